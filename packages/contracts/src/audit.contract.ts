@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { IsoDate, listQuery, page } from './list.contract.ts';
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime(),
+  actorId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  clientAddress: z.string().nullable(),
+  hash: z.string(),
+}).meta({ id: 'AuditEntry' });
+
+export const AuditListQuery = listQuery(['at', 'action', 'entityType']).extend({
+  actorId: z.uuid().optional(), entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional(),
+  action: z.string().max(80).optional(), from: IsoDate.optional(), to: IsoDate.optional(),
+}).strict();
+export const AuditPage = page(AuditEntry).meta({ id: 'AuditPage' });

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Locale } from './error.contract.ts';
+
+export const ROLE_VALUES = [
+  'admin', 'national_analyst', 'regional_head', 'unit_head', 'point_lead', 'inspector',
+  'assistant', 'akimat', 'auditor',
+] as const;
+export const Role = z.enum(ROLE_VALUES);
+
+export const LoginBody = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+}).strict().meta({ id: 'LoginBody' });
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const ScopeInfo = z.object({
+  level: z.enum(['national', 'region', 'unit', 'point', 'districts', 'atu']),
+  ids: z.array(z.uuid()),
+});
+
+export const SessionUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  locale: Locale,
+  staffId: z.uuid().nullable(),
+  territoryId: z.uuid().nullable(),
+  scope: ScopeInfo,
+}).meta({ id: 'SessionUser' });
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const SessionResponse = z.object({
+  user: SessionUser,
+  /** Sent back in the `X-CSRF-Token` header on every cookie-authenticated write. */
+  csrfToken: z.string(),
+}).meta({ id: 'Session' });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const TokenResponse = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+}).meta({ id: 'Token' });
+
+export const PasswordChangeBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10).max(200),
+}).strict().meta({ id: 'PasswordChange' });
+
+export const PreferencesBody = z.object({ locale: Locale }).strict().meta({ id: 'Preferences' });
+
+export const OidcConfigResponse = z.object({ enabled: z.boolean(), label: z.string().nullable() });

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Sheets of the structure workbook, in the order they are read (parents before children). */
+export const STRUCTURE_SHEETS = [
+  'regions', 'units', 'points', 'atus', 'districts', 'adjacency', 'coverage', 'staff', 'assignments',
+] as const;
+export type StructureSheet = (typeof STRUCTURE_SHEETS)[number];
+
+export const ImportRowError = z.object({
+  sheet: z.string(), row: z.number().int(), column: z.string().nullable(), code: z.string(), message: z.string(),
+}).meta({ id: 'ImportRowError' });
+
+export const ImportReport = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  counts: z.record(z.string(), z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })),
+  errors: z.array(ImportRowError),
+}).meta({ id: 'ImportReport' });
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const ImportQuery = z.object({
+  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+}).strict();
+
+export const ExportQuery = z.object({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  sheet: z.enum(STRUCTURE_SHEETS).optional(),
+}).strict();

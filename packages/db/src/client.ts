@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** The one database type the code is written against, whichever engine is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Repositories take either the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type Engine = 'pglite' | 'postgresql';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
+
+// node-postgres returns bigint (int8) as a string, PGlite as a number: make both numbers. Ids
+// and counts that fit in 2^53 are all Esep stores in int8 columns.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+// Keep `date` columns as ISO strings on node-postgres as PGlite does with mode 'string'.
+pg.types.setTypeParser(1082, (value) => value);
+
+export interface OpenOptions {
+  /** postgres://… — when set, PostgreSQL is used; otherwise the embedded PGlite. */
+  url?: string;
+  /** PGlite data directory; omitted = in memory. */
+  dataDir?: string;
+  /** An existing PGlite instance (tests load a migrated template into one). */
+  pglite?: PGlite;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, engine: 'postgresql', close: () => pool.end() };
+  }
+  const client = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, engine: 'pglite', close: () => client.close() };
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (database.engine === 'postgresql') await migratePg(database.db as never, config);
+  else await migratePglite(database.db as never, config);
+}
+
+export interface MigrationState { applied: number; latest: string | null }
+
+/** How many migrations the database has applied, and the tag of the newest one in the code. */
+export async function migrationState(db: Executor): Promise<MigrationState> {
+  const journal = JSON.parse(await readFile(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
+    entries: Array<{ tag: string; when: number }>;
+  };
+  const rows = await db.execute<{ n: number; last: string | null }>(
+    sql`select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`,
+  );
+  const row = rows.rows[0];
+  const applied = Number(row?.n ?? 0);
+  const last = row?.last ? Number(row.last) : null;
+  const latest = journal.entries.find((e) => e.when === last)?.tag ?? journal.entries.at(applied - 1)?.tag ?? null;
+  return { applied, latest };
+}

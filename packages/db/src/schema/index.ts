@@ -1,0 +1,4 @@
+export * from './org.schema.ts';
+export * from './staff.schema.ts';
+export * from './account.schema.ts';
+export * from './audit.schema.ts';

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const regionKind = pgEnum('region_kind', ['oblast', 'city_republican', 'capital']);
+export const unitKind = pgEnum('unit_kind', ['district_department', 'city_department', 'city_district_department']);
+export const atuKind = pgEnum('atu_kind', ['district', 'city_district_significance', 'village', 'settlement', 'rural_district', 'city_district']);
+export const streetKind = pgEnum('street_kind', [
+  'street', 'avenue', 'microdistrict', 'lane', 'boulevard', 'highway', 'square', 'embankment', 'passage', 'residential_area',
+]);
+export const parity = pgEnum('parity', ['all', 'odd', 'even']);
+
+const stamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Oblast, city of republican significance or the capital. `code` is the external key used by imports. */
+export const regions = pgTable('regions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  kind: regionKind('kind').notNull(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  ...stamps,
+});
+
+/** Territorial police body (district or city police department). */
+export const policeUnits = pgTable('police_units', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  regionId: uuid('region_id').notNull().references(() => regions.id),
+  kind: unitKind('kind').notNull(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  ...stamps,
+}, (t) => [index('police_units_region_idx').on(t.regionId)]);
+
+/** District police point (УПП). */
+export const policePoints = pgTable('police_points', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  unitId: uuid('unit_id').notNull().references(() => policeUnits.id),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  address: text('address'),
+  ...stamps,
+}, (t) => [index('police_points_unit_idx').on(t.unitId)]);
+
+/** Administrative-territorial unit with its akim, akimat and maslikhat. */
+export const atus = pgTable('atus', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  regionId: uuid('region_id').notNull().references(() => regions.id),
+  parentId: uuid('parent_id'),
+  kind: atuKind('kind').notNull(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  akimName: text('akim_name'),
+  akimatNameKk: text('akimat_name_kk'),
+  akimatNameRu: text('akimat_name_ru'),
+  maslikhatNameKk: text('maslikhat_name_kk'),
+  maslikhatNameRu: text('maslikhat_name_ru'),
+  ...stamps,
+}, (t) => [index('atus_parent_idx').on(t.parentId), index('atus_region_idx').on(t.regionId)]);
+
+/** Administrative district (учаске / участок). */
+export const districts = pgTable('districts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  pointId: uuid('point_id').notNull().references(() => policePoints.id),
+  atuId: uuid('atu_id').notNull().references(() => atus.id),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  population: integer('population'),
+  ...stamps,
+}, (t) => [index('districts_point_idx').on(t.pointId), index('districts_atu_idx').on(t.atuId)]);
+
+/** Symmetric adjacency stored once, smaller id first (R-27.4). */
+export const districtAdjacency = pgTable('district_adjacency', {
+  districtA: uuid('district_a').notNull().references(() => districts.id),
+  districtB: uuid('district_b').notNull().references(() => districts.id),
+}, (t) => [
+  primaryKey({ columns: [t.districtA, t.districtB] }),
+  index('district_adjacency_b_idx').on(t.districtB),
+  check('district_adjacency_ordered', sql`${t.districtA} < ${t.districtB}`),
+]);
+
+/** Address coverage: a street with a house range and parity. */
+export const districtCoverage = pgTable('district_coverage', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  districtId: uuid('district_id').notNull().references(() => districts.id),
+  streetKind: streetKind('street_kind').notNull(),
+  streetNameKk: text('street_name_kk').notNull(),
+  streetNameRu: text('street_name_ru').notNull(),
+  houseFrom: integer('house_from'),
+  houseTo: integer('house_to'),
+  parity: parity('parity').notNull().default('all'),
+}, (t) => [
+  index('district_coverage_district_idx').on(t.districtId),
+  uniqueIndex('district_coverage_line_uq').on(t.districtId, t.streetKind, t.streetNameRu, t.houseFrom, t.houseTo, t.parity),
+]);

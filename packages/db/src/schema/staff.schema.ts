@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { districts, policePoints, policeUnits } from './org.schema.ts';
+
+export const staffPosition = pgEnum('staff_position', [
+  'inspector', 'assistant', 'point_lead', 'unit_head', 'deputy_unit_head', 'regional_head',
+]);
+export const assignmentRole = pgEnum('assignment_role', ['inspector', 'assistant']);
+
+/** Police staff: inspectors, assistants, point leads (R-33) and unit leadership. */
+export const staff = pgTable('staff', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  fullName: text('full_name').notNull(),
+  position: staffPosition('position').notNull(),
+  rank: text('rank'),
+  unitId: uuid('unit_id').notNull().references(() => policeUnits.id),
+  pointId: uuid('point_id').references(() => policePoints.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('staff_unit_idx').on(t.unitId), index('staff_point_idx').on(t.pointId)]);
+
+/**
+ * R-2.2: assignment of staff to a district for a period (dates inclusive; `effective_to` null =
+ * in force). Rows are ended, never deleted, so history answers "who served X on D".
+ */
+export const assignments = pgTable('assignments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  districtId: uuid('district_id').notNull().references(() => districts.id),
+  staffId: uuid('staff_id').notNull().references(() => staff.id),
+  role: assignmentRole('role').notNull(),
+  effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+  effectiveTo: date('effective_to', { mode: 'string' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('assignments_district_idx').on(t.districtId, t.effectiveFrom),
+  index('assignments_staff_idx').on(t.staffId, t.effectiveFrom),
+  check('assignments_period', sql`${t.effectiveTo} is null or ${t.effectiveFrom} <= ${t.effectiveTo}`),
+]);

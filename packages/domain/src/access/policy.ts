@@ -1,0 +1,92 @@
+import type { Role } from './role.ts';
+import { ROLES } from './role.ts';
+import { isAncestorOfScope, withinScope, type Actor, type TerritoryPath } from './territory.ts';
+
+/**
+ * Who may do what, in one table. Routes never decide access themselves: they ask `can` for a
+ * single record, and list queries are filtered by the same scope in the repositories. The
+ * abilities of each record go to the web client, so the UI hides what the policy forbids.
+ */
+export const RESOURCES = [
+  'region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment', 'user', 'audit', 'structure',
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'import', 'export'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Where a grant applies: `territory` — the record is inside the user's scope; `navigate` — the
+ * record is inside the scope or a container above it; `self` — the record is the user himself;
+ * `anywhere` — no territorial condition (national roles).
+ */
+type Condition = 'territory' | 'navigate' | 'self' | 'anywhere';
+
+interface Grant { roles: readonly Role[]; resource: Resource; actions: readonly Action[]; where: Condition }
+
+const STAFF_ROLES = ROLES.filter((role) => role !== 'auditor');
+const ORG = ['region', 'unit', 'point', 'district', 'atu'] as const;
+const MANAGERS = ['regional_head', 'unit_head'] as const;
+
+export const GRANTS: readonly Grant[] = [
+  // Everyone reads the organisation within his territory and the containers above it.
+  ...ORG.map((resource): Grant => ({ roles: ROLES, resource, actions: ['read'], where: 'navigate' })),
+  { roles: ROLES, resource: 'staff', actions: ['read'], where: 'navigate' },
+  { roles: ROLES, resource: 'assignment', actions: ['read'], where: 'territory' },
+  // R-2.2: inspectors are assigned to districts by the unit's or region's leadership.
+  { roles: MANAGERS, resource: 'assignment', actions: ['create', 'update'], where: 'territory' },
+  { roles: MANAGERS, resource: 'district', actions: ['update'], where: 'territory' },
+  // Structure export is scoped by the repository to what the user sees.
+  { roles: ['admin', 'national_analyst', 'regional_head', 'unit_head', 'point_lead', 'auditor'], resource: 'structure', actions: ['export'], where: 'anywhere' },
+  { roles: ['admin'], resource: 'structure', actions: ['import'], where: 'anywhere' },
+  { roles: ['admin'], resource: 'audit', actions: ['read'], where: 'anywhere' },
+  { roles: ['auditor'], resource: 'audit', actions: ['read'], where: 'anywhere' },
+  { roles: ['admin'], resource: 'user', actions: ['read', 'create', 'update', 'delete'], where: 'anywhere' },
+  { roles: STAFF_ROLES.concat('auditor'), resource: 'user', actions: ['read', 'update'], where: 'self' },
+  // The administrator maintains the whole structure.
+  ...[...ORG, 'staff', 'assignment'].map((resource): Grant => ({
+    roles: ['admin'], resource: resource as Resource, actions: ['create', 'update', 'delete'], where: 'anywhere',
+  })),
+];
+
+export interface Target {
+  resource: Resource;
+  /** Territorial records give their path; non-territorial ones (audit, structure) give none. */
+  path?: TerritoryPath;
+  /** For `user` records: the user's id, to match `self`. */
+  ownerId?: string;
+}
+
+function holds(actor: Actor, where: Condition, target: Target): boolean {
+  switch (where) {
+    case 'anywhere': return true;
+    case 'self': return target.ownerId === actor.id;
+    case 'territory': return target.path != null && withinScope(actor.scope, target.path);
+    case 'navigate':
+      return target.path != null
+        && (withinScope(actor.scope, target.path) || isAncestorOfScope(actor.scope, target.path));
+  }
+}
+
+export function can(actor: Actor, action: Action, target: Target): boolean {
+  return GRANTS.some((grant) => grant.resource === target.resource
+    && grant.actions.includes(action)
+    && grant.roles.includes(actor.role)
+    && holds(actor, grant.where, target));
+}
+
+export type Abilities = Record<Action, boolean>;
+
+/** Every action's answer for one record, sent with it to the client. */
+export function abilities(actor: Actor, target: Target): Abilities {
+  return Object.fromEntries(ACTIONS.map((action) => [action, can(actor, action, target)])) as Abilities;
+}
+
+/**
+ * Whether a role could ever do the action on the resource somewhere. Used to choose between
+ * 404 (the record is outside the user's territory: its existence is not disclosed) and 403
+ * (the user sees the record but his role may not do this).
+ */
+export function roleMay(role: Role, action: Action, resource: Resource): boolean {
+  return GRANTS.some((g) => g.resource === resource && g.actions.includes(action) && g.roles.includes(role));
+}
