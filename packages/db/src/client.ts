@@ -67,12 +67,16 @@ export async function migrationState(db: Executor): Promise<MigrationState> {
   const journal = JSON.parse(await readFile(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
     entries: Array<{ tag: string; when: number }>;
   };
-  const rows = await db.execute<{ n: number; last: string | null }>(
+  const [row] = rowsOf<{ n: number; last: string | null }>(await db.execute(
     sql`select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`,
-  );
-  const row = rows.rows[0];
+  ));
   const applied = Number(row?.n ?? 0);
   const last = row?.last ? Number(row.last) : null;
   const latest = journal.entries.find((e) => e.when === last)?.tag ?? journal.entries.at(applied - 1)?.tag ?? null;
   return { applied, latest };
+}
+
+/** Rows of a raw `db.execute(sql…)`: both drivers answer `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
 }

@@ -6,3 +6,4 @@ export * from './access/policy.ts';
 export * from './org/coverage.ts';
 export * from './org/adjacency.ts';
 export * from './org/assignment.ts';
+export * from './org/structure.ts';

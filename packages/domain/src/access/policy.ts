@@ -24,7 +24,6 @@ type Condition = 'territory' | 'navigate' | 'self' | 'anywhere';
 
 interface Grant { roles: readonly Role[]; resource: Resource; actions: readonly Action[]; where: Condition }
 
-const STAFF_ROLES = ROLES.filter((role) => role !== 'auditor');
 const ORG = ['region', 'unit', 'point', 'district', 'atu'] as const;
 const MANAGERS = ['regional_head', 'unit_head'] as const;
 
@@ -42,7 +41,7 @@ export const GRANTS: readonly Grant[] = [
   { roles: ['admin'], resource: 'audit', actions: ['read'], where: 'anywhere' },
   { roles: ['auditor'], resource: 'audit', actions: ['read'], where: 'anywhere' },
   { roles: ['admin'], resource: 'user', actions: ['read', 'create', 'update', 'delete'], where: 'anywhere' },
-  { roles: STAFF_ROLES.concat('auditor'), resource: 'user', actions: ['read', 'update'], where: 'self' },
+  { roles: ROLES, resource: 'user', actions: ['read', 'update'], where: 'self' },
   // The administrator maintains the whole structure.
   ...[...ORG, 'staff', 'assignment'].map((resource): Grant => ({
     roles: ['admin'], resource: resource as Resource, actions: ['create', 'update', 'delete'], where: 'anywhere',

@@ -1,0 +1,48 @@
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import type { Database } from '@esep/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import accessPlugin from './plugins/access.plugin.ts';
+import authPlugin from './plugins/auth.plugin.ts';
+import errorsPlugin from './plugins/errors.plugin.ts';
+import openapiPlugin from './plugins/openapi.plugin.ts';
+import webPlugin from './plugins/web.plugin.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  /** Tests pass false to keep output quiet. */
+  logger?: boolean;
+}
+
+/** Builds the Fastify application: plugins for infrastructure, then the routes. */
+export async function buildApp({ config, database, logger = true }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? {
+      level: config.logLevel,
+      // Personal data never goes to logs: no bodies are logged, and these headers are redacted.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+
+  await app.register(errorsPlugin);
+  await app.register(openapiPlugin);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 12 } });
+  await app.register(authPlugin);
+  await app.register(accessPlugin);
+  await app.register(registerRoutes);
+  await app.register(webPlugin);
+  return app;
+}

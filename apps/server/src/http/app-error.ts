@@ -1,0 +1,21 @@
+import type { ErrorCode } from '@esep/contracts';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  validation_failed: 400, unsupported_file: 400, password_policy: 400,
+  unauthenticated: 401, invalid_credentials: 401, wrong_password: 400,
+  csrf_failed: 403, forbidden: 403, demo_disabled: 403,
+  not_found: 404, oidc_disabled: 404,
+  conflict: 409, assignment_overlap: 409, rule_violation: 409,
+  payload_too_large: 413, import_invalid: 422,
+  account_locked: 423, rate_limited: 429,
+  oidc_failed: 502, internal_error: 500,
+};
+
+/** A refusal with a stable code; the error plugin turns it into the one error shape. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(readonly code: ErrorCode, readonly details?: unknown, status?: number) {
+    super(code);
+    this.status = status ?? STATUS[code] ?? 400;
+  }
+}

@@ -1,0 +1,27 @@
+import { mkdirSync } from 'node:fs';
+import { migrateDatabase, openDatabase } from '@esep/db';
+import { almatyDate } from '@esep/domain';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { seedDemo } from './demo/demo.seed.ts';
+
+const config = loadConfig();
+if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+await migrateDatabase(database);
+// The demo region is created only in an empty embedded database, and never in production.
+if (config.demo && database.engine === 'pglite' && config.env !== 'production') {
+  if (await seedDemo(database.db, almatyDate(new Date()))) console.log('Demo region created: log in as admin / demo');
+}
+const app = await buildApp({ config, database });
+
+const shutdown = async (signal: string) => {
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,40 @@
+import { ERROR_MESSAGES, type ErrorCode } from '@esep/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../http/app-error.ts';
+import { negotiateLocale } from '../http/locale.ts';
+
+/** Sends the one error shape `{ error: { code, message, details } }` in the request's language. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, details?: unknown) {
+  const locale = negotiateLocale(request.headers['accept-language'], request.auth?.user.locale ?? 'kk');
+  return reply.status(status).send({
+    error: { code, message: ERROR_MESSAGES[code][locale], ...(details === undefined ? {} : { details }) },
+  });
+}
+
+export default fp(async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) return sendError(request, reply, error.status, error.code, error.details);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      // Each issue names the field (its path in the body, query or params) and the reason.
+      const details = error.validation.map((v) => ({
+        field: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        reason: v.message ?? 'invalid',
+        code: (v.params as { issue?: { code?: string } }).issue?.code ?? 'invalid',
+      }));
+      return sendError(request, reply, 400, 'validation_failed', details);
+    }
+    const err = error as { statusCode?: number; code?: string; validation?: unknown; message?: string };
+    if (err.validation) return sendError(request, reply, 400, 'validation_failed', [{ field: null, reason: err.message }]);
+    if (err.statusCode === 429) return sendError(request, reply, 429, 'rate_limited');
+    if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') return sendError(request, reply, 413, 'payload_too_large');
+    if (err.statusCode === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(request, reply, 400, 'validation_failed', [{ field: 'content-type', reason: err.message }]);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendError(request, reply, err.statusCode, 'validation_failed', [{ field: null, reason: err.message }]);
+    }
+    if (isResponseSerializationError(error)) request.log.error({ issues: error.cause.issues, url: request.url }, 'response does not match its schema');
+    else request.log.error({ err: error }, 'unhandled error');
+    return sendError(request, reply, 500, 'internal_error');
+  });
+});

@@ -1,0 +1,42 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { ErrorBody } from '@esep/contracts';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { SESSION_COOKIE } from './auth.plugin.ts';
+
+const ERROR_STATUSES = [400, 401, 403, 404, 409, 422, 429] as const;
+
+/** OpenAPI 3.1 generated from the routes' zod schemas; docs at /api/docs. */
+export default fp(async function openapiPlugin(app: FastifyInstance) {
+  // Every API route documents the one error shape for its failure statuses.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || !route.schema) return;
+    const response = { ...(route.schema.response as Record<number, unknown> | undefined) };
+    for (const status of ERROR_STATUSES) response[status] ??= ErrorBody;
+    route.schema.response = response;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Esep API',
+        version: '1.0.0',
+        description: 'Reporting meetings of district police inspectors with residents (Order No. 652 of the Minister of Internal Affairs of the Republic of Kazakhstan). Errors: `{"error":{"code","message","details"}}`, message in the language of Accept-Language (kk, ru, en). Lists: `page`, `pageSize`, `sort` (`field` or `-field`), `q`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+});

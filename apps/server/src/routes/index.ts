@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit.routes.ts';
+import { authRoutes } from './auth.routes.ts';
+import { districtRoutes } from './district.routes.ts';
+import { healthRoutes } from './health.routes.ts';
+import { orgRoutes } from './org.routes.ts';
+import { userRoutes } from './user.routes.ts';
+
+export async function registerRoutes(app: FastifyInstance) {
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(districtRoutes);
+  await app.register(auditRoutes);
+  await app.register(userRoutes);
+}

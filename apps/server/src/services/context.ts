@@ -1,0 +1,38 @@
+import type { Db, Tx, AuditInput } from '@esep/db';
+import { appendAudit } from '@esep/db';
+import type { Actor } from '@esep/domain';
+import type { FastifyRequest } from 'fastify';
+
+/** What a service needs to know about the request: who acts, from where, on which day. */
+export interface ServiceContext {
+  db: Db;
+  actor: Actor | null;
+  actorName: string | null;
+  clientAddress: string | null;
+  today: string;
+}
+
+export function contextOf(request: FastifyRequest): ServiceContext {
+  return {
+    db: request.server.db,
+    actor: request.auth?.actor ?? null,
+    actorName: request.auth?.user.username ?? null,
+    clientAddress: request.ip ?? null,
+    today: request.today,
+  };
+}
+
+export function requireActor(ctx: ServiceContext): Actor {
+  if (!ctx.actor) throw new Error('service called without an actor');
+  return ctx.actor;
+}
+
+/**
+ * Runs one use case in one transaction, with its audit entries written inside it: the change
+ * and its record commit together or not at all.
+ */
+export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx, audit: (entry: Omit<AuditInput, 'actorId' | 'actorName' | 'clientAddress'>) => Promise<void>) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (tx) => work(tx, (entry) => appendAudit(tx, {
+    ...entry, actorId: ctx.actor?.id ?? null, actorName: ctx.actorName, clientAddress: ctx.clientAddress,
+  })));
+}

@@ -1,0 +1,34 @@
+import type { Actor, Action, Resource, Target } from '@esep/domain';
+import type { Database, Db, UserRow } from '@esep/db';
+import type { Config } from './config.ts';
+
+export interface AuthState {
+  user: UserRow;
+  actor: Actor;
+  session: { id: string; kind: 'cookie' | 'bearer'; csrfToken: string };
+}
+
+/**
+ * How a route is guarded, declared with the route and enforced in one place (access.plugin).
+ * `locate` finds the record the request is about; the policy decides on it.
+ */
+export type RouteAccess =
+  | { public: true }
+  | { authenticated: true }
+  | { resource: Resource; action: Action; locate?: (request: import('fastify').FastifyRequest) => Promise<Omit<Target, 'resource'> | null> };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    db: Db;
+  }
+  interface FastifyRequest {
+    auth: AuthState | null;
+    /** Today's date in Asia/Almaty, fixed for the whole request. */
+    today: string;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}

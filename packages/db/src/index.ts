@@ -1,0 +1,12 @@
+export * from './client.ts';
+export * as schema from './schema/index.ts';
+export * from './schema/index.ts';
+export * from './repositories/list.query.ts';
+export * from './repositories/audit.chain.ts';
+export * from './repositories/audit.repository.ts';
+export * from './repositories/scope.repository.ts';
+export * from './repositories/district.repository.ts';
+export * from './repositories/container.repository.ts';
+export * from './repositories/staff.repository.ts';
+export * from './repositories/account.repository.ts';
+export * from './repositories/structure.repository.ts';
