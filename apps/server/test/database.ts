@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { openDatabase, type Database } from '@esep/db';
+import pg from 'pg';
+
+export const PGLITE_TEMPLATE = fileURLToPath(new URL('../../../.tmp/pglite-template.tar.gz', import.meta.url));
+export const POSTGRES_TEMPLATE = 'esep_template';
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A private copy of the migrated, demo-seeded template database for one test file. */
+export async function testDatabase(): Promise<Database> {
+  const engine = process.env.ESEP_TEST_ENGINE ?? 'pglite';
+  if (engine === 'pglite') {
+    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) });
+    return openDatabase({ pglite: client });
+  }
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `esep_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database "${name}" template "${POSTGRES_TEMPLATE}"`);
+  await admin.end();
+  const database = await openDatabase({ url: withDatabase(base, name), poolSize: 4 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: base });
+      await dropper.connect();
+      await dropper.query(`drop database if exists "${name}" with (force)`);
+      await dropper.end();
+    },
+  };
+}

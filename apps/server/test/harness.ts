@@ -1,0 +1,41 @@
+import type { Database } from '@esep/db';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { testDatabase } from './database.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await testDatabase();
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), ...overrides };
+  const app = await buildApp({ config, database, logger: false });
+  await app.ready();
+  return { app, database, async close() { await app.close(); await database.close(); } };
+}
+
+/** A logged-in client using the session cookie and CSRF token, as the browser does. */
+export interface Client {
+  username: string;
+  user: { id: string; role: string; staffId: string | null; territoryId: string | null };
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export async function login(app: FastifyInstance, username: string, password = 'demo'): Promise<Client> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'esep_session')!;
+  const { user, csrfToken } = response.json() as { user: Client['user']; csrfToken: string };
+  const cookies = { esep_session: cookie.value };
+  return {
+    username,
+    user,
+    get: (url, headers = {}) => app.inject({ method: 'GET', url, cookies, headers }),
+    send: (method, url, body, headers = {}) => app.inject({ method, url, cookies, payload: body as never, headers: { 'x-csrf-token': csrfToken, ...headers } }),
+  };
+}
