@@ -43,7 +43,8 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const e = Env.parse(env);
+  // An empty variable means "not set" (shells and CI files often export VAR= to clear one).
+  const e = Env.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   const port = e.PORT;
   return {
     env: e.NODE_ENV,

@@ -15,7 +15,7 @@ export function withDatabase(url: string, name: string): string {
 }
 
 /** A private copy of the migrated, demo-seeded template database for one test file. */
-export async function testDatabase(): Promise<Database> {
+export async function testDatabase(): Promise<Database & { url?: string }> {
   const engine = process.env.ESEP_TEST_ENGINE ?? 'pglite';
   if (engine === 'pglite') {
     const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) });
@@ -30,6 +30,7 @@ export async function testDatabase(): Promise<Database> {
   const database = await openDatabase({ url: withDatabase(base, name), poolSize: 4 });
   return {
     ...database,
+    url: withDatabase(base, name),
     async close() {
       await database.close();
       const dropper = new pg.Client({ connectionString: base });

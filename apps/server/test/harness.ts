@@ -6,7 +6,7 @@ import { testDatabase } from './database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
-  database: Database;
+  database: Database & { url?: string };
   close(): Promise<void>;
 }
 

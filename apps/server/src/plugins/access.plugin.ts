@@ -24,16 +24,21 @@ export default fp(async function accessPlugin(app: FastifyInstance) {
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Anonymous requests are refused before their input is validated: 401 comes before 400.
+  app.addHook('preValidation', async (request) => {
     const url = request.routeOptions.url ?? '';
     if (!url.startsWith('/api/v1')) return;
     const access = request.routeOptions.config.access;
     if (!access) throw new Error(`route ${request.method} ${url} declares no access policy`);
-    if ('public' in access) return;
-    const auth = request.auth;
-    if (!auth) throw new AppError('unauthenticated');
-    if ('authenticated' in access) return;
-    const { actor } = auth;
+    if (!('public' in access) && !request.auth) throw new AppError('unauthenticated');
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const url = request.routeOptions.url ?? '';
+    if (!url.startsWith('/api/v1')) return;
+    const access = request.routeOptions.config.access!;
+    if ('public' in access || 'authenticated' in access) return;
+    const { actor } = request.auth!;
     if (!access.locate) {
       // Lists and non-territorial resources: the role must hold the grant somewhere; the
       // repository then filters rows by the user's territory.

@@ -1,0 +1,216 @@
+import {
+  assignments as assignmentsTable, containerPath, districtPath, districts, loadScope, staff as staffTable, staffById, staffPath,
+  userByUsername, users,
+} from '@esep/db';
+import { can, withinScope, isAncestorOfScope, type Actor, type Target, type TerritoryPath } from '@esep/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCapitalRegion } from '../../test/fixtures.ts';
+import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
+import type { RouteEntry } from '../plugins/access.plugin.ts';
+
+/**
+ * The authorization matrix, generated from the route table: every /api/v1 route, for every
+ * role, with a record inside and a record outside the user's territory. The expected answer
+ * comes from the policy module; this test proves each route asks it (and asks it right).
+ */
+const ACCOUNTS = ['admin', 'analyst', 'auditor', 'regional', 'chief', 'lead', 'inspector', 'assistant', 'akimat'] as const;
+
+/** Which record a route's `:id` names, by the collection before it. */
+const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' | 'staff' | 'assignment' | 'user'> = {
+  districts: 'district', regions: 'region', units: 'unit', points: 'point', atus: 'atu', staff: 'staff', assignments: 'assignment', users: 'user',
+};
+
+interface Sample { body?: unknown; query?: string; multipart?: boolean }
+/** A valid request for each route that needs more than its URL. A new route must add one. */
+function samples(today: string, ids: { staffOf: (districtId: string) => string }): Record<string, (id: string) => Sample> {
+  return {
+    'PATCH /api/v1/districts/:id': () => ({ body: { population: 5000 } }),
+    'GET /api/v1/districts/:id/served-by': () => ({ query: `date=${today}` }),
+    'POST /api/v1/assignments': (id) => ({ body: { districtId: id, staffId: ids.staffOf(id), role: 'assistant', from: today } }),
+    'POST /api/v1/assignments/:id/end': () => ({ body: { to: today } }),
+    'POST /api/v1/users': () => ({ body: { username: `u${Math.random().toString(36).slice(2, 8)}`, displayName: 'Тест', password: 'long-enough-password', role: 'national_analyst' } }),
+    'POST /api/v1/auth/login': () => ({ body: { username: 'admin', password: 'demo' } }),
+    'POST /api/v1/auth/token': () => ({ body: { username: 'admin', password: 'demo' } }),
+    'POST /api/v1/auth/password': () => ({ body: { currentPassword: 'wrong-on-purpose', newPassword: 'whatever-long-enough' } }),
+    'PATCH /api/v1/auth/me/preferences': () => ({ body: { locale: 'kk' } }),
+    'POST /api/v1/imports/structure': () => ({ multipart: true, query: 'dryRun=true' }),
+  };
+}
+
+const CSV = 'code,kind,name_kk,name_ru\r\nALM,oblast,Алматы облысы,Алматинская область\r\n';
+function multipart(): { payload: string; headers: Record<string, string> } {
+  const boundary = '----esep-test';
+  const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="regions.csv"\r\nContent-Type: text/csv\r\n\r\n${CSV}\r\n--${boundary}--\r\n`;
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+let t: TestApp;
+let routes: RouteEntry[];
+const clients = new Map<string, Client>();
+const actors = new Map<string, Actor>();
+
+beforeAll(async () => {
+  t = await testApp();
+  await addCapitalRegion(t.database.db, almaty());
+  routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1'));
+  for (const username of ACCOUNTS) {
+    const client = await login(t.app, username);
+    clients.set(username, client);
+    const user = (await userByUsername(t.database.db, username))!;
+    actors.set(username, { id: user.id, role: user.role, scope: await loadScope(t.database.db, user, almaty()) });
+  }
+}, 120_000);
+afterAll(async () => { await t.close(); });
+
+function almaty(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+}
+
+async function pathOf(kind: string, id: string): Promise<Omit<Target, 'resource'> | null> {
+  const db = t.database.db;
+  switch (kind) {
+    case 'district': { const p = await districtPath(db, id); return p && { path: p }; }
+    case 'region': case 'unit': case 'point': case 'atu': { const p = await containerPath(db, kind, id); return p && { path: p }; }
+    case 'staff': { const s = await staffById(db, id); return s && { path: staffPath(s) }; }
+    case 'assignment': {
+      const [row] = await db.select().from(assignmentsTable).limit(1000).then((rows) => rows.filter((r) => r.id === id));
+      const p = row && (await districtPath(db, row.districtId));
+      return p ? { path: p } : null;
+    }
+    case 'user': return { ownerId: id };
+    default: return null;
+  }
+}
+
+/** Candidate records of each kind, to pick one inside and one outside a user's territory. */
+async function candidates(kind: string, actor: Actor): Promise<Array<{ id: string; target: Omit<Target, 'resource'> }>> {
+  const db = t.database.db;
+  const ids: string[] = kind === 'district' ? (await db.select({ id: districts.id }).from(districts)).map((r) => r.id)
+    : kind === 'staff' ? (await db.select({ id: staffTable.id }).from(staffTable)).map((r) => r.id)
+    : kind === 'assignment' ? (await db.select({ id: assignmentsTable.id }).from(assignmentsTable)).map((r) => r.id)
+    : kind === 'user' ? [actor.id, (await db.select({ id: users.id }).from(users)).find((u) => u.id !== actor.id)!.id]
+    : (await t.app.inject({ method: 'GET', url: `/api/v1/${kind === 'atu' ? 'atus' : `${kind}s`}?pageSize=200`, headers: { authorization: `Bearer ${await adminToken()}` } })).json().items.map((r: { id: string }) => r.id);
+  const out: Array<{ id: string; target: Omit<Target, 'resource'> }> = [];
+  for (const id of ids) {
+    const target = await pathOf(kind, id);
+    if (target) out.push({ id, target });
+  }
+  return out;
+}
+
+let token: string | undefined;
+async function adminToken(): Promise<string> {
+  token ??= (await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'admin', password: 'demo' } })).json().token;
+  return token!;
+}
+
+const inside = (actor: Actor, target: Omit<Target, 'resource'>) =>
+  target.ownerId ? target.ownerId === actor.id : target.path != null && withinScope(actor.scope, target.path);
+const outside = (actor: Actor, target: Omit<Target, 'resource'>) =>
+  target.ownerId ? target.ownerId !== actor.id : target.path != null && !withinScope(actor.scope, target.path) && !isAncestorOfScope(actor.scope, target.path as TerritoryPath);
+
+describe('route table', () => {
+  it('every /api/v1 route declares its access', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    expect(routes.filter((r) => !r.access).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
+  it('every non-public route refuses an anonymous request with 401', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      if (!route.access || 'public' in route.access) continue;
+      const url = route.url.replace(':id', '00000000-0000-4000-8000-000000000000');
+      const response = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      if (response.statusCode !== 401) failures.push(`${route.method} ${route.url} → ${response.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('authorization matrix', () => {
+  for (const username of ACCOUNTS) {
+    it(`${username}: every route, inside and outside the territory, answers as the policy says`, async () => {
+      const client = clients.get(username)!;
+      const actor = actors.get(username)!;
+      const today = almaty();
+      const staffRows = await t.database.db.select().from(staffTable);
+      const sampleFor = samples(today, {
+        staffOf: (districtId) => {
+          // a staff member of the district's unit, for assignment bodies
+          const district = districtUnits.get(districtId);
+          return staffRows.find((s) => s.unitId === district)!.id;
+        },
+      });
+      const failures: string[] = [];
+      for (const route of routes) {
+        const access = route.access!;
+        if ('public' in access || 'authenticated' in access) continue;
+        const key = `${route.method} ${route.url}`;
+        const idKind = route.url.match(/\/api\/v1\/([a-z]+)\/:id/)?.[1];
+        const bodyKind = key === 'POST /api/v1/assignments' ? 'district' : undefined;
+        const kind = idKind ? ID_KIND[idKind] : bodyKind;
+        const needsSample = route.method !== 'GET' || route.url.endsWith('served-by');
+        if (needsSample && !sampleFor[key]) { failures.push(`${key}: no sample request in the matrix`); continue; }
+        const cases: Array<{ label: string; id: string | null; target: Omit<Target, 'resource'> | null }> = [];
+        if (kind) {
+          const all = await candidates(kind, actor);
+          const inRecord = all.find((c) => inside(actor, c.target));
+          const outRecord = all.find((c) => outside(actor, c.target));
+          if (inRecord) cases.push({ label: 'inside', id: inRecord.id, target: inRecord.target });
+          if (outRecord) cases.push({ label: 'outside', id: outRecord.id, target: outRecord.target });
+          if (cases.length === 0) failures.push(`${key}: no record to try`);
+        } else {
+          cases.push({ label: 'collection', id: null, target: null });
+        }
+        for (const c of cases) {
+          const sample = sampleFor[key]?.(c.id ?? '') ?? {};
+          const url = route.url.replace(':id', c.id ?? '') + (sample.query ? `?${sample.query}` : '');
+          let response;
+          if (sample.multipart) {
+            const m = multipart();
+            response = await t.app.inject({ method: 'POST', url, payload: m.payload, headers: { ...m.headers, authorization: `Bearer ${await tokenFor(username)}` } });
+          } else {
+            response = route.method === 'GET' ? await client.get(url) : await client.send(route.method as 'POST', url, sample.body);
+          }
+          const expected = expectedStatus(actor, access as { resource: Target['resource']; action: Parameters<typeof can>[1]; locate?: unknown }, c.target);
+          const ok = expected === 'allowed' ? response.statusCode < 300 : response.statusCode === expected;
+          if (!ok) failures.push(`${key} [${c.label}] expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+const tokens = new Map<string, string>();
+async function tokenFor(username: string): Promise<string> {
+  if (!tokens.has(username)) {
+    tokens.set(username, (await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username, password: 'demo' } })).json().token);
+  }
+  return tokens.get(username)!;
+}
+
+const districtUnits = new Map<string, string>();
+beforeAll(async () => {
+  for (const d of await t.database.db.select({ id: districts.id }).from(districts)) {
+    const path = await districtPath(t.database.db, d.id);
+    districtUnits.set(d.id, path!.unitId!);
+  }
+});
+
+function expectedStatus(actor: Actor, access: { resource: Target['resource']; action: Parameters<typeof can>[1]; locate?: unknown }, target: Omit<Target, 'resource'> | null): 'allowed' | 403 | 404 {
+  if (!access.locate || !target) {
+    const allowed = can(actor, access.action, { resource: access.resource })
+      || (access.resource !== 'structure' && access.resource !== 'audit' && roleMayAnywhere(actor, access));
+    return allowed ? 'allowed' : 403;
+  }
+  const full = { resource: access.resource, ...target };
+  if (!can(actor, 'read', full)) return 404;
+  return can(actor, access.action, full) ? 'allowed' : 403;
+}
+
+function roleMayAnywhere(actor: Actor, access: { resource: Target['resource']; action: Parameters<typeof can>[1] }): boolean {
+  // Lists: allowed when the role holds the grant for some record; the repository filters rows.
+  const probe: Actor = { ...actor, scope: { level: 'national', ids: [], ancestors: actor.scope.ancestors } };
+  return can(probe, access.action, { resource: access.resource, path: { regionId: 'any' }, ownerId: actor.id });
+}

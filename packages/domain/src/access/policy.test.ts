@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, RESOURCES, can, type Action, type Resource } from './policy.ts';
+import { ROLES, type Role } from './role.ts';
+import type { Actor, Scope, TerritoryPath } from './territory.ts';
+
+/**
+ * The policy, written out as the expected answer for every role × resource × action, inside
+ * and outside the user's territory. The table is the specification; `can` must agree with it.
+ */
+const IN: TerritoryPath = { regionId: 'r1', unitId: 'u1', pointId: 'p1', districtId: 'd1', atuIds: ['a1', 'a0'] };
+const OUT: TerritoryPath = { regionId: 'r2', unitId: 'u2', pointId: 'p2', districtId: 'd2', atuIds: ['a2'] };
+const ANCESTORS = { regionIds: ['r1'], unitIds: ['u1'], pointIds: ['p1'] };
+
+const scopes: Record<Role, Scope> = {
+  admin: { level: 'national', ids: [], ancestors: ANCESTORS },
+  national_analyst: { level: 'national', ids: [], ancestors: ANCESTORS },
+  auditor: { level: 'national', ids: [], ancestors: ANCESTORS },
+  regional_head: { level: 'region', ids: ['r1'], ancestors: ANCESTORS },
+  unit_head: { level: 'unit', ids: ['u1'], ancestors: ANCESTORS },
+  point_lead: { level: 'point', ids: ['p1'], ancestors: ANCESTORS },
+  inspector: { level: 'districts', ids: ['d1'], ancestors: ANCESTORS },
+  assistant: { level: 'districts', ids: ['d1'], ancestors: ANCESTORS },
+  akimat: { level: 'atu', ids: ['a1'], ancestors: ANCESTORS },
+};
+
+const READ_ORG = ['region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read'];
+const NATIONAL_READ = [...READ_ORG];
+const ALL_WRITE = ['region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment']
+  .flatMap((r) => ['create', 'update', 'delete'].map((a) => `${r}:${a}`));
+
+/** Allowed in territory; `outside` lists what stays allowed for a record outside it. */
+const EXPECTED: Record<Role, { inside: string[]; outside: string[] }> = {
+  admin: {
+    inside: [...NATIONAL_READ, ...ALL_WRITE, 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete'],
+    outside: 'same' as never,
+  },
+  national_analyst: { inside: [...NATIONAL_READ, 'structure:export', 'user:read', 'user:update'], outside: 'same' as never },
+  auditor: { inside: [...NATIONAL_READ, 'structure:export', 'audit:read', 'user:read', 'user:update'], outside: 'same' as never },
+  regional_head: {
+    inside: [...READ_ORG, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'user:read', 'user:update'],
+    outside: ['structure:export'],
+  },
+  unit_head: {
+    inside: [...READ_ORG, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'user:read', 'user:update'],
+    outside: ['structure:export'],
+  },
+  point_lead: { inside: [...READ_ORG, 'structure:export', 'user:read', 'user:update'], outside: ['structure:export'] },
+  inspector: { inside: [...READ_ORG, 'user:read', 'user:update'], outside: [] },
+  assistant: { inside: [...READ_ORG, 'user:read', 'user:update'], outside: [] },
+  akimat: { inside: [...READ_ORG, 'user:read', 'user:update'], outside: [] },
+};
+
+function target(resource: Resource, inside: boolean, actor: Actor) {
+  if (resource === 'structure' || resource === 'audit') return { resource };
+  if (resource === 'user') return { resource, ownerId: inside ? actor.id : 'someone-else' };
+  const base = inside ? IN : OUT;
+  // Containers carry only the levels above them.
+  const path: TerritoryPath = resource === 'region' ? { regionId: base.regionId }
+    : resource === 'unit' ? { regionId: base.regionId, unitId: base.unitId }
+    : resource === 'point' || resource === 'staff' ? { regionId: base.regionId, unitId: base.unitId, pointId: base.pointId }
+    : resource === 'atu' ? { regionId: base.regionId, atuIds: base.atuIds! }
+    : base;
+  return { resource, path };
+}
+
+describe('policy table', () => {
+  for (const role of ROLES) {
+    const actor: Actor = { id: `user-${role}`, role, scope: scopes[role] };
+    const national = scopes[role].level === 'national';
+    for (const inside of [true, false]) {
+      it(`${role} ${inside ? 'inside' : 'outside'} territory`, () => {
+        const expected = new Set(inside || national ? EXPECTED[role].inside : EXPECTED[role].outside);
+        const mismatches: string[] = [];
+        for (const resource of RESOURCES) {
+          for (const action of ACTIONS as readonly Action[]) {
+            const key = `${resource}:${action}`;
+            // A user record of someone else is "outside" for everyone but the administrator.
+            const want = resource === 'user' && !inside && role !== 'admin' ? false
+              : resource === 'user' && !inside && role === 'admin' ? expected.has(key)
+              : expected.has(key);
+            if (can(actor, action, target(resource, inside, actor)) !== want) mismatches.push(`${key} expected ${want}`);
+          }
+        }
+        expect(mismatches).toEqual([]);
+      });
+    }
+  }
+
+  it('lets an inspector name the point above his district but not read another point', () => {
+    const actor: Actor = { id: 'i', role: 'inspector', scope: scopes.inspector };
+    expect(can(actor, 'read', { resource: 'point', path: { regionId: 'r1', unitId: 'u1', pointId: 'p1' } })).toBe(true);
+    expect(can(actor, 'read', { resource: 'point', path: { regionId: 'r1', unitId: 'u1', pointId: 'p9' } })).toBe(false);
+    expect(can(actor, 'read', { resource: 'district', path: { ...IN, districtId: 'd9' } })).toBe(false);
+  });
+
+  it('gives an akimat every district of its ATU subtree', () => {
+    const actor: Actor = { id: 'a', role: 'akimat', scope: { ...scopes.akimat, ids: ['a1', 'a1-village'] } };
+    expect(can(actor, 'read', { resource: 'district', path: { ...OUT, atuIds: ['a1-village', 'a1'] } })).toBe(true);
+    expect(can(actor, 'read', { resource: 'district', path: OUT })).toBe(false);
+  });
+});
