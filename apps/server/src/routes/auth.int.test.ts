@@ -74,6 +74,26 @@ describe('authentication', () => {
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
+  it('rate-limits login attempts per client address', async () => {
+    const fresh = await testApp();
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 22; i++) {
+        codes.push((await fresh.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `nobody${i}`, password: 'x' } })).statusCode);
+      }
+      expect(codes.slice(0, 20).every((code) => code === 401)).toBe(true);
+      expect(codes.at(-1)).toBe(429);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('lists only his own account to a non-administrator', async () => {
+    const lead = await login(t.app, 'lead');
+    const page = (await lead.get('/api/v1/users')).json();
+    expect(page.items.map((u: { username: string }) => u.username)).toEqual(['lead']);
+  });
+
   it('refuses demo accounts in production', async () => {
     const prod = await testApp({ env: 'production' });
     try {

@@ -9,8 +9,8 @@ const tags = ['users'];
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/users', {
-    schema: { tags, querystring: UserListQuery, response: { 200: UserPage } },
-    config: { access: { resource: 'user', action: 'create' } },
+    schema: { tags, summary: 'Accounts (administrators see all; others see their own)', querystring: UserListQuery, response: { 200: UserPage } },
+    config: { access: { resource: 'user', action: 'read' } },
   }, async (request) => {
     const { page, pageSize, sort, role } = request.query;
     return users(contextOf(request), { role }, { page, pageSize, sort });

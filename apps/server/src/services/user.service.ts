@@ -13,7 +13,9 @@ export function presentUser(ctx: ServiceContext, user: UserRow) {
 }
 
 export async function users(ctx: ServiceContext, filter: { role?: UserRow['role'] | undefined }, request: PageRequest) {
-  const page = await listUsers(ctx.db, filter, request);
+  const actor = requireActor(ctx);
+  // Only the administrator lists accounts; everyone else sees his own.
+  const page = await listUsers(ctx.db, { ...filter, onlyId: actor.role === 'admin' ? undefined : actor.id }, request);
   return { ...page, items: page.items.map((u) => presentUser(ctx, u)) };
 }
 

@@ -31,8 +31,8 @@ export async function countUsers(db: Executor) {
 }
 
 const SORTS = { username: users.username, displayName: users.displayName, role: users.role };
-export async function listUsers(db: Executor, filter: { role?: UserRow['role'] | undefined }, request: PageRequest) {
-  const where = filter.role ? eq(users.role, filter.role) : undefined;
+export async function listUsers(db: Executor, filter: { role?: UserRow['role'] | undefined; onlyId?: string | undefined }, request: PageRequest) {
+  const where = and(filter.role ? eq(users.role, filter.role) : undefined, filter.onlyId ? eq(users.id, filter.onlyId) : undefined);
   const [items, [total]] = await Promise.all([
     db.select().from(users).where(where).orderBy(...orderBy(SORTS, request.sort ?? 'username', users.id))
       .limit(request.pageSize).offset((request.page - 1) * request.pageSize),
