@@ -9,6 +9,7 @@ import { userRoutes } from './user.routes.ts';
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register((await import('./oidc.routes.ts')).oidcRoutes);
   await app.register(orgRoutes);
   await app.register(districtRoutes);
   await app.register(auditRoutes);
