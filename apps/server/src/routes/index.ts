@@ -3,13 +3,14 @@ import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { districtRoutes } from './district.routes.ts';
 import { healthRoutes } from './health.routes.ts';
+import { oidcRoutes } from './oidc.routes.ts';
 import { orgRoutes } from './org.routes.ts';
 import { userRoutes } from './user.routes.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
   await app.register(authRoutes);
-  await app.register((await import('./oidc.routes.ts')).oidcRoutes);
+  await app.register(oidcRoutes);
   await app.register(orgRoutes);
   await app.register(districtRoutes);
   await app.register(auditRoutes);
