@@ -1,0 +1,33 @@
+import type { Language } from '../i18n/index.ts';
+
+const INTL_LOCALE: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+const TIME_ZONE = 'Asia/Almaty';
+
+/** A calendar date (YYYY-MM-DD) as people read it, e.g. 05.03.2025. */
+export function formatDate(isoDate: string, language: Language): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
+    timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric',
+  }).format(date);
+}
+
+/** An instant, shown in Almaty time. */
+export function formatDateTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], {
+    timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).format(date);
+}
+
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(INTL_LOCALE[language]).format(value);
+}
+
+/** Today's calendar date in Almaty, as YYYY-MM-DD. */
+export function todayIso(): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+  }).format(new Date());
+}

@@ -1,0 +1,61 @@
+import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router';
+import { LanguageSwitch } from '../../features/account/LanguageSwitch.tsx';
+import { Navigation } from './Navigation.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+/** Header with language and user menu, role-aware navigation, and the page in `<main>`. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'sm', sm: 'md' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="xs" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? t('app.closeNavigation') : t('app.openNavigation')}
+                aria-expanded={opened}
+                aria-controls="app-navbar"
+              />
+              <Text component={Link} to="/org" fw={700} size="xl" c="blue.9" td="none">{t('app.name')}</Text>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitch />
+              <UserMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar
+          id="app-navbar"
+          aria-label={t('app.mainNavigation')}
+          p="xs"
+          inert={narrow && !opened}
+        >
+          <AppShell.Section grow component={ScrollArea}>
+            <Navigation onNavigate={close} />
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main" tabIndex={-1} className="app-main">
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

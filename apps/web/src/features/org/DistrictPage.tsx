@@ -1,0 +1,109 @@
+import { Anchor, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
+import { IconPencil } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../app/api.ts';
+import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
+import type { DistrictDetail } from '../../app/types.ts';
+import { localName } from '../../i18n/names.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import { DistrictAssignments } from './DistrictAssignments.tsx';
+import { DistrictCoverage } from './DistrictCoverage.tsx';
+import { DistrictEditModal } from './DistrictEditModal.tsx';
+import { DistrictFacts, DistrictStaff } from './DistrictFacts.tsx';
+import { fetchDistrict, orgKeys } from './org.api.ts';
+import { ServedByForm } from './ServedByForm.tsx';
+
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" mb="sm" id={id}>{title}</Title>
+      {children}
+    </Paper>
+  );
+}
+
+function DistrictNotFound() {
+  const { t } = useTranslation();
+  return (
+    <MessagePage title={t('district.notFoundTitle')} text={t('district.notFoundText')}>
+      <Anchor component={Link} to="/org">{t('district.backToOrg')}</Anchor>
+    </MessagePage>
+  );
+}
+
+function DistrictError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('org.levels.district')}</Title>
+      <ErrorAlert error={error} onRetry={onRetry} />
+    </Stack>
+  );
+}
+
+function DistrictView({ district }: { district: DistrictDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [editing, edit] = useDisclosure(false);
+  const name = localName(district, language);
+  useDocumentTitle(`${name} — ${t('app.name')}`);
+
+  return (
+    <Stack gap="md">
+      <nav aria-label={t('org.title')}>
+        <Breadcrumbs separatorMargin={6} styles={{ breadcrumb: { whiteSpace: 'normal', lineHeight: 1.4 } }}>
+          <Anchor component={Link} to="/org" size="sm">{localName(district.region, language)}</Anchor>
+          <Anchor component={Link} to={`/org?unitId=${district.unit.id}`} size="sm">{localName(district.unit, language)}</Anchor>
+          <Anchor component={Link} to={`/org?pointId=${district.point.id}`} size="sm">{localName(district.point, language)}</Anchor>
+        </Breadcrumbs>
+      </nav>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <div>
+          <Title order={1} data-testid="district-title">{name}</Title>
+          <Text c="gray.8">{t('org.levels.district')} · {district.code}</Text>
+        </div>
+        {district.abilities.update && (
+          <Button leftSection={<IconPencil size={16} aria-hidden />} variant="default" onClick={edit.open} data-testid="district-edit">
+            {t('app.edit')}
+          </Button>
+        )}
+      </Group>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Section id="district-details" title={t('district.details')}>
+          <DistrictFacts district={district} />
+        </Section>
+        <Stack gap="md">
+          <Section id="district-staff" title={t('district.staff')}>
+            <DistrictStaff district={district} />
+          </Section>
+          <Section id="district-served-by" title={t('district.servedBy')}>
+            <ServedByForm districtId={district.id} />
+          </Section>
+        </Stack>
+      </SimpleGrid>
+      <Section id="district-coverage" title={t('district.coverage')}>
+        <DistrictCoverage lines={district.coverage} />
+      </Section>
+      <Section id="district-assignments" title={t('district.assignments')}>
+        <DistrictAssignments districtId={district.id} />
+      </Section>
+      {district.abilities.update && <DistrictEditModal district={district} opened={editing} onClose={edit.close} />}
+    </Stack>
+  );
+}
+
+/** `/districts/:id` — everything about one administrative district. */
+export function DistrictPage() {
+  const { id = '' } = useParams();
+  const query = useQuery({ queryKey: orgKeys.district(id), queryFn: ({ signal }) => fetchDistrict(id, signal) });
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) {
+    if (isApiError(query.error, 404) || isApiError(query.error, 400)) return <DistrictNotFound />;
+    return <DistrictError error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return <DistrictView district={query.data} />;
+}

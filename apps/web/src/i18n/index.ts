@@ -1,0 +1,55 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import kk from './locales/kk.json';
+import ru from './locales/ru.json';
+
+export const LANGUAGES = ['kk', 'ru', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'esep.locale';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language chosen on this device before login; Kazakh when none was chosen. */
+function storedLanguage(): Language {
+  try {
+    const saved = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(saved) ? saved : 'kk';
+  } catch {
+    return 'kk';
+  }
+}
+
+export function rememberLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Storage may be disabled; the choice then lasts until the page is reloaded.
+  }
+}
+
+/** The current interface language, narrowed to the three supported ones. */
+export function currentLanguage(): Language {
+  const language = i18next.resolvedLanguage ?? i18next.language;
+  return isLanguage(language) ? language : 'kk';
+}
+
+i18next.on('languageChanged', (language) => {
+  document.documentElement.lang = isLanguage(language) ? language : 'kk';
+});
+
+void i18next.use(initReactI18next).init({
+  resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'ru',
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+document.documentElement.lang = currentLanguage();
+
+export default i18next;
