@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import { loadScope, sessionWithUser, touchSession } from '@esep/db';
+import { deleteExpiredSessions, loadScope, sessionWithUser, touchSession } from '@esep/db';
 import { almatyDate } from '@esep/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -38,6 +38,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export default fp(async function authPlugin(app: FastifyInstance) {
   await app.register(fastifyCookie);
   app.decorateRequest('auth', null);
+
+  // Expired sessions are refused on read; this only keeps the table small.
+  const sweep = setInterval(() => {
+    deleteExpiredSessions(app.db, new Date()).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+  }, 3600_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   app.decorateRequest('today', '');
 
   app.addHook('onRequest', async (request) => {

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '@esep/db';
+import { eq } from 'drizzle-orm';
+import { sessionId } from '../plugins/auth.plugin.ts';
 import { login, testApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -43,6 +46,13 @@ describe('authentication', () => {
     const prefs = await t.app.inject({ method: 'PATCH', url: '/api/v1/auth/me/preferences', headers: { authorization: `Bearer ${token}` }, payload: { locale: 'ru' } });
     expect(prefs.statusCode).toBe(200);
     expect(prefs.json().user.locale).toBe('ru');
+  });
+
+  it('refuses an expired Bearer token with 401', async () => {
+    const { token } = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'regional', password: 'demo' } })).json() as { token: string };
+    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sessionId(token)));
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/districts', headers: { authorization: `Bearer ${token}` } });
+    expect(response.statusCode).toBe(401);
   });
 
   it('requires the CSRF token on cookie-authenticated writes', async () => {
