@@ -1,0 +1,46 @@
+import type { Locale } from '../rules/rule.catalog.ts';
+
+type Params = Record<string, string | number>;
+type Template = Record<Locale, (p: Params) => string>;
+
+/** Sentences of the compliance checklist, by `<check>.<status>`. */
+const T: Record<string, Template> = {
+  'notice.met': { kk: (p) => `Хабарландыру уақтылы жарияланды (соңғы мерзім ${p.deadline})`, ru: (p) => `Оповещение опубликовано вовремя (крайний срок ${p.deadline})`, en: (p) => `Notice published in time (deadline ${p.deadline})` },
+  'notice.pending': { kk: (p) => `Хабарландыруды ${p.deadline} дейін жариялау керек — ${p.daysLeft} күн қалды`, ru: (p) => `Оповещение нужно опубликовать до ${p.deadline} — осталось ${p.daysLeft} дн.`, en: (p) => `Publish the notice by ${p.deadline} — ${p.daysLeft} days left` },
+  'notice.not_met': { kk: (p) => `Хабарландыру 10 күн бұрын жарияланбады (мерзім ${p.deadline} өтті)`, ru: (p) => `Оповещение не опубликовано за 10 дней (срок ${p.deadline} прошёл)`, en: (p) => `No notice 10 days ahead (deadline ${p.deadline} passed)` },
+  'invited_police_leadership.met': { kk: () => 'ІІО басшылығы шақырылды', ru: () => 'Руководство ОВД приглашено', en: () => 'Police leadership invited' },
+  'invited_police_leadership.pending': { kk: () => 'ІІО басшылығын шақыру керек', ru: () => 'Нужно пригласить руководство ОВД', en: () => 'Invite the police leadership' },
+  'invited_police_leadership.not_applicable': { kk: () => 'Кездесу болдырылмады', ru: () => 'Встреча отменена', en: () => 'The meeting is cancelled' },
+  'invited_akimat.met': { kk: () => 'Әкімдік өкілі шақырылды', ru: () => 'Представитель акимата приглашён', en: () => 'Akimat representative invited' },
+  'invited_akimat.pending': { kk: () => 'Әкімдік өкілін шақыру керек', ru: () => 'Нужно пригласить представителя акимата', en: () => 'Invite a representative of the akimat' },
+  'invited_akimat.not_applicable': { kk: () => 'Кездесу болдырылмады', ru: () => 'Встреча отменена', en: () => 'The meeting is cancelled' },
+  'attended_police_leadership.met': { kk: () => 'ІІО басшылығы қатысты', ru: () => 'Руководство ОВД участвовало', en: () => 'Police leadership attended' },
+  'attended_police_leadership.not_met': { kk: () => 'ІІО басшылығы қатыспады', ru: () => 'Руководство ОВД не участвовало', en: () => 'Police leadership did not attend' },
+  'attended_akimat.met': { kk: () => 'Әкімдік өкілі қатысты', ru: () => 'Представитель акимата участвовал', en: () => 'The akimat attended' },
+  'attended_akimat.not_met': { kk: () => 'Әкімдік өкілі қатыспады', ru: () => 'Представитель акимата не участвовал', en: () => 'The akimat did not attend' },
+  'adjacency.met': { kk: (p) => `${p.count} учаске бір-бірімен шектес`, ru: (p) => `${p.count} участка(ов) смежны между собой`, en: (p) => `The ${p.count} districts are adjacent` },
+  'adjacency.not_met': { kk: () => 'Учаскелер шектес емес', ru: () => 'Участки не смежны', en: () => 'The districts are not adjacent' },
+  'adjacency.not_applicable': { kk: () => 'Бір учаскенің кездесуі', ru: () => 'Встреча одного участка', en: () => 'A single-district meeting' },
+  'initiative.met': { kk: (p) => `Бастамашылар үлесі ${p.share}% (кемінде 10%)`, ru: (p) => `Доля инициаторов ${p.share}% (не менее 10%)`, en: (p) => `Initiators ${p.share}% (at least 10%)` },
+  'initiative.not_met': { kk: (p) => `Бастамашылар үлесі ${p.share}% — 10%-дан аз`, ru: (p) => `Доля инициаторов ${p.share}% — меньше 10%`, en: (p) => `Initiators ${p.share}% — below 10%` },
+  'initiative.not_applicable': { kk: () => 'Мүшелердің бастамасымен шақырылмаған', ru: () => 'Не по инициативе членов собрания', en: () => 'Not convened on members\' initiative' },
+  'capacity.met': { kk: (p) => `Орын сыйымдылығы жеткілікті (${p.expected} / ${p.capacity})`, ru: (p) => `Вместимость достаточна (${p.expected} / ${p.capacity})`, en: (p) => `Venue is large enough (${p.expected} / ${p.capacity})` },
+  'capacity.not_met': { kk: (p) => `Күтілетін қатысушылар (${p.expected}) орын сыйымдылығынан (${p.capacity}) көп`, ru: (p) => `Ожидается участников (${p.expected}) больше вместимости (${p.capacity})`, en: (p) => `Expected participants (${p.expected}) exceed capacity (${p.capacity})` },
+  'capacity.pending': { kk: () => 'Сыйымдылық пен күтілетін қатысушылар саны көрсетілмеген', ru: () => 'Не указаны вместимость и ожидаемое число участников', en: () => 'Capacity and expected participants not given' },
+  'capacity.not_applicable': { kk: () => 'Онлайн кездесу', ru: () => 'Онлайн-встреча', en: () => 'Online meeting' },
+  'convenient_time.met': { kk: () => 'Тұрғындарға ыңғайлы уақытта', ru: () => 'В удобное для жителей время', en: () => 'At a time convenient for residents' },
+  'convenient_time.not_met': { kk: () => 'Тұрғындар қалаған уақыттан тыс', ru: () => 'Вне предпочтительного для жителей времени', en: () => 'Outside the hours residents prefer' },
+  'convenient_time.not_applicable': { kk: () => 'Учаске үшін ыңғайлы уақыт белгіленбеген', ru: () => 'Для участка не задано удобное время', en: () => 'No preferred hours recorded for the district' },
+  'quarter.met': { kk: (p) => `${p.quarter} тоқсанының міндеті орындалды`, ru: (p) => `Обязательство за ${p.quarter} выполнено`, en: (p) => `Obligation for ${p.quarter} met` },
+  'quarter.pending': { kk: (p) => `${p.quarter} тоқсанының міндеті кездесу өтіп, хаттамаға қол қойылғанда орындалады`, ru: (p) => `Обязательство за ${p.quarter} будет выполнено после встречи и подписания протокола`, en: (p) => `Counts for ${p.quarter} once held and the protocol signed` },
+  'quarter.not_applicable': { kk: () => 'Кездесу болдырылмады', ru: () => 'Встреча отменена', en: () => 'The meeting is cancelled' },
+  not_in_force: { kk: () => 'Кездесу күні бұл ереже күшінде емес еді', ru: () => 'На дату встречи правило не действовало', en: () => 'The rule was not in force on the meeting date' },
+};
+
+export function checklistMessage(key: string, params: Params): Record<Locale, string> {
+  const template = T[key];
+  if (!template) return { kk: key, ru: key, en: key };
+  return { kk: template.kk(params), ru: template.ru(params), en: template.en(params) };
+}
+
+export const CHECKLIST_MESSAGE_KEYS = Object.keys(T);

@@ -1,0 +1,96 @@
+import { RULES, type Locale, type RuleId } from '../rules/rule.catalog.ts';
+import { firstDisconnected, type AdjacencyPair } from '../org/adjacency.ts';
+import type { MeetingStatus } from './meeting.lifecycle.ts';
+import { INITIATIVE_SHARE, initiativeShare, type Format, type Setting } from './meeting.plan.ts';
+import { noticeDaysLeft, noticeDeadline, noticeGiven, type Publication } from './notice.rule.ts';
+import { withinPreferredHours, type PreferredHours } from './preferred-hours.ts';
+import { quarterKey, quarterOf } from './quarter.ts';
+import { checklistMessage } from './checklist.messages.ts';
+
+/**
+ * One list of checks for a meeting, each with its rule, a status and a sentence in the user's
+ * language. Checks of later stages (registration, protocol, video) join when those exist.
+ * A rule not yet in force on the meeting's date (R-O.6) is "not applicable".
+ */
+export const CHECK_STATUSES = ['met', 'not_met', 'pending', 'not_applicable'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+export interface Check {
+  key: string;
+  rule: RuleId;
+  status: CheckStatus;
+  message: Record<Locale, string>;
+  params: Record<string, string | number>;
+}
+
+export interface ChecklistFacts {
+  status: MeetingStatus;
+  today: string;
+  startDate: string;
+  startsAt: Date;
+  endsAt: Date;
+  districtIds: readonly string[];
+  adjacency: readonly AdjacencyPair[];
+  setting: Setting;
+  membersCount: number | null;
+  initiatorsCount: number | null;
+  format: Format;
+  venueCapacity: number | null;
+  expectedParticipants: number | null;
+  preferredHours: readonly PreferredHours[];
+  publications: readonly Publication[];
+  /** Invitations of the R-26 categories: police leadership and the akimat. */
+  requiredInvitations: { policeLeadership: InvitationState[]; akimat: InvitationState[] };
+}
+
+export type InvitationState = 'draft' | 'sent' | 'accepted' | 'declined' | 'attended' | 'absent';
+
+const HELD: readonly MeetingStatus[] = ['held', 'protocol_signed', 'closed'];
+
+export function checklist(f: ChecklistFacts): Check[] {
+  const checks: Check[] = [];
+  const add = (key: string, rule: RuleId, status: CheckStatus, params: Record<string, string | number> = {}) => {
+    const inForce = RULES[rule].effectiveFrom <= f.startDate;
+    const finalStatus = inForce ? status : 'not_applicable';
+    checks.push({ key, rule, status: finalStatus, params, message: checklistMessage(inForce ? `${key}.${status}` : 'not_in_force', params) });
+  };
+  const held = HELD.includes(f.status);
+  const cancelled = f.status === 'cancelled';
+
+  // R-27.1: notice of at least 10 calendar days.
+  const deadline = noticeDeadline(f.startDate);
+  const daysLeft = noticeDaysLeft(f.today, f.startDate);
+  if (noticeGiven(f.publications, f.startDate)) add('notice', 'R-27.1', 'met', { deadline });
+  else add('notice', 'R-27.1', daysLeft >= 0 && !held && !cancelled ? 'pending' : 'not_met', { deadline, daysLeft: Math.max(daysLeft, 0) });
+
+  // R-26: police leadership and the akimat are invited, then attend.
+  for (const [key, states] of [['police_leadership', f.requiredInvitations.policeLeadership], ['akimat', f.requiredInvitations.akimat]] as const) {
+    const invited = states.some((s) => s !== 'draft' && s !== 'declined');
+    if (!held) add(`invited_${key}`, 'R-26', invited ? 'met' : cancelled ? 'not_applicable' : 'pending');
+    else add(`attended_${key}`, 'R-26', states.includes('attended') ? 'met' : 'not_met');
+  }
+
+  // R-27.4: a joint meeting covers adjacent districts.
+  if (f.districtIds.length <= 1) add('adjacency', 'R-27.4', 'not_applicable');
+  else add('adjacency', 'R-27.4', firstDisconnected(f.districtIds, f.adjacency) ? 'not_met' : 'met', { count: f.districtIds.length });
+
+  // R-27.3: at least 10 % of members for a meeting on their initiative.
+  if (f.setting !== 'initiative_meeting') add('initiative', 'R-27.3', 'not_applicable');
+  else {
+    const share = f.membersCount ? initiativeShare(f.membersCount, f.initiatorsCount ?? 0) : 0;
+    add('initiative', 'R-27.3', share >= INITIATIVE_SHARE ? 'met' : 'not_met', { share: Math.round(share * 1000) / 10 });
+  }
+
+  // R-27.2: a venue for the expected number, at a convenient time.
+  if (f.format === 'online') add('capacity', 'R-27.2', 'not_applicable');
+  else if (f.venueCapacity == null || f.expectedParticipants == null) add('capacity', 'R-27.2', 'pending');
+  else add('capacity', 'R-27.2', f.expectedParticipants <= f.venueCapacity ? 'met' : 'not_met', { expected: f.expectedParticipants, capacity: f.venueCapacity });
+  if (f.preferredHours.length === 0) add('convenient_time', 'R-27.2', 'not_applicable');
+  else add('convenient_time', 'R-27.2', withinPreferredHours(f.preferredHours, f.startsAt, f.endsAt) ? 'met' : 'not_met');
+
+  // R-22.13: the meeting covers its districts' quarter once held and signed.
+  const quarter = quarterKey(quarterOf(f.startDate));
+  if (cancelled) add('quarter', 'R-22.13', 'not_applicable', { quarter });
+  else add('quarter', 'R-22.13', f.status === 'protocol_signed' || f.status === 'closed' ? 'met' : 'pending', { quarter });
+  return checks;
+}
