@@ -7,3 +7,4 @@ export * from './audit.contract.ts';
 export * from './import.contract.ts';
 export * from './health.contract.ts';
 export * from './user.contract.ts';
+export * from './meeting.contract.ts';

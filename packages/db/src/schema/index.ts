@@ -2,3 +2,4 @@ export * from './org.schema.ts';
 export * from './staff.schema.ts';
 export * from './account.schema.ts';
 export * from './audit.schema.ts';
+export * from './meeting.schema.ts';

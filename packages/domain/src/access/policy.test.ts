@@ -23,36 +23,39 @@ const scopes: Record<Role, Scope> = {
   akimat: { level: 'atu', ids: ['a1'], ancestors: ANCESTORS },
 };
 
-const READ_ORG = ['region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read'];
+const READ_ORG = ['region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read', 'meeting:read'];
 const NATIONAL_READ = [...READ_ORG];
 const ALL_WRITE = ['region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment']
   .flatMap((r) => ['create', 'update', 'delete'].map((a) => `${r}:${a}`));
 
+const PLAN = ['meeting:create', 'meeting:update'];
+const SELF_INVITATION = ['invitation:read', 'invitation:update'];
+
 /** Allowed in territory; `outside` lists what stays allowed for a record outside it. */
 const EXPECTED: Record<Role, { inside: string[]; outside: string[] }> = {
   admin: {
-    inside: [...NATIONAL_READ, ...ALL_WRITE, 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete'],
+    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN, 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete'],
     outside: 'same' as never,
   },
-  national_analyst: { inside: [...NATIONAL_READ, 'structure:export', 'user:read', 'user:update'], outside: 'same' as never },
-  auditor: { inside: [...NATIONAL_READ, 'structure:export', 'audit:read', 'user:read', 'user:update'], outside: 'same' as never },
+  national_analyst: { inside: [...NATIONAL_READ, 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION], outside: 'same' as never },
+  auditor: { inside: [...NATIONAL_READ, 'structure:export', 'audit:read', 'user:read', 'user:update', ...SELF_INVITATION], outside: 'same' as never },
   regional_head: {
-    inside: [...READ_ORG, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'user:read', 'user:update'],
-    outside: ['structure:export'],
+    inside: [...READ_ORG, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION],
+    outside: ['structure:export', 'acknowledgement:read'],
   },
   unit_head: {
-    inside: [...READ_ORG, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'user:read', 'user:update'],
-    outside: ['structure:export'],
+    inside: [...READ_ORG, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION],
+    outside: ['structure:export', 'acknowledgement:read'],
   },
-  point_lead: { inside: [...READ_ORG, 'structure:export', 'user:read', 'user:update'], outside: ['structure:export'] },
-  inspector: { inside: [...READ_ORG, 'user:read', 'user:update'], outside: [] },
-  assistant: { inside: [...READ_ORG, 'user:read', 'user:update'], outside: [] },
-  akimat: { inside: [...READ_ORG, 'user:read', 'user:update'], outside: [] },
+  point_lead: { inside: [...READ_ORG, ...PLAN, 'structure:export', 'user:read', 'user:update', ...SELF_INVITATION], outside: ['structure:export'] },
+  inspector: { inside: [...READ_ORG, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: [] },
+  assistant: { inside: [...READ_ORG, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: [] },
+  akimat: { inside: [...READ_ORG, 'user:read', 'user:update', ...SELF_INVITATION], outside: [] },
 };
 
 function target(resource: Resource, inside: boolean, actor: Actor) {
-  if (resource === 'structure' || resource === 'audit') return { resource };
-  if (resource === 'user') return { resource, ownerId: inside ? actor.id : 'someone-else' };
+  if (resource === 'structure' || resource === 'audit' || resource === 'acknowledgement') return { resource };
+  if (resource === 'user' || resource === 'invitation') return { resource, ownerId: inside ? actor.id : 'someone-else' };
   const base = inside ? IN : OUT;
   // Containers carry only the levels above them.
   const path: TerritoryPath = resource === 'region' ? { regionId: base.regionId }
@@ -75,9 +78,8 @@ describe('policy table', () => {
           for (const action of ACTIONS as readonly Action[]) {
             const key = `${resource}:${action}`;
             // A user record of someone else is "outside" for everyone but the administrator.
-            const want = resource === 'user' && !inside && role !== 'admin' ? false
-              : resource === 'user' && !inside && role === 'admin' ? expected.has(key)
-              : expected.has(key);
+            const selfOnly = resource === 'invitation' || (resource === 'user' && role !== 'admin');
+            const want = selfOnly && !inside ? false : expected.has(key);
             if (can(actor, action, target(resource, inside, actor)) !== want) mismatches.push(`${key} expected ${want}`);
           }
         }

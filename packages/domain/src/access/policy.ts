@@ -9,6 +9,7 @@ import { isAncestorOfScope, withinScope, type Actor, type TerritoryPath } from '
  */
 export const RESOURCES = [
   'region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment', 'user', 'audit', 'structure',
+  'meeting', 'invitation', 'acknowledgement',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -26,6 +27,7 @@ interface Grant { roles: readonly Role[]; resource: Resource; actions: readonly 
 
 const ORG = ['region', 'unit', 'point', 'district', 'atu'] as const;
 const MANAGERS = ['regional_head', 'unit_head'] as const;
+const PLANNERS = ['inspector', 'assistant', 'point_lead', 'unit_head', 'regional_head'] as const;
 
 export const GRANTS: readonly Grant[] = [
   // Everyone reads the organisation within his territory and the containers above it.
@@ -42,6 +44,14 @@ export const GRANTS: readonly Grant[] = [
   { roles: ['auditor'], resource: 'audit', actions: ['read'], where: 'anywhere' },
   { roles: ['admin'], resource: 'user', actions: ['read', 'create', 'update', 'delete'], where: 'anywhere' },
   { roles: ROLES, resource: 'user', actions: ['read', 'update'], where: 'self' },
+  // Meetings are seen in the territory of any district they cover; those who work there plan them.
+  { roles: ROLES, resource: 'meeting', actions: ['read'], where: 'territory' },
+  { roles: PLANNERS, resource: 'meeting', actions: ['create', 'update'], where: 'territory' },
+  { roles: ['admin'], resource: 'meeting', actions: ['create', 'update', 'delete'], where: 'anywhere' },
+  // R-26, R-28: an invitation addressed to an account is answered by that account.
+  { roles: ROLES, resource: 'invitation', actions: ['read', 'update'], where: 'self' },
+  // R-O.4: heads see who has read the rules in force (rows scoped by the repository).
+  { roles: ['admin', 'national_analyst', 'regional_head', 'unit_head'], resource: 'acknowledgement', actions: ['read'], where: 'anywhere' },
   // The administrator maintains the whole structure.
   ...[...ORG, 'staff', 'assignment'].map((resource): Grant => ({
     roles: ['admin'], resource: resource as Resource, actions: ['create', 'update', 'delete'], where: 'anywhere',
@@ -52,18 +62,21 @@ export interface Target {
   resource: Resource;
   /** Territorial records give their path; non-territorial ones (audit, structure) give none. */
   path?: TerritoryPath;
+  /** A record in several places at once (a joint meeting's districts): any one of them counts. */
+  paths?: readonly TerritoryPath[];
   /** For `user` records: the user's id, to match `self`. */
   ownerId?: string;
 }
+
+const pathsOf = (target: Target): readonly TerritoryPath[] => target.paths ?? (target.path ? [target.path] : []);
 
 function holds(actor: Actor, where: Condition, target: Target): boolean {
   switch (where) {
     case 'anywhere': return true;
     case 'self': return target.ownerId === actor.id;
-    case 'territory': return target.path != null && withinScope(actor.scope, target.path);
+    case 'territory': return pathsOf(target).some((path) => withinScope(actor.scope, path));
     case 'navigate':
-      return target.path != null
-        && (withinScope(actor.scope, target.path) || isAncestorOfScope(actor.scope, target.path));
+      return pathsOf(target).some((path) => withinScope(actor.scope, path) || isAncestorOfScope(actor.scope, path));
   }
 }
 

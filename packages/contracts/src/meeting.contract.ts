@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { Abilities } from './access.contract.ts';
+import { IsoDate, listQuery, page } from './list.contract.ts';
+
+export const MEETING_STATUS_VALUES = ['draft', 'scheduled', 'announced', 'held', 'protocol_signed', 'closed', 'postponed', 'cancelled'] as const;
+export const MEETING_ACTION_VALUES = ['schedule', 'announce', 'hold', 'signProtocol', 'close', 'postpone', 'reschedule', 'cancel'] as const;
+export const SETTING_VALUES = ['gathering', 'akim_meeting', 'initiative_meeting'] as const;
+export const FORMAT_VALUES = ['indoor', 'open_air', 'online', 'hybrid'] as const;
+export const CHANNEL_VALUES = ['mass_media', 'social_network', 'organisation', 'esep_page'] as const;
+export const INVITATION_CATEGORY_VALUES = [
+  'police_leadership', 'akimat', 'maslikhat_deputy', 'public', 'health_care', 'labour_social', 'education_science',
+  'agriculture', 'housing_communal', 'organisation', 'mass_media',
+] as const;
+/** categories that must be invited; the rest are by agreement. */
+export const REQUIRED_INVITATION_CATEGORIES = ['police_leadership', 'akimat'] as const;
+export const INVITATION_STATUS_VALUES = ['draft', 'sent', 'accepted', 'declined', 'attended', 'absent'] as const;
+export const OBLIGATION_STATUS_VALUES = ['met', 'held', 'scheduled', 'at_risk', 'open', 'missed'] as const;
+export const CHECK_STATUS_VALUES = ['met', 'not_met', 'pending', 'not_applicable'] as const;
+
+const Ref = z.object({ id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string() });
+const StaffRef = z.object({ id: z.uuid(), code: z.string(), fullName: z.string() });
+const Localised = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
+/** An instant with its offset, e.g. 2026-12-20T18:00:00+05:00. */
+const Instant = z.iso.datetime({ offset: true });
+
+export const MeetingInspectorInput = z.object({ districtId: z.uuid(), staffId: z.uuid(), acting: z.boolean().default(false) }).strict();
+
+/** The plan of a meeting: one schema for create (all fields) and edit (partial). */
+export const MeetingPlanBody = z.object({
+  districtIds: z.array(z.uuid()).min(1).max(12),
+  setting: z.enum(SETTING_VALUES),
+  convenerAtuId: z.uuid().nullable().optional(),
+  membersCount: z.number().int().min(1).max(1_000_000).nullable().optional(),
+  initiatorsCount: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  initiators: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
+  format: z.enum(FORMAT_VALUES),
+  onlineLink: z.url().max(500).nullable().optional(),
+  weatherConsidered: z.boolean().nullable().optional(),
+  venueName: z.string().trim().max(300).nullable().optional(),
+  venueAddress: z.string().trim().max(500).nullable().optional(),
+  venueCapacity: z.number().int().min(1).max(100_000).nullable().optional(),
+  expectedParticipants: z.number().int().min(1).max(100_000).nullable().optional(),
+  startsAt: Instant,
+  endsAt: Instant,
+  /** Acting inspectors for vacant districts, or explicit reporters; others come from assignments. */
+  inspectors: z.array(MeetingInspectorInput).max(12).optional(),
+}).strict().meta({ id: 'MeetingPlan' });
+export type MeetingPlanBody = z.infer<typeof MeetingPlanBody>;
+
+export const MeetingTransitionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('schedule') }).strict(),
+  z.object({ action: z.literal('announce') }).strict(),
+  z.object({ action: z.literal('hold') }).strict(),
+  z.object({ action: z.literal('postpone'), reason: z.string().trim().min(1).max(1000), startsAt: Instant.optional(), endsAt: Instant.optional() }).strict(),
+  z.object({ action: z.literal('reschedule'), startsAt: Instant, endsAt: Instant }).strict(),
+  z.object({ action: z.literal('cancel'), reason: z.string().trim().min(1).max(1000) }).strict(),
+]).meta({ id: 'MeetingTransition' });
+
+export const Check = z.object({
+  key: z.string(), rule: z.string(), status: z.enum(CHECK_STATUS_VALUES), message: z.string(), reference: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+}).meta({ id: 'Check' });
+
+export const Announcement = z.object({
+  id: z.uuid(), channel: z.enum(CHANNEL_VALUES), outlet: z.string(), publishedOn: IsoDate, reference: z.string().nullable(),
+  counts: z.boolean(), voided: z.boolean(), createdAt: z.iso.datetime(),
+}).meta({ id: 'Announcement' });
+export const AnnouncementBody = z.object({
+  channel: z.enum(CHANNEL_VALUES), outlet: z.string().trim().min(1).max(300), publishedOn: IsoDate,
+  reference: z.string().trim().max(1000).nullable().optional(),
+}).strict().meta({ id: 'AnnouncementCreate' });
+
+export const Invitation = z.object({
+  id: z.uuid(), meetingId: z.uuid(), category: z.enum(INVITATION_CATEGORY_VALUES), required: z.boolean(),
+  organisation: z.string(), personName: z.string(), contact: z.string().nullable(), status: z.enum(INVITATION_STATUS_VALUES),
+  addresseeUserId: z.uuid().nullable(), respondedAt: z.iso.datetime().nullable(), note: z.string().nullable(),
+}).meta({ id: 'Invitation' });
+export const InvitationBody = z.object({
+  category: z.enum(INVITATION_CATEGORY_VALUES), organisation: z.string().trim().min(1).max(300),
+  personName: z.string().trim().min(1).max(200), contact: z.string().trim().max(200).nullable().optional(),
+  addresseeUserId: z.uuid().nullable().optional(),
+}).strict().meta({ id: 'InvitationCreate' });
+export const InvitationStatusBody = z.object({
+  status: z.enum(INVITATION_STATUS_VALUES), note: z.string().trim().max(1000).nullable().optional(),
+}).strict().meta({ id: 'InvitationStatusChange' });
+export const InvitationAnswerBody = z.object({
+  answer: z.enum(['accepted', 'declined']), note: z.string().trim().max(1000).nullable().optional(),
+}).strict().meta({ id: 'InvitationAnswer' });
+
+export const Conflict = z.object({
+  kind: z.enum(['inspector_overlap', 'venue_double_booked', 'same_quarter']),
+  meetingId: z.uuid(), number: z.string(), startsAt: z.iso.datetime(),
+}).meta({ id: 'Conflict' });
+
+export const MeetingEvent = z.object({
+  action: z.string(), fromStatus: z.enum(MEETING_STATUS_VALUES).nullable(), toStatus: z.enum(MEETING_STATUS_VALUES),
+  reason: z.string().nullable(), previousStartsAt: z.iso.datetime().nullable(), at: z.iso.datetime(),
+});
+
+export const MeetingSummary = z.object({
+  id: z.uuid(), number: z.string(), status: z.enum(MEETING_STATUS_VALUES), setting: z.enum(SETTING_VALUES), format: z.enum(FORMAT_VALUES),
+  startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), startDate: IsoDate,
+  venueName: z.string().nullable(), venueAddress: z.string().nullable(),
+  districts: z.array(Ref), inspectors: z.array(StaffRef.extend({ districtId: z.uuid(), acting: z.boolean() })),
+  point: Ref,
+}).meta({ id: 'MeetingSummary' });
+
+export const MeetingDetail = MeetingSummary.extend({
+  convenerAtu: Ref.nullable(), membersCount: z.number().int().nullable(), initiatorsCount: z.number().int().nullable(),
+  initiators: z.array(z.string()), onlineLink: z.string().nullable(), weatherConsidered: z.boolean().nullable(),
+  venueCapacity: z.number().int().nullable(), expectedParticipants: z.number().int().nullable(),
+  reason: z.string().nullable(), sequence: z.number().int(),
+  notice: z.object({ deadline: IsoDate, daysLeft: z.number().int(), given: z.boolean() }),
+  checklist: z.array(Check), announcements: z.array(Announcement), invitations: z.array(Invitation),
+  events: z.array(MeetingEvent), conflicts: z.array(Conflict),
+  availableActions: z.array(z.enum(MEETING_ACTION_VALUES)), abilities: Abilities,
+  publicUrl: z.string(),
+}).meta({ id: 'MeetingDetail' });
+
+export const MeetingListQuery = listQuery(['startsAt', 'number', 'status']).extend({
+  from: IsoDate.optional(), to: IsoDate.optional(), districtId: z.uuid().optional(), pointId: z.uuid().optional(),
+  unitId: z.uuid().optional(), staffId: z.uuid().optional(), status: z.enum(MEETING_STATUS_VALUES).optional(),
+}).strict();
+export const MeetingPage = page(MeetingSummary).meta({ id: 'MeetingPage' });
+
+export const QuarterKey = z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn');
+export const ObligationQuery = z.object({
+  quarter: QuarterKey.optional(), pointId: z.uuid().optional(), unitId: z.uuid().optional(), districtId: z.uuid().optional(),
+}).strict();
+export const ObligationBoard = z.object({
+  quarter: QuarterKey, today: IsoDate, atRiskDays: z.number().int(), lastAnnounceDate: IsoDate,
+  districts: z.array(z.object({
+    district: Ref, point: Ref, inspector: StaffRef.nullable(), status: z.enum(OBLIGATION_STATUS_VALUES),
+    daysToAnnounce: z.number().int().nullable(), meetings: z.array(z.object({ id: z.uuid(), number: z.string(), status: z.enum(MEETING_STATUS_VALUES), startsAt: z.iso.datetime() })),
+  })),
+  inspectors: z.array(z.object({ staff: StaffRef, status: z.enum(OBLIGATION_STATUS_VALUES), districtIds: z.array(z.uuid()) })),
+  conflicts: z.array(Conflict.extend({ withMeetingId: z.uuid() })),
+  counts: z.record(z.enum(OBLIGATION_STATUS_VALUES), z.number().int()),
+}).meta({ id: 'ObligationBoard' });
+
+export const PreferredHoursBody = z.array(z.object({
+  days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+}).strict()).max(14).meta({ id: 'PreferredHours' });
+
+export { Localised };
