@@ -6,8 +6,13 @@ export const STRUCTURE_SHEETS = [
 ] as const;
 export type StructureSheet = (typeof STRUCTURE_SHEETS)[number];
 
+/**
+ * One refused row: `row` is the spreadsheet row (header = 1; 0 = the sheet or file as a whole),
+ * `code` a reason of IMPORT_REASONS, `params` what the message names (value, row, column…).
+ */
 export const ImportRowError = z.object({
   sheet: z.string(), row: z.number().int(), column: z.string().nullable(), code: z.string(), message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 }).meta({ id: 'ImportRowError' });
 
 export const ImportReport = z.object({

@@ -7,4 +7,5 @@ export * from './audit.contract.ts';
 export * from './import.contract.ts';
 export * from './health.contract.ts';
 export * from './user.contract.ts';
+export * from './import.messages.ts';
 export * from './meeting.contract.ts';

@@ -7,6 +7,8 @@ export * from './org/coverage.ts';
 export * from './org/adjacency.ts';
 export * from './org/assignment.ts';
 export * from './org/structure.ts';
+export * from './org/structure.layout.ts';
+export * from './org/structure.validation.ts';
 export * from './meeting/quarter.ts';
 export * from './meeting/notice.rule.ts';
 export * from './meeting/meeting.lifecycle.ts';

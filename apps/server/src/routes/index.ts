@@ -15,4 +15,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(districtRoutes);
   await app.register(auditRoutes);
   await app.register(userRoutes);
+  await app.register((await import('./structure.routes.ts')).structureRoutes);
 }

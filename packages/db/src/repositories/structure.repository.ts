@@ -1,10 +1,11 @@
-import type { StructureData } from '@esep/domain';
+import type { KnownStructure, Scope, StructureData } from '@esep/domain';
 import { normalisePair } from '@esep/domain';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import { alias, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
 import { atus, districtAdjacency, districtCoverage, districts, policePoints, policeUnits, regions } from '../schema/org.schema.ts';
 import { assignments, staff } from '../schema/staff.schema.ts';
+import { navigateCondition, scopeCondition } from './scope.repository.ts';
 
 export interface SheetCount { created: number; updated: number; unchanged: number }
 export type StructureCounts = Record<keyof StructureData, SheetCount>;
@@ -34,29 +35,58 @@ export async function idsByCode(db: Executor, table: 'regions' | 'units' | 'poin
   return new Map([...rows].map(([code, row]) => [code, row.id]));
 }
 
+type Stored = Record<string, unknown> & { code: string; id: string };
+
+/**
+ * Updates many rows by id with one statement per chunk (UPDATE … FROM (VALUES …)) instead of a
+ * round-trip per row. Every row sets the same columns; values are cast to the column types.
+ */
+async function updateMany(db: Executor, table: PgTable, keys: readonly string[], rows: ReadonlyArray<{ id: string; set: Record<string, unknown> }>, stamp: boolean): Promise<void> {
+  if (rows.length === 0 || keys.length === 0) return;
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const cols = keys.map((k) => columns[k]!);
+  const names = sql.join(cols.map((c) => sql.identifier(c.name)), sql`, `);
+  const set = sql.join([
+    ...cols.map((c) => sql`${sql.identifier(c.name)} = v.${sql.identifier(c.name)}`),
+    ...(stamp ? [sql`updated_at = now()`] : []),
+  ], sql`, `);
+  for (const part of chunks(rows, 500)) {
+    const values = sql.join(part.map((row) => sql`(${sql.join([
+      sql`${row.id}::uuid`, ...cols.map((c, i) => sql`${row.set[keys[i]!] ?? null}::${sql.raw(c.getSQLType())}`),
+    ], sql`, `)})`), sql`, `);
+    await db.execute(sql`update ${table} set ${set} from (values ${values}) as v(id, ${names}) where ${table}.id = v.id`);
+  }
+}
+
 /**
  * Inserts new rows and updates changed ones of a code-keyed table, in chunks. `values` already
- * carry resolved foreign ids. Unchanged rows are not written (re-import is a no-op).
+ * carry resolved foreign ids. Unchanged rows are not written (re-import is a no-op). Returns the
+ * rows as they were, and which codes were left unchanged.
  */
-async function upsertByCode<V extends { code: string }>(db: Executor, table: PgTable, values: readonly V[]): Promise<{ count: SheetCount; ids: Map<string, string> }> {
+async function upsertByCode<V extends { code: string }>(db: Executor, table: PgTable, values: readonly V[]): Promise<{ count: SheetCount; ids: Map<string, string>; existing: Map<string, Stored>; unchanged: Set<string> }> {
   const count = zero();
-  const existing = await byCodes<Record<string, unknown> & { code: string; id: string }>(db, table as never, values.map((v) => v.code));
+  const existing = await byCodes<Stored>(db, table as never, values.map((v) => v.code));
   const toInsert: V[] = [];
+  const unchanged = new Set<string>();
+  const changed = new Map<string, Array<{ id: string; set: Record<string, unknown> }>>();
   for (const value of values) {
     const row = existing.get(value.code);
     if (!row) { toInsert.push(value); continue; }
-    const changed = Object.entries(value).some(([k, v]) => (row[k] ?? null) !== (v ?? null));
-    if (!changed) { count.unchanged++; continue; }
-    await db.update(table).set({ ...value, updatedAt: new Date() } as never).where(eq((table as unknown as { id: typeof regions.id }).id, row.id));
+    if (!Object.entries(value).some(([k, v]) => (row[k] ?? null) !== (v ?? null))) { count.unchanged++; unchanged.add(value.code); continue; }
+    // Grouped by the columns they set (all rows of one sheet set the same ones).
+    const keys = Object.keys(value).join(',');
+    const group = changed.get(keys);
+    if (group) group.push({ id: row.id, set: value }); else changed.set(keys, [{ id: row.id, set: value }]);
     count.updated++;
   }
+  for (const [keys, rows] of changed) await updateMany(db, table, keys.split(','), rows, true);
   const ids = new Map([...existing].map(([code, row]) => [code, row.id]));
   for (const part of chunks(toInsert)) {
     const inserted = await db.insert(table).values(part as never).returning({ id: sql<string>`id`, code: sql<string>`code` }) as Array<{ id: string; code: string }>;
     for (const row of inserted) ids.set(row.code, row.id);
     count.created += part.length;
   }
-  return { count, ids };
+  return { count, ids, existing, unchanged };
 }
 
 const must = (ids: Map<string, string>, code: string, what: string) => {
@@ -91,22 +121,19 @@ export async function applyStructure(db: Executor, data: StructureData): Promise
     ...data.districts.map((d) => d.pointCode), ...data.staff.flatMap((s) => (s.pointCode ? [s.pointCode] : [])),
   ]);
 
-  // ATUs reference their parent: insert without parents first, then set parents.
-  const beforeAtus = await idsByCode(db, 'atus', data.atus.map((x) => x.code));
+  // ATUs reference their parent: insert without parents first, then set the parents that
+  // differ from what is stored, in batches.
   const a = await upsertByCode(db, atus, data.atus.map(({ regionCode, parentCode: _p, ...rest }) => ({ ...rest, regionId: must(regionIds, regionCode, 'region') })));
-  const freshAtus = new Set(data.atus.map((x) => x.code).filter((c) => !beforeAtus.has(c)));
-  const existingAtus = new Set<string>(); // codes already moved from unchanged to updated
   const atuIds = await resolve('atus', a.ids, [...data.atus.flatMap((x) => (x.parentCode ? [x.parentCode] : [])), ...data.districts.map((d) => d.atuCode)]);
+  const moves: Array<{ id: string; set: { parentId: string | null } }> = [];
   for (const atu of data.atus) {
     const parentId = atu.parentCode ? must(atuIds, atu.parentCode, 'ATU') : null;
-    const id = must(atuIds, atu.code, 'ATU');
-    const [row] = await db.select({ parentId: atus.parentId }).from(atus).where(eq(atus.id, id));
-    if ((row?.parentId ?? null) !== parentId) {
-      await db.update(atus).set({ parentId }).where(eq(atus.id, id));
-      // An existing ATU that only moved under another parent counts as updated.
-      if (!freshAtus.has(atu.code) && !existingAtus.has(atu.code) && a.count.unchanged > 0) { a.count.unchanged--; a.count.updated++; existingAtus.add(atu.code); }
-    }
+    if (((a.existing.get(atu.code)?.parentId as string | null | undefined) ?? null) === parentId) continue;
+    moves.push({ id: must(atuIds, atu.code, 'ATU'), set: { parentId } });
+    // An existing ATU that only moved under another parent counts as updated.
+    if (a.unchanged.has(atu.code)) { a.count.unchanged--; a.count.updated++; }
   }
+  await updateMany(db, atus, ['parentId'], moves, false);
   counts.atus = a.count;
 
   const d = await upsertByCode(db, districts, data.districts.map(({ pointCode, atuCode, ...rest }) => ({
@@ -145,9 +172,12 @@ async function replaceAdjacency(db: Executor, pairs: Array<readonly [string, str
     for (const row of rows) current.add(`${row.districtA}|${row.districtB}`);
   }
   const stale = [...current].filter((key) => !wanted.has(key));
-  for (const key of stale) {
-    const [x, y] = key.split('|') as [string, string];
-    await db.delete(districtAdjacency).where(and(eq(districtAdjacency.districtA, x), eq(districtAdjacency.districtB, y)));
+  for (const part of chunks(stale, 500)) {
+    const pairs = sql.join(part.map((key) => {
+      const [x, y] = key.split('|') as [string, string];
+      return sql`(${x}::uuid, ${y}::uuid)`;
+    }), sql`, `);
+    await db.execute(sql`delete from ${districtAdjacency} where (district_a, district_b) in (${pairs})`);
   }
   const fresh = [...wanted].filter(([key]) => !current.has(key)).map(([, [x, y]]) => ({ districtA: x, districtB: y }));
   for (const part of chunks(fresh)) await db.insert(districtAdjacency).values(part);
@@ -191,15 +221,140 @@ async function upsertAssignments(db: Executor, values: AssignmentValue[]): Promi
     for (const row of await db.select().from(assignments).where(inArray(assignments.districtId, part))) current.set(key(row), row);
   }
   const fresh: AssignmentValue[] = [];
+  const ended: Array<{ id: string; set: { effectiveTo: string | null } }> = [];
   for (const value of values) {
     const row = current.get(key(value));
     if (!row) fresh.push(value);
     else if ((row.effectiveTo ?? null) !== (value.effectiveTo ?? null)) {
-      await db.update(assignments).set({ effectiveTo: value.effectiveTo ?? null }).where(eq(assignments.id, row.id));
+      ended.push({ id: row.id, set: { effectiveTo: value.effectiveTo ?? null } });
       count.updated++;
     } else count.unchanged++;
   }
+  await updateMany(db, assignments, ['effectiveTo'], ended, false);
   for (const part of chunks(fresh)) await db.insert(assignments).values(part);
   count.created = fresh.length;
   return count;
+}
+
+// ---- Reading the structure back (export) and what an upload refers to (import) -------------
+
+/**
+ * Runs the queries one after another: these readers work inside a transaction, whose single
+ * connection cannot run queries side by side.
+ */
+async function inSequence<T extends readonly (() => Promise<unknown>)[] | []>(queries: T): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const out: unknown[] = [];
+  for (const query of queries) out.push(await query());
+  return out as { [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}
+
+async function referencedBy<T>(codes: ReadonlySet<string>, query: (part: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of chunks([...codes], 5000)) out.push(...(await query(part)));
+  return out;
+}
+
+/**
+ * The codes of the given references that exist, with what the import's cross-row rules need:
+ * the police unit of points, districts and staff, and the stored inspector periods (R-2.2).
+ */
+export async function knownStructure(db: Executor, refs: Record<'regions' | 'units' | 'points' | 'atus' | 'districts' | 'staff', ReadonlySet<string>>): Promise<KnownStructure> {
+  const [regionIds, unitIds, atuIds, pointRows, districtRows, staffRows, periodRows] = await inSequence([
+    () => idsByCode(db, 'regions', [...refs.regions]),
+    () => idsByCode(db, 'units', [...refs.units]),
+    () => idsByCode(db, 'atus', [...refs.atus]),
+    () => referencedBy(refs.points, (part) => db.select({ code: policePoints.code, unit: policeUnits.code }).from(policePoints)
+      .innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId)).where(inArray(policePoints.code, part))),
+    () => referencedBy(refs.districts, (part) => db.select({ code: districts.code, unit: policeUnits.code }).from(districts)
+      .innerJoin(policePoints, eq(policePoints.id, districts.pointId)).innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId))
+      .where(inArray(districts.code, part))),
+    () => referencedBy(refs.staff, (part) => db.select({ code: staff.code, unit: policeUnits.code }).from(staff)
+      .innerJoin(policeUnits, eq(policeUnits.id, staff.unitId)).where(inArray(staff.code, part))),
+    () => referencedBy(refs.districts, (part) => db.select({ district: districts.code, staffCode: staff.code, from: assignments.effectiveFrom, to: assignments.effectiveTo })
+      .from(assignments).innerJoin(districts, eq(districts.id, assignments.districtId)).innerJoin(staff, eq(staff.id, assignments.staffId))
+      .where(and(inArray(districts.code, part), eq(assignments.role, 'inspector')))),
+  ]);
+  const periods = new Map<string, Array<{ staffCode: string; from: string; to: string | null }>>();
+  for (const { district, ...period } of periodRows) {
+    const list = periods.get(district);
+    if (list) list.push(period); else periods.set(district, [period]);
+  }
+  return {
+    codes: {
+      regions: new Set(regionIds.keys()), units: new Set(unitIds.keys()), atus: new Set(atuIds.keys()),
+      points: new Set(pointRows.map((r) => r.code)), districts: new Set(districtRows.map((r) => r.code)), staff: new Set(staffRows.map((r) => r.code)),
+    },
+    pointUnit: new Map(pointRows.map((r) => [r.code, r.unit])),
+    districtUnit: new Map(districtRows.map((r) => [r.code, r.unit])),
+    staffUnit: new Map(staffRows.map((r) => [r.code, r.unit])),
+    inspectorPeriods: periods,
+  };
+}
+
+const parentAtu = alias(atus, 'parent_atu');
+const neighbour = alias(districts, 'neighbour');
+const otherEnd = alias(districts, 'other_end');
+
+/**
+ * The structure the user sees, as StructureData (what the export writes): districts of his
+ * territory with their adjacency (a pair with one end outside is kept: the district page shows
+ * that neighbour too), coverage and assignments; the regions, units, points and staff he may
+ * navigate to; every ATU of his regions (ATUs are the regions' public reference data). Run it
+ * in one repeatable-read transaction for a consistent file.
+ */
+export async function readStructure(db: Executor, scope: Scope): Promise<StructureData> {
+  const visible = db.select({ id: districts.id }).from(districts)
+    .innerJoin(policePoints, eq(policePoints.id, districts.pointId)).innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId))
+    .where(scopeCondition(scope, { regionId: policeUnits.regionId, unitId: policePoints.unitId, pointId: districts.pointId, districtId: districts.id, atuId: districts.atuId }));
+  const atuRegions = scope.level === 'region' ? scope.ids : scope.ancestors.regionIds;
+  const atuVisible = scope.level === 'national' ? undefined : atuRegions.length ? inArray(atus.regionId, [...atuRegions]) : sql`false`;
+  const [regionRows, unitRows, pointRows, atuRows, districtRows, pairRows, coverageRows, assignmentRows, staffRows] = await inSequence([
+    () => db.select({ code: regions.code, kind: regions.kind, nameKk: regions.nameKk, nameRu: regions.nameRu }).from(regions)
+      .where(navigateCondition(scope, { regionId: regions.id })).orderBy(regions.code),
+    () => db.select({ code: policeUnits.code, regionCode: regions.code, kind: policeUnits.kind, nameKk: policeUnits.nameKk, nameRu: policeUnits.nameRu })
+      .from(policeUnits).innerJoin(regions, eq(regions.id, policeUnits.regionId))
+      .where(navigateCondition(scope, { regionId: policeUnits.regionId, unitId: policeUnits.id })).orderBy(policeUnits.code),
+    () => db.select({ code: policePoints.code, unitCode: policeUnits.code, nameKk: policePoints.nameKk, nameRu: policePoints.nameRu, address: policePoints.address })
+      .from(policePoints).innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId))
+      .where(navigateCondition(scope, { regionId: policeUnits.regionId, unitId: policePoints.unitId, pointId: policePoints.id })).orderBy(policePoints.code),
+    () => db.select({
+      code: atus.code, regionCode: regions.code, parentCode: parentAtu.code, kind: atus.kind, nameKk: atus.nameKk, nameRu: atus.nameRu,
+      akimName: atus.akimName, akimatNameKk: atus.akimatNameKk, akimatNameRu: atus.akimatNameRu, maslikhatNameKk: atus.maslikhatNameKk, maslikhatNameRu: atus.maslikhatNameRu,
+    }).from(atus).innerJoin(regions, eq(regions.id, atus.regionId)).leftJoin(parentAtu, eq(parentAtu.id, atus.parentId))
+      .where(atuVisible).orderBy(atus.code),
+    () => db.select({ code: districts.code, pointCode: policePoints.code, atuCode: atus.code, nameKk: districts.nameKk, nameRu: districts.nameRu, population: districts.population })
+      .from(districts).innerJoin(policePoints, eq(policePoints.id, districts.pointId)).innerJoin(atus, eq(atus.id, districts.atuId))
+      .where(inArray(districts.id, visible)).orderBy(districts.code),
+    () => db.select({ a: neighbour.code, b: otherEnd.code }).from(districtAdjacency)
+      .innerJoin(neighbour, eq(neighbour.id, districtAdjacency.districtA)).innerJoin(otherEnd, eq(otherEnd.id, districtAdjacency.districtB))
+      .where(or(inArray(districtAdjacency.districtA, visible), inArray(districtAdjacency.districtB, visible))),
+    () => db.select({
+      districtCode: districts.code, streetKind: districtCoverage.streetKind, streetNameKk: districtCoverage.streetNameKk, streetNameRu: districtCoverage.streetNameRu,
+      houseFrom: districtCoverage.houseFrom, houseTo: districtCoverage.houseTo, parity: districtCoverage.parity,
+    }).from(districtCoverage).innerJoin(districts, eq(districts.id, districtCoverage.districtId))
+      .where(inArray(districtCoverage.districtId, visible))
+      .orderBy(districts.code, districtCoverage.streetNameRu, districtCoverage.houseFrom, districtCoverage.parity),
+    () => db.select({ districtCode: districts.code, staffCode: staff.code, staffId: staff.id, role: assignments.role, from: assignments.effectiveFrom, to: assignments.effectiveTo })
+      .from(assignments).innerJoin(districts, eq(districts.id, assignments.districtId)).innerJoin(staff, eq(staff.id, assignments.staffId))
+      .where(inArray(assignments.districtId, visible)).orderBy(districts.code, assignments.effectiveFrom, staff.code),
+    () => db.select({ id: staff.id, code: staff.code, fullName: staff.fullName, position: staff.position, rank: staff.rank, unitCode: policeUnits.code, pointCode: policePoints.code })
+      .from(staff).innerJoin(policeUnits, eq(policeUnits.id, staff.unitId)).leftJoin(policePoints, eq(policePoints.id, staff.pointId))
+      .where(navigateCondition(scope, { regionId: policeUnits.regionId, unitId: staff.unitId, pointId: staff.pointId })),
+  ]);
+  // Staff assigned to a visible district are part of it even when they are listed elsewhere.
+  const listed = new Set(staffRows.map((s) => s.id));
+  const missing = [...new Set(assignmentRows.map((a) => a.staffId).filter((id) => !listed.has(id)))];
+  const extra = await referencedBy(new Set(missing), (part) => db.select({
+    id: staff.id, code: staff.code, fullName: staff.fullName, position: staff.position, rank: staff.rank, unitCode: policeUnits.code, pointCode: policePoints.code,
+  }).from(staff).innerJoin(policeUnits, eq(policeUnits.id, staff.unitId)).leftJoin(policePoints, eq(policePoints.id, staff.pointId))
+    .where(inArray(staff.id, part)));
+  const byCode = <T extends { code: string }>(a: T, b: T) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return {
+    regions: regionRows, units: unitRows, points: pointRows, atus: atuRows, districts: districtRows,
+    adjacency: pairRows.map(({ a, b }) => (a < b ? { districtCode: a, adjacentCode: b } : { districtCode: b, adjacentCode: a }))
+      .sort((x, y) => (x.districtCode + '\u0000' + x.adjacentCode < y.districtCode + '\u0000' + y.adjacentCode ? -1 : 1)),
+    coverage: coverageRows,
+    staff: [...staffRows, ...extra].map(({ id: _, ...s }) => s).sort(byCode),
+    assignments: assignmentRows.map(({ staffId: _, ...a }) => a),
+  };
 }

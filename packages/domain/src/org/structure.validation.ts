@@ -1,0 +1,368 @@
+import { normalisePair } from './adjacency.ts';
+import { periodIsValid, periodsOverlap, type AssignmentRole } from './assignment.ts';
+import { overlappingCoverage, type CoverageLine, type Parity, type StreetKind } from './coverage.ts';
+import { STRUCTURE_ENUMS, STRUCTURE_LAYOUT, STRUCTURE_SHEET_NAMES, type StructureColumn, type StructureSheetName } from './structure.layout.ts';
+import { emptyStructure, type StructureData } from './structure.ts';
+
+/**
+ * Validation of an uploaded structure (layout: structure.layout.ts). Pure: the caller parses the
+ * files into raw sheets and loads which referenced codes already exist. Every problem is
+ * reported against its spreadsheet row (header = row 1) and column with a stable reason code;
+ * the structure is only usable when the error list is empty. One bad cell yields one error:
+ * rows with bad cells are left out of the cross-row checks, and codes declared on bad rows
+ * still count as declared, so one mistake does not cascade into "unknown reference" elsewhere.
+ */
+
+export const IMPORT_REASON_CODES = [
+  'required', 'not_a_number', 'not_an_integer', 'out_of_range', 'too_long', 'bad_enum', 'bad_date',
+  'duplicate_code', 'duplicate_row', 'unknown_reference', 'self_adjacency', 'duplicate_pair',
+  'overlapping_range', 'bad_range', 'bad_period', 'assignment_overlap', 'parent_cycle',
+  'point_other_unit', 'staff_other_unit',
+  'unknown_column', 'missing_column', 'duplicate_column', 'unknown_sheet', 'duplicate_sheet', 'no_sheets', 'too_many_errors',
+] as const;
+export type ImportReason = (typeof IMPORT_REASON_CODES)[number];
+
+export type RawCell = string | number | boolean | Date | null;
+/** One worksheet or CSV file as read: the header row and the non-header rows with their numbers. */
+export interface RawStructureSheet { name: string; header: readonly RawCell[]; rows: ReadonlyArray<{ row: number; cells: readonly RawCell[] }> }
+
+export type StructureErrorParams = Record<string, string | number>;
+export interface StructureRowError { sheet: string; row: number; column: string | null; code: ImportReason; params: StructureErrorParams }
+
+type CodeSheet = 'regions' | 'units' | 'points' | 'atus' | 'districts' | 'staff';
+/** What the database already holds, for the codes the upload refers to. */
+export interface KnownStructure {
+  codes: Record<CodeSheet, ReadonlySet<string>>;
+  /** Police unit code of existing points, districts (through their point) and staff. */
+  pointUnit?: ReadonlyMap<string, string>;
+  districtUnit?: ReadonlyMap<string, string>;
+  staffUnit?: ReadonlyMap<string, string>;
+  /** R-2.2: inspector assignments already stored, by district code. */
+  inspectorPeriods?: ReadonlyMap<string, ReadonlyArray<{ staffCode: string; from: string; to: string | null }>>;
+}
+
+export const noKnownStructure = (): KnownStructure => ({
+  codes: { regions: new Set(), units: new Set(), points: new Set(), atus: new Set(), districts: new Set(), staff: new Set() },
+});
+
+export interface StructureValidation { data: StructureData; errors: StructureRowError[] }
+
+const IGNORED_SHEETS = new Set(['readme']);
+const MAX_TEXT = 1000;
+const MAX_CODE = 100;
+
+export const rawCellText = (cell: RawCell | undefined): string => {
+  if (cell == null) return '';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+};
+const shown = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
+const sheetOf = (name: string) => name.trim().toLowerCase();
+const isSheet = (name: string): name is StructureSheetName => (STRUCTURE_SHEET_NAMES as readonly string[]).includes(name);
+const columnLetter = (index: number): string => {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) { s = String.fromCharCode(65 + ((n - 1) % 26)) + s; n = Math.floor((n - 1) / 26); }
+  return s;
+};
+
+type Read = { value: unknown } | { code: ImportReason; params: StructureErrorParams };
+type Value = string | number | null;
+
+function isoDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900 || y > 2999) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Reads one cell by its column's type. Empty optional cells read as null. */
+function readCell(spec: StructureColumn, cell: RawCell | undefined): Read {
+  const kind = spec.kind;
+  const text = rawCellText(cell);
+  if (text === '') {
+    if (kind.type === 'enum' && kind.fallback) return { value: kind.fallback };
+    return spec.required ? { code: 'required', params: {} } : { value: null };
+  }
+  switch (kind.type) {
+    case 'code': case 'ref': case 'text': {
+      const max = kind.type === 'text' ? kind.max ?? MAX_TEXT : MAX_CODE;
+      return text.length > max ? { code: 'too_long', params: { max } } : { value: text };
+    }
+    case 'int': {
+      let n: number;
+      if (typeof cell === 'number') n = cell;
+      else {
+        // "12 345" and "2400,0" are how Kazakh and Russian locales write numbers.
+        const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+        if (!/^[+-]?\d+(\.\d+)?$/.test(compact)) return { code: 'not_a_number', params: { value: shown(text) } };
+        n = Number(compact);
+      }
+      if (!Number.isFinite(n)) return { code: 'not_a_number', params: { value: shown(text) } };
+      if (!Number.isInteger(n)) return { code: 'not_an_integer', params: { value: shown(text) } };
+      return n < kind.min ? { code: 'out_of_range', params: { value: n, min: kind.min } } : { value: n };
+    }
+    case 'enum': {
+      const allowed: readonly string[] = STRUCTURE_ENUMS[kind.values];
+      const value = text.toLowerCase();
+      return allowed.includes(value) ? { value } : { code: 'bad_enum', params: { value: shown(text), allowed: allowed.join(', ') } };
+    }
+    case 'date': {
+      if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? { code: 'bad_date', params: { value: '' } } : { value: text };
+      if (typeof cell === 'number' && Number.isInteger(cell) && cell > 0 && cell < 2958466) {
+        // An Excel serial day number (a date cell formatted as General): day 0 = 1899-12-30.
+        return { value: new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10) };
+      }
+      const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+      const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+      const value = iso ? isoDate(+iso[1]!, +iso[2]!, +iso[3]!) : dotted ? isoDate(+dotted[3]!, +dotted[2]!, +dotted[1]!) : null;
+      return value ? { value } : { code: 'bad_date', params: { value: shown(text) } };
+    }
+  }
+}
+
+interface Row { row: number; v: Record<string, Value> }
+
+/** The codes each sheet's reference columns name, for the caller to look up in the database. */
+export function referencedCodes(sheets: readonly RawStructureSheet[]): Record<CodeSheet, Set<string>> {
+  const out: Record<CodeSheet, Set<string>> = { regions: new Set(), units: new Set(), points: new Set(), atus: new Set(), districts: new Set(), staff: new Set() };
+  for (const sheet of sheets) {
+    const name = sheetOf(sheet.name);
+    if (!isSheet(name)) continue;
+    const header = sheet.header.map((h) => rawCellText(h).toLowerCase());
+    for (const spec of STRUCTURE_LAYOUT[name]) {
+      if (spec.kind.type !== 'ref') continue;
+      const target = spec.kind.sheet as CodeSheet;
+      const index = header.indexOf(spec.name);
+      if (index < 0) continue;
+      for (const { cells } of sheet.rows) {
+        const value = rawCellText(cells[index]);
+        if (value) out[target].add(value);
+      }
+    }
+  }
+  return out;
+}
+
+export function validateStructure(sheets: readonly RawStructureSheet[], known: KnownStructure): StructureValidation {
+  const errors: StructureRowError[] = [];
+  const fail = (sheet: string, row: number, column: string | null, code: ImportReason, params: StructureErrorParams = {}) =>
+    errors.push({ sheet, row, column, code, params });
+
+  // Sheets: known names once each; README ignored; the rest refused.
+  const bySheet = new Map<StructureSheetName, RawStructureSheet>();
+  for (const sheet of sheets) {
+    const name = sheetOf(sheet.name);
+    const empty = sheet.header.every((h) => rawCellText(h) === '') && sheet.rows.every((r) => r.cells.every((c) => rawCellText(c) === ''));
+    // README, and blank sheets a new workbook comes with ("Лист1", "Sheet1"), carry nothing.
+    if (IGNORED_SHEETS.has(name) || (empty && !isSheet(name))) continue;
+    if (!isSheet(name)) fail(sheet.name, 0, null, 'unknown_sheet', { sheet: sheet.name, allowed: STRUCTURE_SHEET_NAMES.join(', ') });
+    else if (bySheet.has(name)) fail(name, 0, null, 'duplicate_sheet', { sheet: name });
+    else if (!empty) bySheet.set(name, sheet);
+  }
+  if (bySheet.size === 0 && errors.length === 0) fail('', 0, null, 'no_sheets');
+
+  // Pass 1: cells. `declared` holds every code a row claims, valid or not (no cascades).
+  const declared = Object.fromEntries(STRUCTURE_SHEET_NAMES.map((s) => [s, new Map<string, number>()])) as Record<StructureSheetName, Map<string, number>>;
+  const rows = Object.fromEntries(STRUCTURE_SHEET_NAMES.map((s) => [s, [] as Row[]])) as Record<StructureSheetName, Row[]>;
+  for (const name of STRUCTURE_SHEET_NAMES) {
+    const sheet = bySheet.get(name);
+    if (!sheet) continue;
+    const specs = STRUCTURE_LAYOUT[name];
+    const header = sheet.header.map((h) => rawCellText(h).toLowerCase());
+    const index = new Map<string, number>();
+    let broken = false;
+    header.forEach((column, i) => {
+      if (column === '') {
+        // A nameless column is only a problem when something is written under it.
+        if (sheet.rows.some((r) => rawCellText(r.cells[i]) !== '')) { fail(name, 1, columnLetter(i), 'unknown_column', { column: columnLetter(i) }); broken = true; }
+      } else if (!specs.some((s) => s.name === column)) { fail(name, 1, column, 'unknown_column', { column }); broken = true; }
+      else if (index.has(column)) { fail(name, 1, column, 'duplicate_column', { column }); broken = true; }
+      else index.set(column, i);
+    });
+    for (const spec of specs) {
+      if (spec.required && !index.has(spec.name)) { fail(name, 1, spec.name, 'missing_column', { column: spec.name }); broken = true; }
+    }
+    const codeIndex = index.get('code');
+    for (const { row, cells } of sheet.rows) {
+      if (cells.every((c) => rawCellText(c) === '')) continue;
+      if (broken) {
+        // Column errors make every row suspect: report them alone, but keep the codes declared.
+        const code = codeIndex == null ? '' : rawCellText(cells[codeIndex]);
+        if (code && !declared[name].has(code)) declared[name].set(code, row);
+        continue;
+      }
+      const v: Record<string, Value> = {};
+      let ok = true;
+      for (const spec of specs) {
+        const i = index.get(spec.name);
+        const read = readCell(spec, i == null ? null : cells[i]);
+        if ('code' in read) { fail(name, row, spec.name, read.code, read.params); ok = false; } else v[spec.name] = read.value as Value;
+      }
+      const code = v.code;
+      if (typeof code === 'string') {
+        const first = declared[name].get(code);
+        if (first != null) { fail(name, row, 'code', 'duplicate_code', { value: shown(code), firstRow: first }); ok = false; } else declared[name].set(code, row);
+      }
+      if (ok) rows[name].push({ row, v });
+    }
+  }
+
+  // Pass 2: references and rules across rows.
+  const exists = (sheet: CodeSheet, code: string) => declared[sheet].has(code) || known.codes[sheet].has(code);
+  const refsOk = (sheet: StructureSheetName, r: Row) => {
+    let ok = true;
+    for (const spec of STRUCTURE_LAYOUT[sheet]) {
+      const value = r.v[spec.name];
+      if (spec.kind.type !== 'ref' || typeof value !== 'string') continue;
+      if (!exists(spec.kind.sheet as CodeSheet, value)) {
+        fail(sheet, r.row, spec.name, 'unknown_reference', { value: shown(value), target: spec.kind.sheet });
+        ok = false;
+      }
+    }
+    return ok;
+  };
+  const s = (r: Row, k: string) => r.v[k] as string;
+  const n = (r: Row, k: string) => r.v[k] as string | null;
+  const data = emptyStructure();
+
+  for (const r of rows.regions) {
+    data.regions.push({ code: s(r, 'code'), kind: s(r, 'kind') as StructureData['regions'][number]['kind'], nameKk: s(r, 'name_kk'), nameRu: s(r, 'name_ru') });
+  }
+  for (const r of rows.units) {
+    if (!refsOk('units', r)) continue;
+    data.units.push({ code: s(r, 'code'), regionCode: s(r, 'region_code'), kind: s(r, 'kind') as StructureData['units'][number]['kind'], nameKk: s(r, 'name_kk'), nameRu: s(r, 'name_ru') });
+  }
+  for (const r of rows.points) {
+    if (!refsOk('points', r)) continue;
+    data.points.push({ code: s(r, 'code'), unitCode: s(r, 'unit_code'), nameKk: s(r, 'name_kk'), nameRu: s(r, 'name_ru'), address: n(r, 'address') });
+  }
+  const parentOf = new Map(rows.atus.map((r) => [s(r, 'code'), n(r, 'parent_code')]));
+  for (const r of rows.atus) {
+    if (!refsOk('atus', r)) continue;
+    const code = s(r, 'code');
+    // The parent chain inside the upload must end: an ATU may not contain itself.
+    let parent = parentOf.get(code) ?? null;
+    let steps = 0;
+    while (parent != null && parent !== code && steps++ <= parentOf.size) parent = parentOf.get(parent) ?? null;
+    if (parent === code) { fail('atus', r.row, 'parent_code', 'parent_cycle', { value: shown(n(r, 'parent_code') ?? '') }); continue; }
+    data.atus.push({
+      code, regionCode: s(r, 'region_code'), parentCode: n(r, 'parent_code'), kind: s(r, 'kind') as StructureData['atus'][number]['kind'],
+      nameKk: s(r, 'name_kk'), nameRu: s(r, 'name_ru'), akimName: n(r, 'akim_name'), akimatNameKk: n(r, 'akimat_name_kk'),
+      akimatNameRu: n(r, 'akimat_name_ru'), maslikhatNameKk: n(r, 'maslikhat_name_kk'), maslikhatNameRu: n(r, 'maslikhat_name_ru'),
+    });
+  }
+  for (const r of rows.districts) {
+    if (!refsOk('districts', r)) continue;
+    data.districts.push({
+      code: s(r, 'code'), pointCode: s(r, 'point_code'), atuCode: s(r, 'atu_code'), nameKk: s(r, 'name_kk'), nameRu: s(r, 'name_ru'),
+      population: r.v.population as number | null,
+    });
+  }
+
+  // R-27.4: adjacency is symmetric and stored once per pair, never a district with itself.
+  const pairs = new Map<string, number>();
+  for (const r of rows.adjacency) {
+    if (!refsOk('adjacency', r)) continue;
+    const [a, b] = [s(r, 'district_code'), s(r, 'adjacent_code')];
+    if (a === b) { fail('adjacency', r.row, 'adjacent_code', 'self_adjacency', { value: shown(a) }); continue; }
+    const key = normalisePair(a, b).join('\u0000');
+    const first = pairs.get(key);
+    if (first != null) { fail('adjacency', r.row, 'adjacent_code', 'duplicate_pair', { firstRow: first }); continue; }
+    pairs.set(key, r.row);
+    data.adjacency.push({ districtCode: a, adjacentCode: b });
+  }
+
+  // Coverage: a district may not claim one house twice.
+  const linesByDistrict = new Map<string, Array<CoverageLine & { row: number; districtCode: string }>>();
+  for (const r of rows.coverage) {
+    if (!refsOk('coverage', r)) continue;
+    const from = r.v.house_from as number | null;
+    const to = r.v.house_to as number | null;
+    const parity = s(r, 'parity') as Parity;
+    const firstHouse = from == null || parity === 'all' || (from % 2 === 1) === (parity === 'odd') ? from : from + 1;
+    if (from != null && to != null && (from > to || (firstHouse ?? 0) > to)) {
+      fail('coverage', r.row, 'house_to', 'bad_range', { from, to });
+      continue;
+    }
+    const line = {
+      row: r.row, districtCode: s(r, 'district_code'), streetKind: s(r, 'street_kind') as StreetKind,
+      streetNameKk: s(r, 'street_name_kk'), streetNameRu: s(r, 'street_name_ru'), from, to, parity,
+    };
+    const list = linesByDistrict.get(line.districtCode);
+    if (list) list.push(line); else linesByDistrict.set(line.districtCode, [line]);
+  }
+  const overlapping = new Set<number>();
+  for (const lines of linesByDistrict.values()) {
+    for (const [i, j] of overlappingCoverage(lines)) {
+      const later = lines[j]!;
+      if (overlapping.has(later.row)) continue;
+      overlapping.add(later.row);
+      fail('coverage', later.row, 'house_from', 'overlapping_range', { otherRow: lines[i]!.row });
+    }
+    for (const l of lines) {
+      if (overlapping.has(l.row)) continue;
+      data.coverage.push({
+        districtCode: l.districtCode, streetKind: l.streetKind, streetNameKk: l.streetNameKk, streetNameRu: l.streetNameRu,
+        houseFrom: l.from, houseTo: l.to, parity: l.parity,
+      });
+    }
+  }
+
+  // Staff and assignments belong to one police unit (as assignment.service requires).
+  const pointUnits = new Map(data.points.map((p) => [p.code, p.unitCode]));
+  const unitOfPoint = (code: string) => pointUnits.get(code) ?? known.pointUnit?.get(code);
+  for (const r of rows.staff) {
+    if (!refsOk('staff', r)) continue;
+    const point = n(r, 'point_code');
+    const unit = point ? unitOfPoint(point) : undefined;
+    if (point && unit && unit !== s(r, 'unit_code')) { fail('staff', r.row, 'point_code', 'point_other_unit', { value: shown(point), unit }); continue; }
+    data.staff.push({
+      code: s(r, 'code'), fullName: s(r, 'full_name'), position: s(r, 'position') as StructureData['staff'][number]['position'],
+      rank: n(r, 'rank'), unitCode: s(r, 'unit_code'), pointCode: point,
+    });
+  }
+  const districtPoints = new Map(data.districts.map((d) => [d.code, d.pointCode]));
+  const unitOfDistrict = (code: string) => {
+    const point = districtPoints.get(code);
+    return point ? unitOfPoint(point) : known.districtUnit?.get(code);
+  };
+  const staffUnits = new Map(data.staff.map((m) => [m.code, m.unitCode]));
+  const unitOfStaff = (code: string) => staffUnits.get(code) ?? known.staffUnit?.get(code);
+
+  const keys = new Map<string, number>();
+  const inspectors = new Map<string, Array<{ row: number; staffCode: string; from: string; to: string | null }>>();
+  for (const r of rows.assignments) {
+    if (!refsOk('assignments', r)) continue;
+    const a = { districtCode: s(r, 'district_code'), staffCode: s(r, 'staff_code'), role: s(r, 'role') as AssignmentRole, from: s(r, 'from'), to: n(r, 'to') };
+    if (!periodIsValid(a)) { fail('assignments', r.row, 'to', 'bad_period', { from: a.from, to: a.to ?? '' }); continue; }
+    const key = [a.districtCode, a.staffCode, a.role, a.from].join('\u0000');
+    const first = keys.get(key);
+    if (first != null) { fail('assignments', r.row, 'from', 'duplicate_row', { firstRow: first }); continue; }
+    keys.set(key, r.row);
+    const [du, su] = [unitOfDistrict(a.districtCode), unitOfStaff(a.staffCode)];
+    if (du && su && du !== su) { fail('assignments', r.row, 'staff_code', 'staff_other_unit', { value: shown(a.staffCode), unit: su }); continue; }
+    if (a.role === 'inspector') {
+      const list = inspectors.get(a.districtCode) ?? [];
+      inspectors.set(a.districtCode, list);
+      // R-2.2: one inspector per district at a time, within the upload…
+      const clash = list.find((other) => periodsOverlap(other, a));
+      if (clash) { fail('assignments', r.row, 'from', 'assignment_overlap', { staff: clash.staffCode, from: clash.from, otherRow: clash.row }); continue; }
+      list.push({ row: r.row, staffCode: a.staffCode, from: a.from, to: a.to });
+    }
+    data.assignments.push(a);
+  }
+  // …and against the stored periods the upload does not restate (same staff and start date).
+  for (const [district, list] of inspectors) {
+    const stored = (known.inspectorPeriods?.get(district) ?? [])
+      .filter((p) => !list.some((a) => a.staffCode === p.staffCode && a.from === p.from));
+    for (const a of list) {
+      const clash = stored.find((p) => periodsOverlap(p, a));
+      if (clash) fail('assignments', a.row, 'from', 'assignment_overlap', { staff: clash.staffCode, from: clash.from });
+    }
+  }
+
+  const sheetRank = (sheet: string) => (STRUCTURE_SHEET_NAMES as readonly string[]).indexOf(sheet);
+  const columnRank = (e: StructureRowError) => (isSheet(e.sheet) ? STRUCTURE_LAYOUT[e.sheet].findIndex((c) => c.name === e.column) : -1);
+  errors.sort((a, b) => sheetRank(a.sheet) - sheetRank(b.sheet) || a.row - b.row || columnRank(a) - columnRank(b));
+  return { data, errors };
+}
