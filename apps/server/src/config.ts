@@ -22,6 +22,7 @@ const Env = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_LABEL: z.string().default('OpenID Connect'),
   OIDC_ROLE_CLAIM: z.string().default('esep_role'),
+  ESEP_AT_RISK_DAYS: z.coerce.number().int().min(0).max(92).default(30),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   webDist: string;
   publicUrl: string;
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; label: string; roleClaim: string } | null;
+  /** a district with no meeting planned is "at risk" when fewer days than this remain to announce one. */
+  atRiskDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, label: e.OIDC_LABEL, roleClaim: e.OIDC_ROLE_CLAIM }
       : null,
+    atRiskDays: e.ESEP_AT_RISK_DAYS,
   };
 }

@@ -10,3 +10,5 @@ export * from './repositories/container.repository.ts';
 export * from './repositories/staff.repository.ts';
 export * from './repositories/account.repository.ts';
 export * from './repositories/structure.repository.ts';
+export * from './repositories/meeting.repository.ts';
+export * from './repositories/invitation.repository.ts';

@@ -14,8 +14,28 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 /** A refusal with a stable code; the error plugin turns it into the one error shape. */
 export class AppError extends Error {
   readonly status: number;
-  constructor(readonly code: ErrorCode, readonly details?: unknown, status?: number) {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    status?: number,
+    /** A sentence more precise than the code's generic message, in each language. */
+    readonly messages?: Record<'kk' | 'ru' | 'en', string>,
+  ) {
     super(code);
     this.status = status ?? STATUS[code] ?? 400;
   }
+}
+
+/**
+ * A refusal by a rule of the regulation: the answer names the reason, the rule ID and its
+ * paragraph, and says why in the user's language.
+ */
+export function ruleRefusal(
+  refusal: { reason: string; rule: string | null; field?: string; params?: Record<string, unknown> },
+  messages: Record<'kk' | 'ru' | 'en', string>,
+  status = 422,
+): AppError {
+  return new AppError(refusal.rule ? 'rule_violation' : 'validation_failed', {
+    reason: refusal.reason, rule: refusal.rule, field: refusal.field ?? null, ...(refusal.params ? { params: refusal.params } : {}),
+  }, status, messages);
 }

@@ -6,16 +6,15 @@ import { AppError } from '../http/app-error.ts';
 import { negotiateLocale } from '../http/locale.ts';
 
 /** Sends the one error shape `{ error: { code, message, details } }` in the request's language. */
-export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, details?: unknown) {
+export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, details?: unknown, messages?: Record<'kk' | 'ru' | 'en', string>) {
   const locale = negotiateLocale(request.headers['accept-language'], request.auth?.user.locale ?? 'kk');
-  return reply.status(status).send({
-    error: { code, message: ERROR_MESSAGES[code][locale], ...(details === undefined ? {} : { details }) },
-  });
+  const message = messages?.[locale] ?? ERROR_MESSAGES[code][locale];
+  return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 
 export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof AppError) return sendError(request, reply, error.status, error.code, error.details);
+    if (error instanceof AppError) return sendError(request, reply, error.status, error.code, error.details, error.messages);
     if (hasZodFastifySchemaValidationErrors(error)) {
       // Each issue names the field (its path in the body, query or params) and the reason.
       const details = error.validation.map((v) => ({

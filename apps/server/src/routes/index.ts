@@ -3,6 +3,8 @@ import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { districtRoutes } from './district.routes.ts';
 import { healthRoutes } from './health.routes.ts';
+import { invitationRoutes } from './invitation.routes.ts';
+import { meetingRoutes } from './meeting.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { orgRoutes } from './org.routes.ts';
 import { userRoutes } from './user.routes.ts';
@@ -15,5 +17,7 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(districtRoutes);
   await app.register(auditRoutes);
   await app.register(userRoutes);
+  await app.register(meetingRoutes);
+  await app.register(invitationRoutes);
   await app.register((await import('./structure.routes.ts')).structureRoutes);
 }

@@ -1,7 +1,9 @@
 import type { Db, Tx, AuditInput } from '@esep/db';
 import { appendAudit } from '@esep/db';
 import type { Actor } from '@esep/domain';
+import type { Locale } from '@esep/contracts';
 import type { FastifyRequest } from 'fastify';
+import { negotiateLocale } from '../http/locale.ts';
 
 /** What a service needs to know about the request: who acts, from where, on which day. */
 export interface ServiceContext {
@@ -10,6 +12,10 @@ export interface ServiceContext {
   actorName: string | null;
   clientAddress: string | null;
   today: string;
+  /** The language answers are written in (Accept-Language, else the user's own). */
+  locale?: Locale;
+  /** Base URL of the public site (QR codes, iCal links). */
+  publicUrl?: string;
 }
 
 export function contextOf(request: FastifyRequest): ServiceContext {
@@ -19,6 +25,8 @@ export function contextOf(request: FastifyRequest): ServiceContext {
     actorName: request.auth?.user.username ?? null,
     clientAddress: request.ip ?? null,
     today: request.today,
+    locale: negotiateLocale(request.headers['accept-language'], request.auth?.user.locale ?? 'kk'),
+    publicUrl: request.server.config.publicUrl,
   };
 }
 

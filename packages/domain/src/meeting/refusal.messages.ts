@@ -26,6 +26,7 @@ const T: Record<string, Template> = {
   inspector_required: { kk: (p) => `«${p.districtName ?? p.districtId}» учаскесінде инспектор жоқ — уақытша атқарушыны көрсетіңіз`, ru: (p) => `На участке «${p.districtName ?? p.districtId}» нет инспектора — укажите исполняющего обязанности`, en: (p) => `District "${p.districtName ?? p.districtId}" has no inspector — name an acting one` },
   district_outside_territory: { kk: () => 'Учаске сіздің аумағыңызға кірмейді', ru: () => 'Участок вне вашей территории', en: () => 'The district is outside your territory' },
   publication_after_meeting: { kk: () => 'Жариялау күні кездесуден кейін болмауы керек', ru: () => 'Дата публикации не может быть позже встречи', en: () => 'The publication date cannot be after the meeting' },
+  publication_in_future: { kk: () => 'Жариялау күні әлі келген жоқ — жарияланған хабарландыруды тіркеңіз', ru: () => 'Дата публикации ещё не наступила — регистрируйте состоявшуюся публикацию', en: () => 'The publication date is in the future — record a publication that has happened' },
   duplicate_invitation: { kk: () => 'Бұл адам бұл кездесуге шақырылған', ru: () => 'Этот человек уже приглашён на эту встречу', en: () => 'This person is already invited to this meeting' },
   inspector_not_assigned: { kk: () => 'Инспектор кездесу күні бұл учаскеге бекітілмеген', ru: () => 'Инспектор не закреплён за участком на дату встречи', en: () => 'The inspector is not assigned to the district on the meeting date' },
 };

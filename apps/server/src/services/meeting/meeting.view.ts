@@ -1,0 +1,87 @@
+import {
+  announcementsOf, atuRef, invitationsOf, meetingConflicts, meetingEventsOf, meetingParts, meetingPaths, meetingRow, planningDistricts,
+  pointRef, preferredHoursOf, type InvitationRow, type MeetingRow,
+} from '@esep/db';
+import {
+  abilities, availableActions, checklist, noticeDaysLeft, noticeDeadline, noticeGiven, publicationCounts, quarterEnd,
+  quarterOf, quarterStart, ruleReference, type InvitationState, type Locale, type RuleId,
+} from '@esep/domain';
+import { REQUIRED_INVITATION_CATEGORIES } from '@esep/contracts';
+import { requireActor, type ServiceContext } from '../context.ts';
+
+type Parts = Awaited<ReturnType<typeof meetingParts>>;
+
+/** The list form of meetings, with districts, inspectors and point — in a fixed number of queries. */
+export async function presentSummaries(ctx: ServiceContext, rows: readonly MeetingRow[]) {
+  const parts = await meetingParts(ctx.db, rows.map((r) => r.id));
+  const points = new Map<string, Awaited<ReturnType<typeof pointRef>>>();
+  for (const id of new Set(rows.map((r) => r.pointId))) points.set(id, await pointRef(ctx.db, id));
+  return rows.map((row) => summary(row, parts, points.get(row.pointId)!));
+}
+
+function summary(row: MeetingRow, parts: Parts, point: Awaited<ReturnType<typeof pointRef>>) {
+  return {
+    id: row.id, number: row.number, status: row.status, setting: row.setting, format: row.format,
+    startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), startDate: row.startDate,
+    venueName: row.venueName, venueAddress: row.venueAddress,
+    districts: parts.districts.filter((d) => d.meetingId === row.id).map(({ id, code, nameKk, nameRu }) => ({ id, code, nameKk, nameRu })),
+    inspectors: parts.inspectors.filter((i) => i.meetingId === row.id).map(({ id, code, fullName, districtId, acting }) => ({ id, code, fullName, districtId, acting })),
+    point,
+  };
+}
+
+export function presentInvitation(row: InvitationRow) {
+  return {
+    id: row.id, meetingId: row.meetingId, category: row.category,
+    required: (REQUIRED_INVITATION_CATEGORIES as readonly string[]).includes(row.category),
+    organisation: row.organisation, personName: row.personName, contact: row.contact, status: row.status,
+    addresseeUserId: row.addresseeUserId, respondedAt: row.respondedAt?.toISOString() ?? null, note: row.note,
+  };
+}
+
+/** Everything the meeting page shows, including its compliance checklist in the user's language. */
+export async function meetingDetail(ctx: ServiceContext, id: string) {
+  const actor = requireActor(ctx);
+  const locale: Locale = ctx.locale ?? 'kk';
+  const row = await meetingRow(ctx.db, id);
+  if (!row) return null;
+  const [parts, point, announcementRows, invitationRows, events, paths, convener] = await Promise.all([
+    meetingParts(ctx.db, [id]), pointRef(ctx.db, row.pointId), announcementsOf(ctx.db, [id]), invitationsOf(ctx.db, [id]),
+    meetingEventsOf(ctx.db, id), meetingPaths(ctx.db, id), row.convenerAtuId ? atuRef(ctx.db, row.convenerAtuId) : null,
+  ]);
+  const districtIds = parts.districts.map((d) => d.id);
+  const quarter = quarterOf(row.startDate);
+  const [{ adjacency }, hours, conflicts] = await Promise.all([
+    planningDistricts(ctx.db, districtIds), preferredHoursOf(ctx.db, districtIds),
+    meetingConflicts(ctx.db, row, quarterStart(quarter), quarterEnd(quarter)),
+  ]);
+  const publications = announcementRows.map((a) => ({ publishedOn: a.publishedOn, voided: a.voidedAt != null }));
+  const states = (category: string) => invitationRows.filter((i) => i.category === category).map((i) => i.status as InvitationState);
+  const checks = checklist({
+    status: row.status, today: ctx.today, startDate: row.startDate, startsAt: row.startsAt, endsAt: row.endsAt,
+    districtIds, adjacency, setting: row.setting, membersCount: row.membersCount, initiatorsCount: row.initiatorsCount,
+    format: row.format, venueCapacity: row.venueCapacity, expectedParticipants: row.expectedParticipants,
+    preferredHours: hours.map((h) => ({ days: h.days, from: h.fromTime, to: h.toTime })),
+    publications, requiredInvitations: { policeLeadership: states('police_leadership'), akimat: states('akimat') },
+  });
+  return {
+    ...summary(row, parts, point),
+    convenerAtu: convener ? { id: convener.id, code: convener.code, nameKk: convener.nameKk, nameRu: convener.nameRu } : null,
+    membersCount: row.membersCount, initiatorsCount: row.initiatorsCount, initiators: row.initiators ?? [],
+    onlineLink: row.onlineLink, weatherConsidered: row.weatherConsidered, venueCapacity: row.venueCapacity,
+    expectedParticipants: row.expectedParticipants, reason: row.reason, sequence: row.sequence,
+    notice: { deadline: noticeDeadline(row.startDate), daysLeft: noticeDaysLeft(ctx.today, row.startDate), given: noticeGiven(publications, row.startDate) },
+    checklist: checks.map((c) => ({ key: c.key, rule: c.rule, status: c.status, message: c.message[locale], reference: ruleReference(c.rule as RuleId, locale), params: c.params })),
+    announcements: announcementRows.map((a) => ({
+      id: a.id, channel: a.channel, outlet: a.outlet, publishedOn: a.publishedOn, reference: a.reference,
+      counts: a.voidedAt == null && publicationCounts(a.publishedOn, row.startDate), voided: a.voidedAt != null, createdAt: a.createdAt.toISOString(),
+    })),
+    invitations: invitationRows.map(presentInvitation),
+    events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, previousStartsAt: e.previousStartsAt?.toISOString() ?? null, at: e.at.toISOString() })),
+    conflicts: conflicts.map((c) => ({ kind: c.kind, meetingId: c.meetingId, number: c.number, startsAt: c.startsAt.toISOString() })),
+    availableActions: availableActions(row.status),
+    abilities: abilities(actor, { resource: 'meeting', paths }),
+    publicUrl: `${ctx.publicUrl ?? ''}/m/${row.id}`,
+  };
+}
+
