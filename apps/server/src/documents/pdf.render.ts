@@ -1,0 +1,43 @@
+/**
+ * pdfmake 0.3 on the server, shared by the meeting documents. The bundled Roboto covers Kazakh
+ * Cyrillic (ә ғ қ ң ө ұ ү һ і). Documents never fetch remote resources (images are data URLs),
+ * so URL access is refused and local access is limited to the font files.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import pdfmake from 'pdfmake';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import QRCode from 'qrcode';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+
+export const ROBOTO = {
+  normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
+  bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
+  italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
+  bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
+};
+
+let configured = false;
+function configure(): void {
+  if (configured) return;
+  pdfmake.addFonts({ Roboto: ROBOTO });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+  configured = true;
+}
+
+/** Renders a pdfmake document definition to a PDF buffer. */
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  configure();
+  return pdfmake.createPdf({ defaultStyle: { font: 'Roboto' }, ...doc }).getBuffer();
+}
+
+/** A QR code of `text` as a PNG data URL for a pdfmake `image`. */
+export function qrDataUrl(text: string): Promise<string> {
+  return QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, width: 480, color: { dark: '#000000', light: '#ffffff' } });
+}
+
+/** Brand colours of the documents: police navy with a gold rule. */
+export const COLORS = { navy: '#0f2f57', gold: '#c8a24a', ink: '#1d1d1f', muted: '#5b6472', pale: '#eef2f7' } as const;
