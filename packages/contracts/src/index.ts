@@ -9,3 +9,4 @@ export * from './health.contract.ts';
 export * from './user.contract.ts';
 export * from './import.messages.ts';
 export * from './meeting.contract.ts';
+export * from './rules.contract.ts';

@@ -12,3 +12,5 @@ export * from './repositories/account.repository.ts';
 export * from './repositories/structure.repository.ts';
 export * from './repositories/meeting.repository.ts';
 export * from './repositories/invitation.repository.ts';
+export * from './repositories/feed.repository.ts';
+export * from './repositories/acknowledgement.repository.ts';

@@ -18,3 +18,4 @@ export * from './meeting/obligation.ts';
 export * from './meeting/checklist.ts';
 export * from './meeting/checklist.messages.ts';
 export * from './meeting/refusal.messages.ts';
+export * from './rules/rule.text.ts';

@@ -7,6 +7,8 @@ import { invitationRoutes } from './invitation.routes.ts';
 import { meetingRoutes } from './meeting.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { orgRoutes } from './org.routes.ts';
+import { rulesRoutes } from './rules.routes.ts';
+import { structureRoutes } from './structure.routes.ts';
 import { userRoutes } from './user.routes.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
@@ -19,5 +21,7 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(userRoutes);
   await app.register(meetingRoutes);
   await app.register(invitationRoutes);
-  await app.register((await import('./structure.routes.ts')).structureRoutes);
+  await app.register(structureRoutes);
+  await app.register(rulesRoutes);
+  await app.register((await import('./calendar.routes.ts')).calendarRoutes);
 }
