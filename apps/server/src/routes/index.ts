@@ -4,6 +4,7 @@ import { authRoutes } from './auth.routes.ts';
 import { districtRoutes } from './district.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitationRoutes } from './invitation.routes.ts';
+import { meetingDocumentRoutes } from './meeting-document.routes.ts';
 import { meetingRoutes } from './meeting.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { orgRoutes } from './org.routes.ts';
@@ -21,6 +22,7 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(userRoutes);
   await app.register(meetingRoutes);
   await app.register(invitationRoutes);
+  await app.register(meetingDocumentRoutes);
   await app.register(structureRoutes);
   await app.register(rulesRoutes);
   await app.register((await import('./calendar.routes.ts')).calendarRoutes);

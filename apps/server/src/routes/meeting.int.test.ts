@@ -194,3 +194,21 @@ describe('quarter board (R-22.13)', () => {
     expect((await c.inspector2!.get('/api/v1/meetings')).json().total).toBe(0);
   });
 });
+
+describe('generated documents', () => {
+  it('serves announcement texts, the poster and invitation letters', async () => {
+    const meeting = (await c.inspector!.send('POST', '/api/v1/meetings', plan({ startsAt: at(57, 18), endsAt: at(57, 19) }))).json();
+    const texts = (await c.inspector!.get(`/api/v1/meetings/${meeting.id}/announcement-texts`)).json();
+    expect(texts.kk.post).toContain('Шамалған');
+    expect(texts.ru.notice.length).toBeGreaterThan(100);
+    const poster = await c.inspector!.get(`/api/v1/meetings/${meeting.id}/poster?lang=kk`);
+    expect(poster.statusCode).toBe(200);
+    expect(poster.headers['content-type']).toBe('application/pdf');
+    expect(poster.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const invitation = (await c.inspector!.send('POST', `/api/v1/meetings/${meeting.id}/invitations`, { category: 'maslikhat_deputy', organisation: 'Қарасай аудандық мәслихаты', personName: 'Серікова Әйгерім' })).json();
+    const docx = await c.inspector!.get(`/api/v1/invitations/${invitation.id}/letter?lang=ru&format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await c.inspector2!.get(`/api/v1/invitations/${invitation.id}/letter`)).statusCode).toBe(404);
+  });
+});
