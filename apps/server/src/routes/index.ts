@@ -25,4 +25,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(meetingDocumentRoutes);
   await app.register(structureRoutes);
   await app.register(rulesRoutes);
+  await app.register((await import('./calendar.routes.ts')).calendarRoutes);
 }
