@@ -41,6 +41,7 @@ function samples(today: string, ids: { staffOf: (districtId: string) => string }
     'POST /api/v1/meetings/:id/announcements': () => ({ body: { channel: 'esep_page', outlet: 'Esep', publishedOn: today } }),
     'POST /api/v1/meetings/:id/invitations': () => ({ body: { category: 'public', organisation: 'Ардагерлер кеңесі', personName: `Тұрғын ${Math.random().toString(36).slice(2, 8)}` } }),
     'PATCH /api/v1/invitations/:id': () => ({ body: { status: 'sent' } }),
+    'PUT /api/v1/districts/:id/preferred-hours': () => ({ body: [{ days: [2, 4], from: '18:00', to: '20:00' }] }),
     'POST /api/v1/invitations/:id/answer': () => ({ body: { answer: 'accepted' } }),
   };
 }

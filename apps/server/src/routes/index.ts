@@ -8,6 +8,7 @@ import { meetingDocumentRoutes } from './meeting-document.routes.ts';
 import { meetingRoutes } from './meeting.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { orgRoutes } from './org.routes.ts';
+import { preferredHoursRoutes } from './preferred-hours.routes.ts';
 import { rulesRoutes } from './rules.routes.ts';
 import { structureRoutes } from './structure.routes.ts';
 import { userRoutes } from './user.routes.ts';
@@ -23,7 +24,7 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(meetingRoutes);
   await app.register(invitationRoutes);
   await app.register(meetingDocumentRoutes);
+  await app.register(preferredHoursRoutes);
   await app.register(structureRoutes);
   await app.register(rulesRoutes);
-  await app.register((await import('./calendar.routes.ts')).calendarRoutes);
 }

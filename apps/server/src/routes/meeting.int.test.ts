@@ -195,6 +195,19 @@ describe('quarter board (R-22.13)', () => {
   });
 });
 
+describe('convenient time (R-27.2)', () => {
+  it('flags a meeting outside the hours residents prefer', async () => {
+    const district = ids['ALM-KAR-P2-D04']!;
+    const set = await c.lead!.send('PUT', `/api/v1/districts/${district}/preferred-hours`, [{ days: [1, 2, 3, 4, 5, 6, 7], from: '18:00', to: '21:00' }]);
+    expect(set.statusCode).toBe(200);
+    expect((await c.lead!.send('PUT', `/api/v1/districts/${district}/preferred-hours`, [{ days: [1], from: '20:00', to: '19:00' }])).statusCode).toBe(400);
+    const evening = (await c.lead!.send('POST', '/api/v1/meetings', plan({ districtIds: [district], startsAt: at(21, 18), endsAt: at(21, 20) }))).json();
+    expect(evening.checklist.find((check: { key: string }) => check.key === 'convenient_time').status).toBe('met');
+    const morning = (await c.lead!.send('POST', '/api/v1/meetings', plan({ districtIds: [district], startsAt: at(22, 10), endsAt: at(22, 11) }))).json();
+    expect(morning.checklist.find((check: { key: string }) => check.key === 'convenient_time').status).toBe('not_met');
+  });
+});
+
 describe('generated documents', () => {
   it('serves announcement texts, the poster and invitation letters', async () => {
     const meeting = (await c.inspector!.send('POST', '/api/v1/meetings', plan({ startsAt: at(57, 18), endsAt: at(57, 19) }))).json();
