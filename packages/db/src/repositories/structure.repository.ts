@@ -2,7 +2,7 @@ import type { KnownStructure, Scope, StructureData } from '@esep/domain';
 import { normalisePair } from '@esep/domain';
 import { and, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import { alias, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from '../client.ts';
+import { rowsOf, type Executor } from '../client.ts';
 import { atus, districtAdjacency, districtCoverage, districts, policePoints, policeUnits, regions } from '../schema/org.schema.ts';
 import { assignments, staff } from '../schema/staff.schema.ts';
 import { navigateCondition, scopeCondition } from './scope.repository.ts';
@@ -18,11 +18,15 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 }
 const zero = (): SheetCount => ({ created: 0, updated: 0, unchanged: 0 });
 
+/** `column IN (…)` for thousands of values as one json parameter (see recordset below). */
+const inList = (column: PgColumn, values: readonly string[]) =>
+  sql`${column} in (select value::${sql.raw(column.getSQLType())} from json_array_elements_text(${JSON.stringify(values)}::json))`;
+
 /** Rows of a code-keyed table whose codes are among `codes`, as a map code → row. */
 async function byCodes<T extends { code: string }>(db: Executor, table: PgTable & { code: never }, codes: readonly string[]): Promise<Map<string, T>> {
   const map = new Map<string, T>();
   for (const part of chunks([...new Set(codes)], 5000)) {
-    const rows = await db.select().from(table as never).where(inArray((table as unknown as { code: typeof regions.code }).code, part)) as unknown as T[];
+    const rows = await db.select().from(table as never).where(inList((table as unknown as { code: typeof regions.code }).code, part)) as unknown as T[];
     for (const row of rows) map.set(row.code, row);
   }
   return map;
@@ -38,23 +42,51 @@ export async function idsByCode(db: Executor, table: 'regions' | 'units' | 'poin
 type Stored = Record<string, unknown> & { code: string; id: string };
 
 /**
- * Updates many rows by id with one statement per chunk (UPDATE … FROM (VALUES …)) instead of a
- * round-trip per row. Every row sets the same columns; values are cast to the column types.
+ * Bulk writes pass a chunk of rows as ONE json parameter read by json_to_recordset, typed by
+ * the table's own column types: a national import writes ~80,000 rows, and one parameter per
+ * cell made building, sending and parsing the statements the bulk of the work. Keys are the
+ * table's property names; a value left out is written as null (callers pass every column).
  */
+function recordset(table: PgTable, keys: readonly string[], rows: ReadonlyArray<Record<string, unknown>>) {
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const cols = keys.map((k) => {
+    const column = columns[k];
+    if (!column) throw new Error(`no column ${k}`);
+    return column;
+  });
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries(cols.map((c, i) => [c.name, row[keys[i]!] ?? null]))));
+  return {
+    names: sql.join(cols.map((c) => sql.identifier(c.name)), sql`, `),
+    source: sql`json_to_recordset(${json}::json) as v(${sql.join(cols.map((c) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`), sql`, `)})`,
+    cols,
+  };
+}
+
+const BULK = 2000;
+
+/** Inserts rows in chunks; returns `id` and `code` of each inserted row when the table has codes. */
+async function insertMany(db: Executor, table: PgTable, rows: ReadonlyArray<Record<string, unknown>>, returning = false): Promise<Array<{ id: string; code: string }>> {
+  if (rows.length === 0) return [];
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const out: Array<{ id: string; code: string }> = [];
+  for (const part of chunks(rows, BULK)) {
+    const { names, source } = recordset(table, keys, part);
+    const result = await db.execute(sql`insert into ${table} (${names}) select ${names} from ${source}${returning ? sql` returning id, code` : sql``}`);
+    if (returning) out.push(...rowsOf<{ id: string; code: string }>(result));
+  }
+  return out;
+}
+
+/** Updates many rows by id with one statement per chunk instead of a round-trip per row. */
 async function updateMany(db: Executor, table: PgTable, keys: readonly string[], rows: ReadonlyArray<{ id: string; set: Record<string, unknown> }>, stamp: boolean): Promise<void> {
   if (rows.length === 0 || keys.length === 0) return;
-  const columns = getTableColumns(table) as Record<string, PgColumn>;
-  const cols = keys.map((k) => columns[k]!);
-  const names = sql.join(cols.map((c) => sql.identifier(c.name)), sql`, `);
-  const set = sql.join([
-    ...cols.map((c) => sql`${sql.identifier(c.name)} = v.${sql.identifier(c.name)}`),
-    ...(stamp ? [sql`updated_at = now()`] : []),
-  ], sql`, `);
-  for (const part of chunks(rows, 500)) {
-    const values = sql.join(part.map((row) => sql`(${sql.join([
-      sql`${row.id}::uuid`, ...cols.map((c, i) => sql`${row.set[keys[i]!] ?? null}::${sql.raw(c.getSQLType())}`),
-    ], sql`, `)})`), sql`, `);
-    await db.execute(sql`update ${table} set ${set} from (values ${values}) as v(id, ${names}) where ${table}.id = v.id`);
+  for (const part of chunks(rows, BULK)) {
+    const { source, cols } = recordset(table, ['id', ...keys], part.map((row) => ({ ...row.set, id: row.id })));
+    const set = sql.join([
+      ...cols.slice(1).map((c) => sql`${sql.identifier(c.name)} = v.${sql.identifier(c.name)}`),
+      ...(stamp ? [sql`updated_at = now()`] : []),
+    ], sql`, `);
+    await db.execute(sql`update ${table} set ${set} from ${source} where ${table}.id = v.id`);
   }
 }
 
@@ -81,11 +113,8 @@ async function upsertByCode<V extends { code: string }>(db: Executor, table: PgT
   }
   for (const [keys, rows] of changed) await updateMany(db, table, keys.split(','), rows, true);
   const ids = new Map([...existing].map(([code, row]) => [code, row.id]));
-  for (const part of chunks(toInsert)) {
-    const inserted = await db.insert(table).values(part as never).returning({ id: sql<string>`id`, code: sql<string>`code` }) as Array<{ id: string; code: string }>;
-    for (const row of inserted) ids.set(row.code, row.id);
-    count.created += part.length;
-  }
+  for (const row of await insertMany(db, table, toInsert, true)) ids.set(row.code, row.id);
+  count.created += toInsert.length;
   return { count, ids, existing, unchanged };
 }
 
@@ -168,7 +197,7 @@ async function replaceAdjacency(db: Executor, pairs: Array<readonly [string, str
   const touched = [...new Set(pairs.flat())];
   const current = new Set<string>();
   for (const part of chunks(touched, 5000)) {
-    const rows = await db.select().from(districtAdjacency).where(or(inArray(districtAdjacency.districtA, part), inArray(districtAdjacency.districtB, part)));
+    const rows = await db.select().from(districtAdjacency).where(or(inList(districtAdjacency.districtA, part), inList(districtAdjacency.districtB, part)));
     for (const row of rows) current.add(`${row.districtA}|${row.districtB}`);
   }
   const stale = [...current].filter((key) => !wanted.has(key));
@@ -180,7 +209,7 @@ async function replaceAdjacency(db: Executor, pairs: Array<readonly [string, str
     await db.execute(sql`delete from ${districtAdjacency} where (district_a, district_b) in (${pairs})`);
   }
   const fresh = [...wanted].filter(([key]) => !current.has(key)).map(([, [x, y]]) => ({ districtA: x, districtB: y }));
-  for (const part of chunks(fresh)) await db.insert(districtAdjacency).values(part);
+  await insertMany(db, districtAdjacency, fresh);
   count.created = fresh.length;
   count.unchanged = wanted.size - fresh.length;
   count.updated = stale.length;
@@ -197,13 +226,13 @@ async function replaceCoverage(db: Executor, lines: CoverageValue[]): Promise<Sh
   const districtIds = [...new Set(lines.map((l) => l.districtId))];
   const current = new Map<string, string>();
   for (const part of chunks(districtIds, 5000)) {
-    for (const row of await db.select().from(districtCoverage).where(inArray(districtCoverage.districtId, part))) current.set(coverageKey(row), row.id);
+    for (const row of await db.select().from(districtCoverage).where(inList(districtCoverage.districtId, part))) current.set(coverageKey(row), row.id);
   }
   const wanted = new Map(lines.map((l) => [coverageKey(l), l]));
   const staleIds = [...current].filter(([key]) => !wanted.has(key)).map(([, id]) => id);
-  for (const part of chunks(staleIds)) await db.delete(districtCoverage).where(inArray(districtCoverage.id, part));
+  for (const part of chunks(staleIds)) await db.delete(districtCoverage).where(inList(districtCoverage.id, part));
   const fresh = [...wanted].filter(([key]) => !current.has(key)).map(([, l]) => l);
-  for (const part of chunks(fresh)) await db.insert(districtCoverage).values(part);
+  await insertMany(db, districtCoverage, fresh);
   count.created = fresh.length;
   count.updated = staleIds.length;
   count.unchanged = wanted.size - fresh.length;
@@ -218,7 +247,7 @@ async function upsertAssignments(db: Executor, values: AssignmentValue[]): Promi
   const key = (v: { districtId: string; staffId: string; role: string; effectiveFrom: string }) => `${v.districtId}|${v.staffId}|${v.role}|${v.effectiveFrom}`;
   const current = new Map<string, { id: string; effectiveTo: string | null }>();
   for (const part of chunks([...new Set(values.map((v) => v.districtId))], 5000)) {
-    for (const row of await db.select().from(assignments).where(inArray(assignments.districtId, part))) current.set(key(row), row);
+    for (const row of await db.select().from(assignments).where(inList(assignments.districtId, part))) current.set(key(row), row);
   }
   const fresh: AssignmentValue[] = [];
   const ended: Array<{ id: string; set: { effectiveTo: string | null } }> = [];
@@ -231,7 +260,7 @@ async function upsertAssignments(db: Executor, values: AssignmentValue[]): Promi
     } else count.unchanged++;
   }
   await updateMany(db, assignments, ['effectiveTo'], ended, false);
-  for (const part of chunks(fresh)) await db.insert(assignments).values(part);
+  await insertMany(db, assignments, fresh);
   count.created = fresh.length;
   return count;
 }
@@ -264,15 +293,15 @@ export async function knownStructure(db: Executor, refs: Record<'regions' | 'uni
     () => idsByCode(db, 'units', [...refs.units]),
     () => idsByCode(db, 'atus', [...refs.atus]),
     () => referencedBy(refs.points, (part) => db.select({ code: policePoints.code, unit: policeUnits.code }).from(policePoints)
-      .innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId)).where(inArray(policePoints.code, part))),
+      .innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId)).where(inList(policePoints.code, part))),
     () => referencedBy(refs.districts, (part) => db.select({ code: districts.code, unit: policeUnits.code }).from(districts)
       .innerJoin(policePoints, eq(policePoints.id, districts.pointId)).innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId))
-      .where(inArray(districts.code, part))),
+      .where(inList(districts.code, part))),
     () => referencedBy(refs.staff, (part) => db.select({ code: staff.code, unit: policeUnits.code }).from(staff)
-      .innerJoin(policeUnits, eq(policeUnits.id, staff.unitId)).where(inArray(staff.code, part))),
+      .innerJoin(policeUnits, eq(policeUnits.id, staff.unitId)).where(inList(staff.code, part))),
     () => referencedBy(refs.districts, (part) => db.select({ district: districts.code, staffCode: staff.code, from: assignments.effectiveFrom, to: assignments.effectiveTo })
       .from(assignments).innerJoin(districts, eq(districts.id, assignments.districtId)).innerJoin(staff, eq(staff.id, assignments.staffId))
-      .where(and(inArray(districts.code, part), eq(assignments.role, 'inspector')))),
+      .where(and(inList(districts.code, part), eq(assignments.role, 'inspector')))),
   ]);
   const periods = new Map<string, Array<{ staffCode: string; from: string; to: string | null }>>();
   for (const { district, ...period } of periodRows) {
@@ -347,7 +376,7 @@ export async function readStructure(db: Executor, scope: Scope): Promise<Structu
   const extra = await referencedBy(new Set(missing), (part) => db.select({
     id: staff.id, code: staff.code, fullName: staff.fullName, position: staff.position, rank: staff.rank, unitCode: policeUnits.code, pointCode: policePoints.code,
   }).from(staff).innerJoin(policeUnits, eq(policeUnits.id, staff.unitId)).leftJoin(policePoints, eq(policePoints.id, staff.pointId))
-    .where(inArray(staff.id, part)));
+    .where(inList(staff.id, part)));
   const byCode = <T extends { code: string }>(a: T, b: T) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   return {
     regions: regionRows, units: unitRows, points: pointRows, atus: atuRows, districts: districtRows,
