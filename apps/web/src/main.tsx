@@ -5,6 +5,10 @@ import './i18n/index.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { preloadPath } from './app/pages.ts';
+
+// The code of the page being opened downloads while the session is checked.
+preloadPath(window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');

@@ -1,7 +1,14 @@
 import type { Language } from '../i18n/index.ts';
 
-const INTL_LOCALE: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 const TIME_ZONE = 'Asia/Almaty';
+
+/**
+ * The locale for numbers and dates. Kazakh writes them as Russian does ("4 363", "09.01.2025"),
+ * but Chromium has no Kazakh number or date data: it claims to support kk-KZ and then formats
+ * "4,363" and "2025-01-09". So ru-RU formats for kk everywhere (only numeric forms are used:
+ * no month names, which would come out in Russian).
+ */
+const INTL_LOCALE: Record<Language, string> = { kk: 'ru-RU', ru: 'ru-RU', en: 'en-GB' };
 
 /** A calendar date (YYYY-MM-DD) as people read it, e.g. 05.03.2025. */
 export function formatDate(isoDate: string, language: Language): string {

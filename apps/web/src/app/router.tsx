@@ -1,28 +1,86 @@
-import { createBrowserRouter, Navigate } from 'react-router';
-import { AccountPage } from '../features/account/AccountPage.tsx';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
+import { Navigate, Outlet, useLocation, useRoutes, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { RequireAuth, RequireRole } from '../features/auth/RequireAuth.tsx';
-import { ImportPage } from '../features/import/ImportPage.tsx';
-import { DistrictPage } from '../features/org/DistrictPage.tsx';
-import { OrgPage } from '../features/org/OrgPage.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
-import { AUDIT_ROLES, IMPORT_ROLES } from './layout/navigation.ts';
-import { NotFoundPage } from './status.tsx';
+import { AUDIT_ROLES, IMPORT_ROLES, USERS_ROLES } from './layout/navigation.ts';
+import { pages } from './pages.ts';
+import { FullPageLoader, NotFoundPage, RouteError } from './status.tsx';
 
-export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+const {
+  layout: AppLayout, org: OrgPage, district: DistrictPage, import: ImportPage, audit: AuditPage, users: UsersPage,
+  account: AccountPage,
+} = pages;
+
+/**
+ * Catches what a page throws while rendering — above all a chunk that could not be downloaded —
+ * and shows `RouteError` instead of a white page. Going to another address clears it.
+ */
+class ErrorBoundary extends Component<{ resetKey: string; fullPage?: boolean; children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    console.error(error, info.componentStack);
+  }
+
+  override componentDidUpdate(previous: { resetKey: string }): void {
+    if (previous.resetKey !== this.props.resetKey && this.state.error !== null) this.setState({ error: null });
+  }
+
+  override render(): ReactNode {
+    return this.state.error === null ? this.props.children : <RouteError error={this.state.error} fullPage={this.props.fullPage} />;
+  }
+}
+
+function Boundary({ fullPage, children }: { fullPage?: boolean; children: ReactNode }) {
+  const { pathname } = useLocation();
+  return <ErrorBoundary resetKey={pathname} fullPage={fullPage}>{children}</ErrorBoundary>;
+}
+
+/** The signed-in frame; its code is a chunk of its own, so until it arrives a whole-page loader. */
+function Layout() {
+  return (
+    <Boundary fullPage>
+      <RequireAuth>
+        <Suspense fallback={<FullPageLoader />}>
+          <AppLayout />
+        </Suspense>
+      </RequireAuth>
+    </Boundary>
+  );
+}
+
+/** A page that fails keeps the header and navigation around its error. */
+function PageBoundary() {
+  return <Boundary><Outlet /></Boundary>;
+}
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <Boundary fullPage><LoginPage /></Boundary> },
   {
     path: '/',
-    element: <RequireAuth><AppLayout /></RequireAuth>,
+    element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/org" replace /> },
-      { path: 'org', element: <OrgPage /> },
-      { path: 'districts/:id', element: <DistrictPage /> },
-      { path: 'import', element: <RequireRole roles={IMPORT_ROLES}><ImportPage /></RequireRole> },
-      { path: 'audit', element: <RequireRole roles={AUDIT_ROLES}><AuditPage /></RequireRole> },
-      { path: 'account', element: <AccountPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <PageBoundary />,
+        children: [
+          { index: true, element: <Navigate to="/org" replace /> },
+          { path: 'org', element: <OrgPage /> },
+          { path: 'districts/:id', element: <DistrictPage /> },
+          { path: 'import', element: <RequireRole roles={IMPORT_ROLES}><ImportPage /></RequireRole> },
+          { path: 'audit', element: <RequireRole roles={AUDIT_ROLES}><AuditPage /></RequireRole> },
+          { path: 'users', element: <RequireRole roles={USERS_ROLES}><UsersPage /></RequireRole> },
+          { path: 'account', element: <AccountPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
-]);
+];
+
+export function AppRoutes() {
+  return useRoutes(routes);
+}

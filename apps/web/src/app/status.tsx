@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Center, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from './api.ts';
+import { isChunkLoadError } from './lazy.ts';
 
 /** A loader with a text for screen readers, announced politely. */
 export function PageLoader({ label }: { label?: string }) {
@@ -16,6 +17,33 @@ export function PageLoader({ label }: { label?: string }) {
       </Group>
     </Center>
   );
+}
+
+/** The loader of a whole page, before the layout (with its `<main>`) is there. */
+export function FullPageLoader() {
+  return <Container component="main" id="main" py="xl"><PageLoader /></Container>;
+}
+
+/**
+ * What a route shows when it fails to render: usually its code could not be downloaded (the
+ * connection dropped, or a new version replaced the files); reloading the page fixes both.
+ */
+export function RouteError({ error, fullPage = false }: { error: unknown; fullPage?: boolean }) {
+  const { t } = useTranslation();
+  const chunk = isChunkLoadError(error);
+  const content = (
+    <Stack gap="md" maw={640}>
+      <Title order={1}>{chunk ? t('app.loadFailedTitle') : t('app.errorTitle')}</Title>
+      <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
+        {chunk ? t('app.loadFailedText') : t('app.crashText')}
+      </Alert>
+      <Group gap="sm">
+        <Button leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => window.location.reload()}>{t('app.reload')}</Button>
+        <Anchor href="/org">{t('app.toStart')}</Anchor>
+      </Group>
+    </Stack>
+  );
+  return fullPage ? <Container component="main" id="main" py="xl">{content}</Container> : content;
 }
 
 /** The server's localised message of a failed call, with an optional retry. */

@@ -31,3 +31,21 @@ export type StructureSheet = c.StructureSheet;
 
 export type AuditEntry = z.infer<typeof c.AuditEntry>;
 export type AuditPage = z.infer<typeof c.AuditPage>;
+export type AssignmentCreateBody = z.input<typeof c.AssignmentCreateBody>;
+export type AssignmentRole = Assignment['role'];
+export type Staff = z.infer<typeof c.Staff>;
+export type StaffPage = z.infer<typeof c.StaffPage>;
+export type StaffPosition = Staff['position'];
+
+export type Region = z.infer<typeof c.Region>;
+export type Unit = z.infer<typeof c.Unit>;
+export type Point = z.infer<typeof c.Point>;
+export type Atu = z.infer<typeof c.Atu>;
+export type RegionPage = z.infer<typeof c.RegionPage>;
+export type UnitPage = z.infer<typeof c.UnitPage>;
+export type PointPage = z.infer<typeof c.PointPage>;
+export type AtuPage = z.infer<typeof c.AtuPage>;
+
+export type User = z.infer<typeof c.User>;
+export type UserPage = z.infer<typeof c.UserPage>;
+export type UserCreateBody = z.input<typeof c.UserCreateBody>;

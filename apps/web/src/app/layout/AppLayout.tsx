@@ -1,8 +1,11 @@
 import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Notifications } from '@mantine/notifications';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../features/account/LanguageSwitch.tsx';
+import { PageLoader } from '../status.tsx';
 import { Navigation } from './Navigation.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -14,6 +17,8 @@ export function AppLayout() {
 
   return (
     <>
+      {/* Messages of the signed-in pages; shown from here so the login page goes without its code. */}
+      <Notifications position="top-right" zIndex={1000} />
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <AppShell
         header={{ height: 56 }}
@@ -53,7 +58,9 @@ export function AppLayout() {
         </AppShell.Navbar>
 
         <AppShell.Main id="main" tabIndex={-1} className="app-main">
-          <Outlet />
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </>

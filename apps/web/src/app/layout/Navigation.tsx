@@ -2,6 +2,7 @@ import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { hasRole, useCurrentUser } from '../../features/auth/session.tsx';
+import { preloadPath } from '../pages.ts';
 import { NAV_ITEMS, type NavItem } from './navigation.ts';
 
 const isActive = (item: NavItem, pathname: string) =>
@@ -26,6 +27,9 @@ export function Navigation({ onNavigate }: { onNavigate: () => void }) {
               active={active}
               aria-current={active ? 'page' : undefined}
               onClick={onNavigate}
+              // The page's code starts downloading as soon as the user heads for the link.
+              onPointerEnter={() => preloadPath(item.to)}
+              onFocus={() => preloadPath(item.to)}
               data-testid={`nav-${item.to.slice(1)}`}
             />
           </li>

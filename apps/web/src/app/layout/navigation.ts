@@ -1,9 +1,9 @@
-import { IconFileImport, IconHistory, IconSitemap, IconUserCircle, type Icon } from '@tabler/icons-react';
+import { IconFileImport, IconHistory, IconSitemap, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
 import type { Role } from '../types.ts';
 
 export interface NavItem {
   to: string;
-  label: 'nav.org' | 'nav.import' | 'nav.audit' | 'nav.account';
+  label: 'nav.org' | 'nav.import' | 'nav.audit' | 'nav.users' | 'nav.account';
   icon: Icon;
   /** Who sees the item; the server enforces the same rule (policy GRANTS). */
   roles: readonly Role[] | 'all';
@@ -13,10 +13,12 @@ export interface NavItem {
 
 export const IMPORT_ROLES: readonly Role[] = ['admin'];
 export const AUDIT_ROLES: readonly Role[] = ['admin', 'auditor'];
+export const USERS_ROLES: readonly Role[] = ['admin'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/org', label: 'nav.org', icon: IconSitemap, roles: 'all', also: ['/districts'] },
   { to: '/import', label: 'nav.import', icon: IconFileImport, roles: IMPORT_ROLES },
   { to: '/audit', label: 'nav.audit', icon: IconHistory, roles: AUDIT_ROLES },
+  { to: '/users', label: 'nav.users', icon: IconUsers, roles: USERS_ROLES },
   { to: '/account', label: 'nav.account', icon: IconUserCircle, roles: 'all' },
 ];

@@ -2,9 +2,10 @@ import { Alert, Button, Center, Container, Divider, Paper, Stack, Text, TextInpu
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle, IconLogin } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { preloadPath } from '../../app/pages.ts';
 import { PageLoader } from '../../app/status.tsx';
 import { LanguageSwitch } from '../account/LanguageSwitch.tsx';
 import { fetchOidcConfig, login, OIDC_LOGIN_URL, oidcKey, rememberSession } from './auth.api.ts';
@@ -31,6 +32,12 @@ export function LoginPage() {
   const [search] = useSearchParams();
   // The server's OpenID Connect callback comes back here with `?error=oidc_failed`.
   const oidcFailed = search.get('error') === 'oidc_failed';
+
+  // While the user types, the page he will land on downloads (slow connections gain seconds).
+  useEffect(() => {
+    const timer = window.setTimeout(() => preloadPath(target), 300);
+    return () => window.clearTimeout(timer);
+  }, [target]);
 
   const submit = useMutation({
     mutationFn: () => login(username.trim(), password),

@@ -1,7 +1,7 @@
 import { Container } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { ErrorAlert, ForbiddenPage, PageLoader } from '../../app/status.tsx';
+import { ErrorAlert, ForbiddenPage, FullPageLoader } from '../../app/status.tsx';
 import type { Role } from '../../app/types.ts';
 import { hasRole, useCurrentUser, useSessionQuery, UserProvider } from './session.tsx';
 
@@ -12,11 +12,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const session = useSessionQuery();
   const location = useLocation();
   if (session.isPending) {
-    return <Container component="main" py="xl"><PageLoader /></Container>;
+    return <FullPageLoader />;
   }
   if (session.isError) {
     return (
-      <Container component="main" py="xl">
+      <Container component="main" id="main" py="xl">
         <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />
       </Container>
     );

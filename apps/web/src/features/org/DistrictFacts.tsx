@@ -8,9 +8,9 @@ import { localName, localText } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 
 /** Label/value pairs as a description list. */
-export function Facts({ items }: { items: Array<[string, ReactNode]> }) {
+export function Facts({ items, stacked = false }: { items: Array<[string, ReactNode]>; stacked?: boolean }) {
   return (
-    <dl className="facts">
+    <dl className={stacked ? 'facts facts-stacked' : 'facts'}>
       {items.map(([label, value]) => (
         <div key={label} style={{ display: 'contents' }}>
           <dt>{label}</dt>
@@ -58,8 +58,9 @@ export function DistrictFacts({ district }: { district: DistrictDetail }) {
 
 export function DistrictStaff({ district }: { district: DistrictDetail }) {
   const { t } = useTranslation();
+  // Label above value: the card is half the page wide, and full names are three words long.
   return (
-    <Facts items={[
+    <Facts stacked items={[
       [t('district.inspector'), district.inspector
         ? <span data-testid="district-inspector">{district.inspector.fullName}</span>
         : <Text span c="gray.8">{t('district.noInspector')}</Text>],

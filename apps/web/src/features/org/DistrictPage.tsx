@@ -1,21 +1,26 @@
 import { Anchor, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
-import { IconPencil } from '@tabler/icons-react';
+import { IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
+import { lazyComponent } from '../../app/lazy.ts';
 import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
 import type { DistrictDetail } from '../../app/types.ts';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { DistrictAssignments } from './DistrictAssignments.tsx';
 import { DistrictCoverage } from './DistrictCoverage.tsx';
-import { DistrictEditModal } from './DistrictEditModal.tsx';
 import { DistrictFacts, DistrictStaff } from './DistrictFacts.tsx';
 import { fetchDistrict, orgKeys } from './org.api.ts';
 import { ServedByForm } from './ServedByForm.tsx';
+
+// The forms of those who may change the district are chunks of their own: an inspector, who
+// only reads the page, does not download them.
+const AssignModal = lazyComponent(() => import('./AssignModal.tsx'), (m) => m.AssignModal);
+const DistrictEditModal = lazyComponent(() => import('./DistrictEditModal.tsx'), (m) => m.DistrictEditModal);
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -49,6 +54,9 @@ function DistrictView({ district }: { district: DistrictDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [editing, edit] = useDisclosure(false);
+  const [assigning, assign] = useDisclosure(false);
+  // The assignments endpoint returns plain rows: who may update the district may assign to it.
+  const canAssign = district.abilities.update;
   const name = localName(district, language);
   useDocumentTitle(`${name} — ${t('app.name')}`);
 
@@ -79,6 +87,18 @@ function DistrictView({ district }: { district: DistrictDetail }) {
         <Stack gap="md">
           <Section id="district-staff" title={t('district.staff')}>
             <DistrictStaff district={district} />
+            {canAssign && (
+              <Button
+                mt="md"
+                variant="light"
+                leftSection={<IconUserPlus size={16} aria-hidden />}
+                onClick={assign.open}
+                data-testid="assign-open"
+                styles={{ root: { height: 'auto', minHeight: 36 }, label: { whiteSpace: 'normal', textAlign: 'left', paddingBlock: 6 } }}
+              >
+                {t('assignment.assign')}
+              </Button>
+            )}
           </Section>
           <Section id="district-served-by" title={t('district.servedBy')}>
             <ServedByForm districtId={district.id} />
@@ -89,9 +109,12 @@ function DistrictView({ district }: { district: DistrictDetail }) {
         <DistrictCoverage lines={district.coverage} />
       </Section>
       <Section id="district-assignments" title={t('district.assignments')}>
-        <DistrictAssignments districtId={district.id} />
+        <DistrictAssignments districtId={district.id} canEdit={canAssign} />
       </Section>
-      {district.abilities.update && <DistrictEditModal district={district} opened={editing} onClose={edit.close} />}
+      <Suspense fallback={null}>
+        {district.abilities.update && <DistrictEditModal district={district} opened={editing} onClose={edit.close} />}
+        {canAssign && <AssignModal district={district} opened={assigning} onClose={assign.close} />}
+      </Suspense>
     </Stack>
   );
 }

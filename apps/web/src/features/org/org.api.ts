@@ -1,6 +1,7 @@
 import { api } from '../../app/api.ts';
 import type {
-  Assignment, DistrictDetail, DistrictPage, DistrictUpdateBody, OrgTree, ServedBy,
+  Assignment, AssignmentCreateBody, DistrictDetail, DistrictPage, DistrictUpdateBody, OrgTree, ServedBy, StaffPage,
+  StaffPosition,
 } from '../../app/types.ts';
 
 export interface DistrictListParams {
@@ -36,3 +37,22 @@ export const fetchServedBy = (id: string, date: string, signal?: AbortSignal) =>
 
 export const updateDistrict = (id: string, body: DistrictUpdateBody) =>
   api.patch<DistrictDetail>(`/districts/${encodeURIComponent(id)}`, body);
+
+export interface StaffParams {
+  unitId?: string;
+  position?: StaffPosition;
+  q?: string;
+  pageSize?: number;
+}
+
+export const staffKey = (params: StaffParams) => ['staff', params] as const;
+
+export const fetchStaff = (params: StaffParams, signal?: AbortSignal) =>
+  api.get<StaffPage>('/staff', { ...params, sort: 'fullName' }, signal);
+
+/** R-2.2: assigns an inspector or assistant to a district; 409 `assignment_overlap` for a second inspector. */
+export const createAssignment = (body: AssignmentCreateBody) => api.post<Assignment>('/assignments', body);
+
+/** Ends an assignment on its last day (inclusive); the history is kept. */
+export const endAssignment = (id: string, to: string) =>
+  api.post<Assignment>(`/assignments/${encodeURIComponent(id)}/end`, { to });

@@ -1,0 +1,37 @@
+import { lazyComponent } from './lazy.ts';
+
+/**
+ * The signed-in part of the app, each page a chunk of its own: the login page loads only the
+ * code it needs, and every page brings its own code when first opened.
+ */
+export const pages = {
+  layout: lazyComponent(() => import('./layout/AppLayout.tsx'), (m) => m.AppLayout),
+  org: lazyComponent(() => import('../features/org/OrgPage.tsx'), (m) => m.OrgPage),
+  district: lazyComponent(() => import('../features/org/DistrictPage.tsx'), (m) => m.DistrictPage),
+  import: lazyComponent(() => import('../features/import/ImportPage.tsx'), (m) => m.ImportPage),
+  audit: lazyComponent(() => import('../features/audit/AuditPage.tsx'), (m) => m.AuditPage),
+  users: lazyComponent(() => import('../features/users/UsersPage.tsx'), (m) => m.UsersPage),
+  account: lazyComponent(() => import('../features/account/AccountPage.tsx'), (m) => m.AccountPage),
+};
+
+const BY_PATH: Array<[prefix: string, page: keyof typeof pages]> = [
+  ['/org', 'org'],
+  ['/districts/', 'district'],
+  ['/import', 'import'],
+  ['/audit', 'audit'],
+  ['/users', 'users'],
+  ['/account', 'account'],
+];
+
+/**
+ * Starts loading the code of the page at `pathname` (and the layout around it) before React
+ * gets there, so the chunks download alongside the session check instead of one after another.
+ */
+export function preloadPath(pathname: string): void {
+  if (pathname.startsWith('/login')) return;
+  pages.layout.preload();
+  const path = pathname === '/' ? '/org' : pathname;
+  for (const [prefix, page] of BY_PATH) {
+    if (path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) pages[page].preload();
+  }
+}
