@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { calendarRoutes } from './calendar.routes.ts';
 import { districtRoutes } from './district.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitationRoutes } from './invitation.routes.ts';
@@ -27,4 +28,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(preferredHoursRoutes);
   await app.register(structureRoutes);
   await app.register(rulesRoutes);
+  await app.register(calendarRoutes);
 }
