@@ -1,7 +1,7 @@
 import { announcementsOf, listDistricts, meetingParts, meetingsForDistricts, servingStaff } from '@esep/db';
 import {
   districtObligation, inspectorObligation, lastAnnounceDate, noticeGiven, OBLIGATION_STATUSES, parseQuarterKey, quarterEnd, quarterKey,
-  quarterOf, quarterStart, responsibilityDate, type MeetingForObligation, type ObligationStatus,
+  quarterOf, quarterStart, responsibilityDate, type DistrictObligation, type MeetingForObligation, type ObligationStatus,
 } from '@esep/domain';
 import { AppError } from '../../http/app-error.ts';
 import { requireActor, type ServiceContext } from '../context.ts';
@@ -26,61 +26,95 @@ export async function obligationBoard(ctx: ServiceContext, query: BoardQuery, at
   const [serving, meetingRows] = await Promise.all([servingStaff(ctx.db, ids, responsibleOn), meetingsForDistricts(ctx.db, ids, from, to)]);
   const meetingIds = meetingRows.map((m) => m.id);
   const [parts, announcements] = await Promise.all([meetingParts(ctx.db, meetingIds), announcementsOf(ctx.db, meetingIds)]);
+  const districtsOf = groupIds(parts.districts, (d) => d.meetingId, (d) => d.id);
+  const staffOf = groupIds(parts.inspectors, (i) => i.meetingId, (i) => i.id);
+  const noticesOf = group(announcements, (a) => a.meetingId);
   const facts: MeetingForObligation[] = meetingRows.map((m) => ({
     id: m.id, status: m.status, startDate: m.startDate,
-    districtIds: parts.districts.filter((d) => d.meetingId === m.id).map((d) => d.id),
-    reportingStaffIds: parts.inspectors.filter((i) => i.meetingId === m.id).map((i) => i.id),
-    noticeGiven: noticeGiven(announcements.filter((a) => a.meetingId === m.id).map((a) => ({ publishedOn: a.publishedOn, voided: a.voidedAt != null })), m.startDate),
+    districtIds: districtsOf.get(m.id) ?? [], reportingStaffIds: staffOf.get(m.id) ?? [],
+    noticeGiven: noticeGiven((noticesOf.get(m.id) ?? []).map((a) => ({ publishedOn: a.publishedOn, voided: a.voidedAt != null })), m.startDate),
   }));
   const byId = new Map(meetingRows.map((m) => [m.id, m]));
+  const factsOfDistrict = new Map<string, MeetingForObligation[]>();
+  for (const f of facts) for (const d of f.districtIds) factsOfDistrict.set(d, [...(factsOfDistrict.get(d) ?? []), f]);
+  const inspectorOf = new Map(serving.filter((s) => s.role === 'inspector').map((s) => [s.districtId, s.staff]));
   const rows = districts.map((d) => {
-    const result = districtObligation(quarter, ctx.today, atRiskDays, d.id, facts);
-    const covering = facts.filter((m) => m.districtIds.includes(d.id)).map((m) => byId.get(m.id)!);
+    const mine = factsOfDistrict.get(d.id) ?? [];
+    const result = districtObligation(quarter, ctx.today, atRiskDays, d.id, mine);
     return {
       district: { id: d.id, code: d.code, nameKk: d.nameKk, nameRu: d.nameRu }, point: d.point,
-      inspector: serving.find((s) => s.districtId === d.id && s.role === 'inspector')?.staff ?? null,
+      inspector: inspectorOf.get(d.id) ?? null,
       status: result.status, daysToAnnounce: result.daysToAnnounce,
-      meetings: covering.map((m) => ({ id: m.id, number: m.number, status: m.status, startsAt: m.startsAt.toISOString() })),
+      meetings: mine.map((f) => byId.get(f.id)!).map((m) => ({ id: m.id, number: m.number, status: m.status, startsAt: m.startsAt.toISOString() })),
       _result: result,
     };
   });
-  const inspectors = new Map<string, { staff: { id: string; code: string; fullName: string }; districtIds: string[] }>();
+  const inspectors = new Map<string, { staff: { id: string; code: string; fullName: string }; districtIds: string[]; results: DistrictObligation[] }>();
   for (const row of rows) {
     if (!row.inspector) continue;
-    const entry = inspectors.get(row.inspector.id) ?? { staff: row.inspector, districtIds: [] };
+    const entry = inspectors.get(row.inspector.id) ?? { staff: row.inspector, districtIds: [], results: [] };
     entry.districtIds.push(row.district.id);
+    entry.results.push(row._result);
     inspectors.set(row.inspector.id, entry);
   }
+  const reportedBy = new Map<string, MeetingForObligation[]>();
+  for (const f of facts) for (const s of f.reportingStaffIds) reportedBy.set(s, [...(reportedBy.get(s) ?? []), f]);
   const counts = Object.fromEntries(OBLIGATION_STATUSES.map((s) => [s, 0])) as Record<ObligationStatus, number>;
   for (const row of rows) counts[row.status]++;
   return {
     quarter: quarterKey(quarter), today: ctx.today, atRiskDays, lastAnnounceDate: lastAnnounceDate(quarter),
     districts: rows.map(({ _result: _, ...row }) => row),
-    inspectors: [...inspectors.values()].map((i) => ({
-      ...i, status: inspectorObligation(quarter, i.staff.id, rows.filter((r) => i.districtIds.includes(r.district.id)).map((r) => r._result), facts),
+    inspectors: [...inspectors.values()].map(({ results, ...i }) => ({
+      ...i, status: inspectorObligation(quarter, i.staff.id, results, reportedBy.get(i.staff.id) ?? []),
     })),
-    conflicts: clashes(meetingRows, parts),
+    conflicts: clashes(meetingRows, districtsOf, staffOf),
     counts,
   };
 }
 
-type Row = Awaited<ReturnType<typeof meetingsForDistricts>>[number];
-/** Pairs of the quarter's live meetings sharing an inspector or a venue at overlapping times, or a district. */
-function clashes(meetings: readonly Row[], parts: Awaited<ReturnType<typeof meetingParts>>) {
-  const live = meetings.filter((m) => m.status !== 'cancelled');
-  const result: Array<{ kind: 'inspector_overlap' | 'venue_double_booked' | 'same_quarter'; meetingId: string; number: string; startsAt: string; withMeetingId: string }> = [];
-  for (let i = 0; i < live.length; i++) {
-    for (let j = i + 1; j < live.length; j++) {
-      const a = live[i]!;
-      const b = live[j]!;
-      const overlap = a.startsAt < b.endsAt && b.startsAt < a.endsAt;
-      const staffOf = (id: string) => parts.inspectors.filter((x) => x.meetingId === id).map((x) => x.id);
-      const districtsOf = (id: string) => parts.districts.filter((x) => x.meetingId === id).map((x) => x.id);
-      const push = (kind: (typeof result)[number]['kind']) => result.push({ kind, meetingId: a.id, number: a.number, startsAt: a.startsAt.toISOString(), withMeetingId: b.id });
-      if (overlap && staffOf(a.id).some((s) => staffOf(b.id).includes(s))) push('inspector_overlap');
-      if (overlap && a.venueAddress && a.venueAddress.trim().toLowerCase() === b.venueAddress?.trim().toLowerCase()) push('venue_double_booked');
-      if (districtsOf(a.id).some((d) => districtsOf(b.id).includes(d))) push('same_quarter');
-    }
+function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item); else map.set(k, [item]);
   }
+  return map;
+}
+const groupIds = <T>(items: readonly T[], key: (item: T) => string, value: (item: T) => string) =>
+  new Map([...group(items, key)].map(([k, list]) => [k, list.map(value)]));
+
+type Row = Awaited<ReturnType<typeof meetingsForDistricts>>[number];
+/**
+ * Pairs of the quarter's live meetings sharing an inspector or a venue at overlapping times, or
+ * a district. Meetings are grouped by the shared key first, so only candidates are compared.
+ */
+function clashes(meetings: readonly Row[], districtsOf: Map<string, string[]>, staffOf: Map<string, string[]>) {
+  type Kind = 'inspector_overlap' | 'venue_double_booked' | 'same_quarter';
+  const live = meetings.filter((m) => m.status !== 'cancelled');
+  const seen = new Set<string>();
+  const result: Array<{ kind: Kind; meetingId: string; number: string; startsAt: string; withMeetingId: string }> = [];
+  const pairsWithin = (groups: Map<string, Row[]>, kind: Kind, needsOverlap: boolean) => {
+    for (const list of groups.values()) {
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const [a, b] = [list[i]!, list[j]!];
+          if (needsOverlap && !(a.startsAt < b.endsAt && b.startsAt < a.endsAt)) continue;
+          const key = `${kind}|${a.id}|${b.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          result.push({ kind, meetingId: a.id, number: a.number, startsAt: a.startsAt.toISOString(), withMeetingId: b.id });
+        }
+      }
+    }
+  };
+  const by = (keys: (m: Row) => string[]) => {
+    const map = new Map<string, Row[]>();
+    for (const m of live) for (const k of keys(m)) map.set(k, [...(map.get(k) ?? []), m]);
+    return map;
+  };
+  pairsWithin(by((m) => staffOf.get(m.id) ?? []), 'inspector_overlap', true);
+  pairsWithin(by((m) => (m.venueAddress ? [m.venueAddress.trim().toLowerCase()] : [])), 'venue_double_booked', true);
+  pairsWithin(by((m) => districtsOf.get(m.id) ?? []), 'same_quarter', false);
   return result;
 }

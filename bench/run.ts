@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: runs every benchmark in turn and prints its figures. Speed targets live here,
+ * not in timed tests. Pass `postgres` to run the dashboard benchmark on TEST_DATABASE_URL too.
+ */
+import { spawnSync } from 'node:child_process';
+
+const engines = process.argv.includes('postgres') ? ['pglite', 'postgres'] : ['pglite'];
+const runs: Array<[string, string[]]> = [
+  ['bench/import.bench.ts', []],
+  ...engines.map((engine): [string, string[]] => ['bench/board.bench.ts', ['10000', engine]]),
+];
+let failed = false;
+for (const [file, args] of runs) {
+  console.log(`\n=== ${file} ${args.join(' ')}`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], { stdio: 'inherit' });
+  if (result.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
