@@ -1,3 +1,5 @@
+import { meetings } from '@esep/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
 
@@ -77,6 +79,27 @@ describe('meeting life cycle', () => {
     expect((await c.inspector!.send('POST', `/api/v1/meetings/${id}/transitions`, { action: 'announce' })).statusCode).toBe(409);
     await c.inspector!.send('POST', `/api/v1/meetings/${id}/announcements`, { channel: 'mass_media', outlet: '«Қарасай» газеті', publishedOn: today });
     expect((await c.inspector!.send('POST', `/api/v1/meetings/${id}/transitions`, { action: 'announce' })).json().status).toBe('announced');
+  });
+
+  it('reschedules a postponed meeting, and holds it once it has started', async () => {
+    const other = (await c.inspector!.send('POST', '/api/v1/meetings', plan({ startsAt: at(35, 18), endsAt: at(35, 19) }))).json();
+    await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/transitions`, { action: 'schedule' });
+    expect((await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/transitions`, { action: 'postpone', reason: 'Клуб жөндеуде' })).json().status).toBe('postponed');
+    const moved = await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/transitions`, { action: 'reschedule', startsAt: at(36, 18), endsAt: at(36, 19) });
+    expect(moved.json()).toMatchObject({ status: 'postponed', startDate: at(36, 0).slice(0, 10) });
+    const backwards = await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/transitions`, { action: 'reschedule', startsAt: at(36, 18), endsAt: at(36, 17) });
+    expect(backwards.statusCode).toBe(400);
+    const past = await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/transitions`, { action: 'reschedule', startsAt: at(-2, 18), endsAt: at(-2, 19) });
+    expect(past.statusCode).toBe(409);
+    expect(past.json().error.details.reason).toBe('start_in_past');
+    await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/announcements`, { channel: 'organisation', outlet: '«Шамалған» ЖШС әкімшілігі', publishedOn: today });
+    expect((await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/transitions`, { action: 'announce' })).json().status).toBe('announced');
+    // Time passes: the meeting has started (moved in the database, as the clock would).
+    await t.database.db.update(meetings).set({ startsAt: new Date(Date.now() - 3600_000), endsAt: new Date(Date.now() + 3600_000) }).where(eq(meetings.id, other.id));
+    const held = await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/transitions`, { action: 'hold' });
+    expect(held.json().status).toBe('held');
+    expect(held.json().checklist.find((check: { key: string }) => check.key === 'attended_police_leadership').status).toBe('not_met');
+    expect(held.json().availableActions).toEqual(['signProtocol']);
   });
 
   it('cancels only with a reason, and a cancelled meeting accepts nothing', async () => {
