@@ -1,5 +1,4 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './app/styles.ts';
 import './app/app.css';
 import './i18n/index.ts';
 import { StrictMode } from 'react';
