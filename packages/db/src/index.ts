@@ -14,3 +14,4 @@ export * from './repositories/meeting.repository.ts';
 export * from './repositories/invitation.repository.ts';
 export * from './repositories/feed.repository.ts';
 export * from './repositories/acknowledgement.repository.ts';
+export * from './repositories/board.repository.ts';

@@ -178,14 +178,3 @@ export async function replacePreferredHours(db: Executor, districtId: string, wi
   await db.delete(districtPreferredHours).where(eq(districtPreferredHours.districtId, districtId));
   if (windows.length) await db.insert(districtPreferredHours).values(windows.map((w) => ({ districtId, days: w.days, fromTime: w.from, toTime: w.to })));
 }
-
-/** Meetings touching any of the districts within a date range, for the quarter board. */
-export async function meetingsForDistricts(db: Executor, districtIds: readonly string[], from: string, to: string) {
-  if (districtIds.length === 0) return [];
-  const ids = await db.selectDistinct({ id: meetingDistricts.meetingId }).from(meetingDistricts)
-    .innerJoin(meetings, eq(meetings.id, meetingDistricts.meetingId))
-    .where(and(inArray(meetingDistricts.districtId, [...districtIds]), gte(meetings.startDate, from), lte(meetings.startDate, to)));
-  if (ids.length === 0) return [];
-  return db.select().from(meetings).where(inArray(meetings.id, ids.map((r) => r.id))).orderBy(desc(meetings.startsAt));
-}
-

@@ -1,6 +1,6 @@
-import { announcementsOf, listDistricts, meetingParts, meetingsForDistricts, servingStaff } from '@esep/db';
+import { quarterBoardData } from '@esep/db';
 import {
-  districtObligation, inspectorObligation, lastAnnounceDate, noticeGiven, OBLIGATION_STATUSES, parseQuarterKey, quarterEnd, quarterKey,
+  districtObligation, inspectorObligation, lastAnnounceDate, OBLIGATION_STATUSES, parseQuarterKey, quarterEnd, quarterKey,
   quarterOf, quarterStart, responsibilityDate, type DistrictObligation, type MeetingForObligation, type ObligationStatus,
 } from '@esep/domain';
 import { AppError } from '../../http/app-error.ts';
@@ -19,31 +19,24 @@ export async function obligationBoard(ctx: ServiceContext, query: BoardQuery, at
   if (!quarter) throw new AppError('validation_failed', [{ field: 'querystring.quarter', reason: 'YYYY-Qn' }]);
   const from = quarterStart(quarter);
   const to = quarterEnd(quarter);
-  const page = await listDistricts(ctx.db, actor.scope, { pointId: query.pointId, unitId: query.unitId }, { page: 1, pageSize: 100_000, sort: 'code' }, ctx.today);
-  const districts = query.districtId ? page.items.filter((d) => d.id === query.districtId) : page.items;
-  const ids = districts.map((d) => d.id);
   const responsibleOn = responsibilityDate(quarter, ctx.today);
-  const [serving, meetingRows] = await Promise.all([servingStaff(ctx.db, ids, responsibleOn), meetingsForDistricts(ctx.db, ids, from, to)]);
-  const meetingIds = meetingRows.map((m) => m.id);
-  const [parts, announcements] = await Promise.all([meetingParts(ctx.db, meetingIds), announcementsOf(ctx.db, meetingIds)]);
-  const districtsOf = groupIds(parts.districts, (d) => d.meetingId, (d) => d.id);
-  const staffOf = groupIds(parts.inspectors, (i) => i.meetingId, (i) => i.id);
-  const noticesOf = group(announcements, (a) => a.meetingId);
+  const data = await quarterBoardData(ctx.db, actor.scope, query, from, to, responsibleOn);
+  const districts = data.districts;
+  const meetingRows = data.meetings;
+  const districtsOf = new Map(meetingRows.map((m) => [m.id, m.districtIds]));
+  const staffOf = new Map(meetingRows.map((m) => [m.id, m.staffIds]));
   const facts: MeetingForObligation[] = meetingRows.map((m) => ({
-    id: m.id, status: m.status, startDate: m.startDate,
-    districtIds: districtsOf.get(m.id) ?? [], reportingStaffIds: staffOf.get(m.id) ?? [],
-    noticeGiven: noticeGiven((noticesOf.get(m.id) ?? []).map((a) => ({ publishedOn: a.publishedOn, voided: a.voidedAt != null })), m.startDate),
+    id: m.id, status: m.status, startDate: m.startDate, districtIds: m.districtIds, reportingStaffIds: m.staffIds, noticeGiven: m.noticeGiven,
   }));
   const byId = new Map(meetingRows.map((m) => [m.id, m]));
   const factsOfDistrict = new Map<string, MeetingForObligation[]>();
   for (const f of facts) for (const d of f.districtIds) factsOfDistrict.set(d, [...(factsOfDistrict.get(d) ?? []), f]);
-  const inspectorOf = new Map(serving.filter((s) => s.role === 'inspector').map((s) => [s.districtId, s.staff]));
   const rows = districts.map((d) => {
     const mine = factsOfDistrict.get(d.id) ?? [];
     const result = districtObligation(quarter, ctx.today, atRiskDays, d.id, mine);
     return {
       district: { id: d.id, code: d.code, nameKk: d.nameKk, nameRu: d.nameRu }, point: d.point,
-      inspector: inspectorOf.get(d.id) ?? null,
+      inspector: d.inspector,
       status: result.status, daysToAnnounce: result.daysToAnnounce,
       meetings: mine.map((f) => byId.get(f.id)!).map((m) => ({ id: m.id, number: m.number, status: m.status, startsAt: m.startsAt.toISOString() })),
       _result: result,
@@ -72,19 +65,7 @@ export async function obligationBoard(ctx: ServiceContext, query: BoardQuery, at
   };
 }
 
-function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item); else map.set(k, [item]);
-  }
-  return map;
-}
-const groupIds = <T>(items: readonly T[], key: (item: T) => string, value: (item: T) => string) =>
-  new Map([...group(items, key)].map(([k, list]) => [k, list.map(value)]));
-
-type Row = Awaited<ReturnType<typeof meetingsForDistricts>>[number];
+type Row = Awaited<ReturnType<typeof quarterBoardData>>['meetings'][number];
 /**
  * Pairs of the quarter's live meetings sharing an inspector or a venue at overlapping times, or
  * a district. Meetings are grouped by the shared key first, so only candidates are compared.
