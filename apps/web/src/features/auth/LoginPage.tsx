@@ -34,10 +34,7 @@ export function LoginPage() {
   const oidcFailed = search.get('error') === 'oidc_failed';
 
   // While the user types, the page he will land on downloads (slow connections gain seconds).
-  useEffect(() => {
-    const timer = window.setTimeout(() => preloadPath(target), 300);
-    return () => window.clearTimeout(timer);
-  }, [target]);
+  useEffect(() => preloadPath(target), [target]);
 
   const submit = useMutation({
     mutationFn: () => login(username.trim(), password),
