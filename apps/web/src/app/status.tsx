@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Center, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconRefresh } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from './api.ts';
@@ -44,6 +44,16 @@ export function RouteError({ error, fullPage = false }: { error: unknown; fullPa
     </Stack>
   );
   return fullPage ? <Container component="main" id="main" py="xl">{content}</Container> : content;
+}
+
+/**
+ * Scrolls its content into view when it appears: an error at the top of a long form, after the
+ * submit button at the bottom was pressed on a phone.
+ */
+export function Revealed({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
+  return <div ref={ref}>{children}</div>;
 }
 
 /** The server's localised message of a failed call, with an optional retry. */

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useComboboxProps } from '../../app/combobox.ts';
 import { todayIso } from '../../app/format.ts';
-import { ErrorAlert } from '../../app/status.tsx';
+import { ErrorAlert, Revealed } from '../../app/status.tsx';
 import type { AssignmentRole, DistrictDetail } from '../../app/types.ts';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -61,7 +61,7 @@ function AssignForm({ district, onClose }: { district: DistrictDetail; onClose: 
     <form onSubmit={submit} noValidate data-testid="assign-form">
       <Stack gap="sm">
         <Text size="sm" c="gray.8">{t('assignment.intro', { district: localName(district, language) })}</Text>
-        {save.isError && <AssignmentError error={save.error} />}
+        {save.isError && <Revealed><AssignmentError error={save.error} /></Revealed>}
         <Radio.Group
           label={t('assignment.role')}
           value={role}

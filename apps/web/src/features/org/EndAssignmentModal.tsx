@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, todayIso } from '../../app/format.ts';
+import { Revealed } from '../../app/status.tsx';
 import type { Assignment } from '../../app/types.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { AssignmentError } from './AssignmentError.tsx';
@@ -45,7 +46,7 @@ function EndForm({ assignment, onClose }: { assignment: Assignment; onClose: () 
             from: formatDate(assignment.from, language),
           })}
         </Text>
-        {save.isError && <AssignmentError error={save.error} />}
+        {save.isError && <Revealed><AssignmentError error={save.error} /></Revealed>}
         <TextInput
           type="date"
           label={t('assignment.endDate')}

@@ -2,10 +2,10 @@ import { ROLE_LEVEL, ROLES } from '@esep/domain';
 import { Button, Group, Modal, NativeSelect, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
-import { ErrorAlert } from '../../app/status.tsx';
+import { ErrorAlert, Revealed } from '../../app/status.tsx';
 import type { Locale, Role, Staff } from '../../app/types.ts';
 import { LANGUAGES, type Language } from '../../i18n/index.ts';
 import { localName } from '../../i18n/names.ts';
@@ -65,6 +65,9 @@ function NewUserForm({ onClose }: { onClose: () => void }) {
     },
   });
   const taken = isApiError(save.error) && save.error.code === 'conflict';
+  const usernameRef = useRef<HTMLInputElement>(null);
+  // A taken username is said at the field, at the top of the form: go there.
+  useEffect(() => { if (taken) usernameRef.current?.focus(); }, [taken]);
 
   const errors = {
     username: USERNAME.test(username) ? (taken ? t('users.usernameTaken') : undefined) : t('users.usernameInvalid'),
@@ -100,9 +103,10 @@ function NewUserForm({ onClose }: { onClose: () => void }) {
   return (
     <form onSubmit={submit} noValidate data-testid="new-user-form">
       <Stack gap="sm">
-        {save.isError && !taken && <ErrorAlert error={save.error} />}
+        {save.isError && !taken && <Revealed><ErrorAlert error={save.error} /></Revealed>}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
+            ref={usernameRef}
             label={t('account.username')}
             description={t('users.usernameHint')}
             value={username}
