@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import type { Database } from '@esep/db';
@@ -37,6 +38,8 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   app.decorate('db', database.db);
 
   await app.register(errorsPlugin);
+  // Phones on slow networks: the app's scripts and the API's JSON go compressed (br or gzip).
+  await app.register(compress, { global: true, threshold: 1024 });
   await app.register(openapiPlugin);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 12 } });

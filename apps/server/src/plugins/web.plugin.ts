@@ -18,7 +18,8 @@ export default fp(async function webPlugin(app: FastifyInstance) {
     app.log.warn({ root }, 'web build not found: run `npm run build:web`; serving the API only');
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasBuild) {
+    // A missing script or style must fail as such, not come back as the app's HTML page.
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.method !== 'GET' || !hasBuild) {
       return sendError(request, reply, 404, 'not_found');
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

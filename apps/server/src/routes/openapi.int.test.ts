@@ -51,3 +51,15 @@ describe('API conventions', () => {
     expect(response.json().error.details[0].reason).toContain('role');
   });
 });
+
+describe('serving the web app', () => {
+  it('compresses responses for clients that accept it', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('answers a missing asset with 404, not the app page', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/assets/missing-1234.js' });
+    expect(response.statusCode).toBe(404);
+  });
+});
