@@ -12,6 +12,13 @@ export const pages = {
   audit: lazyComponent(() => import('../features/audit/AuditPage.tsx'), (m) => m.AuditPage),
   users: lazyComponent(() => import('../features/users/UsersPage.tsx'), (m) => m.UsersPage),
   account: lazyComponent(() => import('../features/account/AccountPage.tsx'), (m) => m.AccountPage),
+  board: lazyComponent(() => import('../features/board/BoardPage.tsx'), (m) => m.BoardPage),
+  newMeeting: lazyComponent(() => import('../features/meetings/wizard/PlanPages.tsx'), (m) => m.NewMeetingPage),
+  editMeeting: lazyComponent(() => import('../features/meetings/wizard/PlanPages.tsx'), (m) => m.EditMeetingPage),
+  meeting: lazyComponent(() => import('../features/meetings/MeetingPage.tsx'), (m) => m.MeetingPage),
+  calendar: lazyComponent(() => import('../features/calendar/CalendarPage.tsx'), (m) => m.CalendarPage),
+  invitations: lazyComponent(() => import('../features/invitations/MyInvitationsPage.tsx'), (m) => m.MyInvitationsPage),
+  rules: lazyComponent(() => import('../features/rules/RulesPage.tsx'), (m) => m.RulesPage),
 };
 
 const BY_PATH: Array<[prefix: string, page: keyof typeof pages]> = [
@@ -21,6 +28,12 @@ const BY_PATH: Array<[prefix: string, page: keyof typeof pages]> = [
   ['/audit', 'audit'],
   ['/users', 'users'],
   ['/account', 'account'],
+  ['/board', 'board'],
+  ['/meetings/new', 'newMeeting'],
+  ['/meetings/', 'meeting'],
+  ['/calendar', 'calendar'],
+  ['/invitations', 'invitations'],
+  ['/rules', 'rules'],
 ];
 
 /**

@@ -4,11 +4,16 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { RequireAuth, RequireRole } from '../features/auth/RequireAuth.tsx';
 import { AUDIT_ROLES, IMPORT_ROLES, USERS_ROLES } from './layout/navigation.ts';
 import { pages } from './pages.ts';
+import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES, PLANNER_ROLES } from '../features/meetings/roles.ts';
 import { FullPageLoader, NotFoundPage, RouteError } from './status.tsx';
 
 const {
   layout: AppLayout, org: OrgPage, district: DistrictPage, import: ImportPage, audit: AuditPage, users: UsersPage,
   account: AccountPage,
+} = pages;
+const {
+  board: BoardPage, newMeeting: NewMeetingPage, editMeeting: EditMeetingPage, meeting: MeetingPage, calendar: CalendarPage,
+  invitations: MyInvitationsPage, rules: RulesPage,
 } = pages;
 
 /**
@@ -74,6 +79,13 @@ export const routes: RouteObject[] = [
           { path: 'audit', element: <RequireRole roles={AUDIT_ROLES}><AuditPage /></RequireRole> },
           { path: 'users', element: <RequireRole roles={USERS_ROLES}><UsersPage /></RequireRole> },
           { path: 'account', element: <AccountPage /> },
+          { path: 'board', element: <RequireRole roles={BOARD_ROLES}><BoardPage /></RequireRole> },
+          { path: 'meetings/new', element: <RequireRole roles={PLANNER_ROLES}><NewMeetingPage /></RequireRole> },
+          { path: 'meetings/:id/edit', element: <RequireRole roles={PLANNER_ROLES}><EditMeetingPage /></RequireRole> },
+          { path: 'meetings/:id', element: <MeetingPage /> },
+          { path: 'calendar', element: <RequireRole roles={CALENDAR_ROLES}><CalendarPage /></RequireRole> },
+          { path: 'invitations', element: <RequireRole roles={INVITATION_ROLES}><MyInvitationsPage /></RequireRole> },
+          { path: 'rules', element: <RulesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import kk from './locales/kk.json';
 import ru from './locales/ru.json';
+import meetingsEn from './locales/meetings.en.json';
+import meetingsKk from './locales/meetings.kk.json';
+import meetingsRu from './locales/meetings.ru.json';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,7 +45,12 @@ i18next.on('languageChanged', (language) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { kk: { translation: kk }, ru: { translation: ru }, en: { translation: en } },
+  // `meetings`: the strings of reporting meetings (board, planning, calendar, invitations, rules).
+  resources: {
+    kk: { translation: kk, meetings: meetingsKk },
+    ru: { translation: ru, meetings: meetingsRu },
+    en: { translation: en, meetings: meetingsEn },
+  },
   lng: storedLanguage(),
   fallbackLng: 'ru',
   supportedLngs: [...LANGUAGES],

@@ -1,9 +1,12 @@
 import { IconFileImport, IconHistory, IconSitemap, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
 import type { Role } from '../types.ts';
+import { IconBook2, IconCalendarMonth, IconChartDonut3, IconMailOpened } from '@tabler/icons-react';
+import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES } from '../../features/meetings/roles.ts';
 
 export interface NavItem {
   to: string;
-  label: 'nav.org' | 'nav.import' | 'nav.audit' | 'nav.users' | 'nav.account';
+  label: 'nav.org' | 'nav.import' | 'nav.audit' | 'nav.users' | 'nav.account'
+    | 'meetings:nav.board' | 'meetings:nav.calendar' | 'meetings:nav.invitations' | 'meetings:nav.rules';
   icon: Icon;
   /** Who sees the item; the server enforces the same rule (policy GRANTS). */
   roles: readonly Role[] | 'all';
@@ -17,6 +20,10 @@ export const USERS_ROLES: readonly Role[] = ['admin'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/org', label: 'nav.org', icon: IconSitemap, roles: 'all', also: ['/districts'] },
+  { to: '/board', label: 'meetings:nav.board', icon: IconChartDonut3, roles: BOARD_ROLES, also: ['/meetings'] },
+  { to: '/calendar', label: 'meetings:nav.calendar', icon: IconCalendarMonth, roles: CALENDAR_ROLES },
+  { to: '/invitations', label: 'meetings:nav.invitations', icon: IconMailOpened, roles: INVITATION_ROLES },
+  { to: '/rules', label: 'meetings:nav.rules', icon: IconBook2, roles: 'all' },
   { to: '/import', label: 'nav.import', icon: IconFileImport, roles: IMPORT_ROLES },
   { to: '/audit', label: 'nav.audit', icon: IconHistory, roles: AUDIT_ROLES },
   { to: '/users', label: 'nav.users', icon: IconUsers, roles: USERS_ROLES },

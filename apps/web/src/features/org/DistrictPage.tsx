@@ -11,6 +11,7 @@ import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
 import type { DistrictDetail } from '../../app/types.ts';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
+import { PlanMeetingButton } from '../meetings/PlanMeetingButton.tsx';
 import { DistrictAssignments } from './DistrictAssignments.tsx';
 import { DistrictCoverage } from './DistrictCoverage.tsx';
 import { DistrictFacts, DistrictStaff } from './DistrictFacts.tsx';
@@ -80,6 +81,7 @@ function DistrictView({ district }: { district: DistrictDetail }) {
           </Button>
         )}
       </Group>
+      <PlanMeetingButton districtId={district.id} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Section id="district-details" title={t('district.details')}>
           <DistrictFacts district={district} />

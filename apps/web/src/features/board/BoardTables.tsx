@@ -1,0 +1,113 @@
+import { Anchor, Box, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconCalendarPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { TableMessageRow, TableScroll } from '../../app/table.tsx';
+import { localName } from '../../i18n/names.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import { wrappingButton } from '../meetings/buttons.ts';
+import { MeetingStatusBadge, ObligationBadge } from '../meetings/StatusBadge.tsx';
+import type { ObligationBoard } from '../meetings/types.ts';
+
+type Row = ObligationBoard['districts'][number];
+
+function DaysLeft({ days }: { days: number | null }) {
+  const { t } = useTranslation('meetings');
+  if (days === null) return <Text size="sm" c="gray.8">{t('common.none')}</Text>;
+  if (days < 0) return <Text size="sm" fw={600} c="red.9">{t('board.deadlinePassed')}</Text>;
+  return <Text size="sm" fw={days <= 7 ? 700 : 400} c={days <= 7 ? 'orange.9' : undefined}>{t('board.days', { count: days })}</Text>;
+}
+
+/** The districts of the quarter: status, days left to announce (R-27.1), meetings, "Plan meeting". */
+export function DistrictTable({ rows, showPoint, canPlan }: { rows: Row[]; showPoint: boolean; canPlan: boolean }) {
+  const { t } = useTranslation('meetings');
+  const language = useLanguage();
+  // On a phone the button goes under the district's name, in sight without scrolling the table.
+  const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const planColumn = canPlan && !narrow;
+  const columns = 5 + (showPoint ? 1 : 0) + (planColumn ? 1 : 0);
+  const plan = (row: Row) => (
+    <Button component={Link} to={`/meetings/new?district=${row.district.id}`} size="sm" variant="light" styles={wrappingButton}
+      leftSection={<IconCalendarPlus size={16} aria-hidden />} data-testid="plan-meeting" data-district={row.district.code}
+      aria-label={`${t('board.plan')}: ${localName(row.district, language)}`}>
+      {t('board.plan')}
+    </Button>
+  );
+  return (
+    <TableScroll label={t('board.districts')} minWidth={showPoint ? 900 : 760}>
+      <Table verticalSpacing="xs" striped highlightOnHover data-testid="board-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('board.district')}</Table.Th>
+            {showPoint && <Table.Th>{t('board.point')}</Table.Th>}
+            <Table.Th>{t('board.inspector')}</Table.Th>
+            <Table.Th>{t('board.status')}</Table.Th>
+            <Table.Th>{t('board.daysToAnnounce')}</Table.Th>
+            <Table.Th>{t('board.meetings')}</Table.Th>
+            {planColumn && <Table.Th><VisuallyHidden>{t('board.actions')}</VisuallyHidden></Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.length === 0 && <TableMessageRow colSpan={columns}>{t('board.empty')}</TableMessageRow>}
+          {rows.map((row) => (
+            <Table.Tr key={row.district.id} data-district={row.district.code}>
+              <Table.Td>
+                <Anchor component={Link} to={`/districts/${row.district.id}`} size="sm">{localName(row.district, language)}</Anchor>
+                <Text size="xs" c="gray.8">{row.district.code}</Text>
+                {canPlan && narrow && <Box mt={6}>{plan(row)}</Box>}
+              </Table.Td>
+              {showPoint && <Table.Td><Text size="sm">{localName(row.point, language)}</Text></Table.Td>}
+              <Table.Td><Text size="sm">{row.inspector?.fullName ?? t('board.noInspector')}</Text></Table.Td>
+              <Table.Td><ObligationBadge status={row.status} testId={`board-status-${row.district.code}`} /></Table.Td>
+              <Table.Td><DaysLeft days={row.daysToAnnounce} /></Table.Td>
+              <Table.Td>
+                {row.meetings.length === 0 ? <Text size="sm" c="gray.8">{t('board.noMeetings')}</Text> : (
+                  <Stack gap={4}>
+                    {row.meetings.map((m) => (
+                      <div key={m.id}>
+                        <Anchor component={Link} to={`/meetings/${m.id}`} size="sm" mr={6} style={{ whiteSpace: 'nowrap' }}>{m.number}</Anchor>
+                        <MeetingStatusBadge status={m.status} size="sm" />
+                      </div>
+                    ))}
+                  </Stack>
+                )}
+              </Table.Td>
+              {planColumn && <Table.Td>{plan(row)}</Table.Td>}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
+  );
+}
+
+/** Each inspector's status for the quarter (the worst of his districts). */
+export function InspectorTable({ board }: { board: ObligationBoard }) {
+  const { t } = useTranslation('meetings');
+  const language = useLanguage();
+  const names = new Map(board.districts.map((d) => [d.district.id, localName(d.district, language)]));
+  return (
+    <TableScroll label={t('board.inspectors')} minWidth={520}>
+      <Table verticalSpacing="xs" striped data-testid="board-inspectors">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('board.inspector')}</Table.Th>
+            <Table.Th>{t('board.status')}</Table.Th>
+            <Table.Th>{t('board.districts')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {board.inspectors.length === 0 && <TableMessageRow colSpan={3}>{t('board.empty')}</TableMessageRow>}
+          {board.inspectors.map((row) => (
+            <Table.Tr key={row.staff.id}>
+              <Table.Td><Text size="sm">{row.staff.fullName}</Text></Table.Td>
+              <Table.Td><ObligationBadge status={row.status} testId={`board-inspector-${row.staff.code}`} /></Table.Td>
+              <Table.Td><Text size="sm">{row.districtIds.map((id) => names.get(id) ?? id).join(', ')}</Text></Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,145 @@
+import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconCalendarEvent, IconMapPin, IconUsers } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../app/api.ts';
+import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
+import { localName } from '../../i18n/names.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import { InvitationForm } from '../invitations/InvitationForm.tsx';
+import { InvitationsTable } from '../invitations/InvitationsTable.tsx';
+import { AnnouncementForm, AnnouncementList } from './Announcements.tsx';
+import { AnnouncementTexts } from './AnnouncementTexts.tsx';
+import { Checklist } from './Checklist.tsx';
+import { MeetingActions } from './MeetingActions.tsx';
+import { ConflictList, MeetingHistory } from './MeetingHistory.tsx';
+import { fetchMeeting, meetingKeys } from './meetings.api.ts';
+import './meetings.css';
+import { NoticePanel } from './NoticePanel.tsx';
+import { MeetingStatusBadge } from './StatusBadge.tsx';
+import { formatMeetingTime } from './time.ts';
+import type { MeetingDetail } from './types.ts';
+
+export function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={id} data-testid={testId}>
+      <Title order={2} size="h4" mb="sm" id={id}>{title}</Title>
+      {children}
+    </Paper>
+  );
+}
+
+function Place({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation('meetings');
+  const venue = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ');
+  return (
+    <Text>
+      {t(`format.${meeting.format}`)}
+      {venue && <> · {venue}</>}
+      {meeting.onlineLink && <> · <Anchor href={meeting.onlineLink} target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere' }}>{t('meeting.onlineLink')}</Anchor></>}
+    </Text>
+  );
+}
+
+function MeetingView({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation('meetings');
+  const language = useLanguage();
+  useDocumentTitle(`${meeting.number} — Esep`);
+  const districts = meeting.districts.map((d) => ({ ...d, inspector: meeting.inspectors.find((i) => i.districtId === d.id) }));
+
+  return (
+    <Stack gap="md">
+      <Stack gap={6}>
+        <Group gap="sm" align="center" wrap="wrap">
+          <Title order={1} data-testid="meeting-number">{t('meeting.title', { number: meeting.number })}</Title>
+          <MeetingStatusBadge status={meeting.status} size="lg" testId="meeting-status" />
+        </Group>
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <IconCalendarEvent size={20} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+          <Text fw={600} data-testid="meeting-time">{formatMeetingTime(meeting.startsAt, meeting.endsAt, language)} <Text span c="gray.8" fw={400}>({t('common.almatyTime')})</Text></Text>
+        </Group>
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <IconMapPin size={20} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+          <Place meeting={meeting} />
+        </Group>
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <IconUsers size={20} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+          <Text>
+            {t(`setting.${meeting.setting}`)}
+            {meeting.convenerAtu && <> · {localName(meeting.convenerAtu, language)}</>}
+            {districts.map((d) => (
+              <Text span key={d.id} display="block" size="sm">
+                <Anchor component={Link} to={`/districts/${d.id}`}>{localName(d, language)}</Anchor>
+                {d.inspector && <> — {d.inspector.fullName}{d.inspector.acting && ` (${t('meeting.acting')})`}</>}
+              </Text>
+            ))}
+          </Text>
+        </Group>
+        {meeting.reason && <Text size="sm">{t('meeting.reason')}: {meeting.reason}</Text>}
+      </Stack>
+
+      <MeetingActions meeting={meeting} />
+
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Section id="meeting-checklist" title={t('meeting.checklist')}>
+            <Checklist checks={meeting.checklist} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="md">
+            <NoticePanel notice={meeting.notice} />
+            <Section id="meeting-conflicts" title={t('conflicts.title')}>
+              <ConflictList conflicts={meeting.conflicts} />
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+
+      <Section id="meeting-announcements" title={t('announce.title')}>
+        <Stack gap="md">
+          <AnnouncementList meeting={meeting} />
+          {meeting.abilities.update && <AnnouncementForm meeting={meeting} />}
+        </Stack>
+      </Section>
+      <Section id="meeting-texts" title={t('texts.title')}>
+        <AnnouncementTexts meetingId={meeting.id} />
+      </Section>
+      <Section id="meeting-invitations" title={t('invite.title')}>
+        <Stack gap="md">
+          <InvitationsTable meeting={meeting} />
+          {meeting.abilities.update && <InvitationForm key={meeting.invitations.length} meeting={meeting} />}
+        </Stack>
+      </Section>
+      <Section id="meeting-history" title={t('meeting.history')}>
+        <MeetingHistory events={meeting.events} />
+      </Section>
+      <Text size="sm">
+        {t('meeting.publicPage')}: <Anchor href={meeting.publicUrl} target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere' }}>{meeting.publicUrl}</Anchor>
+      </Text>
+    </Stack>
+  );
+}
+
+/** `/meetings/:id` — a meeting, its checklist by the Rules, notice, invitations and history. */
+export function MeetingPage() {
+  const { t } = useTranslation('meetings');
+  const { id = '' } = useParams();
+  const query = useQuery({ queryKey: meetingKeys.detail(id), queryFn: ({ signal }) => fetchMeeting(id, signal) });
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) {
+    if (isApiError(query.error, 404) || isApiError(query.error, 400)) {
+      return <MessagePage title={t('meeting.notFoundTitle')} text={t('meeting.notFoundText')} />;
+    }
+    return (
+      <Stack gap="md">
+        <Title order={1}>{t('meeting.titleGeneric')}</Title>
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      </Stack>
+    );
+  }
+  return <MeetingView meeting={query.data} />;
+}

@@ -1,0 +1,13 @@
+import type { Role } from '../../app/types.ts';
+
+/** Who plans meetings (policy: PLANNERS and the administrator); the server checks again. */
+export const PLANNER_ROLES: readonly Role[] = ['inspector', 'assistant', 'point_lead', 'unit_head', 'regional_head', 'admin'];
+/** The quarter board and the calendar: everyone who works with meetings (not the auditor). */
+export const BOARD_ROLES: readonly Role[] = [
+  'admin', 'national_analyst', 'regional_head', 'unit_head', 'point_lead', 'inspector', 'assistant', 'akimat',
+];
+export const CALENDAR_ROLES = BOARD_ROLES;
+/** Invitations are addressed to heads of units and regions and to akimats. */
+export const INVITATION_ROLES: readonly Role[] = ['unit_head', 'regional_head', 'akimat'];
+/** Heads who see who has read the rules (R-O.4). */
+export const ACK_REPORT_ROLES: readonly Role[] = ['unit_head', 'regional_head', 'admin', 'national_analyst'];
