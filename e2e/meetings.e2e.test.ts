@@ -1,0 +1,144 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, launch } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+/**
+ * Issue 3 journeys: an inspector plans a joint meeting with an adjacent district of a colleague
+ * and gives notice; a non-adjacent district is refused with its rule; the point lead sees the
+ * quarter board.
+ */
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+function inDays(days: number): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function logIn(page: Page, username: string) {
+  await page.goto(`${server.url}/login`);
+  await page.locator('[data-testid=language-switch]').selectOption('kk');
+  await page.locator('[data-testid=login-username]').fill(username);
+  await page.locator('[data-testid=login-password]').fill('demo');
+  await page.locator('[data-testid=login-submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+async function fillPlace(page: Page) {
+  await page.locator('[data-testid=wizard-venue-name]').fill('Шамалған ауылдық клубы');
+  await page.locator('[data-testid=wizard-venue-address]').fill('Шамалған а., Жібек жолы к-сі, 12');
+  await page.locator('[data-testid=wizard-capacity]').fill('150');
+  await page.locator('[data-testid=wizard-expected]').fill('90');
+}
+
+async function fillTime(page: Page, date: string) {
+  await page.locator('[data-testid=wizard-date]').fill(date);
+  await page.locator('[data-testid=wizard-start]').fill('18:30');
+  await page.locator('[data-testid=wizard-end]').fill('20:00');
+}
+
+describe('planning and announcing (R-27.1, R-27.4)', () => {
+  it('the inspector plans a joint meeting with a colleague\'s adjacent district and gives notice', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await logIn(page, 'inspector');
+    await page.goto(`${server.url}/meetings/new`);
+    // Step 1: his district is chosen; add the adjacent district of a colleague.
+    await page.locator('[data-testid=wizard-district-ALM-KAR-P2-D02]').check();
+    await page.locator('[data-testid=wizard-next]').click();
+    // Step 2: a community gathering (the default).
+    await page.locator('[data-testid=wizard-next]').click();
+    await fillPlace(page);
+    await page.locator('[data-testid=wizard-next]').click();
+    await fillTime(page, inDays(14));
+    await page.locator('[data-testid=wizard-next]').click();
+    await page.locator('[data-testid=wizard-submit]').click();
+    await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+
+    const notice = page.locator('[data-testid=check-notice]');
+    await expect.poll(() => notice.getAttribute('data-status')).toBe('pending');
+    expect(await page.locator('[data-testid=check-adjacency]').getAttribute('data-status')).toBe('met');
+    expect(await page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('draft');
+
+    // Two publications: social network and the enterprise administration.
+    for (const [channel, outlet] of [['social_network', 'Instagram @karasai_police'], ['organisation', '«Шамалған агро» ЖШС әкімшілігі']] as const) {
+      await page.locator('[data-testid=announce-channel]').selectOption(channel);
+      await page.locator('[data-testid=announce-outlet]').fill(outlet);
+      await page.locator('[data-testid=announce-date]').fill(today);
+      await page.locator('[data-testid=announce-submit]').click();
+      await expect.poll(() => page.locator('[data-testid=announcements] li').count()).toBeGreaterThanOrEqual(channel === 'social_network' ? 1 : 2);
+    }
+    await expect.poll(() => notice.getAttribute('data-status')).toBe('met');
+    expect(await page.locator('[data-testid=notice]').getAttribute('data-given')).toBe('true');
+
+    await page.locator('[data-testid=action-schedule]').click();
+    await expect.poll(() => page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('scheduled');
+    await page.locator('[data-testid=action-announce]').click();
+    await expect.poll(() => page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('announced');
+
+    const violations = await axe(page);
+    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('refuses a non-adjacent district and shows the rule', async () => {
+    const page = await browser.newPage();
+    await logIn(page, 'lead');
+    const districts = await page.evaluate(async () => (await fetch('/api/v1/districts?pageSize=50')).json());
+    const d01 = districts.items.find((d: { code: string }) => d.code === 'ALM-KAR-P2-D01').id as string;
+    await page.goto(`${server.url}/meetings/new?district=${d01}`);
+    await page.locator('[data-testid=wizard-district-ALM-KAR-P2-D03]').check();
+    await page.locator('[data-testid=wizard-next]').click();
+    await page.locator('[data-testid=wizard-next]').click();
+    await fillPlace(page);
+    await page.locator('[data-testid=wizard-next]').click();
+    await fillTime(page, inDays(16));
+    await page.locator('[data-testid=wizard-next]').click();
+    await page.locator('[data-testid=wizard-submit]').click();
+    const error = page.locator('[data-testid=wizard-error]');
+    await error.waitFor();
+    const text = await error.innerText();
+    expect(text).toContain('§27 ¶4');
+    expect(text).toContain('№13');
+    await page.close();
+  });
+});
+
+describe('the quarter board (R-22.13)', () => {
+  it('the lead sees the meeting and a district at risk', async () => {
+    const page = await browser.newPage();
+    await logIn(page, 'lead');
+    await page.locator('[data-testid=nav-board]').click();
+    await page.locator('[data-testid=board-table]').waitFor();
+    expect(await page.locator('[data-testid^=board-status-]').count()).toBe(6);
+    const board = await page.evaluate(async () => (await fetch('/api/v1/obligations')).json());
+    // A district with nothing planned is at risk once fewer than N days remain to announce; in a
+    // quarter's last ten days nothing compliant fits any more and it is missed instead.
+    const expected = board.today > board.lastAnnounceDate ? 'missed' : 'at_risk';
+    const statuses = await page.locator('[data-testid^=board-status-]').evaluateAll((els) => els.map((el) => el.getAttribute('data-status')));
+    expect(statuses).toContain(expected);
+    const violations = await axe(page);
+    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    // The joint meeting planned above (14 days ahead) is on the board of its quarter.
+    const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+    if (quarterOf(inDays(14)) !== quarterOf(today)) await page.locator('[data-testid=quarter-next]').click();
+    await expect.poll(() => page.locator('[data-testid=board-status-ALM-KAR-P2-D02]').getAttribute('data-status')).toBe('scheduled');
+    expect(await page.locator('[data-testid=board-table]').innerText()).toMatch(/ALM-KAR-P2-D01-\d{4}-\d{2}/);
+    await page.close();
+  });
+});
