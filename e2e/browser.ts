@@ -27,3 +27,13 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
 }
+
+/** Logs a demo user in through the login page, choosing the interface language first. */
+export async function logIn(page: Page, baseUrl: string, username: string, language: 'kk' | 'ru' | 'en' = 'kk'): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('[data-testid=language-switch]').selectOption(language);
+  await page.locator('[data-testid=login-username]').fill(username);
+  await page.locator('[data-testid=login-password]').fill('demo');
+  await page.locator('[data-testid=login-submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, launch } from './browser.ts';
+import { axe, launch, logIn } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 let server: RunningServer;
@@ -15,19 +15,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(page: Page, username: string, language: 'kk' | 'ru' | 'en') {
-  await page.goto(`${server.url}/login`);
-  await page.locator('[data-testid=language-switch]').selectOption(language);
-  await page.locator('[data-testid=login-username]').fill(username);
-  await page.locator('[data-testid=login-password]').fill('demo');
-  await page.locator('[data-testid=login-submit]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
 describe('an inspector in Kazakh, then Russian', () => {
   it('logs in, sees his district page in Kazakh, switches to Russian, logs out', async () => {
     const page = await browser.newPage();
-    await logIn(page, 'inspector', 'kk');
+    await logIn(page, server.url, 'inspector', 'kk');
     expect(await page.getAttribute('html', 'lang')).toBe('kk');
 
     await page.locator('[data-testid=org-tree-district]').first().click();
@@ -62,7 +53,7 @@ describe('an inspector in Kazakh, then Russian', () => {
     })).json()).token as string;
     const list = await (await fetch(`${server.url}/api/v1/districts?q=ALM-TAL-P1-D01`, { headers: { authorization: `Bearer ${token}` } })).json();
     const page = await browser.newPage();
-    await logIn(page, 'inspector', 'en');
+    await logIn(page, server.url, 'inspector', 'en');
     await page.goto(`${server.url}/districts/${list.items[0].id}`);
     await page.locator('main h1').first().waitFor();
     expect(await page.locator('[data-testid=district-title]').count()).toBe(0);
@@ -91,7 +82,7 @@ describe('accessibility and small screens', () => {
       it(`${name} at ${width}px has no WCAG 2.1 AA violations and no horizontal scroll`, async () => {
         const context = await browser.newContext({ viewport: { width, height: 800 } });
         const page = await context.newPage();
-        if (user) await logIn(page, user, 'kk');
+        if (user) await logIn(page, server.url, user, 'kk');
         await page.goto(`${server.url}${await path(page)}`);
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');

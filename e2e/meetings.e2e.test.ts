@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, launch } from './browser.ts';
+import { axe, launch, logIn } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -27,15 +27,6 @@ function inDays(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-async function logIn(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.locator('[data-testid=language-switch]').selectOption('kk');
-  await page.locator('[data-testid=login-username]').fill(username);
-  await page.locator('[data-testid=login-password]').fill('demo');
-  await page.locator('[data-testid=login-submit]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
 async function fillPlace(page: Page) {
   await page.locator('[data-testid=wizard-venue-name]').fill('Шамалған ауылдық клубы');
   await page.locator('[data-testid=wizard-venue-address]').fill('Шамалған а., Жібек жолы к-сі, 12');
@@ -53,7 +44,7 @@ describe('planning and announcing (R-27.1, R-27.4)', () => {
   it('the inspector plans a joint meeting with a colleague\'s adjacent district and gives notice', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await logIn(page, 'inspector');
+    await logIn(page, server.url, 'inspector');
     await page.goto(`${server.url}/meetings/new`);
     // Step 1: his district is chosen; add the adjacent district of a colleague.
     await page.locator('[data-testid=wizard-district-ALM-KAR-P2-D02]').check();
@@ -97,7 +88,7 @@ describe('planning and announcing (R-27.1, R-27.4)', () => {
 
   it('refuses a non-adjacent district and shows the rule', async () => {
     const page = await browser.newPage();
-    await logIn(page, 'lead');
+    await logIn(page, server.url, 'lead');
     const districts = await page.evaluate(async () => (await fetch('/api/v1/districts?pageSize=50')).json());
     const d01 = districts.items.find((d: { code: string }) => d.code === 'ALM-KAR-P2-D01').id as string;
     await page.goto(`${server.url}/meetings/new?district=${d01}`);
@@ -121,7 +112,7 @@ describe('planning and announcing (R-27.1, R-27.4)', () => {
 describe('the quarter board (R-22.13)', () => {
   it('the lead sees the meeting and a district at risk', async () => {
     const page = await browser.newPage();
-    await logIn(page, 'lead');
+    await logIn(page, server.url, 'lead');
     await page.locator('[data-testid=nav-board]').click();
     await page.locator('[data-testid=board-table]').waitFor();
     expect(await page.locator('[data-testid^=board-status-]').count()).toBe(6);

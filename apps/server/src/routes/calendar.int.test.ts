@@ -1,26 +1,14 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
+import { at, meetingPlan, today } from '../../test/meetings.ts';
 
 let t: TestApp;
 const c: Record<string, Client> = {};
 const ids: Record<string, string> = {};
 const keys: Record<string, string> = {};
 const urls: Record<string, Record<string, string>> = {};
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
-
-/** A date `days` from today in Asia/Almaty, at hh:00 local time. */
-function at(days: number, hour: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00:00+05:00`;
-}
-
-const plan = (over: Record<string, unknown> = {}) => ({
-  districtIds: [ids['ALM-KAR-P2-D01']], setting: 'gathering', format: 'indoor',
-  venueName: 'Шамалған ауылдық клубы', venueAddress: 'Шамалған а., Жібек жолы к-сі, 12', venueCapacity: 120, expectedParticipants: 80,
-  startsAt: at(20, 18), endsAt: at(20, 20), ...over,
-});
+const plan = (over: Record<string, unknown> = {}) => meetingPlan(ids['ALM-KAR-P2-D01'], over);
 
 /** Feed URLs are absolute (publicUrl); inject wants the path. */
 const path = (url: string) => { const u = new URL(url); return u.pathname + u.search; };
