@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database } from '@esep/db';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
@@ -12,10 +15,15 @@ export interface TestApp {
 
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), ...overrides };
+  // Stored files (publication proofs) go to a private temporary folder.
+  const dataDir = mkdtempSync(join(tmpdir(), 'esep-test-'));
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), dataDir, ...overrides };
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
-  return { app, database, async close() { await app.close(); await database.close(); } };
+  return {
+    app, database,
+    async close() { await app.close(); await database.close(); rmSync(dataDir, { recursive: true, force: true }); },
+  };
 }
 
 /** A logged-in client using the session cookie and CSRF token, as the browser does. */

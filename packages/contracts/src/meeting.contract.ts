@@ -63,7 +63,7 @@ export const Check = z.object({
 
 export const Announcement = z.object({
   id: z.uuid(), channel: z.enum(CHANNEL_VALUES), outlet: z.string(), publishedOn: IsoDate, reference: z.string().nullable(),
-  counts: z.boolean(), voided: z.boolean(), createdAt: z.iso.datetime(),
+  counts: z.boolean(), voided: z.boolean(), createdAt: z.iso.datetime(), hasProof: z.boolean(),
 }).meta({ id: 'Announcement' });
 export const AnnouncementBody = z.object({
   channel: z.enum(CHANNEL_VALUES), outlet: z.string().trim().min(1).max(300), publishedOn: IsoDate,

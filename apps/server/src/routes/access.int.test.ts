@@ -1,8 +1,9 @@
 import {
-  assignments as assignmentsTable, containerPath, districtPath, districts, invitationById, invitations as invitationsTable, loadScope,
+  announcements as announcementsTable, assignments as assignmentsTable, containerPath, districtPath, districts, invitationById, invitations as invitationsTable, loadScope,
   meetingPaths, servingStaff, staff as staffTable, staffById, staffPath, userByUsername, users,
 } from '@esep/db';
 import { can, withinScope, isAncestorOfScope, type Actor, type Target, type TerritoryPath } from '@esep/domain';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCapitalRegion } from '../../test/fixtures.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
@@ -16,12 +17,15 @@ import type { RouteEntry } from '../plugins/access.plugin.ts';
 const ACCOUNTS = ['admin', 'analyst', 'auditor', 'regional', 'chief', 'lead', 'inspector', 'assistant', 'akimat'] as const;
 
 /** Which record a route's `:id` names, by the collection before it. */
-const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' | 'staff' | 'assignment' | 'user' | 'meeting' | 'invitation'> = {
+const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' | 'staff' | 'assignment' | 'user' | 'meeting' | 'invitation' | 'announcement'> = {
   districts: 'district', regions: 'region', units: 'unit', points: 'point', atus: 'atu', staff: 'staff', assignments: 'assignment', users: 'user',
-  meetings: 'meeting', invitations: 'invitation',
+  meetings: 'meeting', invitations: 'invitation', announcements: 'announcement',
 };
 
 interface Sample { body?: unknown; query?: string; multipart?: boolean }
+
+/** The smallest valid PNG (1×1), a publication screenshot for the proof route. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 /** A valid request for each route that needs more than its URL. A new route must add one. */
 function samples(today: string, ids: { staffOf: (districtId: string) => string }): Record<string, (id: string) => Sample> {
   return {
@@ -35,6 +39,7 @@ function samples(today: string, ids: { staffOf: (districtId: string) => string }
     'POST /api/v1/auth/password': () => ({ body: { currentPassword: 'wrong-on-purpose', newPassword: 'whatever-long-enough' } }),
     'PATCH /api/v1/auth/me/preferences': () => ({ body: { locale: 'kk' } }),
     'POST /api/v1/imports/structure': () => ({ multipart: true, query: 'dryRun=true' }),
+    'POST /api/v1/announcements/:id/proof': () => ({ multipart: true }),
     'POST /api/v1/meetings': (id) => ({ body: meetingPlan([id], 60) }),
     'PUT /api/v1/meetings/:id': (id) => ({ body: meetingPlan([meetingDistrict.get(id)!], 61) }),
     'POST /api/v1/meetings/:id/transitions': () => ({ body: { action: 'schedule' } }),
@@ -47,9 +52,13 @@ function samples(today: string, ids: { staffOf: (districtId: string) => string }
 }
 
 const CSV = 'code,kind,name_kk,name_ru\r\nALM,oblast,Алматы облысы,Алматинская область\r\n';
-function multipart(): { payload: string; headers: Record<string, string> } {
+function multipart(png = false): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----esep-test';
-  const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="regions.csv"\r\nContent-Type: text/csv\r\n\r\n${CSV}\r\n--${boundary}--\r\n`;
+  const [name, type, content] = png ? ['proof.png', 'image/png', PNG] : ['regions.csv', 'text/csv', Buffer.from(CSV)];
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+    content, Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -80,6 +89,11 @@ beforeAll(async () => {
     meetingDistrict.set(meeting.json().id, districtId);
     const invitation = await t.app.inject({ method: 'POST', url: `/api/v1/meetings/${meeting.json().id}/invitations`, payload: { category: 'police_leadership', organisation: 'ПБ', personName: 'Басшы' }, headers: { authorization: `Bearer ${admin}` } });
     await t.app.inject({ method: 'PATCH', url: `/api/v1/invitations/${invitation.json().id}`, payload: { status: 'sent' }, headers: { authorization: `Bearer ${admin}` } });
+    const withNotice = await t.app.inject({ method: 'POST', url: `/api/v1/meetings/${meeting.json().id}/announcements`, payload: { channel: 'mass_media', outlet: 'Газет', publishedOn: almaty() }, headers: { authorization: `Bearer ${admin}` } });
+    const announcementId = withNotice.json().announcements[0].id as string;
+    const m = multipart(true);
+    const proof = await t.app.inject({ method: 'POST', url: `/api/v1/announcements/${announcementId}/proof`, payload: m.payload, headers: { ...m.headers, authorization: `Bearer ${admin}` } });
+    if (proof.statusCode !== 200) throw new Error(proof.body);
   }
   routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1'));
   for (const username of ACCOUNTS) {
@@ -108,6 +122,11 @@ async function pathOf(kind: string, id: string): Promise<Omit<Target, 'resource'
     }
     case 'user': return { ownerId: id };
     case 'meeting': { const paths = await meetingPaths(db, id); return paths.length ? { paths } : null; }
+    case 'announcement': {
+      const [row] = await db.select().from(announcementsTable).where(eq(announcementsTable.id, id));
+      const paths = row ? await meetingPaths(db, row.meetingId) : [];
+      return paths.length ? { paths } : null;
+    }
     case 'invitation': {
       const row = await invitationById(db, id);
       return row ? { paths: await meetingPaths(db, row.meetingId), ownerId: row.addresseeUserId ?? undefined } : null;
@@ -123,6 +142,8 @@ async function candidates(kind: string, actor: Actor): Promise<Array<{ id: strin
   const ids: string[] = kind === 'district' ? (await db.select({ id: districts.id }).from(districts)).map((r) => r.id).filter((id) => served.has(id) && !vacant.has(id))
     : kind === 'meeting' ? [...meetingDistrict.keys()]
     : kind === 'invitation' ? (await db.select({ id: invitationsTable.id }).from(invitationsTable)).map((r) => r.id)
+    // Only publications with a proof: reading a missing proof is a 404 for everyone.
+    : kind === 'announcement' ? (await db.select({ id: announcementsTable.id, proof: announcementsTable.proofFile }).from(announcementsTable)).filter((r) => r.proof).map((r) => r.id)
     : kind === 'staff' ? (await db.select({ id: staffTable.id }).from(staffTable)).map((r) => r.id)
     : kind === 'assignment' ? (await db.select({ id: assignmentsTable.id }).from(assignmentsTable)).map((r) => r.id)
     : kind === 'user' ? [actor.id, (await db.select({ id: users.id }).from(users)).find((u) => u.id !== actor.id)!.id]
@@ -205,7 +226,7 @@ describe('authorization matrix', () => {
           const url = route.url.replace(':id', c.id ?? '') + (sample.query ? `?${sample.query}` : '');
           let response;
           if (sample.multipart) {
-            const m = multipart();
+            const m = multipart(key.includes('/proof'));
             response = await t.app.inject({ method: 'POST', url, payload: m.payload, headers: { ...m.headers, authorization: `Bearer ${await tokenFor(username)}` } });
           } else {
             response = route.method === 'GET' ? await client.get(url) : await client.send(route.method as 'POST', url, sample.body);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { announcementRoutes } from './announcement.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
@@ -25,6 +26,7 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(meetingRoutes);
   await app.register(invitationRoutes);
   await app.register(meetingDocumentRoutes);
+  await app.register(announcementRoutes);
   await app.register(preferredHoursRoutes);
   await app.register(structureRoutes);
   await app.register(rulesRoutes);

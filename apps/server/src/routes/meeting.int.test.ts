@@ -219,6 +219,31 @@ describe('convenient time (R-27.2)', () => {
   });
 });
 
+describe('publication proof (R-27.1)', () => {
+  it('stores a screenshot or scan with the publication, and refuses other files', async () => {
+    const meeting = (await c.inspector!.send('POST', '/api/v1/meetings', plan({ startsAt: at(58, 18), endsAt: at(58, 19) }))).json();
+    const withNotice = (await c.inspector!.send('POST', `/api/v1/meetings/${meeting.id}/announcements`, { channel: 'mass_media', outlet: '«Қарасай» газеті', publishedOn: today })).json();
+    const announcementId = withNotice.announcements[0].id as string;
+    const pdf = Buffer.from('%PDF-1.4\n% scan of page 3\n%%EOF\n');
+    const upload = (bytes: Buffer, name: string) => {
+      const boundary = '----proof';
+      return c.inspector!.send('POST', `/api/v1/announcements/${announcementId}/proof`, Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        bytes, Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    };
+    expect((await upload(Buffer.from('<html>not a scan</html>'), 'x.html')).json().error.code).toBe('unsupported_file');
+    const stored = await upload(pdf, 'gazet.pdf');
+    expect(stored.statusCode).toBe(200);
+    expect(stored.json()).toMatchObject({ contentType: 'application/pdf', size: pdf.length });
+    const back = await c.lead!.get(`/api/v1/announcements/${announcementId}/proof`);
+    expect(back.headers['content-type']).toBe('application/pdf');
+    expect(back.rawPayload.equals(pdf)).toBe(true);
+    expect((await c.inspector!.get(`/api/v1/meetings/${meeting.id}`)).json().announcements[0].hasProof).toBe(true);
+    expect((await c.inspector2!.get(`/api/v1/announcements/${announcementId}/proof`)).statusCode).toBe(404);
+  });
+});
+
 describe('generated documents', () => {
   it('serves announcement texts, the poster and invitation letters', async () => {
     const meeting = (await c.inspector!.send('POST', '/api/v1/meetings', plan({ startsAt: at(57, 18), endsAt: at(57, 19) }))).json();

@@ -178,3 +178,12 @@ export async function replacePreferredHours(db: Executor, districtId: string, wi
   await db.delete(districtPreferredHours).where(eq(districtPreferredHours.districtId, districtId));
   if (windows.length) await db.insert(districtPreferredHours).values(windows.map((w) => ({ districtId, days: w.days, fromTime: w.from, toTime: w.to })));
 }
+
+export async function announcementById(db: Executor, id: string) {
+  const [row] = await db.select().from(announcements).where(eq(announcements.id, id));
+  return row ?? null;
+}
+export async function setAnnouncementProof(db: Executor, id: string, proofFile: string) {
+  const [row] = await db.update(announcements).set({ proofFile }).where(eq(announcements.id, id)).returning();
+  return row ?? null;
+}

@@ -75,6 +75,7 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     announcements: announcementRows.map((a) => ({
       id: a.id, channel: a.channel, outlet: a.outlet, publishedOn: a.publishedOn, reference: a.reference,
       counts: a.voidedAt == null && publicationCounts(a.publishedOn, row.startDate), voided: a.voidedAt != null, createdAt: a.createdAt.toISOString(),
+      hasProof: a.proofFile != null,
     })),
     invitations: invitationRows.map(presentInvitation),
     events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, previousStartsAt: e.previousStartsAt?.toISOString() ?? null, at: e.at.toISOString() })),

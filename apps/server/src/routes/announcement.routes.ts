@@ -1,0 +1,40 @@
+import { IdParam } from '@esep/contracts';
+import { announcementById, meetingPaths } from '@esep/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../http/app-error.ts';
+import { contextOf } from '../services/context.ts';
+import { attachProof, proofOf } from '../services/meeting/announcement-proof.service.ts';
+
+const MAX_PROOF_BYTES = 10 * 1024 * 1024;
+
+export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
+  const locate = async (request: { params: unknown }) => {
+    const announcement = await announcementById(app.db, (request.params as { id: string }).id);
+    const paths = announcement ? await meetingPaths(app.db, announcement.meetingId) : [];
+    return paths.length ? { paths } : null;
+  };
+
+  app.post('/api/v1/announcements/:id/proof', {
+    schema: {
+      tags: ['meetings'], summary: 'Attach a screenshot or scan proving the publication (multipart field `file`: PNG, JPEG or PDF, ≤ 10 MB; R-27.1)',
+      consumes: ['multipart/form-data'], params: IdParam,
+      response: { 200: z.object({ file: z.string(), contentType: z.string(), size: z.number().int() }) },
+    },
+    config: { access: { resource: 'meeting', action: 'update', locate } },
+  }, async (request) => {
+    if (!request.isMultipart()) throw new AppError('validation_failed', [{ field: 'body', reason: 'multipart/form-data with a file' }]);
+    const part = await request.file({ limits: { fileSize: MAX_PROOF_BYTES } });
+    if (!part) throw new AppError('validation_failed', [{ field: 'file', reason: 'required' }]);
+    const bytes = await part.toBuffer();
+    return attachProof(contextOf(request), app.config.dataDir, request.params.id, bytes);
+  });
+
+  app.get('/api/v1/announcements/:id/proof', {
+    schema: { tags: ['meetings'], summary: 'The publication proof file', params: IdParam },
+    config: { access: { resource: 'meeting', action: 'read', locate } },
+  }, async (request, reply) => {
+    const file = await proofOf(contextOf(request), app.config.dataDir, request.params.id);
+    return reply.type(file.type).header('cache-control', 'private, max-age=3600').send(file.bytes);
+  });
+};
