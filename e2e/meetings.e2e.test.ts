@@ -72,6 +72,12 @@ describe('planning and announcing (R-27.1, R-27.4)', () => {
       await expect.poll(() => page.locator('[data-testid=announcements] li').count()).toBeGreaterThanOrEqual(channel === 'social_network' ? 1 : 2);
     }
     await expect.poll(() => notice.getAttribute('data-status')).toBe('met');
+
+    // A scan of the newspaper page proves the first publication.
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('[data-testid=proof-attach]').first().click();
+    await (await chooser).setFiles({ name: 'gazet.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% page 3\n%%EOF\n') });
+    await page.locator('[data-testid=proof-link]').first().waitFor();
     expect(await page.locator('[data-testid=notice]').getAttribute('data-given')).toBe('true');
 
     await page.locator('[data-testid=action-schedule]').click();

@@ -1,11 +1,11 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, FileButton, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSpeakerphone } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
-import { meetingChanged, recordAnnouncement } from './meetings.api.ts';
+import { attachProof, meetingChanged, recordAnnouncement } from './meetings.api.ts';
 import { CHANNELS } from './options.ts';
 import { FieldRefusal, RefusalAlert, refusalOf } from './RuleRefusal.tsx';
 import type { Channel, MeetingDetail } from './types.ts';
@@ -33,6 +33,7 @@ export function AnnouncementList({ meeting }: { meeting: MeetingDetail }) {
                   : a.reference}</>}
               </Text>
             </div>
+            <ProofControls meeting={meeting} announcementId={a.id} hasProof={a.hasProof} voided={a.voided} />
             {a.voided
               ? <Badge styles={badgeStyles} color="#495057" tt="none">{t('announce.voided')}</Badge>
               : <Badge styles={badgeStyles} color={a.counts ? '#237032' : '#c2410c'} tt="none">{a.counts ? t('announce.counts') : t('announce.late')}</Badge>}
@@ -40,6 +41,27 @@ export function AnnouncementList({ meeting }: { meeting: MeetingDetail }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** R-27.1: the screenshot or scan that proves a publication — view it, or attach one. */
+function ProofControls({ meeting, announcementId, hasProof, voided }: { meeting: MeetingDetail; announcementId: string; hasProof: boolean; voided: boolean }) {
+  const { t } = useTranslation('meetings');
+  const queryClient = useQueryClient();
+  const upload = useMutation({
+    mutationFn: (file: File) => attachProof(announcementId, file),
+    onSuccess: () => { meetingChanged(queryClient); notifyDone(t('announce.proofAttached')); },
+  });
+  return (
+    <Group gap="xs">
+      {hasProof && <Anchor size="sm" href={`/api/v1/announcements/${announcementId}/proof`} target="_blank" rel="noreferrer" data-testid="proof-link">{t('announce.proof')}</Anchor>}
+      {meeting.abilities.update && !voided && (
+        <FileButton onChange={(file) => file && upload.mutate(file)} accept="image/png,image/jpeg,application/pdf">
+          {(props) => <Button {...props} size="xs" variant="default" loading={upload.isPending} data-testid="proof-attach">{t('announce.attachProof')}</Button>}
+        </FileButton>
+      )}
+      {upload.isError && <Text size="sm" c="red.8" role="alert">{upload.error.message}</Text>}
+    </Group>
   );
 }
 

@@ -43,6 +43,13 @@ export const transitionMeeting = (id: string, body: MeetingTransitionBody) =>
 export const recordAnnouncement = (id: string, body: AnnouncementBody) =>
   api.post<MeetingDetail>(`${path(id)}/announcements`, body);
 
+/** R-27.1: uploads a screenshot or scan proving a publication. */
+export function attachProof(announcementId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return request<{ file: string; contentType: string; size: number }>(`/announcements/${encodeURIComponent(announcementId)}/proof`, { method: 'POST', body: form });
+}
+
 export const fetchAnnouncementTexts = (id: string, signal?: AbortSignal) =>
   api.get<AnnouncementTexts>(`${path(id)}/announcement-texts`, undefined, signal);
 
