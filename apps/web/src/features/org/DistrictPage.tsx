@@ -12,6 +12,7 @@ import type { DistrictDetail } from '../../app/types.ts';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { PlanMeetingButton } from '../meetings/PlanMeetingButton.tsx';
+import { PreferredHours } from '../meetings/PreferredHours.tsx';
 import { DistrictAssignments } from './DistrictAssignments.tsx';
 import { DistrictCoverage } from './DistrictCoverage.tsx';
 import { DistrictFacts, DistrictStaff } from './DistrictFacts.tsx';
@@ -109,6 +110,9 @@ function DistrictView({ district }: { district: DistrictDetail }) {
       </SimpleGrid>
       <Section id="district-coverage" title={t('district.coverage')}>
         <DistrictCoverage lines={district.coverage} />
+      </Section>
+      <Section id="district-preferred-hours" title={t('hours.title', { ns: 'meetings' })}>
+        <PreferredHours districtId={district.id} />
       </Section>
       <Section id="district-assignments" title={t('district.assignments')}>
         <DistrictAssignments districtId={district.id} canEdit={canAssign} />
