@@ -5,7 +5,7 @@ import type { Executor } from '../client.ts';
 import { atus, districtAdjacency, districtCoverage, districts, policePoints, policeUnits, regions } from '../schema/org.schema.ts';
 import { assignments, staff } from '../schema/staff.schema.ts';
 import { likePattern, orderBy, paged, type PageRequest } from './list.query.ts';
-import { atuAncestry, scopeCondition } from './scope.repository.ts';
+import { scopeCondition } from './scope.repository.ts';
 
 export interface DistrictFilter { regionId?: string; unitId?: string; pointId?: string; atuId?: string; q?: string }
 
@@ -75,7 +75,8 @@ export async function districtPath(db: Executor, id: string): Promise<TerritoryP
     .innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId))
     .where(eq(districts.id, id));
   if (!row) return null;
-  return { regionId: row.regionId, unitId: row.unitId, pointId: row.pointId, districtId: id, atuIds: await atuAncestry(db, row.atuId) };
+  // The district's own ATU is enough: an akimat's scope already holds its whole ATU subtree.
+  return { regionId: row.regionId, unitId: row.unitId, pointId: row.pointId, districtId: id, atuIds: [row.atuId] };
 }
 
 const parentAtu = alias(atus, 'parent_atu');

@@ -6,7 +6,7 @@ import { announcements, districtPreferredHours, meetingCounters, meetingDistrict
 import { atus, districtAdjacency, districts, policePoints, policeUnits } from '../schema/org.schema.ts';
 import { staff } from '../schema/staff.schema.ts';
 import { orderBy, paged, type PageRequest } from './list.query.ts';
-import { atuAncestry, scopeCondition } from './scope.repository.ts';
+import { scopeCondition } from './scope.repository.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 
@@ -61,7 +61,8 @@ export async function meetingPaths(db: Executor, id: string): Promise<TerritoryP
     .from(meetingDistricts).innerJoin(districts, eq(districts.id, meetingDistricts.districtId))
     .innerJoin(policePoints, eq(policePoints.id, districts.pointId)).innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId))
     .where(eq(meetingDistricts.meetingId, id));
-  return Promise.all(rows.map(async (r) => ({ regionId: r.regionId, unitId: r.unitId, pointId: r.pointId, districtId: r.districtId, atuIds: await atuAncestry(db, r.atuId) })));
+  // The district's own ATU is enough: an akimat's scope already holds its whole ATU subtree.
+  return rows.map((r) => ({ regionId: r.regionId, unitId: r.unitId, pointId: r.pointId, districtId: r.districtId, atuIds: [r.atuId] }));
 }
 
 /** Districts with their paths and adjacency among them, for planning checks. */

@@ -32,13 +32,13 @@ const PLAN = ['meeting:create', 'meeting:update'];
 const SELF_INVITATION = ['invitation:read', 'invitation:update'];
 
 /** Allowed in territory; `outside` lists what stays allowed for a record outside it. */
-const EXPECTED: Record<Role, { inside: string[]; outside: string[] }> = {
+/** National roles have no "outside": every record is inside their territory. */
+const EXPECTED: Record<Role, { inside: string[]; outside?: string[] }> = {
   admin: {
-    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN, 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete'],
-    outside: 'same' as never,
+    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN, 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete']
   },
-  national_analyst: { inside: [...NATIONAL_READ, 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION], outside: 'same' as never },
-  auditor: { inside: [...NATIONAL_READ, 'structure:export', 'audit:read', 'user:read', 'user:update', ...SELF_INVITATION], outside: 'same' as never },
+  national_analyst: { inside: [...NATIONAL_READ, 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION] },
+  auditor: { inside: [...NATIONAL_READ, 'structure:export', 'audit:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   regional_head: {
     inside: [...READ_ORG, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION],
     outside: ['structure:export', 'acknowledgement:read'],
@@ -72,7 +72,7 @@ describe('policy table', () => {
     const national = scopes[role].level === 'national';
     for (const inside of [true, false]) {
       it(`${role} ${inside ? 'inside' : 'outside'} territory`, () => {
-        const expected = new Set(inside || national ? EXPECTED[role].inside : EXPECTED[role].outside);
+        const expected = new Set(inside || national ? EXPECTED[role].inside : EXPECTED[role].outside ?? []);
         const mismatches: string[] = [];
         for (const resource of RESOURCES) {
           for (const action of ACTIONS as readonly Action[]) {

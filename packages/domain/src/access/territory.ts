@@ -10,7 +10,10 @@ export interface TerritoryPath {
   unitId?: string | null;
   pointId?: string | null;
   districtId?: string | null;
-  /** The ATU of the record and every ATU above it. */
+  /**
+   * ATUs containing the record (at least its own). An akimat's scope lists its ATU and every ATU
+   * below it, so a district's own ATU decides.
+   */
   atuIds?: readonly string[];
 }
 

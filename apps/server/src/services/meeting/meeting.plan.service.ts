@@ -71,13 +71,11 @@ async function validatePlan(db: Executor, actor: Actor, body: MeetingPlanBody, n
   });
   const first = problems[0];
   if (first) {
-    const params = { ...first.params, ...(first.params?.districtId ? { districtName: undefined } : {}) };
+    // Name the district in each language rather than by its id.
     const districtId = first.params?.districtId as string | undefined;
-    const messages = {
-      kk: refusalMessage(first.reason, { ...params, districtName: districtId ? nameOf(rows, districtId, 'kk') : undefined }).kk,
-      ru: refusalMessage(first.reason, { ...params, districtName: districtId ? nameOf(rows, districtId, 'ru') : undefined }).ru,
-      en: refusalMessage(first.reason, { ...params, districtName: districtId ? nameOf(rows, districtId, 'en') : undefined }).en,
-    };
+    const say = (locale: 'kk' | 'ru' | 'en') =>
+      refusalMessage(first.reason, { ...first.params, districtName: districtId ? nameOf(rows, districtId, locale) : undefined })[locale];
+    const messages = { kk: say('kk'), ru: say('ru'), en: say('en') };
     throw ruleRefusal(first, messages, first.rule ? 422 : 400);
   }
   return { body, startsAt, endsAt, startDate, districts: rows, reporters };
