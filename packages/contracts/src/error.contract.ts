@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'csrf_failed', 'forbidden', 'not_found', 'conflict', 'assignment_overlap', 'import_invalid',
   'password_policy', 'wrong_password', 'demo_disabled', 'oidc_disabled', 'oidc_failed',
   'payload_too_large', 'unsupported_file', 'rule_violation', 'internal_error',
+  'consent_required', 'already_registered', 'registration_closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -43,6 +44,9 @@ export const ERROR_MESSAGES: Messages = {
   payload_too_large: { kk: 'Файл тым үлкен', ru: 'Файл слишком большой', en: 'The file is too large' },
   unsupported_file: { kk: 'Файл түрі қолдау көрсетілмейді (XLSX немесе CSV)', ru: 'Тип файла не поддерживается (XLSX или CSV)', en: 'Unsupported file type (XLSX or CSV)' },
   rule_violation: { kk: 'Ереже талабы орындалмайды', ru: 'Не выполняется требование правил', en: 'A rule of the regulation is not met' },
+  consent_required: { kk: 'Дербес деректерді өңдеуге келісім қажет', ru: 'Требуется согласие на обработку персональных данных', en: 'Consent to processing personal data is required' },
+  already_registered: { kk: 'Бұл адам осы кездесуге тіркеліп қойған', ru: 'Этот человек уже зарегистрирован на встречу', en: 'This person is already registered for the meeting' },
+  registration_closed: { kk: 'Тіркеу тек кездесу уақытында ашық', ru: 'Регистрация открыта только во время встречи', en: 'Registration is open only during the meeting' },
   internal_error: { kk: 'Ішкі қате, әрекетті қайталаңыз', ru: 'Внутренняя ошибка, повторите действие', en: 'Internal error; please try again' },
 };
 

@@ -10,3 +10,5 @@ export * from './user.contract.ts';
 export * from './import.messages.ts';
 export * from './meeting.contract.ts';
 export * from './rules.contract.ts';
+export * from './text.contract.ts';
+export * from './holding.contract.ts';

@@ -115,6 +115,9 @@ export const MeetingDetail = MeetingSummary.extend({
   events: z.array(MeetingEvent), conflicts: z.array(Conflict),
   availableActions: z.array(z.enum(MEETING_ACTION_VALUES)), abilities: Abilities,
   publicUrl: z.string(),
+  /** the size of the participant register. */
+  participantCount: z.number().int(),
+  holding: z.object({ items: z.number().int(), unclassified: z.number().int(), decisions: z.number().int(), awards: z.number().int(), carried: z.number().int() }),
 }).meta({ id: 'MeetingDetail' });
 
 export const MeetingListQuery = listQuery(['startsAt', 'number', 'status']).extend({

@@ -15,3 +15,4 @@ export * from './repositories/invitation.repository.ts';
 export * from './repositories/feed.repository.ts';
 export * from './repositories/acknowledgement.repository.ts';
 export * from './repositories/board.repository.ts';
+export * from './repositories/holding.repository.ts';

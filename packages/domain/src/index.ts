@@ -19,3 +19,6 @@ export * from './meeting/checklist.ts';
 export * from './meeting/checklist.messages.ts';
 export * from './meeting/refusal.messages.ts';
 export * from './rules/rule.text.ts';
+export * from './holding/participant.rules.ts';
+export * from './holding/item.rules.ts';
+export * from './holding/preparation.rules.ts';

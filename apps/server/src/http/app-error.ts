@@ -5,7 +5,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   unauthenticated: 401, invalid_credentials: 401, wrong_password: 400,
   csrf_failed: 403, forbidden: 403, demo_disabled: 403,
   not_found: 404, oidc_disabled: 404,
-  conflict: 409, assignment_overlap: 409, rule_violation: 409,
+  conflict: 409, assignment_overlap: 409, rule_violation: 409, already_registered: 409, registration_closed: 409, consent_required: 400,
   payload_too_large: 413, import_invalid: 422,
   account_locked: 423, rate_limited: 429,
   oidc_failed: 502, internal_error: 500,

@@ -22,6 +22,8 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
         reason: v.message ?? 'invalid',
         code: (v.params as { issue?: { code?: string } }).issue?.code ?? 'invalid',
       }));
+      // a registration without consent is refused as such, not as a generic form error.
+      if (details.some((d) => d.reason === 'consent_required')) return sendError(request, reply, 400, 'consent_required', { rule: 'R-32.2', fields: details });
       return sendError(request, reply, 400, 'validation_failed', details);
     }
     const err = error as { statusCode?: number; code?: string; validation?: unknown; message?: string };

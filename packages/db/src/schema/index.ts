@@ -3,3 +3,4 @@ export * from './staff.schema.ts';
 export * from './account.schema.ts';
 export * from './audit.schema.ts';
 export * from './meeting.schema.ts';
+export * from './holding.schema.ts';

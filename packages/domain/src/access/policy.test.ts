@@ -23,29 +23,29 @@ const scopes: Record<Role, Scope> = {
   akimat: { level: 'atu', ids: ['a1'], ancestors: ANCESTORS },
 };
 
-const READ_ORG = ['region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read', 'meeting:read'];
+const READ_ORG = ['region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read', 'meeting:read', 'statistics:read'];
 const NATIONAL_READ = [...READ_ORG];
 const ALL_WRITE = ['region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment']
   .flatMap((r) => ['create', 'update', 'delete'].map((a) => `${r}:${a}`));
 
-const PLAN = ['meeting:create', 'meeting:update'];
+const PLAN = ['meeting:create', 'meeting:update', 'statistics:update', 'participant:read', 'participant:create', 'participant:update', 'participant:delete'];
 const SELF_INVITATION = ['invitation:read', 'invitation:update'];
 
 /** Allowed in territory; `outside` lists what stays allowed for a record outside it. */
 /** National roles have no "outside": every record is inside their territory. */
 const EXPECTED: Record<Role, { inside: string[]; outside?: string[] }> = {
   admin: {
-    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN, 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete']
+    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN, 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'statistics:import', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete']
   },
   national_analyst: { inside: [...NATIONAL_READ, 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   auditor: { inside: [...NATIONAL_READ, 'structure:export', 'audit:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   regional_head: {
-    inside: [...READ_ORG, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION],
-    outside: ['structure:export', 'acknowledgement:read'],
+    inside: [...READ_ORG, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'user:read', 'user:update', ...SELF_INVITATION],
+    outside: ['structure:export', 'acknowledgement:read', 'statistics:import'],
   },
   unit_head: {
-    inside: [...READ_ORG, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION],
-    outside: ['structure:export', 'acknowledgement:read'],
+    inside: [...READ_ORG, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'user:read', 'user:update', ...SELF_INVITATION],
+    outside: ['structure:export', 'acknowledgement:read', 'statistics:import'],
   },
   point_lead: { inside: [...READ_ORG, ...PLAN, 'structure:export', 'user:read', 'user:update', ...SELF_INVITATION], outside: ['structure:export'] },
   inspector: { inside: [...READ_ORG, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: [] },

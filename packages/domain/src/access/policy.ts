@@ -9,7 +9,7 @@ import { isAncestorOfScope, withinScope, type Actor, type TerritoryPath } from '
  */
 export const RESOURCES = [
   'region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment', 'user', 'audit', 'structure',
-  'meeting', 'invitation', 'acknowledgement',
+  'meeting', 'invitation', 'acknowledgement', 'participant', 'statistics',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -48,6 +48,15 @@ export const GRANTS: readonly Grant[] = [
   { roles: ROLES, resource: 'meeting', actions: ['read'], where: 'territory' },
   { roles: PLANNERS, resource: 'meeting', actions: ['create', 'update'], where: 'territory' },
   { roles: ['admin'], resource: 'meeting', actions: ['create', 'update', 'delete'], where: 'anywhere' },
+  // R-32.2: the register holds personal data — only those who hold the meeting and the
+  // administrator see names and contacts; everyone else sees the count.
+  { roles: PLANNERS, resource: 'participant', actions: ['read', 'create', 'update', 'delete'], where: 'territory' },
+  { roles: ['admin'], resource: 'participant', actions: ['read', 'create', 'update', 'delete'], where: 'anywhere' },
+  // R-29: district statistics are read in the territory and entered by those who report on it.
+  { roles: ROLES, resource: 'statistics', actions: ['read'], where: 'territory' },
+  { roles: PLANNERS, resource: 'statistics', actions: ['update'], where: 'territory' },
+  { roles: ['admin', 'regional_head', 'unit_head'], resource: 'statistics', actions: ['import'], where: 'anywhere' },
+  { roles: ['admin'], resource: 'statistics', actions: ['update'], where: 'anywhere' },
   // R-26, R-28: an invitation addressed to an account is answered by that account.
   { roles: ROLES, resource: 'invitation', actions: ['read', 'update'], where: 'self' },
   // R-O.4: heads see who has read the rules in force (rows scoped by the repository).

@@ -34,6 +34,18 @@ const T: Record<string, Template> = {
   'quarter.met': { kk: (p) => `${p.quarter} тоқсанының міндеті орындалды`, ru: (p) => `Обязательство за ${p.quarter} выполнено`, en: (p) => `Obligation for ${p.quarter} met` },
   'quarter.pending': { kk: (p) => `${p.quarter} тоқсанының міндеті кездесу өтіп, хаттамаға қол қойылғанда орындалады`, ru: (p) => `Обязательство за ${p.quarter} будет выполнено после встречи и подписания протокола`, en: (p) => `Counts for ${p.quarter} once held and the protocol signed` },
   'quarter.not_applicable': { kk: () => 'Кездесу болдырылмады', ru: () => 'Встреча отменена', en: () => 'The meeting is cancelled' },
+  'registration.met': { kk: (p) => `Тізілімде ${p.count} қатысушы, барлығының келісімі бар`, ru: (p) => `В реестре ${p.count} участник(ов), у всех есть согласие`, en: (p) => `${p.count} participants registered, all with consent` },
+  'registration.pending': { kk: () => 'Қатысушылар кездесуде тіркеледі', ru: () => 'Участники регистрируются на встрече', en: () => 'Participants are registered at the meeting' },
+  'registration.not_met': { kk: (p) => `Тізілім толық емес: ${p.count} жазба, келісімсіз ${p.withoutConsent}`, ru: (p) => `Реестр неполон: ${p.count} записей, без согласия ${p.withoutConsent}`, en: (p) => `Register incomplete: ${p.count} entries, ${p.withoutConsent} without consent` },
+  'registration.not_applicable': { kk: () => 'Кездесу болдырылмады', ru: () => 'Встреча отменена', en: () => 'The meeting is cancelled' },
+  'items_classified.met': { kk: (p) => `Барлық ${p.count} мәселе жіктелді`, ru: (p) => `Все ${p.count} вопрос(ов) классифицированы`, en: (p) => `All ${p.count} items classified` },
+  'items_classified.pending': { kk: (p) => `Жіктелмеген мәселелер: ${p.unclassified ?? 0}`, ru: (p) => `Неклассифицированных вопросов: ${p.unclassified ?? 0}`, en: (p) => `Items not yet classified: ${p.unclassified ?? 0}` },
+  'items_classified.not_met': { kk: (p) => `${p.unclassified} мәселе жауапсыз немесе бағытсыз қалды`, ru: (p) => `${p.unclassified} вопрос(ов) без ответа и без решения`, en: (p) => `${p.unclassified} items left without an answer or route` },
+  'items_classified.not_applicable': { kk: () => 'Кездесу болдырылмады', ru: () => 'Встреча отменена', en: () => 'The meeting is cancelled' },
+  'carry_over.met': { kk: (p) => `Алдыңғы кездесулердің ${p.count} мәселесі есепте көрсетілді`, ru: (p) => `${p.count} вопрос(ов) прошлых встреч отражены в отчёте`, en: (p) => `${p.count} items of earlier meetings addressed in the report` },
+  'carry_over.pending': { kk: (p) => `Есепте алдыңғы кездесулердің ${p.unaddressed} мәселесі бойынша шаралар жазылмаған`, ru: (p) => `В отчёте не описаны меры по ${p.unaddressed} вопрос(ам) прошлых встреч`, en: (p) => `The report does not yet address ${p.unaddressed} items of earlier meetings` },
+  'carry_over.not_met': { kk: (p) => `Есеп алдыңғы кездесулердің ${p.unaddressed} мәселесін қамтымайды`, ru: (p) => `Отчёт не отражает ${p.unaddressed} вопрос(ов) прошлых встреч`, en: (p) => `The report leaves ${p.unaddressed} items of earlier meetings unaddressed` },
+  'carry_over.not_applicable': { kk: () => 'Алдыңғы кездесулерден мәселе жоқ', ru: () => 'Вопросов с прошлых встреч нет', en: () => 'No items from earlier meetings' },
   not_in_force: { kk: () => 'Кездесу күні бұл ереже күшінде емес еді', ru: () => 'На дату встречи правило не действовало', en: () => 'The rule was not in force on the meeting date' },
 };
 

@@ -41,6 +41,21 @@ export interface ChecklistFacts {
   publications: readonly Publication[];
   /** Invitations of the R-26 categories: police leadership and the akimat. */
   requiredInvitations: { policeLeadership: InvitationState[]; akimat: InvitationState[] };
+  /** What was recorded at the meeting (R-32.2, R-31, R-30); absent before anything was. */
+  holding?: HoldingFacts;
+}
+
+export interface HoldingFacts {
+  /** Entries in the register, and how many of them lack a recorded consent. */
+  participants: number;
+  withoutConsent: number;
+  /** R-26: the register holds someone of police leadership / of the akimat. */
+  present: { policeLeadership: boolean; akimat: boolean };
+  items: number;
+  unclassified: number;
+  /** R-30: items carried over from earlier meetings, and how many the report leaves unaddressed. */
+  carried: number;
+  carriedUnaddressed: number;
 }
 
 export type InvitationState = 'draft' | 'sent' | 'accepted' | 'declined' | 'attended' | 'absent';
@@ -67,8 +82,33 @@ export function checklist(f: ChecklistFacts): Check[] {
   for (const [key, states] of [['police_leadership', f.requiredInvitations.policeLeadership], ['akimat', f.requiredInvitations.akimat]] as const) {
     const invited = states.some((s) => s !== 'draft' && s !== 'declined');
     if (!held) add(`invited_${key}`, 'R-26', invited ? 'met' : cancelled ? 'not_applicable' : 'pending');
-    else add(`attended_${key}`, 'R-26', states.includes('attended') ? 'met' : 'not_met');
+    else {
+      const present = key === 'police_leadership' ? f.holding?.present.policeLeadership : f.holding?.present.akimat;
+      add(`attended_${key}`, 'R-26', states.includes('attended') || present ? 'met' : 'not_met');
+    }
   }
+
+  // R-32.2: everyone present is registered, each with consent; the count comes from the register.
+  const h = f.holding;
+  const participants = h?.participants ?? 0;
+  if (cancelled) add('registration', 'R-32.2', 'not_applicable');
+  else if (!held && participants === 0) add('registration', 'R-32.2', 'pending');
+  else if (participants > 0 && (h?.withoutConsent ?? 0) === 0) add('registration', 'R-32.2', 'met', { count: participants });
+  else add('registration', 'R-32.2', 'not_met', { count: participants, withoutConsent: h?.withoutConsent ?? 0 });
+
+  // R-31: every item raised is classified — answered, to be checked, or to be forwarded.
+  const items = h?.items ?? 0;
+  const unclassified = h?.unclassified ?? 0;
+  if (cancelled) add('items_classified', 'R-31', 'not_applicable');
+  else if (unclassified > 0) add('items_classified', 'R-31', held ? 'not_met' : 'pending', { count: items, unclassified });
+  else add('items_classified', 'R-31', held || items > 0 ? 'met' : 'pending', { count: items, unclassified: 0 });
+
+  // R-30: the report answers for every item carried over from earlier meetings.
+  const carried = h?.carried ?? 0;
+  const unaddressed = h?.carriedUnaddressed ?? 0;
+  if (cancelled || carried === 0) add('carry_over', 'R-30', 'not_applicable');
+  else if (unaddressed === 0) add('carry_over', 'R-30', 'met', { count: carried });
+  else add('carry_over', 'R-30', held ? 'not_met' : 'pending', { count: carried, unaddressed });
 
   // R-27.4: a joint meeting covers adjacent districts.
   if (f.districtIds.length <= 1) add('adjacency', 'R-27.4', 'not_applicable');

@@ -1,9 +1,9 @@
 import {
-  announcementsOf, atuRef, invitationsOf, meetingConflicts, meetingEventsOf, meetingParts, meetingPaths, meetingRow, planningDistricts,
+  announcementsOf, atuRef, earlierItems, holdingCounts, invitationsOf, meetingConflicts, meetingEventsOf, meetingParts, meetingPaths, meetingRow, planningDistricts,
   pointRef, preferredHoursOf, type InvitationRow, type MeetingRow,
 } from '@esep/db';
 import {
-  abilities, availableActions, checklist, noticeDaysLeft, noticeDeadline, noticeGiven, publicationCounts, quarterEnd,
+  abilities, availableActions, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, noticeDaysLeft, noticeDeadline, noticeGiven, publicationCounts, quarterEnd,
   quarterOf, quarterStart, ruleReference, type InvitationState, type Locale, type RuleId,
 } from '@esep/domain';
 import { REQUIRED_INVITATION_CATEGORIES } from '@esep/contracts';
@@ -51,9 +51,10 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
   ]);
   const districtIds = parts.districts.map((d) => d.id);
   const quarter = quarterOf(row.startDate);
-  const [{ adjacency }, hours, conflicts] = await Promise.all([
+  const [{ adjacency }, hours, conflicts, counts, carried] = await Promise.all([
     planningDistricts(ctx.db, districtIds), preferredHoursOf(ctx.db, districtIds),
     meetingConflicts(ctx.db, row, quarterStart(quarter), quarterEnd(quarter)),
+    holdingCounts(ctx.db, id), carriedItems(ctx, id, districtIds, row.startsAt),
   ]);
   const publications = announcementRows.map((a) => ({ publishedOn: a.publishedOn, voided: a.voidedAt != null }));
   const states = (category: string) => invitationRows.filter((i) => i.category === category).map((i) => i.status as InvitationState);
@@ -63,6 +64,14 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     format: row.format, venueCapacity: row.venueCapacity, expectedParticipants: row.expectedParticipants,
     preferredHours: hours.map((h) => ({ days: h.days, from: h.fromTime, to: h.toTime })),
     publications, requiredInvitations: { policeLeadership: states('police_leadership'), akimat: states('akimat') },
+    holding: {
+      participants: counts.participants, withoutConsent: 0,
+      present: { policeLeadership: counts.policeLeadership, akimat: counts.akimat },
+      items: counts.items, unclassified: counts.unclassified,
+      carried: carried.length,
+      // R-30: an item is answered for when it is settled or the report says what was done.
+      carriedUnaddressed: carried.filter((c) => !FINAL_OUTCOMES.includes(c.outcome) && !c.note?.trim()).length,
+    },
   });
   return {
     ...summary(row, parts, point),
@@ -83,6 +92,19 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     availableActions: availableActions(row.status),
     abilities: abilities(actor, { resource: 'meeting', paths }),
     publicUrl: `${ctx.publicUrl ?? ''}/m/${row.id}`,
+    // R-32.2: the number of participants is the size of the register, never typed.
+    participantCount: counts.participants,
+    holding: { items: counts.items, unclassified: counts.unclassified, decisions: counts.decisions, awards: counts.awards, carried: carried.length },
   };
+}
+
+/**
+ * R-30: the items of earlier meetings of these districts the report must carry, each with its
+ * outcome so far (check and forwarding facts join with R-32.4/R-32.5).
+ */
+export async function carriedItems(ctx: Pick<ServiceContext, 'db'>, meetingId: string, districtIds: readonly string[], startsAt: Date) {
+  const rows = await earlierItems(ctx.db, meetingId, districtIds, startsAt);
+  const candidates = rows.map((r) => ({ ...r, outcome: itemOutcome({ resolution: r.resolution }) }));
+  return carryOver(districtIds, startsAt, candidates);
 }
 
