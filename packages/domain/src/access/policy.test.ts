@@ -24,10 +24,11 @@ const scopes: Record<Role, Scope> = {
 };
 
 const READ_ORG = ['region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read', 'meeting:read', 'statistics:read'];
-const NATIONAL_READ = [...READ_ORG];
+const NATIONAL_READ = [...READ_ORG, 'topic:read'];
 const ALL_WRITE = ['region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment']
   .flatMap((r) => ['create', 'update', 'delete'].map((a) => `${r}:${a}`));
 
+const TOPIC = ['topic:read'];
 const PLAN = ['meeting:create', 'meeting:update', 'statistics:update', 'participant:read', 'participant:create', 'participant:update', 'participant:delete'];
 const SELF_INVITATION = ['invitation:read', 'invitation:update'];
 
@@ -35,26 +36,26 @@ const SELF_INVITATION = ['invitation:read', 'invitation:update'];
 /** National roles have no "outside": every record is inside their territory. */
 const EXPECTED: Record<Role, { inside: string[]; outside?: string[] }> = {
   admin: {
-    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN, 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'statistics:import', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete']
+    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN, 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'statistics:import', 'topic:create', 'topic:update', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete']
   },
   national_analyst: { inside: [...NATIONAL_READ, 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   auditor: { inside: [...NATIONAL_READ, 'structure:export', 'audit:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   regional_head: {
-    inside: [...READ_ORG, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'user:read', 'user:update', ...SELF_INVITATION],
-    outside: ['structure:export', 'acknowledgement:read', 'statistics:import'],
+    inside: [...READ_ORG, ...TOPIC, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'user:read', 'user:update', ...SELF_INVITATION],
+    outside: ['structure:export', 'acknowledgement:read', 'statistics:import', 'topic:read'],
   },
   unit_head: {
-    inside: [...READ_ORG, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'user:read', 'user:update', ...SELF_INVITATION],
-    outside: ['structure:export', 'acknowledgement:read', 'statistics:import'],
+    inside: [...READ_ORG, ...TOPIC, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'user:read', 'user:update', ...SELF_INVITATION],
+    outside: ['structure:export', 'acknowledgement:read', 'statistics:import', 'topic:read'],
   },
-  point_lead: { inside: [...READ_ORG, ...PLAN, 'structure:export', 'user:read', 'user:update', ...SELF_INVITATION], outside: ['structure:export'] },
-  inspector: { inside: [...READ_ORG, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: [] },
-  assistant: { inside: [...READ_ORG, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: [] },
-  akimat: { inside: [...READ_ORG, 'user:read', 'user:update', ...SELF_INVITATION], outside: [] },
+  point_lead: { inside: [...READ_ORG, ...TOPIC, ...PLAN, 'structure:export', 'user:read', 'user:update', ...SELF_INVITATION], outside: ['structure:export', 'topic:read'] },
+  inspector: { inside: [...READ_ORG, ...TOPIC, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: ['topic:read'] },
+  assistant: { inside: [...READ_ORG, ...TOPIC, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: ['topic:read'] },
+  akimat: { inside: [...READ_ORG, ...TOPIC, 'user:read', 'user:update', ...SELF_INVITATION], outside: ['topic:read'] },
 };
 
 function target(resource: Resource, inside: boolean, actor: Actor) {
-  if (resource === 'structure' || resource === 'audit' || resource === 'acknowledgement') return { resource };
+  if (resource === 'structure' || resource === 'audit' || resource === 'acknowledgement' || resource === 'topic') return { resource };
   if (resource === 'user' || resource === 'invitation') return { resource, ownerId: inside ? actor.id : 'someone-else' };
   const base = inside ? IN : OUT;
   // Containers carry only the levels above them.

@@ -9,7 +9,7 @@ import { isAncestorOfScope, withinScope, type Actor, type TerritoryPath } from '
  */
 export const RESOURCES = [
   'region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment', 'user', 'audit', 'structure',
-  'meeting', 'invitation', 'acknowledgement', 'participant', 'statistics',
+  'meeting', 'invitation', 'acknowledgement', 'participant', 'statistics', 'topic',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -57,6 +57,9 @@ export const GRANTS: readonly Grant[] = [
   { roles: PLANNERS, resource: 'statistics', actions: ['update'], where: 'territory' },
   { roles: ['admin', 'regional_head', 'unit_head'], resource: 'statistics', actions: ['import'], where: 'anywhere' },
   { roles: ['admin'], resource: 'statistics', actions: ['update'], where: 'anywhere' },
+  // R-31: the list of item topics is read by everyone and kept by the administrator.
+  { roles: ROLES, resource: 'topic', actions: ['read'], where: 'anywhere' },
+  { roles: ['admin'], resource: 'topic', actions: ['create', 'update'], where: 'anywhere' },
   // R-26, R-28: an invitation addressed to an account is answered by that account.
   { roles: ROLES, resource: 'invitation', actions: ['read', 'update'], where: 'self' },
   // R-O.4: heads see who has read the rules in force (rows scoped by the repository).
