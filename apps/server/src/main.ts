@@ -3,6 +3,7 @@ import { migrateDatabase, openDatabase } from '@esep/db';
 import { almatyDate } from '@esep/domain';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { seedDemoMeetings } from './demo/demo.meetings.ts';
 import { seedDemo } from './demo/demo.seed.ts';
 
 const config = loadConfig();
@@ -11,7 +12,10 @@ const database = await openDatabase(config.databaseUrl ? { url: config.databaseU
 await migrateDatabase(database);
 // The demo region is created only in an empty embedded database, and never in production.
 if (config.demo && database.engine === 'pglite' && config.env !== 'production') {
-  if (await seedDemo(database.db, almatyDate(new Date()))) console.log('Demo region created: log in as admin / demo');
+  if (await seedDemo(database.db, almatyDate(new Date()))) {
+    await seedDemoMeetings(database.db, new Date());
+    console.log('Demo region created: log in as admin / demo');
+  }
 }
 const app = await buildApp({ config, database });
 

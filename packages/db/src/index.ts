@@ -16,3 +16,4 @@ export * from './repositories/feed.repository.ts';
 export * from './repositories/acknowledgement.repository.ts';
 export * from './repositories/board.repository.ts';
 export * from './repositories/holding.repository.ts';
+export * from './repositories/demo.repository.ts';
