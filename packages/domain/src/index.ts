@@ -22,3 +22,4 @@ export * from './rules/rule.text.ts';
 export * from './holding/participant.rules.ts';
 export * from './holding/item.rules.ts';
 export * from './holding/preparation.rules.ts';
+export * from './calendar/working-days.ts';
