@@ -23,3 +23,4 @@ export * from './holding/participant.rules.ts';
 export * from './holding/item.rules.ts';
 export * from './holding/preparation.rules.ts';
 export * from './calendar/working-days.ts';
+export * from './protocol/protocol.rules.ts';
