@@ -32,14 +32,14 @@ export interface RichNode {
   text?: string | undefined;
   marks?: Array<{ type: (typeof RICH_MARKS)[number] }> | undefined;
 }
-const RichNodeSchema: z.ZodType<RichNode> = z.lazy(() => z.object({
+const RichNodeSchema: z.ZodType<RichNode> = z.object({
   type: z.enum(['doc', 'paragraph', 'heading', 'bulletList', 'orderedList', 'listItem', 'hardBreak', 'text']),
   attrs: z.object({ level: z.number().int().min(1).max(4).optional(), start: z.number().int().min(1).optional() }).catchall(z.unknown())
     .transform((a) => ({ ...(a.level !== undefined ? { level: a.level } : {}), ...(a.start !== undefined ? { start: a.start } : {}) })).optional(),
-  content: z.array(RichNodeSchema).max(2000).optional(),
+  content: z.array(z.lazy(() => RichNodeSchema)).max(2000).optional(),
   text: z.string().max(20000).transform((s) => s.normalize('NFC').replace(HIDDEN, '')).optional(),
   marks: z.array(z.object({ type: z.enum(RICH_MARKS) }).catchall(z.unknown()).transform((m) => ({ type: m.type }))).max(3).optional(),
-}));
+}).meta({ id: 'RichNode' });
 export const RichText = z.object({ type: z.literal('doc'), content: z.array(RichNodeSchema).max(2000) })
   .refine((doc) => JSON.stringify(doc).length <= 200_000, 'too_long')
   .meta({ id: 'RichText', description: 'Tiptap/ProseMirror JSON: paragraph, heading, bulletList, orderedList, listItem, hardBreak, text (bold, italic, underline)' });
