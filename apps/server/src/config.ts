@@ -23,6 +23,7 @@ const Env = z.object({
   OIDC_LABEL: z.string().default('OpenID Connect'),
   OIDC_ROLE_CLAIM: z.string().default('esep_role'),
   ESEP_AT_RISK_DAYS: z.coerce.number().int().min(0).max(92).default(30),
+  ESEP_SELF_REGISTRATION_RATE: z.coerce.number().int().positive().default(60),
 });
 
 export interface Config {
@@ -43,6 +44,8 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; label: string; roleClaim: string } | null;
   /** a district with no meeting planned is "at risk" when fewer days than this remain to announce one. */
   atRiskDays: number;
+  /** self-registrations accepted per minute from one client address for one meeting. */
+  selfRegistrationRate: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, label: e.OIDC_LABEL, roleClaim: e.OIDC_ROLE_CLAIM }
       : null,
     atRiskDays: e.ESEP_AT_RISK_DAYS,
+    selfRegistrationRate: e.ESEP_SELF_REGISTRATION_RATE,
   };
 }

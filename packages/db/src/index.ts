@@ -16,4 +16,7 @@ export * from './repositories/feed.repository.ts';
 export * from './repositories/acknowledgement.repository.ts';
 export * from './repositories/board.repository.ts';
 export * from './repositories/holding.repository.ts';
+export * from './repositories/item.repository.ts';
 export * from './repositories/demo.repository.ts';
+export * from './repositories/participant.repository.ts';
+export * from './repositories/report.repository.ts';

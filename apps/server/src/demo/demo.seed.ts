@@ -3,6 +3,7 @@ import type { Role } from '@esep/domain';
 import { inTransaction, type ServiceContext } from '../services/context.ts';
 import { hashPassword } from '../services/password.ts';
 import { DEMO, demoStructure } from './demo.data.ts';
+import { seedDemoStatistics } from './demo.statistics.ts';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -33,6 +34,9 @@ export async function seedDemo(db: Db, today: string): Promise<boolean> {
   await inTransaction(ctx, async (tx, audit) => {
     const counts = await applyStructure(tx, structure);
     await audit({ action: 'demo.seed', entityType: 'structure', entityId: DEMO.region, after: counts });
+    // five quarters of district statistics, so reports have something to compare.
+    const statistics = await seedDemoStatistics(tx, structure.districts.map((d) => d.code), today);
+    await audit({ action: 'demo.statistics', entityType: 'statistics', entityId: null, after: statistics });
     const staffIds = await idsByCode(tx, 'staff', DEMO_ACCOUNTS.flatMap((a) => (a.staff ? [a.staff] : [])));
     for (const account of DEMO_ACCOUNTS) {
       // Staff accounts carry their staff member's name.

@@ -1,4 +1,4 @@
-import { can, roleMay } from '@esep/domain';
+import { can, roleMay, visible } from '@esep/domain';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../http/app-error.ts';
@@ -51,7 +51,7 @@ export default fp(async function accessPlugin(app: FastifyInstance) {
     const located = await access.locate(request);
     if (!located) throw new AppError('not_found');
     const target = { resource: access.resource, ...located };
-    if (!can(actor, 'read', target)) throw new AppError('not_found');
+    if (!visible(actor, target)) throw new AppError('not_found');
     if (!can(actor, access.action, target)) throw new AppError('forbidden');
   });
 });

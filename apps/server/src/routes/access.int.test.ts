@@ -1,9 +1,14 @@
 import {
   announcements as announcementsTable, assignments as assignmentsTable, containerPath, districtPath, districts, invitationById, invitations as invitationsTable, loadScope,
   meetingPaths, servingStaff, staff as staffTable, staffById, staffPath, userByUsername, users,
+  meetingAwards, meetingDecisions, meetingItems,
 } from '@esep/db';
-import { can, withinScope, isAncestorOfScope, type Actor, type Target, type TerritoryPath } from '@esep/domain';
+import { can, visible, withinScope, isAncestorOfScope, type Actor, type Target, type TerritoryPath } from '@esep/domain';
 import { eq } from 'drizzle-orm';
+import { paperSheets as paperSheetsTable, participants as participantsTable } from '@esep/db';
+import { storeFile } from '../storage/file.store.ts';
+import { createHash } from 'node:crypto';
+import { meetingDistricts as meetingDistrictsTable, meetingInspectors as meetingInspectorsTable, meetings as meetingsTable, reportSources } from '@esep/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCapitalRegion } from '../../test/fixtures.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
@@ -17,9 +22,12 @@ import type { RouteEntry } from '../plugins/access.plugin.ts';
 const ACCOUNTS = ['admin', 'analyst', 'auditor', 'regional', 'chief', 'lead', 'inspector', 'assistant', 'akimat'] as const;
 
 /** Which record a route's `:id` names, by the collection before it. */
-const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' | 'staff' | 'assignment' | 'user' | 'meeting' | 'invitation' | 'announcement'> = {
+const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' | 'staff' | 'assignment' | 'user' | 'meeting' | 'invitation' | 'announcement' | 'participant' | 'sheet' | 'item' | 'decision' | 'award' | 'source'> = {
   districts: 'district', regions: 'region', units: 'unit', points: 'point', atus: 'atu', staff: 'staff', assignments: 'assignment', users: 'user',
   meetings: 'meeting', invitations: 'invitation', announcements: 'announcement',
+  participants: 'participant', sheets: 'sheet',
+  items: 'item', decisions: 'decision', awards: 'award',
+  sources: 'source',
 };
 
 interface Sample { body?: unknown; query?: string; multipart?: boolean }
@@ -48,6 +56,34 @@ function samples(today: string, ids: { staffOf: (districtId: string) => string }
     'PATCH /api/v1/invitations/:id': () => ({ body: { status: 'sent' } }),
     'PUT /api/v1/districts/:id/preferred-hours': () => ({ body: [{ days: [2, 4], from: '18:00', to: '20:00' }] }),
     'POST /api/v1/invitations/:id/answer': () => ({ body: { answer: 'accepted' } }),
+    // Participant register (R-32.2): the sample meetings are drafts, so writes are refused by the rule (409).
+    'POST /api/v1/meetings/:id/participants': () => ({ body: { fullName: `Тұрғын ${Math.random().toString(36).slice(2, 8)}`, address: 'Абай к-сі, 1', consent: true, consentVersion: 'pd-2026-1' } }),
+    'GET /api/v1/meetings/:id/participants/suggestions': () => ({ query: 'q=ab' }),
+    'PATCH /api/v1/participants/:id': () => ({ body: { phone: '+77010000000' } }),
+    'DELETE /api/v1/participants/:id': () => ({}),
+    'POST /api/v1/meetings/:id/paper-sheets': () => ({ multipart: true }),
+    // Items, decisions, awards (R-31, R-32.1, R-34): the sample meetings are drafts, so writes are refused by the rule (409).
+    'POST /api/v1/meetings/:id/items': () => ({ body: { kind: 'remark', text: 'Матрица', topic: 'other' } }),
+    'PATCH /api/v1/items/:id': () => ({ body: { resolution: 'to_check' } }),
+    'POST /api/v1/meetings/:id/decisions': () => ({ body: { text: 'Шешім', responsible: 'Инспектор', dueDate: today } }),
+    'DELETE /api/v1/decisions/:id': () => ({}),
+    'POST /api/v1/meetings/:id/awards': () => ({ body: { recipientKind: 'citizen', recipientName: 'Тұрғын', reason: 'Көмек үшін', awardKind: 'letter_of_thanks' } }),
+    'DELETE /api/v1/awards/:id': () => ({}),
+    'POST /api/v1/topics': () => ({ body: { code: `m_${Math.random().toString(36).slice(2, 8)}`, nameKk: 'Тақырып', nameRu: 'Тема', nameEn: 'Topic' } }),
+    'PUT /api/v1/topics': () => ({ body: { code: 'matrix_topic', nameKk: 'Тақырып', nameRu: 'Тема', nameEn: 'Topic' } }),
+    // Report (R-29, R-30) and district statistics: sources, sections and carry notes of the draft sample meetings.
+    'POST /api/v1/meetings/:id/sources': () => ({ body: { kind: 'mass_media', title: 'Матрица' } }),
+    'PATCH /api/v1/sources/:id': () => ({ body: { title: 'Матрица' } }),
+    'DELETE /api/v1/sources/:id': () => ({}),
+    'POST /api/v1/sources/:id/files': () => ({ multipart: true }),
+    'GET /api/v1/sources/:id/files': () => ({ query: `name=${createHash('sha256').update(PNG).digest('hex')}.png` }),
+    'PUT /api/v1/meetings/:id/report/sections': (id) => ({ query: `staffId=${reportFixtures.reporter.get(id)}&section=situation`, body: { content: { type: 'doc', content: [] }, baseVersion: 0 } }),
+    'GET /api/v1/meetings/:id/report/revisions': (id) => ({ query: `staffId=${reportFixtures.reporter.get(id)}&section=situation` }),
+    'PUT /api/v1/meetings/:id/report/carry-notes': (id) => ({ query: `itemId=${reportFixtures.carried.get(id)}`, body: { note: 'Матрица' } }),
+    'GET /api/v1/districts/:id/statistics': () => ({ query: 'year=2030&quarter=1' }),
+    'PUT /api/v1/districts/:id/statistics': () => ({ body: { year: 2030, quarter: 1, rows: [{ category: 'theft', count: 1 }] } }),
+    'POST /api/v1/statistics/import': () => ({ multipart: true, query: 'dryRun=true' }),
+    'POST /api/v1/meetings/:id/live/sync': () => ({ body: { operations: [{ kind: 'award', clientKey: crypto.randomUUID(), data: { recipientKind: 'citizen', recipientName: 'Тұрғын', reason: 'Көмек үшін', awardKind: 'other' } }] } }),
   };
 }
 
@@ -131,6 +167,23 @@ async function pathOf(kind: string, id: string): Promise<Omit<Target, 'resource'
       const row = await invitationById(db, id);
       return row ? { paths: await meetingPaths(db, row.meetingId), ownerId: row.addresseeUserId ?? undefined } : null;
     }
+    case 'item': case 'decision': case 'award': {
+      const table = kind === 'item' ? meetingItems : kind === 'decision' ? meetingDecisions : meetingAwards;
+      const [row] = await db.select({ meetingId: table.meetingId }).from(table).where(eq(table.id, id));
+      const paths = row ? await meetingPaths(db, row.meetingId) : [];
+      return paths.length ? { paths } : null;
+    }
+    case 'source': {
+      const [row] = await db.select({ meetingId: reportSources.meetingId }).from(reportSources).where(eq(reportSources.id, id));
+      const paths = row ? await meetingPaths(db, row.meetingId) : [];
+      return paths.length ? { paths } : null;
+    }
+    case 'participant': case 'sheet': {
+      const table = kind === 'participant' ? participantsTable : paperSheetsTable;
+      const [row] = await db.select({ meetingId: table.meetingId }).from(table).where(eq(table.id, id));
+      const paths = row ? await meetingPaths(db, row.meetingId) : [];
+      return paths.length ? { paths } : null;
+    }
     default: return null;
   }
 }
@@ -146,7 +199,10 @@ async function candidates(kind: string, actor: Actor): Promise<Array<{ id: strin
     : kind === 'announcement' ? (await db.select({ id: announcementsTable.id, proof: announcementsTable.proofFile }).from(announcementsTable)).filter((r) => r.proof).map((r) => r.id)
     : kind === 'staff' ? (await db.select({ id: staffTable.id }).from(staffTable)).map((r) => r.id)
     : kind === 'assignment' ? (await db.select({ id: assignmentsTable.id }).from(assignmentsTable)).map((r) => r.id)
+    : kind === 'participant' || kind === 'sheet' ? await registerRecords(kind)
+    : kind === 'source' ? await sourceRecords()
     : kind === 'user' ? [actor.id, (await db.select({ id: users.id }).from(users)).find((u) => u.id !== actor.id)!.id]
+    : kind === 'item' || kind === 'decision' || kind === 'award' ? await holdingRecords(kind)
     : (await t.app.inject({ method: 'GET', url: `/api/v1/${kind === 'atu' ? 'atus' : `${kind}s`}?pageSize=200`, headers: { authorization: `Bearer ${await adminToken()}` } })).json().items.map((r: { id: string }) => r.id);
   const out: Array<{ id: string; target: Omit<Target, 'resource'> }> = [];
   for (const id of ids) {
@@ -270,7 +326,7 @@ function expectedStatus(actor: Actor, access: { resource: Target['resource']; ac
     return allowed ? 'allowed' : 403;
   }
   const full = { resource: access.resource, ...target };
-  if (!can(actor, 'read', full)) return 404;
+  if (!visible(actor, full)) return 404;
   return can(actor, access.action, full) ? 'allowed' : 403;
 }
 
@@ -278,4 +334,95 @@ function roleMayAnywhere(actor: Actor, access: { resource: Target['resource']; a
   // Lists: allowed when the role holds the grant for some record; the repository filters rows.
   const probe: Actor = { ...actor, scope: { level: 'national', ids: [], ancestors: actor.scope.ancestors } };
   return can(probe, access.action, { resource: access.resource, path: { regionId: 'any' }, ownerId: actor.id });
+}
+
+/**
+ * An item, a decision and an award in each sample meeting, written directly (the meetings are
+ * drafts, where the live screen refuses to record). A DELETE in the matrix removes one, so the
+ * next role gets a fresh one.
+ */
+async function holdingRecords(kind: 'item' | 'decision' | 'award'): Promise<string[]> {
+  const db = t.database.db;
+  const table = kind === 'item' ? meetingItems : kind === 'decision' ? meetingDecisions : meetingAwards;
+  const out: string[] = [];
+  for (const meetingId of meetingDistrict.keys()) {
+    let [row] = await db.select({ id: table.id }).from(table).where(eq(table.meetingId, meetingId));
+    if (!row) {
+      [row] = kind === 'item'
+        ? await db.insert(meetingItems).values({ meetingId, number: 1, kind: 'remark', text: 'Матрица', topic: 'other' }).returning({ id: meetingItems.id })
+        : kind === 'decision'
+          ? await db.insert(meetingDecisions).values({ meetingId, number: 1, text: 'Шешім', responsible: 'Инспектор', dueDate: almaty() }).returning({ id: meetingDecisions.id })
+          : await db.insert(meetingAwards).values({ meetingId, recipientKind: 'citizen', recipientName: 'Тұрғын', reason: 'Көмек үшін', awardKind: 'other' }).returning({ id: meetingAwards.id });
+    }
+    out.push(row!.id);
+  }
+  return out;
+}
+
+/**
+ * A participant and a scanned paper sheet (with its file stored) in each sample meeting, written
+ * directly (the meetings are drafts, where the register refuses entries).
+ */
+async function registerRecords(kind: 'participant' | 'sheet'): Promise<string[]> {
+  const db = t.database.db;
+  const out: string[] = [];
+  for (const meetingId of meetingDistrict.keys()) {
+    if (kind === 'sheet') {
+      let [row] = await db.select({ id: paperSheetsTable.id }).from(paperSheetsTable).where(eq(paperSheetsTable.meetingId, meetingId));
+      if (!row) {
+        const file = await storeFile(t.app.config.dataDir, PNG, 'image/png');
+        [row] = await db.insert(paperSheetsTable).values({ meetingId, file, contentType: 'image/png', size: PNG.length }).returning({ id: paperSheetsTable.id });
+      }
+      out.push(row!.id);
+    } else {
+      let [row] = await db.select({ id: participantsTable.id }).from(participantsTable).where(eq(participantsTable.meetingId, meetingId));
+      if (!row) {
+        const now = new Date();
+        [row] = await db.insert(participantsTable).values({
+          meetingId, number: 1, fullName: 'Матрица Тұрғын', address: 'Абай к-сі, 1', category: 'resident', consentVersion: 'pd-2026-1', consentAt: now, arrivedAt: now,
+          attendance: 'in_person', channel: 'staff', personKey: 'матрица тұрғын|абай к сі 1',
+        }).returning({ id: participantsTable.id });
+      }
+      out.push(row!.id);
+    }
+  }
+  return out;
+}
+
+/**
+ * Report fixtures (R-29, R-30): each sample meeting's reporter, and an item of an earlier held
+ * meeting of its district (written directly), which its report carries over.
+ */
+const reportFixtures = { reporter: new Map<string, string>(), carried: new Map<string, string>() };
+beforeAll(async () => {
+  const db = t.database.db;
+  for (const [meetingId, districtId] of meetingDistrict) {
+    const [reporter] = await db.select().from(meetingInspectorsTable).where(eq(meetingInspectorsTable.meetingId, meetingId));
+    reportFixtures.reporter.set(meetingId, reporter!.staffId);
+    const path = (await districtPath(db, districtId))!;
+    const startsAt = new Date(Date.now() - 100 * 86_400_000);
+    const [earlier] = await db.insert(meetingsTable).values({
+      number: `MATRIX-${meetingId.slice(0, 8)}`, status: 'held', setting: 'gathering', format: 'indoor', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000),
+      startDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(startsAt), regionId: path.regionId, unitId: path.unitId!, pointId: path.pointId!,
+    }).returning({ id: meetingsTable.id });
+    await db.insert(meetingDistrictsTable).values({ meetingId: earlier!.id, districtId });
+    const [item] = await db.insert(meetingItems).values({ meetingId: earlier!.id, number: 1, kind: 'complaint', text: 'Матрица', topic: 'other', resolution: 'to_check' }).returning({ id: meetingItems.id });
+    reportFixtures.carried.set(meetingId, item!.id);
+  }
+});
+
+/** A source with a stored attachment in each sample meeting (a DELETE in the matrix removes one; the next role gets a fresh one). */
+async function sourceRecords(): Promise<string[]> {
+  const db = t.database.db;
+  const out: string[] = [];
+  for (const meetingId of meetingDistrict.keys()) {
+    // Only sources with an attachment: sources added by the POST sample have none to download.
+    let row = (await db.select({ id: reportSources.id, files: reportSources.files }).from(reportSources).where(eq(reportSources.meetingId, meetingId))).find((r) => r.files.length > 0);
+    if (!row) {
+      const file = await storeFile(t.app.config.dataDir, PNG, 'image/png');
+      [row] = await db.insert(reportSources).values({ meetingId, kind: 'mass_media', title: 'Матрица', files: [{ file, name: 'скан.png', contentType: 'image/png', size: PNG.length }] }).returning({ id: reportSources.id, files: reportSources.files });
+    }
+    out.push(row!.id);
+  }
+  return out;
 }

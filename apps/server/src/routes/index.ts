@@ -6,12 +6,19 @@ import { calendarRoutes } from './calendar.routes.ts';
 import { districtRoutes } from './district.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { invitationRoutes } from './invitation.routes.ts';
+import { itemRoutes } from './item.routes.ts';
+import { liveRoutes } from './live.routes.ts';
 import { meetingDocumentRoutes } from './meeting-document.routes.ts';
 import { meetingRoutes } from './meeting.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { orgRoutes } from './org.routes.ts';
+import { participantRoutes } from './participant.routes.ts';
 import { preferredHoursRoutes } from './preferred-hours.routes.ts';
+import { reportRoutes } from './report.routes.ts';
 import { rulesRoutes } from './rules.routes.ts';
+import { selfRegistrationRoutes } from './self-registration.routes.ts';
+import { sourceRoutes } from './source.routes.ts';
+import { statisticsRoutes } from './statistics.routes.ts';
 import { structureRoutes } from './structure.routes.ts';
 import { userRoutes } from './user.routes.ts';
 
@@ -31,4 +38,11 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(structureRoutes);
   await app.register(rulesRoutes);
   await app.register(calendarRoutes);
+  await app.register(participantRoutes);
+  await app.register(selfRegistrationRoutes);
+  await app.register(itemRoutes);
+  await app.register(liveRoutes);
+  await app.register(sourceRoutes);
+  await app.register(statisticsRoutes);
+  await app.register(reportRoutes);
 }

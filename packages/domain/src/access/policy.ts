@@ -114,3 +114,16 @@ export function abilities(actor: Actor, target: Target): Abilities {
 export function roleMay(role: Role, action: Action, resource: Resource): boolean {
   return GRANTS.some((g) => g.resource === resource && g.actions.includes(action) && g.roles.includes(role));
 }
+
+/**
+ * Records that belong to another one: the participant register is part of its meeting. Whoever
+ * sees the meeting knows the register exists, so refusing him is a 403, not a 404.
+ */
+const PART_OF: Partial<Record<Resource, Resource>> = { participant: 'meeting' };
+
+/** Whether the user may know the record exists (else the API answers as if it did not). */
+export function visible(actor: Actor, target: Target): boolean {
+  if (can(actor, 'read', target)) return true;
+  const whole = PART_OF[target.resource];
+  return whole !== undefined && can(actor, 'read', { ...target, resource: whole });
+}

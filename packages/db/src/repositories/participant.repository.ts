@@ -1,0 +1,148 @@
+import { and, asc, count, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { meetingItems, paperSheets, participants } from '../schema/holding.schema.ts';
+import { invitations, meetingDistricts, meetings } from '../schema/meeting.schema.ts';
+import { districts } from '../schema/org.schema.ts';
+import { likePattern, orderBy, paged, type PageRequest } from './list.query.ts';
+
+/*
+ * R-32.2: the participant register and the scanned paper sign-in sheets. All SQL about them
+ * lives here; the service decides what may be written.
+ */
+export type ParticipantRow = typeof participants.$inferSelect;
+export type ParticipantInsert = typeof participants.$inferInsert;
+export type PaperSheetRow = typeof paperSheets.$inferSelect;
+
+/** The whole register of a meeting, by number. */
+export async function participantsOf(db: Executor, meetingId: string): Promise<ParticipantRow[]> {
+  return db.select().from(participants).where(eq(participants.meetingId, meetingId)).orderBy(asc(participants.number));
+}
+
+export async function participantById(db: Executor, id: string): Promise<ParticipantRow | null> {
+  const [row] = await db.select().from(participants).where(eq(participants.id, id));
+  return row ?? null;
+}
+
+/** The entry a client already stored under its idempotency key (a retried offline sync). */
+export async function participantByClientKey(db: Executor, meetingId: string, clientKey: string): Promise<ParticipantRow | null> {
+  const [row] = await db.select().from(participants).where(and(eq(participants.meetingId, meetingId), eq(participants.clientKey, clientKey)));
+  return row ?? null;
+}
+
+/** The same person already in the register (normalised name + address); `exceptId` skips the entry being corrected. */
+export async function participantByPersonKey(db: Executor, meetingId: string, personKey: string, exceptId?: string): Promise<ParticipantRow | null> {
+  const [row] = await db.select().from(participants).where(and(
+    eq(participants.meetingId, meetingId), eq(participants.personKey, personKey), exceptId ? ne(participants.id, exceptId) : undefined,
+  ));
+  return row ?? null;
+}
+
+export async function participantByInvitation(db: Executor, invitationId: string): Promise<ParticipantRow | null> {
+  const [row] = await db.select().from(participants).where(eq(participants.invitationId, invitationId));
+  return row ?? null;
+}
+
+export async function insertParticipant(db: Executor, values: ParticipantInsert): Promise<ParticipantRow> {
+  const [row] = await db.insert(participants).values(values).returning();
+  return row!;
+}
+
+export async function updateParticipantRow(db: Executor, id: string, patch: Partial<ParticipantInsert>): Promise<ParticipantRow | null> {
+  const [row] = await db.update(participants).set(patch).where(eq(participants.id, id)).returning();
+  return row ?? null;
+}
+
+export async function deleteParticipantRow(db: Executor, id: string): Promise<void> {
+  await db.delete(participants).where(eq(participants.id, id));
+}
+
+/** Items raised by this participant (an entry that raised items cannot simply disappear). */
+export async function itemsRaisedBy(db: Executor, participantId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(meetingItems).where(eq(meetingItems.participantId, participantId));
+  return Number(row?.n ?? 0);
+}
+
+export interface ParticipantFilter {
+  q?: string | undefined;
+  channel?: ParticipantRow['channel'] | undefined;
+  category?: ParticipantRow['category'] | undefined;
+}
+
+const SORTS = { number: participants.number, fullName: participants.fullName, arrivedAt: participants.arrivedAt, category: participants.category };
+
+/** One page of the register: search on name and address, filter by channel and category. */
+export async function listParticipants(db: Executor, meetingId: string, filter: ParticipantFilter, request: PageRequest) {
+  const q = filter.q?.trim();
+  const where = and(
+    eq(participants.meetingId, meetingId),
+    q ? or(ilike(participants.fullName, likePattern(q)), ilike(participants.address, likePattern(q))) : undefined,
+    filter.channel ? eq(participants.channel, filter.channel) : undefined,
+    filter.category ? eq(participants.category, filter.category) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db.select().from(participants).where(where).orderBy(...orderBy(SORTS, request.sort ?? 'number', participants.number))
+      .limit(request.pageSize).offset((request.page - 1) * request.pageSize),
+    db.select({ n: count() }).from(participants).where(where),
+  ]);
+  return paged(rows, total?.n ?? 0, request);
+}
+
+/**
+ * Distinct people (name, address, category, organisation) registered at earlier meetings that
+ * share a district with this one, whose name contains `q`; the most recent first.
+ */
+export async function participantSuggestions(db: Executor, meetingId: string, q: string, limit = 10) {
+  const mine = db.select({ id: meetingDistricts.districtId }).from(meetingDistricts).where(eq(meetingDistricts.meetingId, meetingId));
+  const related = db.selectDistinct({ id: meetingDistricts.meetingId }).from(meetingDistricts).where(inArray(meetingDistricts.districtId, mine));
+  const [current] = await db.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, meetingId));
+  if (!current) return [];
+  const rows = await db.select({
+    fullName: participants.fullName, address: participants.address, category: participants.category, organisation: participants.organisation,
+    last: sql<Date>`max(${participants.arrivedAt})`.as('last'),
+  }).from(participants).innerJoin(meetings, eq(meetings.id, participants.meetingId))
+    .where(and(
+      inArray(participants.meetingId, related), ne(participants.meetingId, meetingId), lt(meetings.startsAt, current.startsAt),
+      ilike(participants.fullName, likePattern(q)),
+    ))
+    .groupBy(participants.fullName, participants.address, participants.category, participants.organisation)
+    .orderBy(sql`max(${participants.arrivedAt}) desc`, asc(participants.fullName))
+    .limit(limit);
+  return rows.map(({ fullName, address, category, organisation }) => ({ fullName, address, category, organisation }));
+}
+
+/** The meeting's districts with their names ("resident of district X" entries). */
+export async function meetingDistrictNames(db: Executor, meetingId: string) {
+  return db.select({ id: districts.id, code: districts.code, nameKk: districts.nameKk, nameRu: districts.nameRu })
+    .from(meetingDistricts).innerJoin(districts, eq(districts.id, meetingDistricts.districtId))
+    .where(eq(meetingDistricts.meetingId, meetingId)).orderBy(districts.code);
+}
+
+/** Marks an invitation's addressee present (or back) in the same transaction as the entry. */
+export async function markInvitation(db: Executor, invitationId: string, status: typeof invitations.$inferSelect['status']) {
+  await db.update(invitations).set({ status, updatedAt: new Date() }).where(eq(invitations.id, invitationId));
+}
+
+// ─── Paper sign-in sheets ──────────────────────────────────────────────────
+export async function insertPaperSheet(db: Executor, values: typeof paperSheets.$inferInsert): Promise<PaperSheetRow> {
+  const [row] = await db.insert(paperSheets).values(values).returning();
+  return row!;
+}
+
+export async function paperSheetById(db: Executor, id: string): Promise<PaperSheetRow | null> {
+  const [row] = await db.select().from(paperSheets).where(eq(paperSheets.id, id));
+  return row ?? null;
+}
+
+/** A meeting's sheets, oldest first, each with the number of entries typed from it. */
+export async function paperSheetsOf(db: Executor, meetingId: string) {
+  // Spelled out: in a one-table select drizzle leaves column names unqualified, which would
+  // make the correlated subquery compare the participant's own columns.
+  const entries: SQL<number> = sql<number>`(select count(*)::int from "participants" p where p."paper_sheet_id" = "paper_sheets"."id")`;
+  return db.select({ sheet: paperSheets, entries }).from(paperSheets)
+    .where(eq(paperSheets.meetingId, meetingId)).orderBy(asc(paperSheets.uploadedAt), asc(paperSheets.id));
+}
+
+export async function paperSheetEntries(db: Executor, sheetId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(participants).where(eq(participants.paperSheetId, sheetId));
+  return Number(row?.n ?? 0);
+}
