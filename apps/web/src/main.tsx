@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { preloadPath } from './app/pages.ts';
+import { registerServiceWorker } from './features/live/pwa.ts';
 
 // The code of the page being opened downloads while the session is checked.
 preloadPath(window.location.pathname);
@@ -12,3 +13,6 @@ preloadPath(window.location.pathname);
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
 createRoot(root).render(<StrictMode><App /></StrictMode>);
+
+// The app shell for offline use (the live meeting screen).
+registerServiceWorker();

@@ -14,7 +14,8 @@ export async function createAssignment(ctx: ServiceContext, input: AssignmentInp
   const period = { from: input.from, to: input.to ?? null };
   if (!periodIsValid(period)) throw new AppError('validation_failed', [{ field: 'body.to', reason: 'to < from' }]);
   return inTransaction(ctx, async (tx, audit) => {
-    const [district, member] = await Promise.all([findDistrict(tx, input.districtId), staffById(tx, input.staffId)]);
+    const district = await findDistrict(tx, input.districtId);
+    const member = await staffById(tx, input.staffId);
     if (!district) throw new AppError('not_found');
     if (!member) throw new AppError('validation_failed', [{ field: 'body.staffId', reason: 'unknown staff member' }]);
     const point = await pointById(tx, district.pointId);

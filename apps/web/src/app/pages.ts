@@ -16,6 +16,8 @@ export const pages = {
   newMeeting: lazyComponent(() => import('../features/meetings/wizard/PlanPages.tsx'), (m) => m.NewMeetingPage),
   editMeeting: lazyComponent(() => import('../features/meetings/wizard/PlanPages.tsx'), (m) => m.EditMeetingPage),
   meeting: lazyComponent(() => import('../features/meetings/MeetingPage.tsx'), (m) => m.MeetingPage),
+  live: lazyComponent(() => import('../features/live/LivePage.tsx'), (m) => m.LivePage),
+  report: lazyComponent(() => import('../features/report/ReportPage.tsx'), (m) => m.ReportPage),
   calendar: lazyComponent(() => import('../features/calendar/CalendarPage.tsx'), (m) => m.CalendarPage),
   invitations: lazyComponent(() => import('../features/invitations/MyInvitationsPage.tsx'), (m) => m.MyInvitationsPage),
   rules: lazyComponent(() => import('../features/rules/RulesPage.tsx'), (m) => m.RulesPage),
@@ -44,7 +46,9 @@ export function preloadPath(pathname: string): void {
   if (pathname.startsWith('/login')) return;
   pages.layout.preload();
   const path = pathname === '/' ? '/org' : pathname;
+  if (/^\/meetings\/[^/]+\/live\/?$/.test(path)) pages.live.preload();
   for (const [prefix, page] of BY_PATH) {
     if (path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) pages[page].preload();
   }
+  if (/^\/meetings\/[^/]+\/report\/?$/.test(path)) pages.report.preload();
 }

@@ -15,6 +15,8 @@ const {
   board: BoardPage, newMeeting: NewMeetingPage, editMeeting: EditMeetingPage, meeting: MeetingPage, calendar: CalendarPage,
   invitations: MyInvitationsPage, rules: RulesPage,
 } = pages;
+const { live: LivePage } = pages;
+const { report: ReportPage } = pages;
 
 /**
  * Catches what a page throws while rendering — above all a chunk that could not be downloaded —
@@ -83,6 +85,8 @@ export const routes: RouteObject[] = [
           { path: 'meetings/new', element: <RequireRole roles={PLANNER_ROLES}><NewMeetingPage /></RequireRole> },
           { path: 'meetings/:id/edit', element: <RequireRole roles={PLANNER_ROLES}><EditMeetingPage /></RequireRole> },
           { path: 'meetings/:id', element: <MeetingPage /> },
+          { path: 'meetings/:id/live', element: <RequireRole roles={PLANNER_ROLES}><LivePage /></RequireRole> },
+          { path: 'meetings/:id/report', element: <ReportPage /> },
           { path: 'calendar', element: <RequireRole roles={CALENDAR_ROLES}><CalendarPage /></RequireRole> },
           { path: 'invitations', element: <RequireRole roles={INVITATION_ROLES}><MyInvitationsPage /></RequireRole> },
           { path: 'rules', element: <RulesPage /> },

@@ -6,6 +6,12 @@ import ru from './locales/ru.json';
 import meetingsEn from './locales/meetings.en.json';
 import meetingsKk from './locales/meetings.kk.json';
 import meetingsRu from './locales/meetings.ru.json';
+import liveEn from './locales/live.en.json';
+import liveKk from './locales/live.kk.json';
+import liveRu from './locales/live.ru.json';
+import reportEn from './locales/report.en.json';
+import reportKk from './locales/report.kk.json';
+import reportRu from './locales/report.ru.json';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -47,9 +53,9 @@ i18next.on('languageChanged', (language) => {
 void i18next.use(initReactI18next).init({
   // `meetings`: the strings of reporting meetings (board, planning, calendar, invitations, rules).
   resources: {
-    kk: { translation: kk, meetings: meetingsKk },
-    ru: { translation: ru, meetings: meetingsRu },
-    en: { translation: en, meetings: meetingsEn },
+    kk: { translation: kk, meetings: meetingsKk, live: liveKk, report: reportKk },
+    ru: { translation: ru, meetings: meetingsRu, live: liveRu, report: reportRu },
+    en: { translation: en, meetings: meetingsEn, live: liveEn, report: reportEn },
   },
   lng: storedLanguage(),
   fallbackLng: 'ru',

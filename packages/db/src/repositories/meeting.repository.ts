@@ -44,14 +44,13 @@ export async function meetingRow(db: Executor, id: string) {
 /** Covered districts, reporting inspectors and the point, for a set of meetings in one go. */
 export async function meetingParts(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return { districts: [], inspectors: [] };
-  const [ds, is] = await Promise.all([
-    db.select({ meetingId: meetingDistricts.meetingId, id: districts.id, code: districts.code, nameKk: districts.nameKk, nameRu: districts.nameRu, atuId: districts.atuId })
-      .from(meetingDistricts).innerJoin(districts, eq(districts.id, meetingDistricts.districtId))
-      .where(inArray(meetingDistricts.meetingId, [...ids])).orderBy(districts.code),
-    db.select({ meetingId: meetingInspectors.meetingId, districtId: meetingInspectors.districtId, acting: meetingInspectors.acting, id: staff.id, code: staff.code, fullName: staff.fullName })
-      .from(meetingInspectors).innerJoin(staff, eq(staff.id, meetingInspectors.staffId))
-      .where(inArray(meetingInspectors.meetingId, [...ids])).orderBy(staff.fullName),
-  ]);
+  // Sequential: inside a transaction both would share one connection.
+  const ds = await db.select({ meetingId: meetingDistricts.meetingId, id: districts.id, code: districts.code, nameKk: districts.nameKk, nameRu: districts.nameRu, atuId: districts.atuId })
+    .from(meetingDistricts).innerJoin(districts, eq(districts.id, meetingDistricts.districtId))
+    .where(inArray(meetingDistricts.meetingId, [...ids])).orderBy(districts.code);
+  const is = await db.select({ meetingId: meetingInspectors.meetingId, districtId: meetingInspectors.districtId, acting: meetingInspectors.acting, id: staff.id, code: staff.code, fullName: staff.fullName })
+    .from(meetingInspectors).innerJoin(staff, eq(staff.id, meetingInspectors.staffId))
+    .where(inArray(meetingInspectors.meetingId, [...ids])).orderBy(staff.fullName);
   return { districts: ds, inspectors: is };
 }
 

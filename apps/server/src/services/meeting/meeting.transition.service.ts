@@ -25,7 +25,9 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, body: B
     if (newStart && (!newEnd || newEnd <= newStart)) {
       throw ruleRefusal({ reason: 'end_before_start', rule: null, field: 'endsAt' }, refusalMessage('end_before_start'), 400);
     }
-    const [announcements, parts] = await Promise.all([announcementsOf(tx, [id]), meetingParts(tx, [id])]);
+    // One connection in a transaction: queries go one after another.
+    const announcements = await announcementsOf(tx, [id]);
+    const parts = await meetingParts(tx, [id]);
     const districtIds = parts.districts.map((d) => d.id);
     const { adjacency } = await planningDistricts(tx, districtIds);
     const problems = planProblems({

@@ -16,6 +16,7 @@ import { AnnouncementTexts } from './AnnouncementTexts.tsx';
 import { Checklist } from './Checklist.tsx';
 import { MeetingActions } from './MeetingActions.tsx';
 import { ConflictList, MeetingHistory } from './MeetingHistory.tsx';
+import { HoldingSection } from './HoldingSection.tsx';
 import { fetchMeeting, meetingKeys } from './meetings.api.ts';
 import './meetings.css';
 import { NoticePanel } from './NoticePanel.tsx';
@@ -82,6 +83,10 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       </Stack>
 
       <MeetingActions meeting={meeting} />
+
+      <Section id="meeting-holding" title={t('holding.title', { ns: 'report' })} testId="meeting-holding">
+        <HoldingSection meeting={meeting} />
+      </Section>
 
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -13,6 +13,7 @@ import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { PlanMeetingButton } from '../meetings/PlanMeetingButton.tsx';
 import { PreferredHours } from '../meetings/PreferredHours.tsx';
+import { DistrictStatistics } from '../statistics/DistrictStatistics.tsx';
 import { DistrictAssignments } from './DistrictAssignments.tsx';
 import { DistrictCoverage } from './DistrictCoverage.tsx';
 import { DistrictFacts, DistrictStaff } from './DistrictFacts.tsx';
@@ -113,6 +114,9 @@ function DistrictView({ district }: { district: DistrictDetail }) {
       </Section>
       <Section id="district-preferred-hours" title={t('hours.title', { ns: 'meetings' })}>
         <PreferredHours districtId={district.id} />
+      </Section>
+      <Section id="district-statistics" title={t('stats.title', { ns: 'report' })}>
+        <DistrictStatistics districtId={district.id} />
       </Section>
       <Section id="district-assignments" title={t('district.assignments')}>
         <DistrictAssignments districtId={district.id} canEdit={canAssign} />

@@ -1,0 +1,179 @@
+import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconAlertTriangle, IconArrowLeft, IconCloudOff, IconCloudUpload, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isApiError } from '../../app/api.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import { fetchMeeting, meetingKeys } from '../meetings/meetings.api.ts';
+import { MeetingStatusBadge } from '../meetings/StatusBadge.tsx';
+import { formatMeetingTime } from '../meetings/time.ts';
+import type { MeetingStatus } from '../meetings/types.ts';
+import { ItemsPanel } from './ItemsPanel.tsx';
+import { LiveContext, type Live } from './LiveContext.tsx';
+import { participantCount, queueCounts, registerRows } from './live.model.ts';
+import type { LiveOperationKind } from './live.types.ts';
+import './live.css';
+import { AwardsPanel, DecisionsPanel } from './OutcomesPanels.tsx';
+import { discardOperation, retryOperation, type OutboxOperation } from './outbox.ts';
+import { RegisterPanel } from './RegisterPanel.tsx';
+import { useLiveState, useLiveSync, useOnline, useOutbox, type LiveData } from './useLive.ts';
+
+type Tab = 'register' | 'items' | 'decisions' | 'awards';
+const TAB_OF: Record<LiveOperationKind, Tab> = { participant: 'register', item: 'items', decision: 'decisions', award: 'awards' };
+const TABS: Tab[] = ['register', 'items', 'decisions', 'awards'];
+
+/** "All saved" / "N waiting to sync" / "offline" / "K need attention", announced politely. */
+function SyncIndicator({ pending, attention, offline, sessionEnded, onSync }: {
+  pending: number; attention: number; offline: boolean; sessionEnded: boolean; onSync: () => void;
+}) {
+  const { t } = useTranslation('live');
+  return (
+    <Group gap="xs" wrap="wrap" justify="flex-end">
+      <div role="status" aria-live="polite" className="live-sync" data-testid="live-sync">
+        {offline && <span className="live-pill live-pill-offline" data-testid="live-offline"><IconCloudOff size={16} aria-hidden />{t('sync.offline')}</span>}
+        {pending > 0 && <span className="live-pill live-pill-pending" data-testid="live-pending"><IconCloudUpload size={16} aria-hidden />{t('sync.pending', { count: pending })}</span>}
+        {pending === 0 && !offline && <span className="live-pill live-pill-saved" data-testid="live-saved"><IconCircleCheck size={16} aria-hidden />{t('sync.saved')}</span>}
+        {attention > 0 && <span className="live-pill live-pill-attention" data-testid="live-attention"><IconAlertTriangle size={16} aria-hidden />{t('sync.attention', { count: attention })}</span>}
+      </div>
+      {pending > 0 && !offline && (
+        <Button size="compact-sm" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onSync} data-testid="live-sync-now">{t('sync.syncNow')}</Button>
+      )}
+      {sessionEnded && <Text size="sm" c="red.9" role="alert">{t('sync.sessionEnded')}</Text>}
+    </Group>
+  );
+}
+
+function summaryOf(op: OutboxOperation): string {
+  const d = op.data as Record<string, string | undefined>;
+  return d.fullName ?? d.text ?? d.recipientName ?? '';
+}
+
+/** Entries the server refused: correct and send again, or discard. */
+function AttentionList({ ops, onEdit, onResend }: { ops: OutboxOperation[]; onEdit: (op: OutboxOperation) => void; onResend: (key: string) => void }) {
+  const { t } = useTranslation('live');
+  if (ops.length === 0) return null;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('attention.title')} data-testid="live-attention-list">
+      <Stack gap="xs">
+        <Text size="sm">{t('attention.hint')}</Text>
+        <ul className="plain-list">
+          {ops.map((op) => (
+            <li key={op.clientKey} data-testid="live-attention-row">
+              <Text size="sm" fw={600} className="live-text">{t(`attention.${op.kind}`)}: {summaryOf(op)}</Text>
+              <Text size="sm" c="red.9">{op.error?.message || op.error?.code}</Text>
+              <Group gap="xs" mt={4}>
+                <Button size="compact-sm" variant="default" onClick={() => onEdit(op)}>{t('attention.edit')}</Button>
+                <Button size="compact-sm" variant="default" onClick={() => onResend(op.clientKey)}>{t('attention.retry')}</Button>
+                <Button size="compact-sm" variant="outline" color="red.9"
+                  onClick={() => { if (window.confirm(t('attention.discardConfirm'))) void discardOperation(op.clientKey); }}>{t('attention.discard')}</Button>
+              </Group>
+            </li>
+          ))}
+        </ul>
+      </Stack>
+    </Alert>
+  );
+}
+
+function LiveView({ meetingId, data, ops }: { meetingId: string; data: LiveData; ops: OutboxOperation[] }) {
+  const { t } = useTranslation('live');
+  const language = useLanguage();
+  const online = useOnline();
+  const { state } = data;
+  const counts = queueCounts(ops);
+  const { status, sync, add } = useLiveSync(meetingId, counts.pending);
+  const [tab, setTab] = useState<Tab>('register');
+  const [editing, setEditingState] = useState<OutboxOperation | null>(null);
+  const [paperSheet, setPaperSheet] = useState<Live['paperSheet']>(null);
+  useDocumentTitle(`${t('page.title', { number: state.meeting.number })} — Esep`);
+
+  const detail = useQuery({
+    queryKey: meetingKeys.detail(meetingId),
+    queryFn: ({ signal }) => fetchMeeting(meetingId, signal),
+    enabled: online,
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+  const publicUrl = detail.data?.publicUrl ?? `${window.location.origin}/m/${meetingId}`;
+
+  const resend = useCallback(async (clientKey: string, changed?: Record<string, unknown>) => {
+    await retryOperation(clientKey, changed);
+    void sync();
+  }, [sync]);
+  const setEditing = useCallback((op: OutboxOperation | null) => {
+    setEditingState(op);
+    if (op) setTab(TAB_OF[op.kind]);
+  }, []);
+
+  const live = useMemo<Live>(() => ({
+    meetingId, state, ops, online, canRecord: state.meeting.recordingOpen, add, resend, editing, setEditing, paperSheet, setPaperSheet,
+  }), [meetingId, state, ops, online, add, resend, editing, setEditing, paperSheet]);
+
+  const count = participantCount(registerRows(state, ops));
+  const offline = !online || status.networkFailed;
+  const rejected = ops.filter((op) => op.state === 'rejected');
+
+  return (
+    <LiveContext value={live}>
+      <Stack gap="md" className="live-page">
+        <Anchor component={Link} to={`/meetings/${meetingId}`} size="sm">
+          <Group gap={4} component="span" wrap="nowrap"><IconArrowLeft size={16} aria-hidden />{t('page.back')}</Group>
+        </Anchor>
+        <Stack gap={4}>
+          <Group gap="sm" wrap="wrap">
+            <Title order={1} size="h2" data-testid="live-title">{t('page.title', { number: state.meeting.number })}</Title>
+            <MeetingStatusBadge status={state.meeting.status as MeetingStatus} testId="live-status" />
+          </Group>
+          <Text size="sm">{formatMeetingTime(state.meeting.startsAt, state.meeting.endsAt, language)}</Text>
+        </Stack>
+        <div className="live-statusbar">
+          <Text fw={700} size="lg" data-testid="live-count" data-count={count}>{t('page.participants', { count })}</Text>
+          <SyncIndicator pending={counts.pending} attention={counts.attention} offline={offline} sessionEnded={status.sessionEnded} onSync={() => void sync()} />
+        </div>
+        {offline && data.snapshotAt === null && <Text size="sm" data-testid="live-offline-hint">{t('sync.offlineHint')}</Text>}
+        {data.snapshotAt !== null && (
+          <Alert color="gray" variant="light" icon={<IconCloudOff aria-hidden />} data-testid="live-snapshot">
+            {t('page.fromSnapshot', { time: formatDateTime(new Date(data.snapshotAt).toISOString(), language) })}
+          </Alert>
+        )}
+        {!state.meeting.recordingOpen && <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} data-testid="live-closed">{t('page.recordingClosed')}</Alert>}
+        <AttentionList ops={rejected} onEdit={setEditing} onResend={(key) => void resend(key)} />
+        <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted>
+          <Tabs.List aria-label={t('page.sections')} grow className="live-tabs">
+            {TABS.map((name) => <Tabs.Tab key={name} value={name} data-testid={`live-tab-${name}`}>{t(`tabs.${name}`)}</Tabs.Tab>)}
+          </Tabs.List>
+          <Tabs.Panel value="register" pt="md"><RegisterPanel publicUrl={publicUrl} /></Tabs.Panel>
+          <Tabs.Panel value="items" pt="md"><ItemsPanel /></Tabs.Panel>
+          <Tabs.Panel value="decisions" pt="md"><DecisionsPanel /></Tabs.Panel>
+          <Tabs.Panel value="awards" pt="md"><AwardsPanel /></Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </LiveContext>
+  );
+}
+
+/** `/meetings/:id/live` — the live meeting screen, offline-first (R-32.2, R-31, R-34). */
+export function LivePage() {
+  const { t } = useTranslation('live');
+  const { id = '' } = useParams();
+  const query = useLiveState(id);
+  const ops = useOutbox(id);
+  if (query.isPending || ops === undefined) return <PageLoader />;
+  if (query.isError) {
+    if (isApiError(query.error, 404) || isApiError(query.error, 400)) {
+      return <MessagePage title={t('page.notFoundTitle')} text={t('page.notFoundText')} />;
+    }
+    return (
+      <Stack gap="md">
+        <Title order={1}>{t('tabs.register')}</Title>
+        <ErrorAlert error={query.error} title={isApiError(query.error, 0) ? t('page.noSnapshot') : undefined} onRetry={() => void query.refetch()} />
+      </Stack>
+    );
+  }
+  return <LiveView meetingId={id} data={query.data} ops={ops} />;
+}

@@ -1,0 +1,27 @@
+import { FINAL_OUTCOMES, ITEM_KINDS, ITEM_OUTCOMES, ITEM_RESOLUTIONS, OFFENCE_CATEGORIES, REPORT_SECTIONS, SOURCE_KINDS } from '@esep/domain';
+import type { CarriedItem, ItemOutcome } from './report.api.ts';
+
+/*
+ * The enumerations of preparation and the report, from the domain package (plain arrays, no
+ * zod); `report.locales.test.ts` checks every value has its name in all three languages.
+ */
+export { ITEM_KINDS, ITEM_OUTCOMES, ITEM_RESOLUTIONS, OFFENCE_CATEGORIES, REPORT_SECTIONS, SOURCE_KINDS };
+
+/** An item whose outcome is final needs no "what was done" note (R-30 ¶4, R-32.4, R-32.5). */
+export const isFinalOutcome = (outcome: ItemOutcome) => FINAL_OUTCOMES.includes(outcome);
+
+/** Dark tones: white badge text keeps a contrast above 4.5:1; the words say the outcome. */
+export const OUTCOME_COLORS: Record<ItemOutcome, string> = {
+  unclassified: '#495057',
+  answered: '#237032',
+  check_open: '#c2410c',
+  check_done: '#087f5b',
+  forward_open: '#5f3dc4',
+  forwarded: '#1864ab',
+  initiator_notified: '#0b7285',
+};
+
+/** R-30 ¶4: the non-final items that still have no "what was done" note. */
+export function missingNotes(items: readonly Pick<CarriedItem, 'outcome' | 'note'>[]): number {
+  return items.filter((i) => !isFinalOutcome(i.outcome) && !i.note).length;
+}
