@@ -4,3 +4,4 @@ export * from './account.schema.ts';
 export * from './audit.schema.ts';
 export * from './meeting.schema.ts';
 export * from './holding.schema.ts';
+export * from './protocol.schema.ts';

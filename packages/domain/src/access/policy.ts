@@ -10,6 +10,7 @@ import { isAncestorOfScope, withinScope, type Actor, type TerritoryPath } from '
 export const RESOURCES = [
   'region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment', 'user', 'audit', 'structure',
   'meeting', 'invitation', 'acknowledgement', 'participant', 'statistics', 'topic',
+  'protocol', 'video', 'followup', 'control', 'state_body', 'working_calendar', 'retention',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -60,6 +61,29 @@ export const GRANTS: readonly Grant[] = [
   // R-31: the list of item topics is read by everyone and kept by the administrator.
   { roles: ROLES, resource: 'topic', actions: ['read'], where: 'anywhere' },
   { roles: ['admin'], resource: 'topic', actions: ['create', 'update'], where: 'anywhere' },
+  // R-32.1, R-32.3: the protocol is read with its meeting and kept by those who hold it
+  // (only its reporting inspectors sign: the service checks that).
+  { roles: ROLES, resource: 'protocol', actions: ['read'], where: 'territory' },
+  { roles: PLANNERS, resource: 'protocol', actions: ['update'], where: 'territory' },
+  { roles: ['admin'], resource: 'protocol', actions: ['read', 'update'], where: 'anywhere' },
+  // R-32.1: the video shows residents' faces — seen by those who hold the meeting and the administrator.
+  { roles: PLANNERS, resource: 'video', actions: ['read', 'create'], where: 'territory' },
+  { roles: ['admin'], resource: 'video', actions: ['read', 'create', 'delete'], where: 'anywhere' },
+  // R-32.4, R-32.5: checks and forwardings are worked by those who hold the meeting…
+  { roles: PLANNERS, resource: 'followup', actions: ['read', 'update'], where: 'territory' },
+  { roles: ['admin'], resource: 'followup', actions: ['read', 'update'], where: 'anywhere' },
+  { roles: ['national_analyst', 'auditor'], resource: 'followup', actions: ['read'], where: 'anywhere' },
+  // …and R-33: the point lead (and the leadership above him) controls their execution.
+  { roles: ['point_lead', 'unit_head', 'regional_head'], resource: 'control', actions: ['read', 'update'], where: 'territory' },
+  { roles: ['admin'], resource: 'control', actions: ['read', 'update'], where: 'anywhere' },
+  // R-32.5: the directory of state bodies is read by everyone and kept by the administrator.
+  { roles: ROLES, resource: 'state_body', actions: ['read'], where: 'anywhere' },
+  { roles: ['admin'], resource: 'state_body', actions: ['create', 'update'], where: 'anywhere' },
+  // Working-day calendar (APPK terms): read by everyone, kept by the administrator.
+  { roles: ROLES, resource: 'working_calendar', actions: ['read'], where: 'anywhere' },
+  { roles: ['admin'], resource: 'working_calendar', actions: ['update'], where: 'anywhere' },
+  // R-32.6: removal after retention and legal holds are the administrator's.
+  { roles: ['admin'], resource: 'retention', actions: ['read', 'create', 'delete'], where: 'anywhere' },
   // R-26, R-28: an invitation addressed to an account is answered by that account.
   { roles: ROLES, resource: 'invitation', actions: ['read', 'update'], where: 'self' },
   // R-O.4: heads see who has read the rules in force (rows scoped by the repository).
