@@ -12,3 +12,4 @@ export * from './meeting.contract.ts';
 export * from './rules.contract.ts';
 export * from './text.contract.ts';
 export * from './holding.contract.ts';
+export * from './protocol.contract.ts';
