@@ -20,3 +20,4 @@ export * from './repositories/item.repository.ts';
 export * from './repositories/demo.repository.ts';
 export * from './repositories/participant.repository.ts';
 export * from './repositories/report.repository.ts';
+export * from './repositories/followup-facts.repository.ts';

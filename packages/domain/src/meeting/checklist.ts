@@ -43,6 +43,24 @@ export interface ChecklistFacts {
   requiredInvitations: { policeLeadership: InvitationState[]; akimat: InvitationState[] };
   /** What was recorded at the meeting (R-32.2, R-31, R-30); absent before anything was. */
   holding?: HoldingFacts;
+  /** The protocol and its follow-up (R-32.1, R-32.3–R-32.5, R-33); absent before the protocol exists. */
+  followUp?: FollowUpChecklistFacts;
+}
+
+export interface FollowUpChecklistFacts {
+  protocolStatus: 'draft' | 'signed' | null;
+  late: boolean | null;
+  lateReason: string | null;
+  videos: number;
+  toCheck: number;
+  checks: number;
+  toForward: number;
+  forwardings: number;
+  /** Forwardings sent with the initiator told (or raised anonymously). */
+  forwardingsNotified: number;
+  /** Decisions, checks and forwardings, and how many of them the point lead verified. */
+  controlTotal: number;
+  controlVerified: number;
 }
 
 export interface HoldingFacts {
@@ -127,6 +145,24 @@ export function checklist(f: ChecklistFacts): Check[] {
   else add('capacity', 'R-27.2', f.expectedParticipants <= f.venueCapacity ? 'met' : 'not_met', { expected: f.expectedParticipants, capacity: f.venueCapacity });
   if (f.preferredHours.length === 0) add('convenient_time', 'R-27.2', 'not_applicable');
   else add('convenient_time', 'R-27.2', withinPreferredHours(f.preferredHours, f.startsAt, f.endsAt) ? 'met' : 'not_met');
+
+  // R-32.3, R-32.1, R-32.4, R-32.5, R-33: the protocol and what follows it.
+  const fu = f.followUp;
+  const signed = f.status === 'protocol_signed' || f.status === 'closed';
+  // They join the list once the meeting is held: before, there is nothing to judge.
+  if (held) {
+    if (fu?.protocolStatus === 'signed') add('protocol_same_day', 'R-32.3', fu.late ? 'not_met' : 'met', fu.late ? { reason: fu.lateReason ?? '' } : {});
+    else add('protocol_same_day', 'R-32.3', f.today <= f.startDate ? 'pending' : 'not_met');
+    add('video', 'R-32.1', (fu?.videos ?? 0) > 0 ? 'met' : f.status === 'closed' ? 'not_met' : 'pending', { count: fu?.videos ?? 0 });
+    const toCheck = fu?.toCheck ?? 0;
+    if (toCheck === 0) add('checks_opened', 'R-32.4', 'not_applicable');
+    else add('checks_opened', 'R-32.4', (fu?.checks ?? 0) >= toCheck ? 'met' : signed ? 'not_met' : 'pending', { count: toCheck, opened: fu?.checks ?? 0 });
+    const toForward = fu?.toForward ?? 0;
+    if (toForward === 0) add('initiators_notified', 'R-32.5', 'not_applicable');
+    else add('initiators_notified', 'R-32.5', (fu?.forwardingsNotified ?? 0) >= toForward ? 'met' : f.status === 'closed' ? 'not_met' : 'pending', { count: toForward, notified: fu?.forwardingsNotified ?? 0 });
+    if (f.status === 'closed') add('control', 'R-33', 'met');
+    else add('control', 'R-33', 'pending', { total: fu?.controlTotal ?? 0, verified: fu?.controlVerified ?? 0 });
+  }
 
   // R-22.13: the meeting covers its districts' quarter once held and signed.
   const quarter = quarterKey(quarterOf(f.startDate));

@@ -1,5 +1,5 @@
 import {
-  announcementsOf, atuRef, earlierItems, holdingCounts, invitationsOf, meetingConflicts, meetingEventsOf, meetingParts, meetingPaths, meetingRow, planningDistricts,
+  announcementsOf, atuRef, earlierItems, followUpFacts, holdingCounts, invitationsOf, meetingConflicts, meetingEventsOf, meetingParts, meetingPaths, meetingRow, planningDistricts,
   pointRef, preferredHoursOf, type InvitationRow, type MeetingRow,
 } from '@esep/db';
 import {
@@ -51,10 +51,10 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
   ]);
   const districtIds = parts.districts.map((d) => d.id);
   const quarter = quarterOf(row.startDate);
-  const [{ adjacency }, hours, conflicts, counts, carried] = await Promise.all([
+  const [{ adjacency }, hours, conflicts, counts, carried, fu] = await Promise.all([
     planningDistricts(ctx.db, districtIds), preferredHoursOf(ctx.db, districtIds),
     meetingConflicts(ctx.db, row, quarterStart(quarter), quarterEnd(quarter)),
-    holdingCounts(ctx.db, id), carriedItems(ctx, id, districtIds, row.startsAt),
+    holdingCounts(ctx.db, id), carriedItems(ctx, id, districtIds, row.startsAt), followUpFacts(ctx.db, id),
   ]);
   const publications = announcementRows.map((a) => ({ publishedOn: a.publishedOn, voided: a.voidedAt != null }));
   const states = (category: string) => invitationRows.filter((i) => i.category === category).map((i) => i.status as InvitationState);
@@ -71,6 +71,12 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
       carried: carried.length,
       // an item is answered for when it is settled or the report says what was done.
       carriedUnaddressed: carried.filter((c) => !FINAL_OUTCOMES.includes(c.outcome) && !c.note?.trim()).length,
+    },
+    followUp: {
+      protocolStatus: fu.protocolStatus === 'signed' || fu.protocolStatus === 'draft' ? fu.protocolStatus : null,
+      late: fu.protocolLate, lateReason: fu.lateReason, videos: fu.videos,
+      toCheck: fu.toCheck, checks: fu.checks, toForward: fu.toForward, forwardings: fu.forwardings, forwardingsNotified: fu.forwardingsNotified,
+      controlTotal: fu.decisions + fu.checks + fu.forwardings, controlVerified: fu.decisionsVerified + fu.checksVerified + fu.forwardingsVerified,
     },
   });
   return {
