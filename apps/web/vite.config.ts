@@ -38,9 +38,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,woff,woff2,webmanifest}'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: '/index.html',
-        // The API and the server-rendered public pages (self-registration by QR code) are never
-        // answered with the app shell.
-        navigateFallbackDenylist: [/^\/api\//, /^\/m\//],
+        // The API and the server-rendered public pages (self-registration by QR code, protocol
+        // verification by the QR code on the PDF) are never answered with the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/m\//, /^\/v\//],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
         // The first visit is already served by it (a meeting may begin right after), and a

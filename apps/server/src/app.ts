@@ -10,6 +10,8 @@ import authPlugin from './plugins/auth.plugin.ts';
 import errorsPlugin from './plugins/errors.plugin.ts';
 import openapiPlugin from './plugins/openapi.plugin.ts';
 import webPlugin from './plugins/web.plugin.ts';
+import retentionPlugin from './plugins/retention.plugin.ts';
+import tusPlugin from './plugins/tus.plugin.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface BuildOptions {
@@ -45,6 +47,9 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 12 } });
   await app.register(authPlugin);
   await app.register(accessPlugin);
+  // resumable video uploads (tus) and the video store: the daily retention dry run.
+  await app.register(tusPlugin);
+  await app.register(retentionPlugin);
   await app.register(registerRoutes);
   await app.register(webPlugin);
   return app;

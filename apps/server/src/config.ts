@@ -24,6 +24,16 @@ const Env = z.object({
   OIDC_ROLE_CLAIM: z.string().default('esep_role'),
   ESEP_AT_RISK_DAYS: z.coerce.number().int().min(0).max(92).default(30),
   ESEP_SELF_REGISTRATION_RATE: z.coerce.number().int().positive().default(60),
+  ESEP_VIDEO_MAX_BYTES: z.coerce.number().int().positive().default(8 * 1024 ** 3),
+  ESEP_RETENTION_DAYS: z.coerce.number().int().min(365).default(365),
+  ESEP_S3_BUCKET: z.string().optional(),
+  ESEP_S3_ENDPOINT: z.string().url().optional(),
+  ESEP_S3_REGION: z.string().default('us-east-1'),
+  ESEP_S3_ACCESS_KEY: z.string().optional(),
+  ESEP_S3_SECRET_KEY: z.string().optional(),
+  ESEP_S3_FORCE_PATH_STYLE: z.enum(['0', '1']).default('0'),
+  ESEP_SIGNING_KEY: z.string().min(32).optional(),
+  ESEP_NCANODE_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -46,12 +56,23 @@ export interface Config {
   atRiskDays: number;
   /** self-registrations accepted per minute from one client address for one meeting. */
   selfRegistrationRate: number;
+  /** the largest video file accepted (bytes). */
+  videoMaxBytes: number;
+  /** materials are kept at least this many days from the meeting date (≥ 365). */
+  retentionDays: number;
+  /** Videos go to this S3-compatible bucket when set; else to DATA_DIR/videos. */
+  s3: { bucket: string; endpoint: string | undefined; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean } | null;
+  /** the server key sealing the built-in signer's private keys (unset: a random secret file under DATA_DIR, not in production). */
+  signingKey?: string | undefined;
+  /** An NCANode-compatible service verifying qualified signatures (CMS from NCALayer); unset: only the built-in signer. */
+  ncanodeUrl?: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set" (shells and CI files often export VAR= to clear one).
   const e = Env.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   const port = e.PORT;
+  if (e.NODE_ENV === 'production' && !e.ESEP_SIGNING_KEY) throw new Error('ESEP_SIGNING_KEY must be set in production (the key sealing protocol signing keys)');
   return {
     env: e.NODE_ENV,
     port,
@@ -71,5 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     atRiskDays: e.ESEP_AT_RISK_DAYS,
     selfRegistrationRate: e.ESEP_SELF_REGISTRATION_RATE,
+    videoMaxBytes: e.ESEP_VIDEO_MAX_BYTES,
+    retentionDays: e.ESEP_RETENTION_DAYS,
+    s3: e.ESEP_S3_BUCKET
+      ? { bucket: e.ESEP_S3_BUCKET, endpoint: e.ESEP_S3_ENDPOINT, region: e.ESEP_S3_REGION, accessKeyId: e.ESEP_S3_ACCESS_KEY, secretAccessKey: e.ESEP_S3_SECRET_KEY, forcePathStyle: e.ESEP_S3_FORCE_PATH_STYLE === '1' }
+      : null,
+    signingKey: e.ESEP_SIGNING_KEY,
+    ncanodeUrl: e.ESEP_NCANODE_URL,
   };
 }

@@ -13,3 +13,6 @@ export * from './rules.contract.ts';
 export * from './text.contract.ts';
 export * from './holding.contract.ts';
 export * from './protocol.contract.ts';
+export * from './signature.contract.ts';
+export * from './followup.contract.ts';
+export * from './video.contract.ts';

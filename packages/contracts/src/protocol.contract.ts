@@ -22,7 +22,7 @@ export const ProtocolContent = z.object({
   reporters: z.array(z.object({ staffId: z.uuid(), fullName: z.string(), rank: z.string().nullable(), position: z.string(), districtCodes: z.array(z.string()) })),
   /** the size of the register, by category; names only in the internal annex. */
   participantCount: z.number().int(),
-  participantsByCategory: z.record(z.enum(PARTICIPANT_CATEGORY_VALUES), z.number().int()),
+  participantsByCategory: z.partialRecord(z.enum(PARTICIPANT_CATEGORY_VALUES), z.number().int()),
   /** who of the required officials attended. */
   attendance: z.object({
     policeLeadership: z.boolean(), akimat: z.boolean(),

@@ -21,3 +21,8 @@ export * from './repositories/demo.repository.ts';
 export * from './repositories/participant.repository.ts';
 export * from './repositories/report.repository.ts';
 export * from './repositories/followup-facts.repository.ts';
+export * from './repositories/protocol.repository.ts';
+export * from './repositories/followup.repository.ts';
+export * from './repositories/calendar-days.repository.ts';
+export * from './repositories/video.repository.ts';
+export * from './repositories/retention.repository.ts';

@@ -4,6 +4,7 @@ import { inTransaction, type ServiceContext } from '../services/context.ts';
 import { hashPassword } from '../services/password.ts';
 import { DEMO, demoStructure } from './demo.data.ts';
 import { seedDemoStatistics } from './demo.statistics.ts';
+import { seedDemoStateBodies } from './demo.bodies.ts';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -37,6 +38,9 @@ export async function seedDemo(db: Db, today: string): Promise<boolean> {
     // five quarters of district statistics, so reports have something to compare.
     const statistics = await seedDemoStatistics(tx, structure.districts.map((d) => d.code), today);
     await audit({ action: 'demo.statistics', entityType: 'statistics', entityId: null, after: statistics });
+    // the state bodies items outside police competence are forwarded to.
+    const stateBodies = await seedDemoStateBodies(tx);
+    await audit({ action: 'demo.state_bodies', entityType: 'state_body', entityId: null, after: { added: stateBodies } });
     const staffIds = await idsByCode(tx, 'staff', DEMO_ACCOUNTS.flatMap((a) => (a.staff ? [a.staff] : [])));
     for (const account of DEMO_ACCOUNTS) {
       // Staff accounts carry their staff member's name.

@@ -7,6 +7,10 @@ import { can, visible, withinScope, isAncestorOfScope, type Actor, type Target, 
 import { eq } from 'drizzle-orm';
 import { paperSheets as paperSheetsTable, participants as participantsTable } from '@esep/db';
 import { storeFile } from '../storage/file.store.ts';
+import { checks as checksTable, forwardings as forwardingsTable, stateBodies as stateBodiesTable } from '@esep/db';
+import { videos as videosTable } from '@esep/db';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
 import { createHash } from 'node:crypto';
 import { meetingDistricts as meetingDistrictsTable, meetingInspectors as meetingInspectorsTable, meetings as meetingsTable, reportSources } from '@esep/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,12 +26,14 @@ import type { RouteEntry } from '../plugins/access.plugin.ts';
 const ACCOUNTS = ['admin', 'analyst', 'auditor', 'regional', 'chief', 'lead', 'inspector', 'assistant', 'akimat'] as const;
 
 /** Which record a route's `:id` names, by the collection before it. */
-const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' | 'staff' | 'assignment' | 'user' | 'meeting' | 'invitation' | 'announcement' | 'participant' | 'sheet' | 'item' | 'decision' | 'award' | 'source'> = {
+const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' | 'staff' | 'assignment' | 'user' | 'meeting' | 'invitation' | 'announcement' | 'participant' | 'sheet' | 'item' | 'decision' | 'award' | 'source' | 'video' | 'check' | 'forwarding' | 'state_body'> = {
   districts: 'district', regions: 'region', units: 'unit', points: 'point', atus: 'atu', staff: 'staff', assignments: 'assignment', users: 'user',
   meetings: 'meeting', invitations: 'invitation', announcements: 'announcement',
   participants: 'participant', sheets: 'sheet',
   items: 'item', decisions: 'decision', awards: 'award',
   sources: 'source',
+  videos: 'video',
+  checks: 'check', forwardings: 'forwarding', 'state-bodies': 'state_body',
 };
 
 interface Sample { body?: unknown; query?: string; multipart?: boolean }
@@ -75,6 +81,20 @@ function samples(today: string, ids: { staffOf: (districtId: string) => string }
     'POST /api/v1/meetings/:id/sources': () => ({ body: { kind: 'mass_media', title: 'Матрица' } }),
     'PATCH /api/v1/sources/:id': () => ({ body: { title: 'Матрица' } }),
     'DELETE /api/v1/sources/:id': () => ({}),
+    // Follow-up (R-32.4, R-32.5, R-33): the sample meetings are drafts, so writes are refused by the status (409).
+    'POST /api/v1/meetings/:id/follow-ups': () => ({}),
+    'PATCH /api/v1/checks/:id': () => ({ body: { result: 'Матрица' } }),
+    'PATCH /api/v1/forwardings/:id': () => ({ body: { letterNumber: 'M-1', letterDate: today, sentOn: today } }),
+    'PATCH /api/v1/decisions/:id/execution': () => ({ body: { doneOn: today } }),
+    'POST /api/v1/control/verify': () => ({ body: { kind: 'check', id: followupFixtures.verifyCheck } }),
+    'POST /api/v1/state-bodies': () => ({ body: { code: `M-${Math.random().toString(36).slice(2, 8)}`, nameKk: 'Орган', nameRu: 'Орган', topics: ['other'] } }),
+    'PUT /api/v1/state-bodies/:id': () => ({ body: { code: `M-${Math.random().toString(36).slice(2, 8)}`, nameKk: 'Орган', nameRu: 'Орган', topics: ['other'] } }),
+    'PUT /api/v1/working-calendar': () => ({ query: 'year=2031', body: { days: [{ date: '2031-01-01', kind: 'day_off', note: 'holiday' }] } }),
+    // Video (R-32.1) and retention (R-32.6): a DELETE removes the sample video's file (the next role gets a fresh one).
+    'DELETE /api/v1/videos/:id': () => ({}),
+    'POST /api/v1/retention/removals': () => ({ body: { asOf: today, confirm: true } }),
+    'PUT /api/v1/meetings/:id/legal-hold': () => ({ body: { reason: 'Матрица' } }),
+    'DELETE /api/v1/meetings/:id/legal-hold': () => ({}),
     'POST /api/v1/sources/:id/files': () => ({ multipart: true }),
     'GET /api/v1/sources/:id/files': () => ({ query: `name=${createHash('sha256').update(PNG).digest('hex')}.png` }),
     'PUT /api/v1/meetings/:id/report/sections': (id) => ({ query: `staffId=${reportFixtures.reporter.get(id)}&section=situation`, body: { content: { type: 'doc', content: [] }, baseVersion: 0 } }),
@@ -84,6 +104,12 @@ function samples(today: string, ids: { staffOf: (districtId: string) => string }
     'PUT /api/v1/districts/:id/statistics': () => ({ body: { year: 2030, quarter: 1, rows: [{ category: 'theft', count: 1 }] } }),
     'POST /api/v1/statistics/import': () => ({ multipart: true, query: 'dryRun=true' }),
     'POST /api/v1/meetings/:id/live/sync': () => ({ body: { operations: [{ kind: 'award', clientKey: crypto.randomUUID(), data: { recipientKind: 'citizen', recipientName: 'Тұрғын', reason: 'Көмек үшін', awardKind: 'other' } }] } }),
+    // Protocol (R-32.1, R-32.3): the sample meetings are drafts, so every write is refused by the rule (409 wrong_status).
+    'PUT /api/v1/meetings/:id/protocol': () => ({ body: { reportSummary: 'Матрица', baseVersion: 1 } }),
+    'POST /api/v1/meetings/:id/protocol/reassemble': () => ({}),
+    'POST /api/v1/meetings/:id/protocol/signatures': () => ({ body: { method: 'builtin', password: 'wrong-on-purpose' } }),
+    'POST /api/v1/meetings/:id/protocol/addenda': () => ({ body: { text: 'Матрица' } }),
+    'POST /api/v1/meetings/:id/protocol/addenda/signatures': () => ({ query: `addendumId=${crypto.randomUUID()}`, body: { method: 'builtin', password: 'wrong-on-purpose' } }),
   };
 }
 
@@ -173,6 +199,19 @@ async function pathOf(kind: string, id: string): Promise<Omit<Target, 'resource'
       const paths = row ? await meetingPaths(db, row.meetingId) : [];
       return paths.length ? { paths } : null;
     }
+    case 'video': {
+      const [row] = await db.select({ meetingId: videosTable.meetingId }).from(videosTable).where(eq(videosTable.id, id));
+      const paths = row ? await meetingPaths(db, row.meetingId) : [];
+      return paths.length ? { paths } : null;
+    }
+    case 'check': case 'forwarding': {
+      const table = kind === 'check' ? checksTable : forwardingsTable;
+      const [row] = await db.select({ meetingId: table.meetingId }).from(table).where(eq(table.id, id));
+      const paths = row ? await meetingPaths(db, row.meetingId) : [];
+      return paths.length ? { paths } : null;
+    }
+    // The directory of state bodies is not territorial: its routes decide by role alone.
+    case 'state_body': return {};
     case 'source': {
       const [row] = await db.select({ meetingId: reportSources.meetingId }).from(reportSources).where(eq(reportSources.id, id));
       const paths = row ? await meetingPaths(db, row.meetingId) : [];
@@ -201,6 +240,10 @@ async function candidates(kind: string, actor: Actor): Promise<Array<{ id: strin
     : kind === 'assignment' ? (await db.select({ id: assignmentsTable.id }).from(assignmentsTable)).map((r) => r.id)
     : kind === 'participant' || kind === 'sheet' ? await registerRecords(kind)
     : kind === 'source' ? await sourceRecords()
+    : kind === 'check' ? [...followupFixtures.check.values()]
+    : kind === 'forwarding' ? [...followupFixtures.forwarding.values()]
+    : kind === 'state_body' ? (await db.select({ id: stateBodiesTable.id }).from(stateBodiesTable)).map((r) => r.id)
+    : kind === 'video' ? await videoRecords()
     : kind === 'user' ? [actor.id, (await db.select({ id: users.id }).from(users)).find((u) => u.id !== actor.id)!.id]
     : kind === 'item' || kind === 'decision' || kind === 'award' ? await holdingRecords(kind)
     : (await t.app.inject({ method: 'GET', url: `/api/v1/${kind === 'atu' ? 'atus' : `${kind}s`}?pageSize=200`, headers: { authorization: `Bearer ${await adminToken()}` } })).json().items.map((r: { id: string }) => r.id);
@@ -261,7 +304,7 @@ describe('authorization matrix', () => {
         const access = route.access!;
         if ('public' in access || 'authenticated' in access) continue;
         const key = `${route.method} ${route.url}`;
-        const idKind = route.url.match(/\/api\/v1\/([a-z]+)\/:id/)?.[1];
+        const idKind = route.url.match(/\/api\/v1\/([a-z-]+)\/:id/)?.[1];
         const bodyKind = key === 'POST /api/v1/assignments' || key === 'POST /api/v1/meetings' ? 'district' : undefined;
         const kind = idKind ? ID_KIND[idKind] : bodyKind;
         const needsSample = route.method !== 'GET' || route.url.endsWith('served-by');
@@ -426,3 +469,47 @@ async function sourceRecords(): Promise<string[]> {
   }
   return out;
 }
+
+/** A complete video (a small file in the local video store) in each sample meeting; a DELETE marks one removed, so the next role gets a fresh one. */
+async function videoRecords(): Promise<string[]> {
+  const db = t.database.db;
+  const out: string[] = [];
+  const dir = joinPath(t.app.config.dataDir, 'videos');
+  mkdirSync(dir, { recursive: true });
+  for (const meetingId of meetingDistrict.keys()) {
+    let row = (await db.select({ id: videosTable.id, status: videosTable.status }).from(videosTable).where(eq(videosTable.meetingId, meetingId))).find((r) => r.status === 'complete');
+    if (!row) {
+      const key = crypto.randomUUID().replaceAll('-', '');
+      const bytes = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(500)]);
+      writeFileSync(joinPath(dir, key), bytes);
+      [row] = await db.insert(videosTable).values({
+        meetingId, uploadId: key, storage: 'file', storageKey: key, fileName: 'matrix.mp4', contentType: 'video/mp4', size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'), status: 'complete', completedAt: new Date(),
+      }).returning({ id: videosTable.id, status: videosTable.status });
+    }
+    out.push(row!.id);
+  }
+  return out;
+}
+
+/**
+ * Follow-up fixtures (R-32.4, R-32.5): in each sample meeting an item routed to a check and one
+ * routed to a state body, with their check and forwarding, written directly (the meetings are
+ * drafts). `verifyCheck` is the check of the meeting in ALM-KAR-P2-D01, inside every controller's territory.
+ */
+const followupFixtures = { check: new Map<string, string>(), forwarding: new Map<string, string>(), verifyCheck: '' };
+beforeAll(async () => {
+  const db = t.database.db;
+  for (const [meetingId, districtId] of meetingDistrict) {
+    const [toCheck, toForward] = await db.insert(meetingItems).values([
+      { meetingId, number: 901, kind: 'complaint', text: 'Матрица', topic: 'public_order', resolution: 'to_check' },
+      { meetingId, number: 902, kind: 'complaint', text: 'Матрица', topic: 'housing', resolution: 'to_forward' },
+    ]).returning({ id: meetingItems.id });
+    const [check] = await db.insert(checksTable).values({ itemId: toCheck!.id, meetingId, openedOn: almaty(), dueDate: almaty(), originalDueDate: almaty() }).returning({ id: checksTable.id });
+    const [forwarding] = await db.insert(forwardingsTable).values({ itemId: toForward!.id, meetingId, dueDate: almaty() }).returning({ id: forwardingsTable.id });
+    followupFixtures.check.set(meetingId, check!.id);
+    followupFixtures.forwarding.set(meetingId, forwarding!.id);
+    const [district] = await db.select({ code: districts.code }).from(districts).where(eq(districts.id, districtId));
+    if (district?.code === 'ALM-KAR-P2-D01') followupFixtures.verifyCheck = check!.id;
+  }
+});

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { announcementRoutes } from './announcement.routes.ts';
+import { controlRoutes } from './control.routes.ts';
+import { followUpRoutes } from './followup.routes.ts';
+import { stateBodyRoutes } from './state-body.routes.ts';
+import { workingCalendarRoutes } from './working-calendar.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
@@ -15,12 +19,17 @@ import { orgRoutes } from './org.routes.ts';
 import { participantRoutes } from './participant.routes.ts';
 import { preferredHoursRoutes } from './preferred-hours.routes.ts';
 import { reportRoutes } from './report.routes.ts';
+import { protocolRoutes } from './protocol.routes.ts';
+import { protocolDocumentRoutes } from './protocol-document.routes.ts';
+import { verificationRoutes } from './verification.routes.ts';
 import { rulesRoutes } from './rules.routes.ts';
 import { selfRegistrationRoutes } from './self-registration.routes.ts';
 import { sourceRoutes } from './source.routes.ts';
 import { statisticsRoutes } from './statistics.routes.ts';
 import { structureRoutes } from './structure.routes.ts';
 import { userRoutes } from './user.routes.ts';
+import { videoRoutes } from './video.routes.ts';
+import { retentionRoutes } from './retention.routes.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
@@ -45,4 +54,13 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(sourceRoutes);
   await app.register(statisticsRoutes);
   await app.register(reportRoutes);
+  await app.register(protocolRoutes);
+  await app.register(protocolDocumentRoutes);
+  await app.register(verificationRoutes);
+  await app.register(followUpRoutes);
+  await app.register(stateBodyRoutes);
+  await app.register(controlRoutes);
+  await app.register(workingCalendarRoutes);
+  await app.register(videoRoutes);
+  await app.register(retentionRoutes);
 }

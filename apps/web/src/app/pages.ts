@@ -18,9 +18,12 @@ export const pages = {
   meeting: lazyComponent(() => import('../features/meetings/MeetingPage.tsx'), (m) => m.MeetingPage),
   live: lazyComponent(() => import('../features/live/LivePage.tsx'), (m) => m.LivePage),
   report: lazyComponent(() => import('../features/report/ReportPage.tsx'), (m) => m.ReportPage),
+  protocol: lazyComponent(() => import('../features/protocol/ProtocolPage.tsx'), (m) => m.ProtocolPage),
   calendar: lazyComponent(() => import('../features/calendar/CalendarPage.tsx'), (m) => m.CalendarPage),
   invitations: lazyComponent(() => import('../features/invitations/MyInvitationsPage.tsx'), (m) => m.MyInvitationsPage),
   rules: lazyComponent(() => import('../features/rules/RulesPage.tsx'), (m) => m.RulesPage),
+  control: lazyComponent(() => import('../features/control/ControlBoardPage.tsx'), (m) => m.ControlBoardPage),
+  admin: lazyComponent(() => import('../features/admin/AdminPage.tsx'), (m) => m.AdminPage),
 };
 
 const BY_PATH: Array<[prefix: string, page: keyof typeof pages]> = [
@@ -36,6 +39,8 @@ const BY_PATH: Array<[prefix: string, page: keyof typeof pages]> = [
   ['/calendar', 'calendar'],
   ['/invitations', 'invitations'],
   ['/rules', 'rules'],
+  ['/control', 'control'],
+  ['/admin', 'admin'],
 ];
 
 /**
@@ -51,4 +56,5 @@ export function preloadPath(pathname: string): void {
     if (path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) pages[page].preload();
   }
   if (/^\/meetings\/[^/]+\/report\/?$/.test(path)) pages.report.preload();
+  if (/^\/meetings\/[^/]+\/protocol\/?$/.test(path)) pages.protocol.preload();
 }

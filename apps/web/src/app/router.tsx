@@ -6,6 +6,7 @@ import { AUDIT_ROLES, IMPORT_ROLES, USERS_ROLES } from './layout/navigation.ts';
 import { pages } from './pages.ts';
 import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES, PLANNER_ROLES } from '../features/meetings/roles.ts';
 import { FullPageLoader, NotFoundPage, RouteError } from './status.tsx';
+import { ADMIN_ROLES, CONTROL_ROLES } from '../features/followup/roles.ts';
 
 const {
   layout: AppLayout, org: OrgPage, district: DistrictPage, import: ImportPage, audit: AuditPage, users: UsersPage,
@@ -17,6 +18,8 @@ const {
 } = pages;
 const { live: LivePage } = pages;
 const { report: ReportPage } = pages;
+const { protocol: ProtocolPage } = pages;
+const { control: ControlBoardPage, admin: AdminPage } = pages;
 
 /**
  * Catches what a page throws while rendering — above all a chunk that could not be downloaded —
@@ -87,9 +90,12 @@ export const routes: RouteObject[] = [
           { path: 'meetings/:id', element: <MeetingPage /> },
           { path: 'meetings/:id/live', element: <RequireRole roles={PLANNER_ROLES}><LivePage /></RequireRole> },
           { path: 'meetings/:id/report', element: <ReportPage /> },
+          { path: 'meetings/:id/protocol', element: <ProtocolPage /> },
           { path: 'calendar', element: <RequireRole roles={CALENDAR_ROLES}><CalendarPage /></RequireRole> },
           { path: 'invitations', element: <RequireRole roles={INVITATION_ROLES}><MyInvitationsPage /></RequireRole> },
           { path: 'rules', element: <RulesPage /> },
+          { path: 'control', element: <RequireRole roles={CONTROL_ROLES}><ControlBoardPage /></RequireRole> },
+          { path: 'admin', element: <RequireRole roles={ADMIN_ROLES}><AdminPage /></RequireRole> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

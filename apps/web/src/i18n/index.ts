@@ -12,6 +12,12 @@ import liveRu from './locales/live.ru.json';
 import reportEn from './locales/report.en.json';
 import reportKk from './locales/report.kk.json';
 import reportRu from './locales/report.ru.json';
+import followupEn from './locales/followup.en.json';
+import followupKk from './locales/followup.kk.json';
+import followupRu from './locales/followup.ru.json';
+import protocolEn from './locales/protocol.en.json';
+import protocolKk from './locales/protocol.kk.json';
+import protocolRu from './locales/protocol.ru.json';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -53,9 +59,9 @@ i18next.on('languageChanged', (language) => {
 void i18next.use(initReactI18next).init({
   // `meetings`: the strings of reporting meetings (board, planning, calendar, invitations, rules).
   resources: {
-    kk: { translation: kk, meetings: meetingsKk, live: liveKk, report: reportKk },
-    ru: { translation: ru, meetings: meetingsRu, live: liveRu, report: reportRu },
-    en: { translation: en, meetings: meetingsEn, live: liveEn, report: reportEn },
+    kk: { translation: kk, meetings: meetingsKk, live: liveKk, report: reportKk, followup: followupKk, protocol: protocolKk },
+    ru: { translation: ru, meetings: meetingsRu, live: liveRu, report: reportRu, followup: followupRu, protocol: protocolRu },
+    en: { translation: en, meetings: meetingsEn, live: liveEn, report: reportEn, followup: followupEn, protocol: protocolEn },
   },
   lng: storedLanguage(),
   fallbackLng: 'ru',

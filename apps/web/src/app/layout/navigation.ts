@@ -2,11 +2,14 @@ import { IconFileImport, IconHistory, IconSitemap, IconUserCircle, IconUsers, ty
 import type { Role } from '../types.ts';
 import { IconBook2, IconCalendarMonth, IconChartDonut3, IconMailOpened } from '@tabler/icons-react';
 import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES } from '../../features/meetings/roles.ts';
+import { IconChecklist, IconSettings } from '@tabler/icons-react';
+import { ADMIN_ROLES, CONTROL_ROLES } from '../../features/followup/roles.ts';
 
 export interface NavItem {
   to: string;
   label: 'nav.org' | 'nav.import' | 'nav.audit' | 'nav.users' | 'nav.account'
-    | 'meetings:nav.board' | 'meetings:nav.calendar' | 'meetings:nav.invitations' | 'meetings:nav.rules';
+    | 'meetings:nav.board' | 'meetings:nav.calendar' | 'meetings:nav.invitations' | 'meetings:nav.rules'
+    | 'followup:nav.control' | 'followup:nav.admin';
   icon: Icon;
   /** Who sees the item; the server enforces the same rule (policy GRANTS). */
   roles: readonly Role[] | 'all';
@@ -23,9 +26,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/board', label: 'meetings:nav.board', icon: IconChartDonut3, roles: BOARD_ROLES, also: ['/meetings'] },
   { to: '/calendar', label: 'meetings:nav.calendar', icon: IconCalendarMonth, roles: CALENDAR_ROLES },
   { to: '/invitations', label: 'meetings:nav.invitations', icon: IconMailOpened, roles: INVITATION_ROLES },
+  { to: '/control', label: 'followup:nav.control', icon: IconChecklist, roles: CONTROL_ROLES },
   { to: '/rules', label: 'meetings:nav.rules', icon: IconBook2, roles: 'all' },
   { to: '/import', label: 'nav.import', icon: IconFileImport, roles: IMPORT_ROLES },
   { to: '/audit', label: 'nav.audit', icon: IconHistory, roles: AUDIT_ROLES },
   { to: '/users', label: 'nav.users', icon: IconUsers, roles: USERS_ROLES },
+  { to: '/admin', label: 'followup:nav.admin', icon: IconSettings, roles: ADMIN_ROLES },
   { to: '/account', label: 'nav.account', icon: IconUserCircle, roles: 'all' },
 ];

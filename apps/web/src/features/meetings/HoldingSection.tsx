@@ -1,14 +1,22 @@
 import { Button, CopyButton, Group, Stack, Text } from '@mantine/core';
-import { IconCheck, IconCopy, IconFileText, IconPlayerPlay } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconFileCertificate, IconFileText, IconPlayerPlay } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RuleLink } from './RuleRefusal.tsx';
 import { TONE } from './StatusBadge.tsx';
 import type { MeetingDetail } from './types.ts';
+import { hasRole, useCurrentUser } from '../auth/session.tsx';
+import { PLANNER_ROLES } from './roles.ts';
+
+/** The video uploader (Uppy, tus) is a chunk of its own, loaded once a meeting has been held. */
+const VideoPanel = lazy(() => import('../video/VideoPanel.tsx').then((m) => ({ default: m.VideoPanel })));
 
 /** The live screen records participants and items while the meeting is announced or under way. */
 const LIVE_STATUSES: ReadonlySet<MeetingDetail['status']> = new Set(['announced', 'held']);
 const LINK_STATUSES: ReadonlySet<MeetingDetail['status']> = new Set(['scheduled', 'announced', 'held']);
+/** R-32.1: the protocol exists once the meeting is held. */
+const PROTOCOL_STATUSES: ReadonlySet<MeetingDetail['status']> = new Set(['held', 'protocol_signed', 'closed']);
 
 function absolute(url: string): string {
   try {
@@ -49,6 +57,7 @@ export function HoldingSection({ meeting }: { meeting: MeetingDetail }) {
   const { holding } = meeting;
   const selfLink = absolute(meeting.publicUrl);
   const onlineLink = `${selfLink}${selfLink.includes('?') ? '&' : '?'}online=1`;
+  const planner = hasRole(useCurrentUser(), PLANNER_ROLES);
   return (
     <Stack gap="md" data-testid="holding">
       <dl className="facts">
@@ -77,6 +86,11 @@ export function HoldingSection({ meeting }: { meeting: MeetingDetail }) {
         <Button component={Link} to={`/meetings/${meeting.id}/report`} variant="default" leftSection={<IconFileText size={16} aria-hidden />} data-testid="open-report">
           {t('holding.openReport')}
         </Button>
+        {PROTOCOL_STATUSES.has(meeting.status) && (
+          <Button component={Link} to={`/meetings/${meeting.id}/protocol`} variant="default" leftSection={<IconFileCertificate size={16} aria-hidden />} data-testid="open-protocol">
+            {t('link.open', { ns: 'protocol' })}
+          </Button>
+        )}
       </Group>
       {LINK_STATUSES.has(meeting.status) && (
         <Stack gap="sm">
@@ -84,6 +98,11 @@ export function HoldingSection({ meeting }: { meeting: MeetingDetail }) {
           <LinkToCopy label={t('holding.onlineLink')} value={onlineLink} testId="holding-online-link" />
           <Text size="xs" c="gray.8">{t('holding.linkHint')}</Text>
         </Stack>
+      )}
+      {planner && PROTOCOL_STATUSES.has(meeting.status) && (
+        <Suspense fallback={null}>
+          <VideoPanel meetingId={meeting.id} canUpload={meeting.abilities.update} />
+        </Suspense>
       )}
     </Stack>
   );

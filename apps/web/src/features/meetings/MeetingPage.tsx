@@ -17,6 +17,7 @@ import { Checklist } from './Checklist.tsx';
 import { MeetingActions } from './MeetingActions.tsx';
 import { ConflictList, MeetingHistory } from './MeetingHistory.tsx';
 import { HoldingSection } from './HoldingSection.tsx';
+import { FOLLOW_UP_STATUSES, FollowUpSection } from '../followup/FollowUpSection.tsx';
 import { fetchMeeting, meetingKeys } from './meetings.api.ts';
 import './meetings.css';
 import { NoticePanel } from './NoticePanel.tsx';
@@ -87,6 +88,12 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       <Section id="meeting-holding" title={t('holding.title', { ns: 'report' })} testId="meeting-holding">
         <HoldingSection meeting={meeting} />
       </Section>
+
+      {FOLLOW_UP_STATUSES.has(meeting.status) && (
+        <Section id="meeting-followup" title={t('section.title', { ns: 'followup' })} testId="meeting-followup">
+          <FollowUpSection meeting={meeting} />
+        </Section>
+      )}
 
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
