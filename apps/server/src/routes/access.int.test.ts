@@ -1,19 +1,16 @@
 import {
   announcements as announcementsTable, assignments as assignmentsTable, containerPath, districtPath, districts, invitationById, invitations as invitationsTable, loadScope,
-  meetingPaths, servingStaff, staff as staffTable, staffById, staffPath, userByUsername, users,
-  meetingAwards, meetingDecisions, meetingItems,
+  meetingPaths, servingStaff, staff as staffTable, staffById, staffPath, stateBodies as stateBodiesTable, userByUsername, users,
+  checks as checksTable, forwardings as forwardingsTable, meetingAwards, meetingDecisions, meetingItems, paperSheets as paperSheetsTable,
+  participants as participantsTable, reportSources, videos as videosTable,
 } from '@esep/db';
 import { can, visible, withinScope, isAncestorOfScope, type Actor, type Target, type TerritoryPath } from '@esep/domain';
-import { eq } from 'drizzle-orm';
-import { paperSheets as paperSheetsTable, participants as participantsTable } from '@esep/db';
-import { storeFile } from '../storage/file.store.ts';
-import { checks as checksTable, forwardings as forwardingsTable, stateBodies as stateBodiesTable } from '@esep/db';
-import { videos as videosTable } from '@esep/db';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join as joinPath } from 'node:path';
 import { createHash } from 'node:crypto';
-import { meetingDistricts as meetingDistrictsTable, meetingInspectors as meetingInspectorsTable, meetings as meetingsTable, reportSources } from '@esep/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  holdingRecords, PNG, registerRecords, seedFollowUpFixtures, seedReportFixtures, sourceRecords, videoRecords, type FollowUpFixtures, type ReportFixtures,
+} from '../../test/access.records.ts';
 import { addCapitalRegion } from '../../test/fixtures.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
 import type { RouteEntry } from '../plugins/access.plugin.ts';
@@ -38,8 +35,6 @@ const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' |
 
 interface Sample { body?: unknown; query?: string; multipart?: boolean }
 
-/** The smallest valid PNG (1×1), a publication screenshot for the proof route. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 /** A valid request for each route that needs more than its URL. A new route must add one. */
 function samples(today: string, ids: { staffOf: (districtId: string) => string }): Record<string, (id: string) => Sample> {
   return {
@@ -238,14 +233,14 @@ async function candidates(kind: string, actor: Actor): Promise<Array<{ id: strin
     : kind === 'announcement' ? (await db.select({ id: announcementsTable.id, proof: announcementsTable.proofFile }).from(announcementsTable)).filter((r) => r.proof).map((r) => r.id)
     : kind === 'staff' ? (await db.select({ id: staffTable.id }).from(staffTable)).map((r) => r.id)
     : kind === 'assignment' ? (await db.select({ id: assignmentsTable.id }).from(assignmentsTable)).map((r) => r.id)
-    : kind === 'participant' || kind === 'sheet' ? await registerRecords(kind)
-    : kind === 'source' ? await sourceRecords()
+    : kind === 'participant' || kind === 'sheet' ? await registerRecords(t.database.db, t.app.config.dataDir, meetingDistrict.keys(), kind)
+    : kind === 'source' ? await sourceRecords(t.database.db, t.app.config.dataDir, meetingDistrict.keys())
     : kind === 'check' ? [...followupFixtures.check.values()]
     : kind === 'forwarding' ? [...followupFixtures.forwarding.values()]
     : kind === 'state_body' ? (await db.select({ id: stateBodiesTable.id }).from(stateBodiesTable)).map((r) => r.id)
-    : kind === 'video' ? await videoRecords()
+    : kind === 'video' ? await videoRecords(t.database.db, t.app.config.dataDir, meetingDistrict.keys())
     : kind === 'user' ? [actor.id, (await db.select({ id: users.id }).from(users)).find((u) => u.id !== actor.id)!.id]
-    : kind === 'item' || kind === 'decision' || kind === 'award' ? await holdingRecords(kind)
+    : kind === 'item' || kind === 'decision' || kind === 'award' ? await holdingRecords(t.database.db, meetingDistrict.keys(), kind, almaty())
     : (await t.app.inject({ method: 'GET', url: `/api/v1/${kind === 'atu' ? 'atus' : `${kind}s`}?pageSize=200`, headers: { authorization: `Bearer ${await adminToken()}` } })).json().items.map((r: { id: string }) => r.id);
   const out: Array<{ id: string; target: Omit<Target, 'resource'> }> = [];
   for (const id of ids) {
@@ -379,137 +374,9 @@ function roleMayAnywhere(actor: Actor, access: { resource: Target['resource']; a
   return can(probe, access.action, { resource: access.resource, path: { regionId: 'any' }, ownerId: actor.id });
 }
 
-/**
- * An item, a decision and an award in each sample meeting, written directly (the meetings are
- * drafts, where the live screen refuses to record). A DELETE in the matrix removes one, so the
- * next role gets a fresh one.
- */
-async function holdingRecords(kind: 'item' | 'decision' | 'award'): Promise<string[]> {
-  const db = t.database.db;
-  const table = kind === 'item' ? meetingItems : kind === 'decision' ? meetingDecisions : meetingAwards;
-  const out: string[] = [];
-  for (const meetingId of meetingDistrict.keys()) {
-    let [row] = await db.select({ id: table.id }).from(table).where(eq(table.meetingId, meetingId));
-    if (!row) {
-      [row] = kind === 'item'
-        ? await db.insert(meetingItems).values({ meetingId, number: 1, kind: 'remark', text: 'Матрица', topic: 'other' }).returning({ id: meetingItems.id })
-        : kind === 'decision'
-          ? await db.insert(meetingDecisions).values({ meetingId, number: 1, text: 'Шешім', responsible: 'Инспектор', dueDate: almaty() }).returning({ id: meetingDecisions.id })
-          : await db.insert(meetingAwards).values({ meetingId, recipientKind: 'citizen', recipientName: 'Тұрғын', reason: 'Көмек үшін', awardKind: 'other' }).returning({ id: meetingAwards.id });
-    }
-    out.push(row!.id);
-  }
-  return out;
-}
-
-/**
- * A participant and a scanned paper sheet (with its file stored) in each sample meeting, written
- * directly (the meetings are drafts, where the register refuses entries).
- */
-async function registerRecords(kind: 'participant' | 'sheet'): Promise<string[]> {
-  const db = t.database.db;
-  const out: string[] = [];
-  for (const meetingId of meetingDistrict.keys()) {
-    if (kind === 'sheet') {
-      let [row] = await db.select({ id: paperSheetsTable.id }).from(paperSheetsTable).where(eq(paperSheetsTable.meetingId, meetingId));
-      if (!row) {
-        const file = await storeFile(t.app.config.dataDir, PNG, 'image/png');
-        [row] = await db.insert(paperSheetsTable).values({ meetingId, file, contentType: 'image/png', size: PNG.length }).returning({ id: paperSheetsTable.id });
-      }
-      out.push(row!.id);
-    } else {
-      let [row] = await db.select({ id: participantsTable.id }).from(participantsTable).where(eq(participantsTable.meetingId, meetingId));
-      if (!row) {
-        const now = new Date();
-        [row] = await db.insert(participantsTable).values({
-          meetingId, number: 1, fullName: 'Матрица Тұрғын', address: 'Абай к-сі, 1', category: 'resident', consentVersion: 'pd-2026-1', consentAt: now, arrivedAt: now,
-          attendance: 'in_person', channel: 'staff', personKey: 'матрица тұрғын|абай к сі 1',
-        }).returning({ id: participantsTable.id });
-      }
-      out.push(row!.id);
-    }
-  }
-  return out;
-}
-
-/**
- * Report fixtures (R-29, R-30): each sample meeting's reporter, and an item of an earlier held
- * meeting of its district (written directly), which its report carries over.
- */
-const reportFixtures = { reporter: new Map<string, string>(), carried: new Map<string, string>() };
+let reportFixtures: ReportFixtures;
+let followupFixtures: FollowUpFixtures;
 beforeAll(async () => {
-  const db = t.database.db;
-  for (const [meetingId, districtId] of meetingDistrict) {
-    const [reporter] = await db.select().from(meetingInspectorsTable).where(eq(meetingInspectorsTable.meetingId, meetingId));
-    reportFixtures.reporter.set(meetingId, reporter!.staffId);
-    const path = (await districtPath(db, districtId))!;
-    const startsAt = new Date(Date.now() - 100 * 86_400_000);
-    const [earlier] = await db.insert(meetingsTable).values({
-      number: `MATRIX-${meetingId.slice(0, 8)}`, status: 'held', setting: 'gathering', format: 'indoor', startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000),
-      startDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(startsAt), regionId: path.regionId, unitId: path.unitId!, pointId: path.pointId!,
-    }).returning({ id: meetingsTable.id });
-    await db.insert(meetingDistrictsTable).values({ meetingId: earlier!.id, districtId });
-    const [item] = await db.insert(meetingItems).values({ meetingId: earlier!.id, number: 1, kind: 'complaint', text: 'Матрица', topic: 'other', resolution: 'to_check' }).returning({ id: meetingItems.id });
-    reportFixtures.carried.set(meetingId, item!.id);
-  }
-});
-
-/** A source with a stored attachment in each sample meeting (a DELETE in the matrix removes one; the next role gets a fresh one). */
-async function sourceRecords(): Promise<string[]> {
-  const db = t.database.db;
-  const out: string[] = [];
-  for (const meetingId of meetingDistrict.keys()) {
-    // Only sources with an attachment: sources added by the POST sample have none to download.
-    let row = (await db.select({ id: reportSources.id, files: reportSources.files }).from(reportSources).where(eq(reportSources.meetingId, meetingId))).find((r) => r.files.length > 0);
-    if (!row) {
-      const file = await storeFile(t.app.config.dataDir, PNG, 'image/png');
-      [row] = await db.insert(reportSources).values({ meetingId, kind: 'mass_media', title: 'Матрица', files: [{ file, name: 'скан.png', contentType: 'image/png', size: PNG.length }] }).returning({ id: reportSources.id, files: reportSources.files });
-    }
-    out.push(row!.id);
-  }
-  return out;
-}
-
-/** A complete video (a small file in the local video store) in each sample meeting; a DELETE marks one removed, so the next role gets a fresh one. */
-async function videoRecords(): Promise<string[]> {
-  const db = t.database.db;
-  const out: string[] = [];
-  const dir = joinPath(t.app.config.dataDir, 'videos');
-  mkdirSync(dir, { recursive: true });
-  for (const meetingId of meetingDistrict.keys()) {
-    let row = (await db.select({ id: videosTable.id, status: videosTable.status }).from(videosTable).where(eq(videosTable.meetingId, meetingId))).find((r) => r.status === 'complete');
-    if (!row) {
-      const key = crypto.randomUUID().replaceAll('-', '');
-      const bytes = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(500)]);
-      writeFileSync(joinPath(dir, key), bytes);
-      [row] = await db.insert(videosTable).values({
-        meetingId, uploadId: key, storage: 'file', storageKey: key, fileName: 'matrix.mp4', contentType: 'video/mp4', size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'), status: 'complete', completedAt: new Date(),
-      }).returning({ id: videosTable.id, status: videosTable.status });
-    }
-    out.push(row!.id);
-  }
-  return out;
-}
-
-/**
- * Follow-up fixtures (R-32.4, R-32.5): in each sample meeting an item routed to a check and one
- * routed to a state body, with their check and forwarding, written directly (the meetings are
- * drafts). `verifyCheck` is the check of the meeting in ALM-KAR-P2-D01, inside every controller's territory.
- */
-const followupFixtures = { check: new Map<string, string>(), forwarding: new Map<string, string>(), verifyCheck: '' };
-beforeAll(async () => {
-  const db = t.database.db;
-  for (const [meetingId, districtId] of meetingDistrict) {
-    const [toCheck, toForward] = await db.insert(meetingItems).values([
-      { meetingId, number: 901, kind: 'complaint', text: 'Матрица', topic: 'public_order', resolution: 'to_check' },
-      { meetingId, number: 902, kind: 'complaint', text: 'Матрица', topic: 'housing', resolution: 'to_forward' },
-    ]).returning({ id: meetingItems.id });
-    const [check] = await db.insert(checksTable).values({ itemId: toCheck!.id, meetingId, openedOn: almaty(), dueDate: almaty(), originalDueDate: almaty() }).returning({ id: checksTable.id });
-    const [forwarding] = await db.insert(forwardingsTable).values({ itemId: toForward!.id, meetingId, dueDate: almaty() }).returning({ id: forwardingsTable.id });
-    followupFixtures.check.set(meetingId, check!.id);
-    followupFixtures.forwarding.set(meetingId, forwarding!.id);
-    const [district] = await db.select({ code: districts.code }).from(districts).where(eq(districts.id, districtId));
-    if (district?.code === 'ALM-KAR-P2-D01') followupFixtures.verifyCheck = check!.id;
-  }
+  reportFixtures = await seedReportFixtures(t.database.db, meetingDistrict);
+  followupFixtures = await seedFollowUpFixtures(t.database.db, meetingDistrict, almaty());
 });
