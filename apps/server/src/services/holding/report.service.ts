@@ -13,6 +13,7 @@ import { carriedItems } from '../meeting/meeting.view.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { listSources, REPORT_OPEN, requireOpenMeeting } from './source.service.ts';
 import { statisticsFor } from './statistics.service.ts';
+import { reportersFrom } from '../meeting/reporters.ts';
 
 /**
  * R-30: the report each reporting inspector gives — four sections in order, the district
@@ -37,17 +38,6 @@ function presentCarried(c: Carried, showNames: boolean): z.infer<typeof CarriedI
   };
 }
 
-/** The reporting inspectors of a meeting, each with the districts he reports on. */
-function reportersOf(parts: Awaited<ReturnType<typeof meetingParts>>) {
-  const byStaff = new Map<string, { staffId: string; fullName: string; districtIds: string[] }>();
-  for (const i of parts.inspectors) {
-    const entry = byStaff.get(i.id) ?? { staffId: i.id, fullName: i.fullName, districtIds: [] };
-    entry.districtIds.push(i.districtId);
-    byStaff.set(i.id, entry);
-  }
-  return [...byStaff.values()];
-}
-
 async function loadMeeting(ctx: ServiceContext, meetingId: string) {
   const row = await meetingRow(ctx.db, meetingId);
   if (!row) throw new AppError('not_found');
@@ -65,8 +55,8 @@ export async function reportOf(ctx: ServiceContext, meetingId: string): Promise<
   const showNames = can(actor, 'read', { resource: 'participant', paths });
   return {
     meetingId,
-    reporters: reportersOf(parts).map((r) => ({
-      ...r,
+    reporters: reportersFrom(parts).map((r) => ({
+      staffId: r.staffId, fullName: r.fullName, districtIds: r.districtIds,
       sections: REPORT_SECTIONS.map((s) => presentSection(r.staffId, s, sections.find((x) => x.staffId === r.staffId && x.section === s))),
     })),
     // Earlier meetings first, each in the order its items were raised.

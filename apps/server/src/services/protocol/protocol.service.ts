@@ -8,6 +8,7 @@ import { can, canonicalJson, REPORT_SECTIONS, signingTimeliness } from '@esep/do
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { sha256hex, signingPayload } from './signer.ts';
+import { reportersFrom } from '../meeting/reporters.ts';
 
 /*
  * R-32.1: the protocol of a meeting. Esep assembles it from the meeting's records once the
@@ -43,14 +44,7 @@ const OFFICIALS = ['police_leadership', 'akimat', 'maslikhat_deputy', 'invited_a
 /** The reporting inspectors of a meeting, each once, with the districts he reports on. */
 export async function reportersOf(db: Executor, meetingId: string) {
   const parts = await meetingParts(db, [meetingId]);
-  const byStaff = new Map<string, { staffId: string; fullName: string; districtCodes: string[] }>();
-  for (const i of parts.inspectors) {
-    const entry = byStaff.get(i.id) ?? { staffId: i.id, fullName: i.fullName, districtCodes: [] };
-    const code = parts.districts.find((d) => d.id === i.districtId)?.code;
-    if (code) entry.districtCodes.push(code);
-    byStaff.set(i.id, entry);
-  }
-  return { parts, reporters: [...byStaff.values()] };
+  return { parts, reporters: reportersFrom(parts) };
 }
 
 /** The report's sections as plain text, to start the protocol's summary from. */
