@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -25,7 +26,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
+// Found through the package, not this file's URL: the production server is one bundled file
+// (apps/server/dist/main.js) and import.meta.url there is the bundle's.
+export const MIGRATIONS_FOLDER = join(dirname(createRequire(import.meta.url).resolve('@esep/db/package.json')), 'migrations');
 
 // node-postgres returns bigint (int8) as a string, PGlite as a number: make both numbers. Ids
 // and counts that fit in 2^53 are all Esep stores in int8 columns.

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
+import { loadPdfmake } from './lazy.ts';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import QRCode from 'qrcode';
 
@@ -19,18 +19,20 @@ export const ROBOTO = {
   bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
 };
 
-let configured = false;
-function configure(): void {
-  if (configured) return;
+let configured: Awaited<ReturnType<typeof loadPdfmake>> | null = null;
+async function configure() {
+  if (configured) return configured;
+  const pdfmake = await loadPdfmake();
   pdfmake.addFonts({ Roboto: ROBOTO });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
-  configured = true;
+  configured = pdfmake;
+  return pdfmake;
 }
 
 /** Renders a pdfmake document definition to a PDF buffer. */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  configure();
+  const pdfmake = await configure();
   return pdfmake.createPdf({ defaultStyle: { font: 'Roboto' }, ...doc }).getBuffer();
 }
 

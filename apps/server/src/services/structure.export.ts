@@ -3,7 +3,8 @@ import { readStructure } from '@esep/db';
 import {
   STRUCTURE_ENUMS, STRUCTURE_LAYOUT, STRUCTURE_SHEET_NAMES, structureToRows, type StructureData, type StructureSheetName, type StructureSheetValue,
 } from '@esep/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../documents/lazy.ts';
 import { requireActor, type ServiceContext } from './context.ts';
 
 /**
@@ -38,7 +39,7 @@ const isText = (sheet: StructureSheetName, column: number) => STRUCTURE_LAYOUT[s
 
 /** XLSX of the given sheets; `null` data writes the template (headers and a README sheet). */
 export async function structureWorkbook(data: StructureData | null, sheets: readonly StructureSheetName[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Esep';
   workbook.created = new Date();
   if (!data) readmeSheet(workbook);

@@ -1,5 +1,6 @@
 import type { RawCell, RawStructureSheet } from '@esep/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../documents/lazy.ts';
 import { AppError } from '../http/app-error.ts';
 
 /**
@@ -52,7 +53,7 @@ function cellValue(value: ExcelJS.CellValue): RawCell {
 }
 
 async function readXlsx(file: UploadedFile): Promise<RawStructureSheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(file.data as never);
   } catch {

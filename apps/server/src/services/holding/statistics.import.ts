@@ -1,7 +1,8 @@
 import { importMessage, type ImportReport, type Locale } from '@esep/contracts';
 import { districtsByCode, upsertStatistics, type StatisticsValue } from '@esep/db';
 import { OFFENCE_CATEGORIES, withinScope } from '@esep/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../documents/lazy.ts';
 import { CATEGORY_NAMES } from '../../documents/report.labels.ts';
 import { AppError } from '../../http/app-error.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
@@ -60,7 +61,7 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 
 async function readSheet(data: Buffer): Promise<{ name: string; header: Cell[]; rows: Array<{ row: number; cells: Cell[] }> }> {
   const isZip = data.length > 4 && data.readUInt32LE(0) === 0x04034b50;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     if (!isZip) throw new Error('not a zip');
     await workbook.xlsx.load(data as never);
@@ -179,7 +180,7 @@ export async function importStatistics(ctx: ServiceContext, data: Buffer, option
 
 /** An empty statistics workbook: the sheet to fill, the category codes and a README (kk/ru). */
 export async function statisticsTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Esep';
   workbook.created = new Date();
   const readme = workbook.addWorksheet('README');

@@ -1,0 +1,28 @@
+/**
+ * The production server is one ESM file, apps/server/dist/main.js, run by plain `node`. Running
+ * the TypeScript through tsx in production costs ~90 MB of resident memory (its loader thread and
+ * source maps), which a small machine — and R-32.1's flat-memory upload — cannot spare.
+ * Esep's own workspace packages (@esep/*, TypeScript source) are bundled; every other package
+ * stays an import from node_modules.
+ */
+import { build } from 'esbuild';
+
+const entry = new URL('./src/main.ts', import.meta.url).pathname;
+const outfile = new URL('./dist/main.js', import.meta.url).pathname;
+
+await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  plugins: [{
+    name: 'node-modules-external',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@esep/') ? undefined : { external: true }));
+    },
+  }],
+});
