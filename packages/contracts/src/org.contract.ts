@@ -92,7 +92,11 @@ export const AssignmentEndBody = z.object({ to: IsoDate }).strict().meta({ id: '
 export const Staff = z.object({
   id: z.uuid(), code: z.string(), fullName: z.string(), position: z.enum(STAFF_POSITIONS),
   rank: z.string().nullable(), unit: Ref, point: Ref.nullable(), abilities: Abilities,
+  /** R-32.1: whether an IIN is recorded (the number itself is never sent). */
+  iinRecorded: z.boolean(),
 }).meta({ id: 'Staff' });
+/** R-32.1: the IIN a qualified signature of the staff member must carry; null forgets it. */
+export const StaffIinBody = z.object({ iin: z.string().regex(/^\d{12}$/).nullable() }).strict().meta({ id: 'StaffIin' });
 export const StaffListQuery = listQuery(['code', 'fullName', 'position']).extend({
   unitId: z.uuid().optional(), pointId: z.uuid().optional(), position: z.enum(STAFF_POSITIONS).optional(),
 }).strict();

@@ -39,6 +39,8 @@ const Signing = z.object({
   lateReasonRequired: z.boolean(),
   /** The server is configured to verify qualified signatures (ESEP_NCANODE_URL). */
   qualifiedAvailable: z.boolean(),
+  /** the signer's IIN is recorded, so a qualified certificate can be matched to him. */
+  iinRecorded: z.boolean(),
 }).meta({ id: 'ProtocolSigning' });
 
 export const Addendum = z.object({

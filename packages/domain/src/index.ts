@@ -9,6 +9,7 @@ export * from './org/assignment.ts';
 export * from './org/structure.ts';
 export * from './org/structure.layout.ts';
 export * from './org/structure.validation.ts';
+export * from './org/iin.ts';
 export * from './meeting/quarter.ts';
 export * from './meeting/notice.rule.ts';
 export * from './meeting/meeting.lifecycle.ts';

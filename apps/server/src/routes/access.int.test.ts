@@ -39,6 +39,7 @@ interface Sample { body?: unknown; query?: string; multipart?: boolean }
 function samples(today: string, ids: { staffOf: (districtId: string) => string }): Record<string, (id: string) => Sample> {
   return {
     'PATCH /api/v1/districts/:id': () => ({ body: { population: 5000 } }),
+    'PUT /api/v1/staff/:id/iin': () => ({ body: { iin: null } }),
     'GET /api/v1/districts/:id/served-by': () => ({ query: `date=${today}` }),
     'POST /api/v1/assignments': (id) => ({ body: { districtId: id, staffId: ids.staffOf(id), role: 'assistant', from: today } }),
     'POST /api/v1/assignments/:id/end': () => ({ body: { to: today } }),

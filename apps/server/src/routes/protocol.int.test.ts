@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditLog, checks, meetingDistricts, meetingInspectors, meetings, protocolSignatures, signingKeys, users } from '@esep/db';
 import { CONSENT_VERSION } from '@esep/domain';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { districtIds, meetingInProgress } from '../../test/holding.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
@@ -184,6 +184,46 @@ describe('a joint meeting signed late, with a qualified signature (R-32.3)', () 
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'draft', timeliness: 'pending', pendingSigners: [expect.objectContaining({ fullName: expect.any(String) })], editable: false });
     expect((await c.inspector2!.get(`/api/v1/meetings/${joint}`)).json().status).toBe('held');
+  });
+
+  it('a qualified signature needs the inspector\'s IIN on record, and the certificate must name him (R-32.1)', async () => {
+    const { signing } = (await c.inspector!.get(`/api/v1/meetings/${joint}/protocol`)).json();
+    expect(signing).toMatchObject({ qualifiedAvailable: true, iinRecorded: false });
+    const cms = await ncaLayerSign(ncalayer.url, signing.payload);
+    const sign = () => c.inspector!.send('POST', `/api/v1/meetings/${joint}/protocol/signatures`, { method: 'ncalayer', cms, lateReason: 'Кеш аяқталды' });
+    const unrecorded = await sign();
+    expect(unrecorded.statusCode, unrecorded.body).toBe(422);
+    expect(unrecorded.json().error).toMatchObject({ code: 'rule_violation', details: { reason: 'iin_not_recorded', rule: 'R-32.1' } });
+    expect(unrecorded.json().error.message).toMatch(/ЖСН/);
+
+    const staffId = (await t.database.db.select().from(users).where(eq(users.username, 'inspector')))[0]!.staffId!;
+    const record = (client: Client, iin: string | null) => client.send('PUT', `/api/v1/staff/${staffId}/iin`, { iin });
+    expect((await record(c.inspector!, pki.iin)).statusCode).toBe(403);
+    const badDigit = await record(c.admin!, `${pki.iin.slice(0, 11)}${(Number(pki.iin[11]) + 1) % 10}`);
+    expect(badDigit.statusCode, badDigit.body).toBe(400);
+    expect(badDigit.json().error.details).toMatchObject({ reason: 'iin_invalid', field: 'iin' });
+    expect((await record(c.admin!, '12345')).statusCode).toBe(400);
+
+    // Somebody else's (valid) IIN: the certificate names another person.
+    const other = await record(c.admin!, '900202400121');
+    expect(other.statusCode, other.body).toBe(200);
+    expect(other.json()).toMatchObject({ id: staffId, iinRecorded: true });
+    expect(JSON.stringify(other.json())).not.toContain('900202400121');
+    const mismatch = await sign();
+    expect(mismatch.statusCode).toBe(422);
+    expect(mismatch.json().error.details).toMatchObject({ reason: 'iin_mismatch' });
+
+    // One IIN, one person.
+    const inspector2Staff = (await t.database.db.select().from(users).where(eq(users.username, 'inspector2')))[0]!.staffId!;
+    const taken = await c.admin!.send('PUT', `/api/v1/staff/${inspector2Staff}/iin`, { iin: '900202400121' });
+    expect(taken.statusCode, taken.body).toBe(409);
+    expect(taken.json().error.details).toMatchObject({ reason: 'iin_taken' });
+
+    expect((await record(c.admin!, pki.iin)).statusCode).toBe(200);
+    expect((await c.inspector!.get(`/api/v1/meetings/${joint}/protocol`)).json().signing).toMatchObject({ iinRecorded: true });
+    const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'staff.iin')).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry!.after).toEqual({ iin: `••••••••${pki.iin.slice(-4)}` });
+    expect(await t.database.db.select().from(protocolSignatures).where(eq(protocolSignatures.meetingId, joint))).toHaveLength(1);
   });
 
   it('a CMS the service calls invalid, or one over other data, is 422 and nothing is stored', async () => {

@@ -1,5 +1,5 @@
 import type { Scope, TerritoryPath } from '@esep/domain';
-import { and, count, desc, eq, gte, ilike, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { policePoints, policeUnits } from '../schema/org.schema.ts';
 import { assignments, staff } from '../schema/staff.schema.ts';
@@ -12,6 +12,7 @@ export interface StaffFilter { unitId?: string | undefined; pointId?: string | u
 function staffQuery(db: Executor) {
   return db.select({
     id: staff.id, code: staff.code, fullName: staff.fullName, position: staff.position, rank: staff.rank,
+    iinRecorded: sql<boolean>`${staff.iin} is not null`,
     regionId: policeUnits.regionId,
     unit: { id: policeUnits.id, code: policeUnits.code, nameKk: policeUnits.nameKk, nameRu: policeUnits.nameRu },
     point: { id: policePoints.id, code: policePoints.code, nameKk: policePoints.nameKk, nameRu: policePoints.nameRu },
@@ -88,4 +89,21 @@ export async function districtsServedBy(db: Executor, staffId: string, date: str
     eq(assignments.staffId, staffId), lte(assignments.effectiveFrom, date),
     or(isNull(assignments.effectiveTo), gte(assignments.effectiveTo, date)),
   ));
+}
+
+/** R-32.1: the IIN a qualified signature of this staff member must carry; null until recorded. */
+export async function staffIinOf(db: Executor, staffId: string): Promise<string | null> {
+  const [row] = await db.select({ iin: staff.iin }).from(staff).where(eq(staff.id, staffId));
+  return row?.iin ?? null;
+}
+
+/** Whose IIN this is, other than `exceptStaffId` (one IIN belongs to one person). */
+export async function staffWithIin(db: Executor, iin: string, exceptStaffId: string): Promise<string | null> {
+  const [row] = await db.select({ id: staff.id }).from(staff).where(and(eq(staff.iin, iin), sql`${staff.id} <> ${exceptStaffId}`));
+  return row?.id ?? null;
+}
+
+export async function updateStaffIin(db: Executor, staffId: string, iin: string | null): Promise<boolean> {
+  const rows = await db.update(staff).set({ iin, updatedAt: new Date() }).where(eq(staff.id, staffId)).returning({ id: staff.id });
+  return rows.length > 0;
 }

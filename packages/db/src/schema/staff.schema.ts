@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districts, policePoints, policeUnits } from './org.schema.ts';
 
 export const staffPosition = pgEnum('staff_position', [
@@ -16,9 +16,15 @@ export const staff = pgTable('staff', {
   rank: text('rank'),
   unitId: uuid('unit_id').notNull().references(() => policeUnits.id),
   pointId: uuid('point_id').references(() => policePoints.id),
+  /** R-32.1: binds a qualified signature (the certificate's IIN) to this person; null until recorded. */
+  iin: text('iin'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('staff_unit_idx').on(t.unitId), index('staff_point_idx').on(t.pointId)]);
+}, (t) => [
+  index('staff_unit_idx').on(t.unitId), index('staff_point_idx').on(t.pointId),
+  uniqueIndex('staff_iin_uq').on(t.iin).where(sql`${t.iin} is not null`),
+  check('staff_iin_format', sql`${t.iin} ~ '^[0-9]{12}$'`),
+]);
 
 /**
  * R-2.2: assignment of staff to a district for a period (dates inclusive; `effective_to` null =

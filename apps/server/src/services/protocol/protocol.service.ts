@@ -1,7 +1,7 @@
 import { PARTICIPANT_CATEGORY_VALUES, richTextPlain, type ProtocolContent, type ProtocolView, type RichText } from '@esep/contracts';
 import {
   addendaOf, awardsOf, decisionsOf, insertProtocolDraft, insertReminders, itemsOf, meetingParts, meetingPaths, meetingRow, participantsOf,
-  pointRef, protocolRow, remindersOf, reportSectionsOf, signaturesOf, staffIdOfUser, staffRefs, unitById, updateProtocolDraft,
+  pointRef, protocolRow, remindersOf, reportSectionsOf, signaturesOf, staffIdOfUser, staffIinOf, staffRefs, unitById, updateProtocolDraft,
   lockProtocol, type Executor, type MeetingRow, type ProtocolRow, type ProtocolSignatureRow,
 } from '@esep/db';
 import { can, canonicalJson, REPORT_SECTIONS, signingTimeliness } from '@esep/domain';
@@ -164,6 +164,7 @@ export async function protocolView(ctx: ServiceContext, meetingId: string, optio
   const reminders = await remindersOf(ctx.db, meetingId);
   const paths = await meetingPaths(ctx.db, meetingId);
   const myStaffId = await staffIdOfUser(ctx.db, actor.id);
+  const iinRecorded = myStaffId != null && (await staffIinOf(ctx.db, myStaffId)) != null;
   const mayUpdate = can(actor, 'update', { resource: 'protocol', paths });
   const signersOf = (addendumId: string | null) => reporters.map((r) => {
     const s = signatures.find((x) => x.staffId === r.staffId && x.addendumId === addendumId);
@@ -194,13 +195,13 @@ export async function protocolView(ctx: ServiceContext, meetingId: string, optio
         id: a.id, number: a.number, text: a.text, contentHash: a.contentHash, status: a.status, createdAt: a.createdAt.toISOString(),
         signers: signersOf(a.id), signatures: signatures.filter((s) => s.addendumId === a.id).map(presentSignature),
         signing: a.status === 'draft'
-          ? { payload: payload.toString('base64'), payloadHash: sha256hex(payload), canSign: canSign(a.id), lateReasonRequired: false, qualifiedAvailable: options.qualifiedAvailable }
+          ? { payload: payload.toString('base64'), payloadHash: sha256hex(payload), canSign: canSign(a.id), lateReasonRequired: false, qualifiedAvailable: options.qualifiedAvailable, iinRecorded }
           : null,
       };
     }),
     reminders: reminders.map((r) => ({ kind: r.kind, dueAt: r.dueAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })),
     signing: draft && meeting.status === 'held'
-      ? { payload: protocolPayload.toString('base64'), payloadHash: sha256hex(protocolPayload), canSign: canSign(null), lateReasonRequired: lateNow, qualifiedAvailable: options.qualifiedAvailable }
+      ? { payload: protocolPayload.toString('base64'), payloadHash: sha256hex(protocolPayload), canSign: canSign(null), lateReasonRequired: lateNow, qualifiedAvailable: options.qualifiedAvailable, iinRecorded }
       : null,
     editable: draft && mayUpdate && protocol.contentHash == null,
   };

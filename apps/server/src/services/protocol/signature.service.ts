@@ -1,7 +1,7 @@
 import type { ProtocolContent, SignBody } from '@esep/contracts';
 import {
   addendumById, insertAddendum, insertMeetingEvent, insertSignature, lockMeetingForNumbers, lockProtocol, markAddendumSigned, meetingRow,
-  nextAddendumNumber, signatureBy, signaturesOf, staffIdOfUser, updateMeetingRow, updateProtocolRow, type Tx,
+  nextAddendumNumber, signatureBy, signaturesOf, staffIdOfUser, staffIinOf, updateMeetingRow, updateProtocolRow, type Tx,
 } from '@esep/db';
 import { canonicalJson, signingTimeliness, transition } from '@esep/domain';
 import { protocolPdf } from '../../documents/protocol.pdf.ts';
@@ -65,8 +65,11 @@ async function requireReporter(ctx: ServiceContext, tx: Tx, meetingId: string) {
   return { actor, staffId, me, reporters };
 }
 
-function signRequest(body: SignBody, userId: string, payload: Buffer) {
-  return body.method === 'builtin' ? { userId, payload, password: body.password } : { userId, payload, cms: body.cms };
+/** The qualified certificate must carry the IIN recorded for the signing staff member. */
+async function signRequest(tx: Tx, body: SignBody, userId: string, staffId: string, payload: Buffer) {
+  return body.method === 'builtin'
+    ? { userId, payload, password: body.password }
+    : { userId, payload, cms: body.cms, expectedIin: await staffIinOf(tx, staffId) };
 }
 
 /** a late signature needs its reason; the reasons given are kept with the protocol. */
@@ -109,7 +112,7 @@ export async function signProtocol(ctx: ServiceContext, signers: Signers, dataDi
       pdfRu = sha256hex(rendered.ru);
     }
     const payload = method === 'builtin_ed25519' ? signingPayload({ meetingId, contentHash, pdfKkHash: pdfKk, pdfRuHash: pdfRu }) : offered;
-    const material = await signerFor(signers, method).sign(tx, signRequest(body, actor.id, payload));
+    const material = await signerFor(signers, method).sign(tx, await signRequest(tx, body, actor.id, staffId, payload));
     const signature = await insertSignature(tx, {
       meetingId, addendumId: null, staffId, userId: actor.id, signerName: me.fullName, method,
       signedHash: sha256hex(payload), signature: material.signature, publicKey: material.publicKey, certificateSubject: material.certificateSubject, signedAt: now,
@@ -190,7 +193,7 @@ export async function signAddendum(ctx: ServiceContext, signers: Signers, meetin
     if (await signatureBy(tx, meetingId, staffId, addendumId)) throw new AppError('conflict', { reason: 'already_signed' }, 409, M.already_signed);
     if (addendum.status === 'signed') throw new AppError('conflict', { reason: 'addendum_signed' }, 409, M.addendum_signed);
     const payload = signingPayload({ meetingId, addendumId, contentHash: addendum.contentHash });
-    const material = await signerFor(signers, method).sign(tx, signRequest(body, actor.id, payload));
+    const material = await signerFor(signers, method).sign(tx, await signRequest(tx, body, actor.id, staffId, payload));
     const signature = await insertSignature(tx, {
       meetingId, addendumId, staffId, userId: actor.id, signerName: me.fullName, method,
       signedHash: sha256hex(payload), signature: material.signature, publicKey: material.publicKey, certificateSubject: material.certificateSubject, signedAt: now,

@@ -99,15 +99,17 @@ describe('qualified signature: NCALayer and NCANode fakes', () => {
     expect(await verifier.verify({ signature: cms }, signingPayload({ meetingId: MEETING, contentHash: 'b'.repeat(64) }))).toBe(false);
   });
 
-  it('refuses a CMS over other data, an invalid answer, a wrong IIN; says null when the service is down', async () => {
+  it('refuses a CMS over other data, an invalid answer, a wrong or unrecorded IIN; says null when the service is down', async () => {
     const payload = signingPayload({ meetingId: MEETING, contentHash: HASH });
     const other = Buffer.from('other data');
     const verifier = new NcaNodeVerifier(ncanode.url);
-    await expect(verifier.sign(null as never, { userId: 'u', payload, cms: pki.sign(other).toString('base64') })).rejects.toMatchObject({ details: { reason: 'signature_invalid' }, status: 422 });
-    await expect(verifier.sign(null as never, { userId: 'u', payload, cms: pki.sign(other, { attached: true }).toString('base64') })).rejects.toMatchObject({ details: { reason: 'hash_mismatch' } });
+    const expectedIin = pki.iin;
+    await expect(verifier.sign(null as never, { userId: 'u', payload, cms: pki.sign(payload).toString('base64') })).rejects.toMatchObject({ details: { reason: 'iin_not_recorded' }, status: 422 });
+    await expect(verifier.sign(null as never, { userId: 'u', payload, cms: pki.sign(other).toString('base64'), expectedIin })).rejects.toMatchObject({ details: { reason: 'signature_invalid' }, status: 422 });
+    await expect(verifier.sign(null as never, { userId: 'u', payload, cms: pki.sign(other, { attached: true }).toString('base64'), expectedIin })).rejects.toMatchObject({ details: { reason: 'hash_mismatch' } });
     await expect(verifier.sign(null as never, { userId: 'u', payload, cms: pki.sign(payload).toString('base64'), expectedIin: '111111111111' })).rejects.toMatchObject({ details: { reason: 'iin_mismatch' } });
     ncanode.forceInvalid = true;
-    await expect(verifier.sign(null as never, { userId: 'u', payload, cms: pki.sign(payload).toString('base64') })).rejects.toMatchObject({ details: { reason: 'signature_invalid' } });
+    await expect(verifier.sign(null as never, { userId: 'u', payload, cms: pki.sign(payload).toString('base64'), expectedIin })).rejects.toMatchObject({ details: { reason: 'signature_invalid' } });
     ncanode.forceInvalid = false;
     expect(await new NcaNodeVerifier('http://127.0.0.1:9').verify({ signature: pki.sign(payload).toString('base64') }, payload)).toBeNull();
   });

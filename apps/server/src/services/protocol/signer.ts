@@ -35,7 +35,7 @@ export interface SignRequest {
   payload: Buffer;
   password?: string;
   cms?: string;
-  /** The signer's IIN when one is recorded (the certificate must carry it). */
+  /** The signer's recorded IIN: a qualified certificate must name exactly this person. */
   expectedIin?: string | null;
 }
 
@@ -133,6 +133,11 @@ export const SIGNER_MESSAGES = {
   iin_mismatch: {
     kk: 'Сертификаттағы ЖСН қол қоюшының ЖСН-іне сәйкес келмейді', ru: 'ИИН в сертификате не совпадает с ИИН подписывающего', en: 'The certificate\'s IIN does not match the signer\'s',
   },
+  iin_not_recorded: {
+    kk: 'Сіздің ЖСН-іңіз Esep-те тіркелмеген: ЭЦҚ-мен қол қоюдан бұрын әкімшіге жазғызыңыз',
+    ru: 'Ваш ИИН не записан в Esep: попросите администратора записать его, прежде чем подписывать ЭЦП',
+    en: 'Your IIN is not recorded in Esep: ask the administrator to record it before signing with an EDS',
+  },
   qualified_unavailable: {
     kk: 'Сапалы қолтаңбаны тексеру қызметі бапталмаған немесе қолжетімсіз', ru: 'Сервис проверки квалифицированной подписи не настроен или недоступен', en: 'The qualified signature verification service is not configured or unreachable',
   },
@@ -212,6 +217,8 @@ export class NcaNodeVerifier implements Signer {
 
   async sign(_db: Executor, request: SignRequest): Promise<SignatureMaterial> {
     if (!this.baseUrl) throw new AppError('rule_violation', { reason: 'qualified_unavailable', rule: null }, 422, SIGNER_MESSAGES.qualified_unavailable);
+    // Without a recorded IIN nothing ties the certificate to the inspector: anyone's EDS would do.
+    if (!request.expectedIin) throw new AppError('rule_violation', { reason: 'iin_not_recorded', rule: 'R-32.1', field: 'cms' }, 422, SIGNER_MESSAGES.iin_not_recorded);
     const cms = (request.cms ?? '').replace(/\s+/g, '');
     // An attached CMS must carry exactly this payload; a detached one is checked against it by the service.
     const content = cmsEncapsulatedContent(Buffer.from(cms, 'base64'));
@@ -226,7 +233,7 @@ export class NcaNodeVerifier implements Signer {
       throw new AppError('rule_violation', { reason: 'signature_invalid', rule: 'R-32.1', field: 'cms', service: answer.message ?? null }, 422, SIGNER_MESSAGES.signature_invalid);
     }
     const iin = certificate.subject?.iin ?? null;
-    if (request.expectedIin && iin !== request.expectedIin) {
+    if (iin !== request.expectedIin) {
       throw new AppError('rule_violation', { reason: 'iin_mismatch', rule: 'R-32.1', field: 'cms' }, 422, SIGNER_MESSAGES.iin_mismatch);
     }
     const subject = certificate.subject?.dn ?? [certificate.subject?.commonName, iin ? `IIN${iin}` : null].filter(Boolean).join(', ');
