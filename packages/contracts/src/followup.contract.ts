@@ -164,8 +164,11 @@ export const VerifyResult = z.object({
 }).meta({ id: 'VerifyResult' });
 
 export const DecisionExecutionBody = z.object({ doneOn: IsoDate, note: OptionalText(2000) }).strict().meta({ id: 'DecisionExecutionEdit' });
+/** What is recorded of a decision's execution: one shape for the mark and for reading it back. */
 export const DecisionExecution = z.object({
   decisionId: z.uuid(), meetingId: z.uuid(), doneOn: IsoDate.nullable(), note: z.string().nullable(), verifiedAt: z.iso.datetime().nullable(),
+  /** Who verified it (the point lead or above); null until verified. */
+  verifiedByName: z.string().nullable(),
 }).meta({ id: 'DecisionExecution' });
 
 // ─── Working-day calendar ────────────────────────────────────────────────────

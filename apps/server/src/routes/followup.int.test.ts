@@ -124,6 +124,32 @@ describe('checks (R-32.4)', () => {
     await c.lead!.send('PATCH', `/api/v1/checks/${check!.id}`, { assigneeStaffId: c.inspector!.user.staffId });
   });
 
+  it('is reassigned only within the meeting\'s territory (422 assignee_outside_territory) to an inspector the staff list offers', async () => {
+    const [check] = await checksOf(meeting.id);
+    // Who the web offers: the inspectors of the meeting's police point.
+    const pointId = (await c.lead!.get(`/api/v1/meetings/${meeting.id}`)).json().point.id as string;
+    const offered = await c.lead!.get(`/api/v1/staff?pointId=${pointId}&position=inspector&pageSize=200`);
+    expect(offered.statusCode, offered.body).toBe(200);
+    const inspectors = offered.json().items as Array<{ id: string; position: string; point: { id: string } }>;
+    expect(inspectors.map((s) => s.id)).toContain(c.inspector!.user.staffId);
+    expect(inspectors.every((s) => s.position === 'inspector' && s.point.id === pointId)).toBe(true);
+    // An inspector of another department is refused, and the check keeps its assignee.
+    const outside = await c.lead!.send('PATCH', `/api/v1/checks/${check!.id}`, { assigneeStaffId: c.inspector2!.user.staffId });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error).toMatchObject({ code: 'rule_violation', details: { reason: 'assignee_outside_territory', rule: 'R-32.4', field: 'assigneeStaffId' } });
+    const unknown = await c.lead!.send('PATCH', `/api/v1/checks/${check!.id}`, { assigneeStaffId: crypto.randomUUID() });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error.details.reason).toBe('unknown_staff');
+    expect((await checksOf(meeting.id))[0]!.assigneeStaffId).toBe(c.inspector!.user.staffId);
+    // Another inspector of the point may take it.
+    const other = inspectors.find((s) => s.id !== c.inspector!.user.staffId)!;
+    expect(other).toBeDefined();
+    const ok = await c.lead!.send('PATCH', `/api/v1/checks/${check!.id}`, { assigneeStaffId: other.id });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().assigneeStaffId).toBe(other.id);
+    await c.lead!.send('PATCH', `/api/v1/checks/${check!.id}`, { assigneeStaffId: c.inspector!.user.staffId });
+  });
+
   it('closes with the result and the answer sent to the initiator (its date and channel required)', async () => {
     const [withPerson, anonymous] = await checksOf(meeting.id);
     const noAnswer = await c.inspector!.send('PATCH', `/api/v1/checks/${withPerson!.id}`, { result: 'Тексерілді: шам орнатылды' });

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../services/context.ts';
 import { listChecks, openFollowUpsFor, patchCheck } from '../services/followup/check.service.ts';
-import { recordDecisionExecution } from '../services/followup/control.service.ts';
+import { decisionExecutions, recordDecisionExecution } from '../services/followup/control.service.ts';
 import { forwardingLetter, listForwardings, patchForwarding } from '../services/followup/forwarding.service.ts';
 
 const tags = ['follow-up'];
@@ -81,6 +81,11 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // ─── Decisions ────────────────────────────────────────────────────
+  app.get('/api/v1/meetings/:id/decisions/execution', {
+    schema: { tags, summary: 'What is recorded of the execution of each decision of the protocol, and its verification by the point lead (R-33)', params: IdParam, response: { 200: z.array(DecisionExecution) } },
+    config: { access: { resource: 'followup', action: 'read', locate: locateMeeting } },
+  }, async (request) => decisionExecutions(contextOf(request), request.params.id));
+
   app.patch('/api/v1/decisions/:id/execution', {
     schema: { tags, summary: 'Mark a decision of the protocol carried out (the point lead then verifies it, R-33)', params: IdParam, body: DecisionExecutionBody, response: { 200: DecisionExecution } },
     config: { access: { resource: 'followup', action: 'update', locate: locateDecision } },

@@ -2,6 +2,7 @@ import type { Scope } from '@esep/domain';
 import { and, asc, eq, exists, getTableColumns, gte, inArray, isNull, lte, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
+import { users } from '../schema/account.schema.ts';
 import { meetingDecisions, meetingItems, participants } from '../schema/holding.schema.ts';
 import { meetingDistricts, meetingInspectors, meetings } from '../schema/meeting.schema.ts';
 import { districts, policePoints, policeUnits } from '../schema/org.schema.ts';
@@ -123,13 +124,15 @@ export async function updateStateBodyRow(db: Executor, id: string, patch: Partia
 }
 
 // ─── Decisions and their execution ──────────────────────────────────
+/** Every decision of the meetings with what is recorded of its execution and who verified it (null when nothing is). */
 export async function decisionsWithControl(db: Executor, meetingIds: readonly string[]) {
   if (meetingIds.length === 0) return [];
   return db.select({
     id: meetingDecisions.id, meetingId: meetingDecisions.meetingId, number: meetingDecisions.number, text: meetingDecisions.text,
     responsible: meetingDecisions.responsible, dueDate: meetingDecisions.dueDate,
-    doneOn: decisionControls.doneOn, note: decisionControls.note, verifiedAt: decisionControls.verifiedAt,
+    doneOn: decisionControls.doneOn, note: decisionControls.note, verifiedAt: decisionControls.verifiedAt, verifiedByName: users.displayName,
   }).from(meetingDecisions).leftJoin(decisionControls, eq(decisionControls.decisionId, meetingDecisions.id))
+    .leftJoin(users, eq(users.id, decisionControls.verifiedBy))
     .where(inArray(meetingDecisions.meetingId, [...meetingIds])).orderBy(asc(meetingDecisions.number));
 }
 export type DecisionControlRow = typeof decisionControls.$inferSelect;

@@ -1,6 +1,6 @@
 import type { CheckPatchBody, FollowUpCheck as Check } from '@esep/contracts';
 import {
-  checkById, checksOfMeetings, firstReporter, insertChecks, insertForwardings, itemsAwaitingFollowUp, lockMeetingForNumbers, meetingPaths, meetingRow,
+  checkById, checksOfMeetings, firstReporter, insertChecks, insertForwardings, itemsAwaitingFollowUp, lockMeetingForNumbers, meetingParts, meetingPaths, meetingRow,
   staffById, updateCheckRow, type CheckRow, type Tx,
 } from '@esep/db';
 import { can, checkDueDate, extensionProblem, forwardingDueDate, latestExtension, refusalMessage, type ExtensionRefusal } from '@esep/domain';
@@ -112,6 +112,11 @@ const REASSIGN_FORBIDDEN = {
   en: 'Only the point lead or higher leadership may reassign a check',
 };
 const UNKNOWN_STAFF = { kk: 'Мұндай қызметкер жоқ', ru: 'Такого сотрудника нет', en: 'No such staff member' };
+const OUTSIDE_TERRITORY = {
+  kk: 'Тексеруді тек кездесу өткен учаскелік полиция пунктінің қызметкеріне немесе кездесуде есеп берген инспекторға беруге болады',
+  ru: 'Проверку можно передать только сотруднику участкового пункта полиции, где прошла встреча, или отчитывавшемуся на ней инспектору',
+  en: 'A check can be reassigned only to staff of the police point the meeting was held in, or to an inspector who reported at it',
+};
 const NOT_OPEN = {
   kk: 'Жабылған тексерудің мерзімін ұзартуға болмайды', ru: 'Срок закрытой проверки продлить нельзя', en: 'A closed check cannot be extended',
 };
@@ -126,10 +131,18 @@ export async function patchCheck(ctx: ServiceContext, checkId: string, body: Che
   if (!row) throw new AppError('not_found');
   if (body.assigneeStaffId !== undefined) {
     // the point lead (and the leadership above him) decides who checks.
-    if (!can(actor, 'update', { resource: 'control', paths: await meetingPaths(ctx.db, row.meetingId) })) {
+    const paths = await meetingPaths(ctx.db, row.meetingId);
+    if (!can(actor, 'update', { resource: 'control', paths })) {
       throw new AppError('forbidden', { reason: 'reassign_by_lead', rule: 'R-33', field: 'assigneeStaffId' }, 403, REASSIGN_FORBIDDEN);
     }
-    if (!(await staffById(ctx.db, body.assigneeStaffId))) throw ruleRefusal({ reason: 'unknown_staff', rule: null, field: 'assigneeStaffId' }, UNKNOWN_STAFF, 422);
+    const assignee = await staffById(ctx.db, body.assigneeStaffId);
+    if (!assignee) throw ruleRefusal({ reason: 'unknown_staff', rule: null, field: 'assigneeStaffId' }, UNKNOWN_STAFF, 422);
+    // the check stays with the meeting's territory — staff of a police point the meeting
+    // covers, or one of its reporting inspectors (an acting one may come from another point).
+    const ofPoint = assignee.point != null && paths.some((p) => p.pointId === assignee.point!.id);
+    if (!ofPoint && !(await meetingParts(ctx.db, [row.meetingId])).inspectors.some((i) => i.id === assignee.id)) {
+      throw ruleRefusal({ reason: 'assignee_outside_territory', rule: 'R-32.4', field: 'assigneeStaffId' }, OUTSIDE_TERRITORY, 422);
+    }
   }
   if (body.answerSentOn && body.answerSentOn > ctx.today) throw futureDate('answerSentOn');
   return inTransaction(ctx, async (tx, audit) => {

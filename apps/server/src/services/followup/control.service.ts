@@ -160,6 +160,16 @@ export async function recordDecisionExecution(ctx: ServiceContext, decisionId: s
     if (existing?.verifiedAt) throw ruleRefusal({ reason: 'already_verified', rule: 'R-33' }, VERIFIED, 409);
     const saved = await upsertDecisionControl(tx, { decisionId, meetingId: decision.meetingId, doneOn: body.doneOn, note: body.note ?? null });
     await audit({ action: 'decision.execution', entityType: 'meeting', entityId: decision.meetingId, after: { decisionId, doneOn: body.doneOn } });
-    return { decisionId, meetingId: decision.meetingId, doneOn: saved.doneOn, note: saved.note, verifiedAt: saved.verifiedAt?.toISOString() ?? null };
+    return { decisionId, meetingId: decision.meetingId, doneOn: saved.doneOn, note: saved.note, verifiedAt: saved.verifiedAt?.toISOString() ?? null, verifiedByName: null };
   });
+}
+
+/**
+ * R-33: what was recorded of each decision's execution, for everyone who may read the meeting's
+ * follow-up — the inspector who marked it reads it back, not only the point lead on his board.
+ */
+export async function decisionExecutions(ctx: ServiceContext, meetingId: string): Promise<Array<z.infer<typeof DecisionExecution>>> {
+  return (await decisionsWithControl(ctx.db, [meetingId])).map((d) => ({
+    decisionId: d.id, meetingId: d.meetingId, doneOn: d.doneOn, note: d.note, verifiedAt: d.verifiedAt?.toISOString() ?? null, verifiedByName: d.verifiedByName,
+  }));
 }

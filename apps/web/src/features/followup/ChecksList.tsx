@@ -1,18 +1,20 @@
 import { latestExtension, type WorkingCalendar } from '@esep/domain';
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconCalendarPlus, IconCircleCheck } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, NativeSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconCalendarPlus, IconCircleCheck, IconUserShare } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useComboboxProps } from '../../app/combobox.ts';
 import { formatDate, todayIso } from '../../app/format.ts';
-import { Revealed } from '../../app/status.tsx';
+import { ErrorAlert, Revealed } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { CopyText } from '../meetings/CopyText.tsx';
 import { notifyDone } from '../meetings/notify.ts';
 import { FieldRefusal, RefusalAlert, refusalOf, RuleLink } from '../meetings/RuleRefusal.tsx';
 import { TONE } from '../meetings/StatusBadge.tsx';
+import { assigneeOptions, type AssigneeCandidate } from './assignees.ts';
 import { DueDate } from './DueDate.tsx';
-import { followupKeys, followUpChanged, patchCheck, type Check, type NoticeChannel, type NoticeText } from './followup.api.ts';
+import { fetchPointInspectors, followupKeys, followUpChanged, patchCheck, type Check, type NoticeChannel, type NoticeText } from './followup.api.ts';
 import { NOTICE_CHANNELS } from './options.ts';
 import { Facts, OverdueBadge, RecordCard, StatusBadge } from './parts.tsx';
 
@@ -22,6 +24,77 @@ function useCheckSaved(meetingId: string) {
     queryClient.setQueryData<Check[]>(followupKeys.checks(meetingId), (list) => list?.map((c) => (c.id === saved.id ? { ...saved } : c)));
     followUpChanged(queryClient, meetingId);
   };
+}
+
+/** Who may take the meeting's checks: its police point's inspectors and its own reporting inspectors. */
+export interface CheckTeam { pointId: string; inspectors: readonly AssigneeCandidate[] }
+
+/**
+ * R-32.4, R-33: the point lead (and the leadership above) hands an open check to another
+ * inspector; the server refuses staff outside the meeting's territory (422 assignee_outside_territory).
+ */
+function ReassignForm({ check, team }: { check: Check; team: CheckTeam }) {
+  const { t } = useTranslation('followup');
+  const language = useLanguage();
+  const queryClient = useQueryClient();
+  const saved = useCheckSaved(check.meetingId);
+  const combobox = useComboboxProps();
+  const [staffId, setStaffId] = useState<string | null>(null);
+  const [tried, setTried] = useState(false);
+  const staff = useQuery({
+    queryKey: followupKeys.inspectors(team.pointId),
+    queryFn: ({ signal }) => fetchPointInspectors(team.pointId, signal),
+    staleTime: 5 * 60_000,
+  });
+  const options = assigneeOptions(staff.data?.items ?? [], team.inspectors, check.assigneeStaffId, language);
+  const reassign = useMutation({
+    mutationFn: (assigneeStaffId: string) => patchCheck(check.id, { assigneeStaffId }),
+    onSuccess: (result) => {
+      const { extensionNotice: _notice, ...rest } = result;
+      saved(rest);
+      void queryClient.invalidateQueries({ queryKey: followupKeys.checks(check.meetingId) });
+      setStaffId(null);
+      setTried(false);
+      notifyDone(t('check.reassigned', { reference: check.itemReference, name: rest.assigneeName ?? '' }));
+    },
+  });
+  const refusal = reassign.isError ? refusalOf(reassign.error) : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (staffId && !reassign.isPending) reassign.mutate(staffId);
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="check-reassign-form">
+      <Stack gap="xs">
+        <Title order={4} size="h6">{t('check.reassignTitle')} (<RuleLink rule="R-33" />)</Title>
+        {staff.isError && <ErrorAlert error={staff.error} onRetry={() => void staff.refetch()} />}
+        <Select
+          label={t('check.reassignTo')}
+          description={t('check.reassignHint')}
+          placeholder={staff.isPending ? t('common.loading') : t('check.reassignPlaceholder')}
+          data={options}
+          value={staffId}
+          onChange={(value) => { setStaffId(value); reassign.reset(); }}
+          searchable
+          clearable
+          nothingFoundMessage={t('check.reassignNone')}
+          disabled={staff.isPending}
+          required
+          error={tried && !staffId ? t('common.required') : refusal?.field === 'assigneeStaffId' ? <FieldRefusal refusal={refusal} /> : undefined}
+          {...combobox}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="check-reassign-staff"
+        />
+        {refusal && refusal.field !== 'assigneeStaffId' && <RefusalAlert error={reassign.error} testId="check-reassign-error" />}
+        <Group>
+          <Button type="submit" variant="default" leftSection={<IconUserShare size={16} aria-hidden />} loading={reassign.isPending} data-testid="check-reassign-submit">
+            {t('check.reassign')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
 }
 
 /** APPK art. 76 ¶2: one extension by up to two months with a reason; the initiator is told. */
@@ -144,7 +217,7 @@ function ResultForm({ check }: { check: Check }) {
   );
 }
 
-function CheckCard({ check, editable, calendar }: { check: Check; editable: boolean; calendar: WorkingCalendar | null }) {
+function CheckCard({ check, editable, calendar, team }: { check: Check; editable: boolean; calendar: WorkingCalendar | null; team: CheckTeam | null }) {
   const { t } = useTranslation('followup');
   const language = useLanguage();
   const [notice, setNotice] = useState<NoticeText | null>(null);
@@ -205,6 +278,7 @@ function CheckCard({ check, editable, calendar }: { check: Check; editable: bool
             </Alert>
           </Revealed>
         )}
+        {team && open && <ReassignForm check={check} team={team} />}
         {editable && open && !check.extended && <ExtensionForm check={check} onNotice={setNotice} />}
         {editable && open && <ResultForm check={check} />}
       </Stack>
@@ -212,13 +286,18 @@ function CheckCard({ check, editable, calendar }: { check: Check; editable: bool
   );
 }
 
-/** R-32.4: every item not answered in full is checked within 15 working days. */
-export function ChecksList({ checks, editable, calendar }: { checks: Check[]; editable: boolean; calendar: WorkingCalendar | null }) {
+/**
+ * R-32.4: every item not answered in full is checked within 15 working days. `team` is given to
+ * those who may reassign the checks (R-33), null for everyone else.
+ */
+export function ChecksList({ checks, editable, calendar, team = null }: {
+  checks: Check[]; editable: boolean; calendar: WorkingCalendar | null; team?: CheckTeam | null;
+}) {
   const { t } = useTranslation('followup');
   if (checks.length === 0) return <Text size="sm" c="gray.8" data-testid="checks-none">{t('check.none')}</Text>;
   return (
     <Stack gap="sm" component="ul" className="followup-list" data-testid="checks">
-      {checks.map((check) => <CheckCard key={check.id} check={check} editable={editable} calendar={calendar} />)}
+      {checks.map((check) => <CheckCard key={check.id} check={check} editable={editable} calendar={calendar} team={team} />)}
     </Stack>
   );
 }

@@ -4,35 +4,22 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, todayIso } from '../../app/format.ts';
+import { formatDate, formatDateTime, todayIso } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
-import { hasRole, useCurrentUser } from '../auth/session.tsx';
 import { notifyDone } from '../meetings/notify.ts';
 import { FieldRefusal, RefusalAlert, refusalOf } from '../meetings/RuleRefusal.tsx';
 import { DueDate } from './DueDate.tsx';
-import { fetchControl, fetchDecisions, followupKeys, followUpChanged, recordExecution, type Decision, type DecisionExecution } from './followup.api.ts';
+import { fetchDecisionExecutions, fetchDecisions, followupKeys, followUpChanged, recordExecution, type Decision, type DecisionExecution } from './followup.api.ts';
 import { Facts, OverdueBadge, RecordCard, StatusBadge } from './parts.tsx';
-import { CONTROL_ROLES } from './roles.ts';
 
-type Executions = Record<string, Pick<DecisionExecution, 'doneOn' | 'note' | 'verifiedAt'>>;
+type Executions = Record<string, Pick<DecisionExecution, 'doneOn' | 'note' | 'verifiedAt' | 'verifiedByName'>>;
 
-/**
- * What is known of the decisions' execution. Those who hold the control (R-33) read it from
- * their board; for the others it starts empty and fills with what they record here.
- */
+/** What is recorded of the decisions' execution (R-33), by decision; the same for every reader of the follow-up. */
 function useExecutions(meetingId: string) {
-  const user = useCurrentUser();
-  const control = hasRole(user, CONTROL_ROLES);
   return useQuery({
     queryKey: followupKeys.executions(meetingId),
-    queryFn: async ({ signal }): Promise<Executions> => {
-      if (!control) return {};
-      const board = await fetchControl({ status: 'all' }, signal);
-      const meeting = board.meetings.find((m) => m.meetingId === meetingId);
-      return Object.fromEntries((meeting?.entries ?? []).filter((e) => e.kind === 'decision')
-        .map((e) => [e.id, { doneOn: e.doneOn, note: null, verifiedAt: e.verifiedAt }]));
-    },
-    staleTime: control ? 0 : Infinity,
+    queryFn: async ({ signal }): Promise<Executions> =>
+      Object.fromEntries((await fetchDecisionExecutions(meetingId, signal)).map((e) => [e.decisionId, e])),
   });
 }
 
@@ -90,33 +77,42 @@ export function DecisionsExecution({ meetingId, meetingDate, editable, calendar 
   if (decisions.isError) return <RefusalAlert error={decisions.error} />;
   if (decisions.data.length === 0) return <Text size="sm" c="gray.8" data-testid="decisions-none">{t('decision.none')}</Text>;
   return (
-    <Stack gap="sm" component="ul" className="followup-list" data-testid="decisions">
-      {decisions.data.map((d) => {
-        const e = executions.data?.[d.id];
-        const status = e?.verifiedAt ? 'verified' : e?.doneOn ? 'done' : 'open';
-        const overdue = status === 'open' && todayIso() > d.dueDate;
-        return (
-          <RecordCard key={d.id} title={t('decision.title', { number: d.number })} testId="decision" data={{ 'data-id': d.id, 'data-status': status }}
-            badges={<>{overdue && <OverdueBadge />}<StatusBadge status={status} testId="decision-status" /></>}>
-            <Stack gap="sm">
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{d.text}</Text>
-              <Facts>
-                <dt>{t('decision.responsible')}</dt>
-                <dd>{d.responsible}</dd>
-                <dt>{t('decision.dueDate')}</dt>
-                <dd><DueDate dueDate={d.dueDate} closed={status !== 'open'} calendar={calendar} /></dd>
-                {e?.doneOn && (
-                  <>
-                    <dt>{t('decision.doneOn')}</dt>
-                    <dd data-testid="decision-done">{formatDate(e.doneOn, language)}{e.note && <Text size="sm">{e.note}</Text>}</dd>
-                  </>
-                )}
-              </Facts>
-              {editable && status === 'open' && <ExecutionForm decision={d} meetingDate={meetingDate} />}
-            </Stack>
-          </RecordCard>
-        );
-      })}
+    <Stack gap="sm">
+      {executions.isError && <RefusalAlert error={executions.error} testId="decision-executions-error" />}
+      <Stack gap="sm" component="ul" className="followup-list" data-testid="decisions">
+        {decisions.data.map((d) => {
+          const e = executions.data?.[d.id];
+          const status = e?.verifiedAt ? 'verified' : e?.doneOn ? 'done' : 'open';
+          const overdue = status === 'open' && todayIso() > d.dueDate;
+          return (
+            <RecordCard key={d.id} title={t('decision.title', { number: d.number })} testId="decision" data={{ 'data-id': d.id, 'data-status': status }}
+              badges={<>{overdue && <OverdueBadge />}<StatusBadge status={status} testId="decision-status" /></>}>
+              <Stack gap="sm">
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{d.text}</Text>
+                <Facts>
+                  <dt>{t('decision.responsible')}</dt>
+                  <dd>{d.responsible}</dd>
+                  <dt>{t('decision.dueDate')}</dt>
+                  <dd><DueDate dueDate={d.dueDate} closed={status !== 'open'} calendar={calendar} /></dd>
+                  {e?.doneOn && (
+                    <>
+                      <dt>{t('decision.doneOn')}</dt>
+                      <dd data-testid="decision-done">{formatDate(e.doneOn, language)}{e.note && <Text size="sm">{e.note}</Text>}</dd>
+                    </>
+                  )}
+                  {e?.verifiedAt && (
+                    <>
+                      <dt>{t('decision.verified')}</dt>
+                      <dd data-testid="decision-verified">{formatDateTime(e.verifiedAt, language)}{e.verifiedByName && <> · {e.verifiedByName}</>}</dd>
+                    </>
+                  )}
+                </Facts>
+                {editable && status === 'open' && <ExecutionForm decision={d} meetingDate={meetingDate} />}
+              </Stack>
+            </RecordCard>
+          );
+        })}
+      </Stack>
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
+import { hasRole, useCurrentUser } from '../auth/session.tsx';
 import { notifyDone } from '../meetings/notify.ts';
 import { RefusalAlert, RuleLink } from '../meetings/RuleRefusal.tsx';
 import type { MeetingDetail } from '../meetings/types.ts';
@@ -15,6 +16,7 @@ import { useWorkingCalendar } from './DueDate.tsx';
 import { fetchChecks, fetchForwardings, followupKeys, followUpChanged, openFollowUps } from './followup.api.ts';
 import './followup.css';
 import { ForwardingsList } from './ForwardingsList.tsx';
+import { REASSIGN_ROLES } from './roles.ts';
 
 /** The meeting statuses after the protocol is signed: the follow-up is shown from then on. */
 export const FOLLOW_UP_STATUSES: ReadonlySet<MeetingDetail['status']> = new Set(['protocol_signed', 'closed']);
@@ -35,12 +37,17 @@ function Part({ id, title, rule, children }: { id: string; title: string; rule: 
  */
 export function FollowUpSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation('followup');
+  const user = useCurrentUser();
   const queryClient = useQueryClient();
   const checks = useQuery({ queryKey: followupKeys.checks(meeting.id), queryFn: ({ signal }) => fetchChecks(meeting.id, signal) });
   const forwardings = useQuery({ queryKey: followupKeys.forwardings(meeting.id), queryFn: ({ signal }) => fetchForwardings(meeting.id, signal) });
   const dates = [...(checks.data ?? []).map((c) => c.dueDate), ...(forwardings.data ?? []).map((f) => f.dueDate)];
   const calendar = useWorkingCalendar(dates);
   const editable = meeting.abilities.update && meeting.status === 'protocol_signed';
+  // the point lead and the leadership above reassign checks while the protocol is executed.
+  const team = hasRole(user, REASSIGN_ROLES) && meeting.status === 'protocol_signed'
+    ? { pointId: meeting.point.id, inspectors: meeting.inspectors }
+    : null;
   const open = useMutation({
     mutationFn: () => openFollowUps(meeting.id),
     onSuccess: (opened) => {
@@ -71,7 +78,7 @@ export function FollowUpSection({ meeting }: { meeting: MeetingDetail }) {
         </Stack>
       )}
       <Part id="followup-checks" title={t('section.checks', { count: checks.data.length })} rule="R-32.4">
-        <ChecksList checks={checks.data} editable={editable} calendar={calendar} />
+        <ChecksList checks={checks.data} editable={editable} calendar={calendar} team={team} />
       </Part>
       <Part id="followup-forwardings" title={t('section.forwardings', { count: forwardings.data.length })} rule="R-32.5">
         <ForwardingsList forwardings={forwardings.data} editable={editable} calendar={calendar} districtId={meeting.districts[0]?.id} />

@@ -24,6 +24,7 @@ export type VerifyResult = z.infer<typeof c.VerifyResult>;
 export type DecisionExecution = z.infer<typeof c.DecisionExecution>;
 export type Topic = z.infer<typeof c.Topic>;
 export type Decision = z.infer<typeof c.Decision>;
+export type StaffPage = z.infer<typeof c.StaffPage>;
 
 export interface ControlParams {
   status: 'open' | 'closed' | 'all';
@@ -34,6 +35,7 @@ export const followupKeys = {
   forwardings: (meetingId: string) => ['meetings', 'detail', meetingId, 'forwardings'] as const,
   decisions: (meetingId: string) => ['meetings', 'detail', meetingId, 'decisions'] as const,
   executions: (meetingId: string) => ['meetings', 'detail', meetingId, 'decision-executions'] as const,
+  inspectors: (pointId: string) => ['staff', 'point-inspectors', pointId] as const,
   bodies: (topic?: string, districtId?: string) => ['state-bodies', topic ?? '', districtId ?? ''] as const,
   allBodies: ['state-bodies'] as const,
   topics: ['topics'] as const,
@@ -48,6 +50,10 @@ export const fetchChecks = (meetingId: string, signal?: AbortSignal) =>
   api.get<Check[]>(`${meetingPath(meetingId)}/checks`, undefined, signal);
 export const patchCheck = (id: string, body: CheckPatchBody) =>
   api.patch<CheckPatchResult>(`/checks/${encodeURIComponent(id)}`, body);
+
+/** The inspectors of a police point: whom the point lead may hand a check to (R-32.4, R-33). */
+export const fetchPointInspectors = (pointId: string, signal?: AbortSignal) =>
+  api.get<StaffPage>('/staff', { pointId, position: 'inspector', pageSize: 200, sort: 'fullName' }, signal);
 
 /** Opens the checks and forwardings of a signed protocol's items (also done by signing). */
 export const openFollowUps = (meetingId: string) =>
@@ -73,8 +79,9 @@ export const fetchTopics = (signal?: AbortSignal) => api.get<Topic[]>('/topics',
 // ─── Decisions' execution and control (R-33) ────────────────────────────────
 export const fetchDecisions = (meetingId: string, signal?: AbortSignal) =>
   api.get<Decision[]>(`${meetingPath(meetingId)}/decisions`, undefined, signal);
+/** What is recorded of each decision's execution, for everyone who reads the follow-up (R-33). */
 export const fetchDecisionExecutions = (meetingId: string, signal?: AbortSignal) =>
-  api.get<DecisionExecution[]>(`${meetingPath(meetingId)}/decision-executions`, undefined, signal);
+  api.get<DecisionExecution[]>(`${meetingPath(meetingId)}/decisions/execution`, undefined, signal);
 export const recordExecution = (decisionId: string, body: { doneOn: string; note?: string | null }) =>
   api.patch<DecisionExecution>(`/decisions/${encodeURIComponent(decisionId)}/execution`, body);
 
