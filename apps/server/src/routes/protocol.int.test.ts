@@ -129,6 +129,9 @@ describe('signing on the meeting day (R-32.3)', () => {
   });
 
   it('signed at 23:50 Almaty on the meeting day (18:50 UTC) is on time; the meeting is "protocol signed" and its checks open', async () => {
+    // What the first signer is offered already names both public PDFs, and they are what is stored.
+    const offered = JSON.parse(Buffer.from((await c.inspector!.get(`/api/v1/meetings/${single}/protocol`)).json().signing.payload, 'base64').toString('utf8'));
+    expect(offered.documents).toEqual({ pdfKk: expect.stringMatching(/^[0-9a-f]{64}$/), pdfRu: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const response = await c.inspector!.send('POST', `/api/v1/meetings/${single}/protocol/signatures`, { method: 'builtin', password: 'demo' });
     expect(response.statusCode, response.body).toBe(200);
     const p = response.json();
@@ -136,7 +139,7 @@ describe('signing on the meeting day (R-32.3)', () => {
     expect(p.signedAt).toBe(almaty(D, '23:50').toISOString());
     expect(p.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(p.pdfHashes.kk).toMatch(/^[0-9a-f]{64}$/);
-    expect(p.pdfHashes.ru).toMatch(/^[0-9a-f]{64}$/);
+    expect(p.pdfHashes).toEqual({ kk: offered.documents.pdfKk, ru: offered.documents.pdfRu });
     expect(p.signatures).toEqual([expect.objectContaining({ method: 'builtin_ed25519', signerName: expect.any(String), addendumId: null })]);
     expect(existsSync(join(t.app.config.dataDir, 'files', `${p.pdfHashes.kk}.pdf`))).toBe(true);
     expect((await c.inspector!.get(`/api/v1/meetings/${single}`)).json().status).toBe('protocol_signed');

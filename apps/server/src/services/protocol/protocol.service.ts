@@ -9,6 +9,7 @@ import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { sha256hex, signingPayload } from './signer.ts';
 import { reportersFrom } from '../meeting/reporters.ts';
+import { publicPdfHashes } from './signing-documents.ts';
 
 /*
  * R-32.1: the protocol of a meeting. Esep assembles it from the meeting's records once the
@@ -175,9 +176,13 @@ export async function protocolView(ctx: ServiceContext, meetingId: string, optio
   const content = protocol.content as ProtocolContent;
   const draft = protocol.status === 'draft';
   const lateNow = signingTimeliness(meeting.startDate, new Date()) === 'late';
-  const protocolPayload = signingPayload({
-    meetingId, contentHash: protocol.contentHash ?? contentHashOf(content), pdfKkHash: protocol.pdfKkHash, pdfRuHash: protocol.pdfRuHash,
-  });
+  const offerSigning = draft && meeting.status === 'held';
+  const contentHash = protocol.contentHash ?? contentHashOf(content);
+  // the first signer signs the PDFs too — their hashes are known before they are stored.
+  const pdfs = offerSigning && (!protocol.pdfKkHash || !protocol.pdfRuHash)
+    ? await publicPdfHashes(content, contentHash, verifyUrlOf(ctx, meetingId))
+    : { kk: protocol.pdfKkHash, ru: protocol.pdfRuHash };
+  const protocolPayload = signingPayload({ meetingId, contentHash, pdfKkHash: pdfs.kk, pdfRuHash: pdfs.ru });
   return {
     meetingId, meetingNumber: meeting.number, meetingDate: meeting.startDate,
     status: protocol.status, version: protocol.version, content,
@@ -200,7 +205,7 @@ export async function protocolView(ctx: ServiceContext, meetingId: string, optio
       };
     }),
     reminders: reminders.map((r) => ({ kind: r.kind, dueAt: r.dueAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })),
-    signing: draft && meeting.status === 'held'
+    signing: offerSigning
       ? { payload: protocolPayload.toString('base64'), payloadHash: sha256hex(protocolPayload), canSign: canSign(null), lateReasonRequired: lateNow, qualifiedAvailable: options.qualifiedAvailable, iinRecorded }
       : null,
     editable: draft && mayUpdate && protocol.contentHash == null,

@@ -4,12 +4,12 @@ import {
   nextAddendumNumber, signatureBy, signaturesOf, staffIdOfUser, staffIinOf, updateMeetingRow, updateProtocolRow, type Tx,
 } from '@esep/db';
 import { canonicalJson, signingTimeliness, transition } from '@esep/domain';
-import { protocolPdf } from '../../documents/protocol.pdf.ts';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { storeFile } from '../../storage/file.store.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { openFollowUps } from '../followup/check.service.ts';
 import { contentHashOf, ensureProtocol, reportersOf, verifyUrlOf } from './protocol.service.ts';
+import { publicPdfs, type PublicPdfs } from './signing-documents.ts';
 import { BuiltinSigner, NcaNodeVerifier, serverSealingKey, sha256hex, signingPayload, type Signer } from './signer.ts';
 
 /*
@@ -99,19 +99,18 @@ export async function signProtocol(ctx: ServiceContext, signers: Signers, dataDi
     const content = protocol.content as ProtocolContent;
     const first = protocol.contentHash == null;
     const contentHash = protocol.contentHash ?? contentHashOf(content);
-    // What a qualified signer was shown (GET …/protocol → signing.payload): the hashes fixed so far.
     let pdfKk = protocol.pdfKkHash;
     let pdfRu = protocol.pdfRuHash;
-    const offered = signingPayload({ meetingId, contentHash, pdfKkHash: pdfKk, pdfRuHash: pdfRu });
-    // The first signature fixes the public PDFs (rendered now, stored only once the signature holds).
-    let rendered: { kk: Buffer; ru: Buffer } | null = null;
+    // The first signature fixes the public PDFs (rendered now, stored only once the signature
+    // holds); being deterministic, they hash to what the signing dialog offered.
+    let rendered: PublicPdfs | null = null;
     if (first || !pdfKk || !pdfRu) {
-      const options = { verifyUrl: verifyUrlOf(ctx, meetingId), signatures: [], internal: false };
-      rendered = { kk: await protocolPdf(content, 'kk', options), ru: await protocolPdf(content, 'ru', options) };
+      rendered = await publicPdfs(content, verifyUrlOf(ctx, meetingId));
       pdfKk = sha256hex(rendered.kk);
       pdfRu = sha256hex(rendered.ru);
     }
-    const payload = method === 'builtin_ed25519' ? signingPayload({ meetingId, contentHash, pdfKkHash: pdfKk, pdfRuHash: pdfRu }) : offered;
+    // Both signers sign the same payload: the content hash and both PDF hashes.
+    const payload = signingPayload({ meetingId, contentHash, pdfKkHash: pdfKk, pdfRuHash: pdfRu });
     const material = await signerFor(signers, method).sign(tx, await signRequest(tx, body, actor.id, staffId, payload));
     const signature = await insertSignature(tx, {
       meetingId, addendumId: null, staffId, userId: actor.id, signerName: me.fullName, method,

@@ -44,6 +44,7 @@ export async function verifyProtocol(db: Executor, signers: Signers, dataDir: st
 
   const variants = [
     signingPayload({ meetingId, contentHash: contentHashNow, pdfKkHash: protocol.pdfKkHash, pdfRuHash: protocol.pdfRuHash }),
+    // Qualified signatures made before the PDFs' hashes were offered to the first signer cover the content alone.
     signingPayload({ meetingId, contentHash: contentHashNow }),
   ];
   const checked: Checked[] = [];
