@@ -25,6 +25,7 @@ const Env = z.object({
   ESEP_AT_RISK_DAYS: z.coerce.number().int().min(0).max(92).default(30),
   ESEP_SELF_REGISTRATION_RATE: z.coerce.number().int().positive().default(60),
   ESEP_VIDEO_MAX_BYTES: z.coerce.number().int().positive().default(8 * 1024 ** 3),
+  ESEP_UPLOAD_EXPIRY_HOURS: z.coerce.number().positive().default(48),
   ESEP_RETENTION_DAYS: z.coerce.number().int().min(365).default(365),
   ESEP_S3_BUCKET: z.string().optional(),
   ESEP_S3_ENDPOINT: z.string().url().optional(),
@@ -58,6 +59,8 @@ export interface Config {
   selfRegistrationRate: number;
   /** the largest video file accepted (bytes). */
   videoMaxBytes: number;
+  /** an upload not finished this long after it started expires (its partial file deleted, its record marked). */
+  uploadExpiryMs: number;
   /** materials are kept at least this many days from the meeting date (≥ 365). */
   retentionDays: number;
   /** Videos go to this S3-compatible bucket when set; else to DATA_DIR/videos. */
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     atRiskDays: e.ESEP_AT_RISK_DAYS,
     selfRegistrationRate: e.ESEP_SELF_REGISTRATION_RATE,
     videoMaxBytes: e.ESEP_VIDEO_MAX_BYTES,
+    uploadExpiryMs: e.ESEP_UPLOAD_EXPIRY_HOURS * 3600_000,
     retentionDays: e.ESEP_RETENTION_DAYS,
     s3: e.ESEP_S3_BUCKET
       ? { bucket: e.ESEP_S3_BUCKET, endpoint: e.ESEP_S3_ENDPOINT, region: e.ESEP_S3_REGION, accessKeyId: e.ESEP_S3_ACCESS_KEY, secretAccessKey: e.ESEP_S3_SECRET_KEY, forcePathStyle: e.ESEP_S3_FORCE_PATH_STYLE === '1' }

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'password_policy', 'wrong_password', 'demo_disabled', 'oidc_disabled', 'oidc_failed',
   'payload_too_large', 'unsupported_file', 'rule_violation', 'internal_error',
   'consent_required', 'already_registered', 'registration_closed',
+  'material_removed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -47,6 +48,7 @@ export const ERROR_MESSAGES: Messages = {
   consent_required: { kk: 'Дербес деректерді өңдеуге келісім қажет', ru: 'Требуется согласие на обработку персональных данных', en: 'Consent to processing personal data is required' },
   already_registered: { kk: 'Бұл адам осы кездесуге тіркеліп қойған', ru: 'Этот человек уже зарегистрирован на встречу', en: 'This person is already registered for the meeting' },
   registration_closed: { kk: 'Тіркеу тек кездесу уақытында ашық', ru: 'Регистрация открыта только во время встречи', en: 'Registration is open only during the meeting' },
+  material_removed: { kk: 'Файл сақтау мерзімі өткен соң жойылды (R-32.6); жазбаның өзі сақталады', ru: 'Файл удалён по истечении срока хранения (R-32.6); сама запись сохранена', en: 'The file was removed after the retention period (R-32.6); the record itself is kept' },
   internal_error: { kk: 'Ішкі қате, әрекетті қайталаңыз', ru: 'Внутренняя ошибка, повторите действие', en: 'Internal error; please try again' },
 };
 

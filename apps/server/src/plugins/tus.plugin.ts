@@ -96,6 +96,9 @@ export default fp(async function tusPlugin(app: FastifyInstance) {
       return undefined;
     },
   });
+  // The expiration extension's sweep of the store (files no record knows of); scheduled by the
+  // retention plugin after the records' own expiry (services/video: expireUploads).
+  app.decorate('cleanUpExpiredUploads', () => tus.cleanUpExpiredUploads());
 
   await app.register(async (scope) => {
     // The upload's bytes stay a stream for tus: no parsing, no buffering, no body limit.
@@ -141,5 +144,5 @@ export default fp(async function tusPlugin(app: FastifyInstance) {
 });
 
 declare module 'fastify' {
-  interface FastifyInstance { videoStore: VideoStore }
+  interface FastifyInstance { videoStore: VideoStore; cleanUpExpiredUploads: () => Promise<number> }
 }

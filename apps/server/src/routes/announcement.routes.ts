@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
 import { contextOf } from '../services/context.ts';
 import { attachProof, proofOf } from '../services/meeting/announcement-proof.service.ts';
+import { keptMaterial } from '../services/retention/material.service.ts';
 
 const MAX_PROOF_BYTES = 10 * 1024 * 1024;
 
@@ -31,10 +32,11 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/v1/announcements/:id/proof', {
-    schema: { tags: ['meetings'], summary: 'The publication proof file', params: IdParam },
+    schema: { tags: ['meetings'], summary: 'The publication proof file; 410 material_removed once removed after retention (R-32.6)', params: IdParam },
     config: { access: { resource: 'meeting', action: 'read', locate } },
   }, async (request, reply) => {
-    const file = await proofOf(contextOf(request), app.config.dataDir, request.params.id);
+    const ctx = contextOf(request);
+    const file = await keptMaterial(ctx, { kind: 'publication_proof', id: request.params.id }, () => proofOf(ctx, app.config.dataDir, request.params.id));
     return reply.type(file.type).header('cache-control', 'private, max-age=3600').send(file.bytes);
   });
 };

@@ -11,6 +11,7 @@ import { contextOf } from '../services/context.ts';
 import {
   correctParticipant, MAX_SHEET_BYTES, paperSheetFile, paperSheets, participantPage, registerParticipant, removeParticipant, suggestions, uploadPaperSheet,
 } from '../services/holding/participant.service.ts';
+import { keptMaterial } from '../services/retention/material.service.ts';
 
 const tags = ['holding'];
 
@@ -100,10 +101,11 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => paperSheets(contextOf(request), request.params.id));
 
   app.get('/api/v1/sheets/:id', {
-    schema: { tags, summary: 'The scanned paper sign-in sheet (PNG, JPEG or PDF)', params: IdParam },
+    schema: { tags, summary: 'The scanned paper sign-in sheet (PNG, JPEG or PDF); 410 material_removed once removed after retention (R-32.6)', params: IdParam },
     config: { access: { resource: 'participant', action: 'read', locate: locateSheet } },
   }, async (request, reply) => {
-    const file = await paperSheetFile(contextOf(request), app.config.dataDir, request.params.id);
+    const ctx = contextOf(request);
+    const file = await keptMaterial(ctx, { kind: 'paper_sheet', id: request.params.id }, () => paperSheetFile(ctx, app.config.dataDir, request.params.id));
     return reply.type(file.type).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').send(file.bytes);
   });
 };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
 import { contextOf } from '../services/context.ts';
 import { attachSourceFile, changeSource, contentDisposition, createSource, listSources, removeSource, sourceFile } from '../services/holding/source.service.ts';
+import { keptMaterial } from '../services/retention/material.service.ts';
 
 const tags = ['report'];
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -52,12 +53,14 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/v1/sources/:id/files', {
     schema: {
-      tags, summary: 'Download an attachment of a source under its original name',
+      tags, summary: 'Download an attachment of a source under its original name; 410 material_removed once removed after retention (R-32.6)',
       params: IdParam, querystring: z.object({ name: z.string().regex(/^[0-9a-f]{64}\.(png|jpg|pdf|docx|xlsx)$/).describe('The stored file (`files[].file` of the source)') }).strict(),
     },
     config: { access: { resource: 'meeting', action: 'read', locate: locateSource } },
   }, async (request, reply) => {
-    const file = await sourceFile(contextOf(request), app.config.dataDir, request.params.id, request.query.name);
+    const ctx = contextOf(request);
+    const { id } = request.params;
+    const file = await keptMaterial(ctx, { kind: 'source_attachment', id, file: request.query.name }, () => sourceFile(ctx, app.config.dataDir, id, request.query.name));
     return reply.type(file.type).header('content-disposition', contentDisposition(file.name))
       .header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(file.bytes);
   });

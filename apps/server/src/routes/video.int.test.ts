@@ -1,4 +1,9 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { HeadObjectCommand, ListPartsCommand, S3Client } from '@aws-sdk/client-s3';
+import { videos } from '@esep/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtIds, meetingInProgress } from '../../test/holding.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
@@ -229,4 +234,105 @@ describe('video in S3-compatible storage (s3rver)', () => {
     expect((await s.c.admin!.send('DELETE', `/api/v1/videos/${video.id}`)).statusCode).toBe(204);
     expect(await s.t.app.videoStore.size((video as { uploadId: string }).uploadId)).toBeNull();
   }, 120_000);
+});
+
+/*
+ * R-32.1, tus expiration: an upload left unfinished ESEP_UPLOAD_EXPIRY_HOURS after it started
+ * expires — the store answers 410, the scheduled cleanup deletes the partial file and marks the
+ * record removed (never completed); finished uploads are left alone. Here the window is 2.5 s.
+ */
+const EXPIRY_MS = 2500;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One upload abandoned halfway and one finished, both within the window; then the window passes for both. */
+async function abandonedAndFinished(s: Setup) {
+  const metadata = { meetingId: s.meetingId, filename: 'abandoned.mp4' };
+  const abandoned = await tusUpload(s.base, mp4(2_000_000, 31), { headers: s.auth('inspector'), metadata, chunkSize: 512 * 1024, abortAfter: 600_000 });
+  expect(abandoned.aborted).toBe(true);
+  const finishedFile = mp4(40_000, 32);
+  const finished = await tusUpload(s.base, finishedFile, { headers: s.auth('inspector'), metadata: { meetingId: s.meetingId, filename: 'finished.mp4' } });
+  expect(finished.error, finished.body).toBeUndefined();
+  await sleep(EXPIRY_MS + 300);
+  // Past the window the store itself refuses to resume (tus expiration), before any cleanup.
+  const late = await fetch(abandoned.url!, { method: 'HEAD', headers: { ...s.auth('inspector'), 'tus-resumable': '1.0.0' } });
+  expect(late.status).toBe(410);
+  const uploadId = abandoned.url!.split('/').pop()!;
+  const items = (await s.c.inspector!.get(`/api/v1/meetings/${s.meetingId}/videos`)).json().items as Array<{ id: string; uploadId: string; status: string }>;
+  const done = items.find((v) => finished.url!.endsWith(v.uploadId))!;
+  return { url: abandoned.url!, uploadId, finished: { ...done, file: finishedFile } };
+}
+
+/** After the cleanup: the record marked, late HEAD/PATCH answer 410, the finished upload plays; audited with counts. */
+async function expectExpired(s: Setup, url: string, uploadId: string, finished: { id: string; file: Buffer }) {
+  const list = (await s.c.inspector!.get(`/api/v1/meetings/${s.meetingId}/videos`)).json();
+  expect(list.items.find((v: { uploadId: string }) => v.uploadId === uploadId)).toMatchObject({ status: 'removed', completedAt: null, sha256: null, removedAt: expect.any(String) });
+  expect(list.items.find((v: { id: string }) => v.id === finished.id)).toMatchObject({ status: 'complete', sha256: sha(finished.file) });
+  const head = await fetch(url, { method: 'HEAD', headers: { ...s.auth('inspector'), 'tus-resumable': '1.0.0' } });
+  expect(head.status).toBe(410);
+  const patch = await fetch(url, {
+    method: 'PATCH', headers: { ...s.auth('inspector'), 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream', 'accept-language': 'en' }, body: Buffer.alloc(10),
+  });
+  expect(patch.status).toBe(410);
+  const body = await patch.json() as { error: { code: string; message: string; details: { reason: string } } };
+  expect(body.error).toMatchObject({ code: 'not_found', details: { reason: 'upload_expired' } });
+  expect(body.error.message).toContain('expired');
+  const whole = await s.c.inspector!.get(`/api/v1/videos/${finished.id}/content`);
+  expect(whole.statusCode).toBe(200);
+  expect(sha(whole.rawPayload)).toBe(sha(finished.file));
+  const audit = (await s.c.admin!.get('/api/v1/audit?action=video.upload_expire')).json();
+  expect(audit.items).toHaveLength(1);
+  expect(audit.items[0]).toMatchObject({ actorId: null, after: { expired: 1, meetings: 1, expiryHours: EXPIRY_MS / 3600_000 } });
+  // Nothing more to expire: no second entry.
+  expect((await s.t.app.expireUploads()).expired).toBe(0);
+  expect((await s.c.admin!.get('/api/v1/audit?action=video.upload_expire')).json().items).toHaveLength(1);
+}
+
+describe('abandoned uploads expire (local disk)', () => {
+  let s: Setup;
+  beforeAll(async () => { s = await setup({ uploadExpiryMs: EXPIRY_MS }); }, 120_000);
+  afterAll(async () => { await s.t.close(); });
+
+  it('the partial file goes, the record is marked removed, the upload URL answers 410; a finished upload is untouched', async () => {
+    // A partial upload no record knows of (its record gone behind the server's back): the store's sweep takes it.
+    const orphan = await tusUpload(s.base, mp4(2_000_000, 33), { headers: s.auth('inspector'), metadata: { meetingId: s.meetingId, filename: 'orphan.mp4' }, chunkSize: 512 * 1024, abortAfter: 600_000 });
+    const orphanId = orphan.url!.split('/').pop()!;
+    await s.t.database.db.delete(videos).where(eq(videos.uploadId, orphanId));
+    const { url, uploadId, finished } = await abandonedAndFinished(s);
+    const partial = join(s.t.app.config.dataDir, 'videos', uploadId);
+    expect(existsSync(partial)).toBe(true);
+    expect(await s.t.app.expireUploads()).toEqual({ expired: 1, swept: 1 });
+    expect(existsSync(join(s.t.app.config.dataDir, 'videos', orphanId))).toBe(false);
+    expect(existsSync(partial)).toBe(false);
+    expect(existsSync(`${partial}.json`)).toBe(false);
+    expect(existsSync(join(s.t.app.config.dataDir, 'videos', finished.uploadId))).toBe(true);
+    await expectExpired(s, url, uploadId, finished);
+  }, 60_000);
+});
+
+describe('abandoned uploads expire (S3, s3rver)', () => {
+  let s3: LocalS3;
+  let s: Setup;
+  beforeAll(async () => {
+    s3 = await startLocalS3();
+    s = await setup({ s3: s3.config, uploadExpiryMs: EXPIRY_MS });
+  }, 120_000);
+  afterAll(async () => { await s?.t.close(); await s3?.close(); });
+
+  it('the multipart upload is aborted and its info object deleted; the record is marked; a finished upload is untouched', async () => {
+    const client = new S3Client({ region: s3.config.region, endpoint: s3.config.endpoint, forcePathStyle: true, credentials: { accessKeyId: s3.config.accessKeyId, secretAccessKey: s3.config.secretAccessKey } });
+    const exists = (Key: string) => client.send(new HeadObjectCommand({ Bucket: s3.config.bucket, Key })).then(() => true, () => false);
+    try {
+      const { url, uploadId, finished } = await abandonedAndFinished(s);
+      const info = await client.send(new HeadObjectCommand({ Bucket: s3.config.bucket, Key: `${uploadId}.info` }));
+      const multipart = { Bucket: s3.config.bucket, Key: uploadId, UploadId: info.Metadata!['upload-id']! };
+      expect((await client.send(new ListPartsCommand(multipart))).Parts?.length ?? 0).toBeGreaterThanOrEqual(0);
+      expect((await s.t.app.expireUploads()).expired).toBe(1);
+      expect(await exists(`${uploadId}.info`)).toBe(false);
+      await expect(client.send(new ListPartsCommand(multipart))).rejects.toMatchObject({ name: 'NoSuchUpload' });
+      expect(await s.t.app.videoStore.size(finished.uploadId)).toBe(finished.file.length);
+      await expectExpired(s, url, uploadId, finished);
+    } finally {
+      client.destroy();
+    }
+  }, 60_000);
 });

@@ -50,15 +50,13 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/videos/:id/content', {
     schema: {
       tags: ['videos'],
-      summary: 'Play back a video: the whole file (200) or one byte range (`Range: bytes=a-b` → 206 with Content-Range), streamed from disk or S3',
+      summary: 'Play back a video: the whole file (200) or one byte range (`Range: bytes=a-b` → 206 with Content-Range), streamed from disk or S3; 410 material_removed once removed after retention (R-32.6)',
       params: IdParam,
       headers: z.object({ range: z.string().optional() }),
     },
     config: { access: { resource: 'video', action: 'read', locate: locateVideo } },
   }, async (request, reply) => {
-    const video = await playableVideo(contextOf(request), request.params.id);
-    const size = await app.videoStore.size(video.storageKey);
-    if (size === null) throw new AppError('not_found');
+    const { video, size } = await playableVideo(contextOf(request), app.videoStore, request.params.id);
     const range = parseRange(request.headers.range, size);
     reply.header('accept-ranges', 'bytes')
       .header('content-type', video.contentType && /^video\/[\w.+-]+$/.test(video.contentType) ? video.contentType : 'application/octet-stream')

@@ -88,13 +88,33 @@ export interface VideoStore {
   forget(key: string): void;
 }
 
-/** The S3 modules (the AWS SDK) are loaded only when S3 is configured: they weigh on the server's memory. */
-export async function createVideoStore(config: Pick<Config, 'dataDir' | 's3'>): Promise<VideoStore> {
-  return config.s3 ? s3VideoStore(config.s3) : fileVideoStore(join(config.dataDir, 'videos'));
+/**
+ * The S3 modules (the AWS SDK) are loaded only when S3 is configured: they weigh on the server's
+ * memory. Both stores have the tus expiration extension on: an upload unfinished
+ * `uploadExpiryMs` after its creation answers 410 and is swept by `cleanUpExpiredUploads`.
+ */
+export async function createVideoStore(config: Pick<Config, 'dataDir' | 's3' | 'uploadExpiryMs'>): Promise<VideoStore> {
+  return config.s3 ? s3VideoStore(config.s3, config.uploadExpiryMs) : fileVideoStore(join(config.dataDir, 'videos'), config.uploadExpiryMs);
 }
 
-function fileVideoStore(directory: string): VideoStore {
-  const datastore = new FileStore({ directory });
+function fileVideoStore(directory: string, expirationPeriodInMilliseconds: number): VideoStore {
+  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds });
+  // @tus/file-store 2.1's own deleteExpired judges "unfinished" by the info file's `offset`,
+  // which it writes at creation and never updates: every finished video would be deleted once
+  // past the window. Here the offset is the data file's size (as getUpload reports it).
+  datastore.deleteExpired = async () => {
+    const expiry = datastore.getExpiration();
+    if (expiry <= 0 || !datastore.configstore.list) return 0;
+    let deleted = 0;
+    for (const id of await datastore.configstore.list()) {
+      const upload = await datastore.getUpload(id).catch(() => null);
+      if (!upload?.creation_date || upload.size === undefined || upload.offset >= upload.size) continue;
+      if (Date.now() <= new Date(upload.creation_date).getTime() + expiry) continue;
+      await datastore.remove(id);
+      deleted += 1;
+    }
+    return deleted;
+  };
   const safe = (key: string) => {
     if (!/^[A-Za-z0-9_-]{8,128}$/.test(key)) throw new Error('bad video key');
     return join(directory, key);
@@ -117,7 +137,7 @@ function fileVideoStore(directory: string): VideoStore {
   return withTap(base);
 }
 
-async function s3VideoStore(s3: NonNullable<Config['s3']>): Promise<VideoStore> {
+async function s3VideoStore(s3: NonNullable<Config['s3']>, expirationPeriodInMilliseconds: number): Promise<VideoStore> {
   const { AbortMultipartUploadCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
   const { S3Store } = await import('@tus/s3-store');
   const clientConfig: S3ClientConfig = {
@@ -131,7 +151,11 @@ async function s3VideoStore(s3: NonNullable<Config['s3']>): Promise<VideoStore> 
   };
   const client = new S3Client(clientConfig);
   // Parts of 64 MiB are spooled to the temporary directory, not memory, before they go to S3.
-  const datastore = new S3Store({ partSize: 64 * 1024 * 1024, useTags: false, s3ClientConfig: { ...clientConfig, bucket: s3.bucket } });
+  // No object tags (not every S3-compatible store has them): expired uploads are found by
+  // listing the unfinished multipart uploads, not by a lifecycle rule on a tag.
+  const datastore = new S3Store({
+    partSize: 64 * 1024 * 1024, useTags: false, expirationPeriodInMilliseconds, s3ClientConfig: { ...clientConfig, bucket: s3.bucket },
+  });
   const Bucket = s3.bucket;
   const notFound = (error: unknown) => {
     const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, lt, ne, notExists, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { paperSheets, reportSources } from '../schema/holding.schema.ts';
 import { announcements, meetings } from '../schema/meeting.schema.ts';
@@ -83,6 +83,19 @@ export async function removedReferences(db: Executor, references: readonly strin
     for (const r of rows) out.add(r.reference);
   }
   return out;
+}
+
+/**
+ * When retention removed the file of one record, or null: `video:<id>` exactly, or any file of
+ * `<kind>:<id>:` when `file` is not given (a paper sheet or a proof has one file).
+ */
+export async function materialRemoval(db: Executor, material: { kind: MaterialKind; id: string; file?: string }): Promise<{ removedAt: Date } | null> {
+  const match = material.kind === 'video' || material.file !== undefined
+    ? eq(retentionRemovals.reference, materialReference(material.kind, material.id, material.file))
+    : like(retentionRemovals.reference, `${material.kind}:${material.id}:%`);
+  const [row] = await db.select({ removedAt: retentionRemovals.removedAt }).from(retentionRemovals)
+    .where(and(eq(retentionRemovals.kind, material.kind), match)).orderBy(desc(retentionRemovals.removedAt)).limit(1);
+  return row ?? null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { users } from '../schema/account.schema.ts';
 import { videos } from '../schema/protocol.schema.ts';
@@ -35,6 +35,17 @@ export async function completeVideo(db: Executor, id: string, values: { size: nu
 export async function markVideosRemoved(db: Executor, ids: readonly string[], at: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.update(videos).set({ status: 'removed', removedAt: at }).where(inArray(videos.id, [...ids]));
+}
+
+/**
+ * Uploads started before `startedBefore` and never finished expire: marked removed (never
+ * completed, so `completedAt` stays null), the record kept. Returns what was marked, for the
+ * caller to delete the partial files.
+ */
+export async function markExpiredUploads(db: Executor, startedBefore: Date, at: Date): Promise<Array<{ id: string; meetingId: string; storageKey: string }>> {
+  return db.update(videos).set({ status: 'removed', removedAt: at })
+    .where(and(eq(videos.status, 'uploading'), lt(videos.createdAt, startedBefore)))
+    .returning({ id: videos.id, meetingId: videos.meetingId, storageKey: videos.storageKey });
 }
 
 /** An upload abandoned before completion (tus termination) leaves no record. */

@@ -1,11 +1,12 @@
 import type { Video, VideoList } from '@esep/contracts';
 import {
-  completeVideo, deleteUploadingVideo, insertVideo, markVideosRemoved, meetingPaths, meetingRow, meetingVideos, videoById, videoByUploadId, type VideoRow,
+  completeVideo, deleteUploadingVideo, insertVideo, markExpiredUploads, markVideosRemoved, materialRemoval, meetingPaths, meetingRow, meetingVideos, videoById, videoByUploadId, type VideoRow,
 } from '@esep/db';
 import { can, visible } from '@esep/domain';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import type { VideoStore } from '../../storage/video.store.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { MaterialFileMissing, materialRemoved } from '../retention/material.service.ts';
 
 /*
  * R-32.1: the video recording of the meeting — several files when a camera splits it —
@@ -71,11 +72,23 @@ export async function startUpload(ctx: ServiceContext, input: {
   });
 }
 
-/** tus HEAD/PATCH/DELETE: only someone who may upload to the meeting continues its upload. */
+const EXPIRED = {
+  kk: 'Жүктеу аяқталмай, мерзімі өтіп кетті; файлды қайта жүктеңіз (R-32.1)',
+  ru: 'Загрузка не была завершена вовремя и истекла; загрузите файл заново (R-32.1)',
+  en: 'The upload was not finished in time and has expired; upload the file again (R-32.1)',
+};
+
+/**
+ * tus HEAD/PATCH/DELETE: only someone who may upload to the meeting continues its upload. An
+ * upload that expired unfinished answers 410 Gone (tus expiration: the server keeps track).
+ */
 export async function uploadOf(ctx: ServiceContext, uploadId: string): Promise<VideoRow> {
   const row = await videoByUploadId(ctx.db, uploadId);
   if (!row) throw new AppError('not_found');
   await authorise(ctx, row.meetingId, 'create');
+  if (row.status === 'removed' && !row.completedAt) {
+    throw new AppError('not_found', { reason: 'upload_expired', rule: 'R-32.1', expiredAt: row.removedAt?.toISOString() ?? null }, 410, EXPIRED);
+  }
   return row;
 }
 
@@ -112,11 +125,21 @@ export async function listVideos(ctx: ServiceContext, meetingId: string, maxByte
   return { items, totalSize: items.filter((v) => v.status === 'complete').reduce((sum, v) => sum + v.size, 0), maxBytes };
 }
 
-/** A complete video to play back. */
-export async function playableVideo(ctx: ServiceContext, id: string): Promise<VideoRow> {
+/**
+ * A complete video to play back, with the size of its stored file. R-32.6: one removed after
+ * the retention period answers 410 `material_removed` with the day; a complete one whose file
+ * is missing is a fault (500, logged with the video's id).
+ */
+export async function playableVideo(ctx: ServiceContext, store: VideoStore, id: string): Promise<{ video: VideoRow; size: number }> {
   const row = await videoById(ctx.db, id);
+  if (row?.status === 'removed') {
+    const removal = await materialRemoval(ctx.db, { kind: 'video', id: row.id });
+    if (removal) throw materialRemoved('video', removal.removedAt);
+  }
   if (!row || row.status !== 'complete') throw new AppError('not_found');
-  return row;
+  const size = await store.size(row.storageKey);
+  if (size === null) throw new MaterialFileMissing('video', row.id);
+  return { video: row, size };
 }
 
 /** The administrator deletes a video's file; the record stays, marked removed (audited). */
@@ -129,5 +152,26 @@ export async function deleteVideo(ctx: ServiceContext, store: VideoStore, id: st
     await audit({ action: 'video.delete', entityType: 'meeting', entityId: row.meetingId, before: { videoId: row.id, size: row.size, sha256: row.sha256, status: row.status } });
     // Inside the transaction: if the store refuses, the record is not marked removed.
     await store.remove(row.storageKey);
+  });
+}
+
+/**
+ * R-32.1 with the tus expiration extension: an upload not finished ESEP_UPLOAD_EXPIRY_HOURS
+ * after it started is abandoned — its partial file deleted (disk, or the S3 multipart upload
+ * aborted) and its record marked removed, never completed (`completedAt` null), so the list
+ * still says a file was begun and when it went. The same window as the store's, which answers
+ * 410 to a late HEAD/PATCH. Run by the scheduler as the system (no actor); the audit entry
+ * holds counts only. A file deletion failing rolls the marks back; the next run retries.
+ */
+export async function expireUploads(ctx: ServiceContext, store: VideoStore, expiryMs: number, now = new Date()): Promise<{ expired: number }> {
+  return inTransaction(ctx, async (tx, audit) => {
+    const rows = await markExpiredUploads(tx, new Date(now.getTime() - expiryMs), now);
+    if (rows.length === 0) return { expired: 0 };
+    await audit({
+      action: 'video.upload_expire', entityType: 'video', entityId: null,
+      after: { expired: rows.length, meetings: new Set(rows.map((r) => r.meetingId)).size, expiryHours: expiryMs / 3600_000 },
+    });
+    for (const row of rows) await store.remove(row.storageKey);
+    return { expired: rows.length };
   });
 }
