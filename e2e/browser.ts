@@ -5,12 +5,17 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless; the flags keep it off the network this machine doesn't have. */
-export function launch(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless; the flags keep it off the network this machine doesn't have.
+ * `ignoreCertificateErrors`: accept self-signed certificates, for the fake NCALayer's
+ * wss://127.0.0.1:13579 (the real NCALayer's certificate is trusted by its installer).
+ */
+export function launch(options: { ignoreCertificateErrors?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(options.ignoreCertificateErrors ? ['--ignore-certificate-errors'] : [])],
   });
 }
 

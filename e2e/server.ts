@@ -22,9 +22,10 @@ export interface RunningServer { url: string; stop(): Promise<void> }
 /**
  * Starts Esep as `npm start` would (the real server on the embedded database with the demo
  * region), on a free port and a fresh data directory. Builds the web app first if needed, and
- * the server bundle every time (esbuild, about a second).
+ * the server bundle every time (esbuild, about a second). `env` adds to (or overrides) the
+ * server's environment, e.g. ESEP_NCANODE_URL for a fake NCANode.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
     execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
   }
@@ -36,7 +37,7 @@ export async function startServer(): Promise<RunningServer> {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development',
       // Every district with nothing planned counts as at risk, whatever the day of the quarter.
-      ESEP_AT_RISK_DAYS: '92' },
+      ESEP_AT_RISK_DAYS: '92', ...options.env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

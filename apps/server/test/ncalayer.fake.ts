@@ -1,7 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import type { TestPki } from './ncanode.fake.ts';
+import { join } from 'node:path';
+import { connect as tlsConnect } from 'node:tls';
+import { openssl, type TestPki } from './ncanode.fake.ts';
 
 /*
  * A fake NCALayer: a WebSocket server on a free port speaking NCALayer's JSON protocol for the
@@ -10,8 +14,11 @@ import type { TestPki } from './ncanode.fake.ts';
  * digested } } }` it answers `{ status: true, body: { result: ["<base64 CMS>"] } }` signed with
  * the test PKI's key (or `{ status: false, code, message }`). The real NCALayer listens on
  * wss://127.0.0.1:13579 with the user's key on a token or a PKCS#12 file; this one speaks plain
- * ws:// on 127.0.0.1 (no TLS) — the `ws` package is not installed, so the RFC 6455 framing
- * (text frames, masking, close) is written out here for both the server and the test's client.
+ * ws:// on a free port of 127.0.0.1 by default, or, with `tls`, wss:// with a self-signed
+ * certificate for IP 127.0.0.1 (made with openssl in the PKI's directory; `certificate` is its PEM,
+ * for a client that trusts it) — with `port: 13579` that is the very address the page uses, for a
+ * browser that ignores certificate errors. The `ws` package is not installed, so the RFC 6455
+ * framing (text frames, masking, close) is written out here for both the server and the test's client.
  */
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -59,6 +66,8 @@ function onFrames(socket: Socket, handle: (opcode: number, text: string) => void
 
 export interface NcaLayerFake {
   url: string;
+  /** With `tls`: the server's self-signed certificate (PEM). */
+  certificate?: string;
   /** Requests received, as parsed JSON. */
   requests: unknown[];
   /** Answer as if the user pressed "Cancel". */
@@ -66,10 +75,25 @@ export interface NcaLayerFake {
   close(): Promise<void>;
 }
 
-export async function startNcaLayerFake(pki: TestPki): Promise<NcaLayerFake> {
+/** A self-signed certificate for IP 127.0.0.1 (what NCALayer's own local certificate stands for). */
+function localhostCertificate(dir: string): { key: string; cert: string } {
+  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ncalayer.key', '-out', 'ncalayer.pem',
+    '-days', '30', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], dir);
+  return { key: readFileSync(join(dir, 'ncalayer.key'), 'utf8'), cert: readFileSync(join(dir, 'ncalayer.pem'), 'utf8') };
+}
+
+export async function startNcaLayerFake(pki: TestPki, options: { tls?: boolean; port?: number } = {}): Promise<NcaLayerFake> {
   const sockets = new Set<Socket>();
   const fake: NcaLayerFake = { url: '', requests: [], cancel: false, close: async () => {} };
-  const server: Server = createServer((_req, res) => { res.writeHead(426); res.end(); });
+  const refuse = (_req: IncomingMessage, res: ServerResponse) => { res.writeHead(426); res.end(); };
+  let server: Server | TlsServer;
+  if (options.tls) {
+    const { key, cert } = localhostCertificate(pki.dir);
+    fake.certificate = cert;
+    server = createTlsServer({ key, cert }, refuse);
+  } else {
+    server = createServer(refuse);
+  }
   server.on('upgrade', (request, socket: Socket, head: Buffer) => {
     const key = request.headers['sec-websocket-key'];
     if (typeof key !== 'string') { socket.destroy(); return; }
@@ -96,23 +120,30 @@ export async function startNcaLayerFake(pki: TestPki): Promise<NcaLayerFake> {
       return reply({ status: true, body: { result: [cms.toString('base64')] } });
     }, head);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+  });
+  fake.url = `${options.tls ? 'wss' : 'ws'}://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   fake.close = () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); });
   return fake;
 }
 
 /**
  * What the browser does: open the socket, wait for the greeting, send `sign` for the payload
- * (base64, decode: true) and read the CMS from `body.result[0]`.
+ * (base64, decode: true) and read the CMS from `body.result[0]`. A wss:// address is reached
+ * over TLS, trusting `ca` (the fake's `certificate`) when given and any certificate otherwise.
  */
-export async function ncaLayerSign(url: string, payloadBase64: string, options: { encapsulate?: boolean } = {}): Promise<string> {
-  const { hostname, port } = new URL(url);
-  const socket = connect(Number(port), hostname);
+export async function ncaLayerSign(url: string, payloadBase64: string, options: { encapsulate?: boolean; ca?: string } = {}): Promise<string> {
+  const { hostname, port, protocol } = new URL(url);
+  const secure = protocol === 'wss:';
+  const socket: Socket = secure
+    ? tlsConnect({ host: hostname, port: Number(port), ...(options.ca ? { ca: options.ca } : { rejectUnauthorized: false }) })
+    : connect(Number(port), hostname);
   try {
     return await new Promise<string>((resolve, reject) => {
       socket.once('error', reject);
-      socket.once('connect', () => {
+      socket.once(secure ? 'secureConnect' : 'connect', () => {
         socket.write(['GET / HTTP/1.1', `Host: ${hostname}:${port}`, 'Upgrade: websocket', 'Connection: Upgrade',
           `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`, 'Sec-WebSocket-Version: 13', '', ''].join('\r\n'));
       });

@@ -30,7 +30,7 @@ export interface TestPki {
   cleanup(): void;
 }
 
-const openssl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export const openssl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 
 export function makeTestPki(iin = '880101300123'): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'esep-pki-'));

@@ -99,6 +99,18 @@ describe('qualified signature: NCALayer and NCANode fakes', () => {
     expect(await verifier.verify({ signature: cms }, signingPayload({ meetingId: MEETING, contentHash: 'b'.repeat(64) }))).toBe(false);
   });
 
+  it('the fake NCALayer also speaks wss:// (as the real one does) with its self-signed certificate', async () => {
+    const secure = await startNcaLayerFake(pki, { tls: true });
+    try {
+      expect(secure.url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+\/$/);
+      const payload = signingPayload({ meetingId: MEETING, contentHash: HASH });
+      const cms = await ncaLayerSign(secure.url, payload.toString('base64'), { ca: secure.certificate });
+      expect(await new NcaNodeVerifier(ncanode.url).verify({ signature: cms }, payload)).toBe(true);
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('refuses a CMS over other data, an invalid answer, a wrong or unrecorded IIN; says null when the service is down', async () => {
     const payload = signingPayload({ meetingId: MEETING, contentHash: HASH });
     const other = Buffer.from('other data');

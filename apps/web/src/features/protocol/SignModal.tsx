@@ -47,6 +47,10 @@ export function SignModal({ meetingId, opened, onClose, title, signing, submit }
   const wrongPassword = isApiError(mutation.error) && mutation.error.code === 'wrong_password';
   const lateRefused = refusal?.field === 'lateReason' || (isApiError(mutation.error) && (mutation.error.details as { reason?: string } | undefined)?.reason === 'late_reason_required');
   const reason = lateReason.trim();
+  // R-32.1: a qualified signature must carry the signer's IIN as recorded in Esep; without one
+  // the server refuses (`iin_not_recorded`), so the EDS option is closed before NCALayer is asked.
+  const iinMissing = signing.qualifiedAvailable && !signing.iinRecorded;
+  const edsAvailable = signing.qualifiedAvailable && signing.iinRecorded;
 
   const reasonMissing = () => {
     if (signing.lateReasonRequired && !reason) {
@@ -130,6 +134,11 @@ export function SignModal({ meetingId, opened, onClose, title, signing, submit }
               {!signing.qualifiedAvailable && (
                 <Alert color="gray" variant="light" data-testid="ncalayer-not-configured">{t('sign.ncalayerNotConfigured')}</Alert>
               )}
+              {iinMissing && (
+                <Alert color="gray" variant="light" data-testid="ncalayer-iin-not-recorded">
+                  {t('sign.iinNotRecorded')} (<RuleLink rule="R-32.1" />)
+                </Alert>
+              )}
               {ncaError && (
                 <Alert color={ncaError.kind === 'cancelled' ? 'gray' : 'red'} icon={<IconAlertCircle aria-hidden />} role="alert" data-testid="ncalayer-error" data-kind={ncaError.kind}>
                   <Stack gap={4}>
@@ -144,7 +153,7 @@ export function SignModal({ meetingId, opened, onClose, title, signing, submit }
               {method === 'ncalayer' && mutation.isError && <RefusalAlert error={mutation.error} testId="sign-error-eds" />}
               <Group justify="flex-end">
                 <Button variant="default" onClick={close}>{t('sign.cancel')}</Button>
-                <Button onClick={() => void signWithEds()} loading={ncaBusy || mutation.isPending} disabled={!signing.qualifiedAvailable}
+                <Button onClick={() => void signWithEds()} loading={ncaBusy || mutation.isPending} disabled={!edsAvailable}
                   data-testid="sign-ncalayer">
                   {ncaBusy ? t('sign.ncalayerWaiting') : t('sign.ncalayerSubmit')}
                 </Button>

@@ -1,9 +1,9 @@
 import { ROLES } from '@esep/domain';
-import { Button, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
-import { IconLock, IconUserPlus } from '@tabler/icons-react';
+import { IconId, IconLock, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../app/format.ts';
@@ -12,12 +12,14 @@ import { ErrorAlert } from '../../app/status.tsx';
 import { SortableTh, TableMessageRow, TablePager, TableScroll } from '../../app/table.tsx';
 import type { Role, User } from '../../app/types.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
+import { useCurrentUser } from '../auth/session.tsx';
 import { fetchUsers, usersKey, type UserListParams } from './users.api.ts';
 
 const NewUserModal = lazyComponent(() => import('./NewUserModal.tsx'), (m) => m.NewUserModal);
+const StaffIinModal = lazyComponent(() => import('./StaffIinModal.tsx'), (m) => m.StaffIinModal);
 
 const PAGE_SIZE = 25;
-const COLUMNS = 5;
+const COLUMNS = 6;
 const SORTS = ['username', '-username', 'displayName', '-displayName', 'role', '-role'];
 
 const isRole = (value: string | null): value is Role => value !== null && (ROLES as readonly string[]).includes(value);
@@ -65,6 +67,9 @@ export function UsersPage() {
   useDocumentTitle(`${t('users.title')} — ${t('app.name')}`);
   const [params, update] = useListParams();
   const [creating, create] = useDisclosure(false);
+  // R-32.1: only the administrator records a staff member's IIN (PUT /staff/:id/iin).
+  const canRecordIin = useCurrentUser().role === 'admin';
+  const [iinStaffId, setIinStaffId] = useState<string | null>(null);
   const query = useQuery({
     queryKey: usersKey(params),
     queryFn: ({ signal }) => fetchUsers(params, signal),
@@ -99,7 +104,7 @@ export function UsersPage() {
             data-testid="users-role-filter"
           />
           {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-          <TableScroll label={t('users.list')} minWidth={760}>
+          <TableScroll label={t('users.list')} minWidth={840}>
             <Table striped highlightOnHover verticalSpacing="xs" data-testid="users-table" aria-busy={query.isFetching}>
               <Table.Thead>
                 <Table.Tr>
@@ -108,6 +113,7 @@ export function UsersPage() {
                   <SortableTh field="role" sort={params.sort} onSort={sort}>{t('account.role')}</SortableTh>
                   <Table.Th>{t('account.language')}</Table.Th>
                   <Table.Th>{t('users.lockedUntil')}</Table.Th>
+                  <Table.Th><VisuallyHidden>{t('users.actions')}</VisuallyHidden></Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -120,6 +126,16 @@ export function UsersPage() {
                     <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
                     <Table.Td>{t(`languages.${user.locale}`)}</Table.Td>
                     <Table.Td><LockState user={user} /></Table.Td>
+                    <Table.Td>
+                      {canRecordIin && user.staffId && (
+                        <Button size="compact-sm" variant="default" leftSection={<IconId size={14} aria-hidden />}
+                          aria-label={t('users.iin.openLabel', { name: user.displayName })}
+                          onClick={() => setIinStaffId(user.staffId)} onPointerEnter={StaffIinModal.preload} onFocus={StaffIinModal.preload}
+                          data-testid="staff-iin-open">
+                          {t('users.iin.open')}
+                        </Button>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -133,6 +149,7 @@ export function UsersPage() {
       </Paper>
       <Suspense fallback={null}>
         {creating && <NewUserModal opened={creating} onClose={create.close} />}
+        {iinStaffId && <StaffIinModal key={iinStaffId} staffId={iinStaffId} opened onClose={() => setIinStaffId(null)} />}
       </Suspense>
     </Stack>
   );

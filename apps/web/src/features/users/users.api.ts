@@ -1,5 +1,5 @@
-import { api } from '../../app/api.ts';
-import type { AtuPage, PointPage, RegionPage, Role, UnitPage, User, UserCreateBody, UserPage } from '../../app/types.ts';
+import { api, request } from '../../app/api.ts';
+import type { AtuPage, PointPage, RegionPage, Role, Staff, UnitPage, User, UserCreateBody, UserPage } from '../../app/types.ts';
 
 export interface UserListParams {
   page: number;
@@ -22,3 +22,16 @@ export type TerritoryPage = RegionPage | UnitPage | PointPage | AtuPage;
 
 export const fetchTerritories = (level: TerritoryLevel, q: string, signal?: AbortSignal) =>
   api.get<TerritoryPage>(TERRITORY_PATHS[level], { q, pageSize: 50, sort: 'code' }, signal);
+
+/** One staff member, with `iinRecorded` (R-32.1); the IIN itself is never sent. */
+export const staffMemberKey = (id: string) => ['staff-member', id] as const;
+
+export const fetchStaffMember = (id: string, signal?: AbortSignal) =>
+  api.get<Staff>(`/staff/${encodeURIComponent(id)}`, undefined, signal);
+
+/**
+ * R-32.1: records the IIN an EDS signature of the staff member must carry, or forgets it (null).
+ * Administrators only; 400 `iin_invalid`, 409 `iin_taken` (field `iin`).
+ */
+export const recordStaffIin = (id: string, iin: string | null) =>
+  request<Staff>(`/staff/${encodeURIComponent(id)}/iin`, { method: 'PUT', body: { iin } });
