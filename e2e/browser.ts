@@ -42,3 +42,18 @@ export async function logIn(page: Page, baseUrl: string, username: string, langu
   await page.locator('[data-testid=login-submit]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/**
+ * Follows the protocol page's verification link (the QR code's address) as an anonymous visitor
+ * on a phone-sized screen and waits for the "valid" verdict (R-32.1). The caller closes the
+ * returned page's context.
+ */
+export async function openVerificationAsVisitor(browser: Browser, page: Page, baseUrl: string, meetingId: string): Promise<Page> {
+  const verifyUrl = await page.locator('[data-testid=protocol-verify-link]').getAttribute('href');
+  if (!verifyUrl?.includes(`/v/${meetingId}`)) throw new Error(`unexpected verification link ${verifyUrl}`);
+  const anonymous = await browser.newContext({ viewport: { width: 360, height: 780 } });
+  const visitor = await anonymous.newPage();
+  await visitor.goto(new URL(new URL(verifyUrl).pathname, baseUrl).toString());
+  await visitor.locator('[data-testid=verify-verdict][data-valid=true]').waitFor();
+  return visitor;
+}

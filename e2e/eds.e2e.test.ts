@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNcaLayerFake, type NcaLayerFake } from '../apps/server/test/ncalayer.fake.ts';
 import { makeTestPki, startNcaNodeFake, type NcaNodeFake, type TestPki } from '../apps/server/test/ncanode.fake.ts';
-import { launch, logIn } from './browser.ts';
+import { launch, logIn, openVerificationAsVisitor } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -140,17 +140,12 @@ describe('the protocol signed with a qualified signature through NCALayer (R-32.
     expect(protocol.signatures).toEqual([expect.objectContaining({ method: 'ncalayer_cms', certificateSubject: expect.stringContaining(`IIN${pki.iin}`) })]);
 
     // The QR code's address: the public page re-verifies the CMS through the NCANode.
-    const verifyUrl = await page.locator('[data-testid=protocol-verify-link]').getAttribute('href');
-    expect(verifyUrl).toContain(`/v/${meetingId}`);
-    const anonymous = await browser.newContext({ viewport: { width: 360, height: 780 } });
-    const visitor = await anonymous.newPage();
-    await visitor.goto(new URL(new URL(verifyUrl!).pathname, server.url).toString());
-    await visitor.locator('[data-testid=verify-verdict][data-valid=true]').waitFor();
+    const visitor = await openVerificationAsVisitor(browser, page, server.url, meetingId);
     const row = visitor.locator('tr', { has: visitor.locator('[data-signature-valid]') });
     expect(await row.count()).toBe(1);
     expect(await row.innerText()).toContain('NCALayer, CMS');
     expect(await row.locator('[data-signature-valid]').getAttribute('data-signature-valid')).toBe('true');
-    await anonymous.close();
+    await visitor.context().close();
     await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, launch, logIn } from './browser.ts';
+import { axe, launch, logIn, openVerificationAsVisitor } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -121,13 +121,8 @@ describe('the protocol (R-32.1, R-32.3)', () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // The QR code's address: the public verification page, without logging in.
-    const verifyUrl = await page.locator('[data-testid=protocol-verify-link]').getAttribute('href');
-    expect(verifyUrl).toContain(`/v/${meetingId}`);
-    const anonymous = await browser.newContext({ viewport: { width: 360, height: 780 } });
-    const visitor = await anonymous.newPage();
-    await visitor.goto(new URL(new URL(verifyUrl!).pathname, server.url).toString());
-    await visitor.locator('[data-testid=verify-verdict][data-valid=true]').waitFor();
-    await anonymous.close();
+    const visitor = await openVerificationAsVisitor(browser, page, server.url, meetingId);
+    await visitor.context().close();
     await context.close();
   });
 

@@ -30,7 +30,6 @@ import { structureRoutes } from './structure.routes.ts';
 import { userRoutes } from './user.routes.ts';
 import { videoRoutes } from './video.routes.ts';
 import { retentionRoutes } from './retention.routes.ts';
-import { staffRoutes } from './staff.routes.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
@@ -64,5 +63,4 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(workingCalendarRoutes);
   await app.register(videoRoutes);
   await app.register(retentionRoutes);
-  await app.register(staffRoutes);
 }

@@ -1,4 +1,4 @@
-import { Atu, AtuPage, IdParam, OrgTree, Point, PointPage, Region, RegionPage, SimpleListQuery, Staff, StaffListQuery, StaffPage, Unit, UnitPage } from '@esep/contracts';
+import { Atu, AtuPage, IdParam, OrgTree, Point, PointPage, Region, RegionPage, SimpleListQuery, Staff, StaffIinBody, StaffListQuery, StaffPage, Unit, UnitPage } from '@esep/contracts';
 import { containerPath, staffById, staffPath } from '@esep/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
 import { contextOf } from '../services/context.ts';
 import { orgService } from '../services/org.service.ts';
+import { recordStaffIin } from '../services/staff.service.ts';
 
 const tags = ['organisation'];
 const found = <T>(value: T | null | undefined): T => {
@@ -67,16 +68,21 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     const { page, pageSize, sort, ...filter } = request.query;
     return orgService.staff(contextOf(request), filter, { page, pageSize, sort });
   });
+  const locateStaff = async (request: FastifyRequest) => {
+    const row = await staffById(app.db, (request.params as { id: string }).id);
+    return row && { path: staffPath(row) };
+  };
   app.get('/api/v1/staff/:id', {
     schema: { tags, params: IdParam, response: { 200: Staff } },
-    config: {
-      access: {
-        resource: 'staff', action: 'read',
-        locate: async (request) => {
-          const row = await staffById(app.db, (request.params as { id: string }).id);
-          return row && { path: staffPath(row) };
-        },
-      },
-    },
+    config: { access: { resource: 'staff', action: 'read', locate: locateStaff } },
   }, async (request) => found(await orgService.staffMember(contextOf(request), request.params.id)));
+
+  app.put('/api/v1/staff/:id/iin', {
+    schema: {
+      tags,
+      summary: 'Record or forget the IIN that a qualified signature (NCALayer) of this staff member must carry (R-32.1); the number is never sent back',
+      params: IdParam, body: StaffIinBody, response: { 200: Staff },
+    },
+    config: { access: { resource: 'staff', action: 'update', locate: locateStaff } },
+  }, async (request) => recordStaffIin(contextOf(request), request.params.id, request.body.iin));
 };
