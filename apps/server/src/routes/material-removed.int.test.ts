@@ -99,12 +99,19 @@ describe('a file missing without a removal record', () => {
     const db = t.database.db;
     const missing = `${'0'.repeat(63)}1.png`;
     const [sheet] = await db.insert(paperSheets).values({ meetingId: recent, file: missing, contentType: 'image/png', size: 10 }).returning();
+    const [source] = await db.insert(reportSources).values({
+      meetingId: recent, kind: 'mass_media', title: 'Жоғалған', files: [{ file: missing, name: 'жоқ.png', contentType: 'image/png', size: 10 }],
+    }).returning();
     const video = await upload(recent, 'lost.mp4');
     await unlink(join(t.app.config.dataDir, 'videos', video.storageKey));
     // With the test logger off, request loggers are the app's (no-op) logger: watch it.
     const logged = vi.spyOn(t.app.log, 'error');
     try {
-      for (const [kind, id, url] of [['paper_sheet', sheet!.id, `/api/v1/sheets/${sheet!.id}`], ['video', video.id, `/api/v1/videos/${video.id}/content`]] as const) {
+      for (const [kind, id, url] of [
+        ['paper_sheet', sheet!.id, `/api/v1/sheets/${sheet!.id}`],
+        ['video', video.id, `/api/v1/videos/${video.id}/content`],
+        ['source_attachment', source!.id, `/api/v1/sources/${source!.id}/files?name=${missing}`],
+      ] as const) {
         const response = await c.inspector!.get(url);
         expect(response.statusCode, `${kind}: ${response.body}`).toBe(500);
         expect(response.json().error.code).toBe('internal_error');

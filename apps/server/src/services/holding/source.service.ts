@@ -120,8 +120,9 @@ export async function sourceFile(ctx: ServiceContext, dataDir: string, id: strin
   const source = await sourceById(ctx.db, id);
   const entry = source?.files.find((f) => f.file === name);
   if (!entry) throw new AppError('not_found');
-  const stored = await readStoredAttachment(dataDir, entry.file).catch(() => null);
-  if (!stored) throw new AppError('not_found');
+  // A listed attachment whose file is gone is a fault, not "not found": the caller (keptMaterial)
+  // answers 410 when retention removed it and 500, logged, otherwise.
+  const stored = await readStoredAttachment(dataDir, entry.file);
   return { bytes: stored.bytes, type: stored.type, name: entry.name };
 }
 
