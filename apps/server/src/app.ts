@@ -28,6 +28,16 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
       level: config.logLevel,
       // Personal data never goes to logs: no bodies are logged, and these headers are redacted.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      hooks: {
+        // A phone that hangs up mid-download (a closed tab, a lost signal, a video seek) makes
+        // @fastify/compress log "premature close" as an error; nothing failed on the server.
+        logMethod(args, method, level) {
+          if (level >= 50 && args[0] instanceof Error && args[0].message === 'premature close') {
+            return this.debug({ err: args[0] }, 'client closed the connection before the response ended');
+          }
+          return method.apply(this, args);
+        },
+      },
     } : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
