@@ -190,7 +190,7 @@ try {
   console.log(`hashing              ${audit[0]?.after.rehashed === false ? 'incremental, as the bytes streamed in (the file was not read again)' : 're-read at completion'}`);
   if (!match) { failed = true; console.error('FAIL: the recorded SHA-256 or size does not match'); }
   // The 200 MB limit is judged as production runs: PostgreSQL outside the server process. With the
-  // embedded PGlite the database engine's WebAssembly heap (~690 MB, allocated at start and flat)
+  // embedded PGlite the database engine's WebAssembly heap (~200 MB, allocated at start and flat)
   // is inside the process, so there the upload must only not grow memory by more than one chunk.
   if (postgres && peak >= RSS_LIMIT_MB) { failed = true; console.error(`FAIL: peak RSS ${peak.toFixed(0)} MB ≥ ${RSS_LIMIT_MB} MB`); }
   if (!postgres && peak - baseline >= CHUNK / MIB) { failed = true; console.error(`FAIL: RSS grew ${(peak - baseline).toFixed(0)} MB during the upload (≥ one ${CHUNK / MIB} MiB chunk)`); }

@@ -46,13 +46,20 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/**
+ * The embedded server's PGlite: PostgreSQL's default 128 MB of shared buffers live in the
+ * process's WebAssembly memory, which never shrinks; 32 MB keeps a small machine's server small
+ * (the data directory's pages are still in the OS cache).
+ */
+const EMBEDDED_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, engine: 'postgresql', close: () => pool.end() };
   }
-  const client = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {}));
+  const client = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir, startParams: EMBEDDED_START } : {}));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', close: () => client.close() };
 }
