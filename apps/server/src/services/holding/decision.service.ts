@@ -1,11 +1,11 @@
 import type { AwardBody, DecisionBody } from '@esep/contracts';
 import {
   awardByClientKey, awardById, awardsOf, decisionByClientKey, decisionById, decisionsOf, deleteAward, deleteDecision, insertAward, insertDecision,
-  lockMeetingForNumbers, meetingRow, nextInMeeting, type AwardRow, type DecisionRow,
+  lockMeetingForNumbers, nextInMeeting, type AwardRow, type DecisionRow,
 } from '@esep/db';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
-import { assertNotSigned, assertStillRecording, isUniqueViolation, meetingOpenForRecording } from './item.service.ts';
+import { assertStillRecording, isUniqueViolation, meetingOpenForRecording, whileUnsigned } from './item.service.ts';
 
 /*
  * R-32.1: decisions taken at the meeting, each with who answers for it and by when.
@@ -87,13 +87,7 @@ export async function createDecision(ctx: ServiceContext, meetingId: string, inp
 export async function removeDecision(ctx: ServiceContext, decisionId: string): Promise<void> {
   const row = await decisionById(ctx.db, decisionId);
   if (!row) throw new AppError('not_found');
-  const meeting = await meetingRow(ctx.db, row.meetingId);
-  if (!meeting) throw new AppError('not_found');
-  assertNotSigned(meeting.status);
-  await inTransaction(ctx, async (tx, audit) => {
-    const locked = await lockMeetingForNumbers(tx, row.meetingId);
-    if (!locked) throw new AppError('not_found');
-    assertNotSigned(locked.status);
+  await whileUnsigned(ctx, row.meetingId, async (tx, audit) => {
     await deleteDecision(tx, decisionId);
     await audit({ action: 'decision.delete', entityType: 'meeting', entityId: row.meetingId, before: { decisionId, number: row.number, dueDate: row.dueDate } });
   });
@@ -119,13 +113,7 @@ export async function createAward(ctx: ServiceContext, meetingId: string, input:
 export async function removeAward(ctx: ServiceContext, awardId: string): Promise<void> {
   const row = await awardById(ctx.db, awardId);
   if (!row) throw new AppError('not_found');
-  const meeting = await meetingRow(ctx.db, row.meetingId);
-  if (!meeting) throw new AppError('not_found');
-  assertNotSigned(meeting.status);
-  await inTransaction(ctx, async (tx, audit) => {
-    const locked = await lockMeetingForNumbers(tx, row.meetingId);
-    if (!locked) throw new AppError('not_found');
-    assertNotSigned(locked.status);
+  await whileUnsigned(ctx, row.meetingId, async (tx, audit) => {
     await deleteAward(tx, awardId);
     await audit({ action: 'award.delete', entityType: 'meeting', entityId: row.meetingId, before: { awardId, recipientKind: row.recipientKind, awardKind: row.awardKind } });
   });

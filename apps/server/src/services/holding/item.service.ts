@@ -48,6 +48,19 @@ export function assertNotSigned(status: string) {
   }
 }
 
+/**
+ * A change of the meeting's records, under the meeting's lock (ordered with a status change),
+ * refused once the protocol is signed (R-32.1: it is frozen; changes are addenda).
+ */
+export async function whileUnsigned(ctx: ServiceContext, meetingId: string, change: Parameters<typeof inTransaction<void>>[1]): Promise<void> {
+  await inTransaction(ctx, async (tx, audit) => {
+    const locked = await lockMeetingForNumbers(tx, meetingId);
+    if (!locked) throw new AppError('not_found');
+    assertNotSigned(locked.status);
+    await change(tx, audit);
+  });
+}
+
 /** A unique index refused the row (PostgreSQL 23505), however the driver wraps the error. */
 export function isUniqueViolation(error: unknown): boolean {
   let e: unknown = error;
@@ -163,10 +176,7 @@ export async function classifyItem(ctx: ServiceContext, itemId: string, input: {
   assertClassified(input.resolution, answer);
   if (input.topic !== undefined && input.topic !== row.topic) await assertActiveTopic(ctx, input.topic);
   const topic = input.topic ?? row.topic;
-  await inTransaction(ctx, async (tx, audit) => {
-    const locked = await lockMeetingForNumbers(tx, row.meetingId);
-    if (!locked) throw new AppError('not_found');
-    assertNotSigned(locked.status);
+  await whileUnsigned(ctx, row.meetingId, async (tx, audit) => {
     await updateItem(tx, itemId, { resolution: input.resolution, answer, topic });
     await audit({
       action: 'item.classify', entityType: 'meeting', entityId: row.meetingId,
