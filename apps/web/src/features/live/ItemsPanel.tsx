@@ -10,8 +10,8 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import { classifyItem, liveKeys } from './live.api.ts';
 import { compact, itemRows, registerRows, validate, type FieldErrors, type ItemRow } from './live.model.ts';
 import type { ItemData, ItemKind, ItemResolution, LiveTopic } from './live.types.ts';
-import { useLive } from './LiveContext.tsx';
-import { Announce, focusField, focusFirstError, LiveSection, StateBadge, useFieldError } from './parts.tsx';
+import { queueEntry, useLive } from './LiveContext.tsx';
+import { Announce, focusField, LiveSection, showProblems, StateBadge, useFieldError } from './parts.tsx';
 
 type ResolutionChoice = ItemResolution | 'none';
 
@@ -91,18 +91,11 @@ function ItemForm() {
     const problems: FieldErrors = result.ok ? {} : { ...result.errors };
     if (values.resolution === 'answered' && !values.answer.trim()) problems.answer = 'answer';
     if (!result.ok || Object.values(problems).some(Boolean)) {
-      setErrors(problems);
-      setAnnouncement('');
-      requestAnimationFrame(() => focusFirstError(formRef.current));
+      showProblems(formRef.current, problems, setErrors, setAnnouncement);
       return;
     }
     const { clientKey: _ignored, ...data } = result.data;
-    if (editing) {
-      await live.resend(editing.clientKey, data);
-      live.setEditing(null);
-    } else {
-      await live.add('item', data);
-    }
+    await queueEntry(live, 'item', editing, data);
     setAnnouncement(t('item.added'));
     setValues((v) => ({ ...v, raisedBy: '', text: '', resolution: 'none', answer: '' }));
     setErrors({});

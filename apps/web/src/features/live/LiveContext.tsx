@@ -25,6 +25,16 @@ export interface Live {
 
 export const LiveContext = createContext<Live | null>(null);
 
+/** Queues a form's checked entry: a refused one being corrected is sent again in its place, a new one is added. */
+export async function queueEntry(live: Live, kind: LiveOperationKind, editing: OutboxOperation | null, data: Record<string, unknown>): Promise<void> {
+  if (editing) {
+    await live.resend(editing.clientKey, data);
+    live.setEditing(null);
+  } else {
+    await live.add(kind, data);
+  }
+}
+
 export function useLive(): Live {
   const live = use(LiveContext);
   if (!live) throw new Error('useLive outside of the live screen');

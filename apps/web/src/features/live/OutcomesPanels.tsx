@@ -10,8 +10,8 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import { deleteRecord, liveKeys, type DeletableKind } from './live.api.ts';
 import { awardRows, compact, decisionRows, validate, type FieldErrors } from './live.model.ts';
 import type { AwardData, DecisionData, LiveOperationKind } from './live.types.ts';
-import { useLive } from './LiveContext.tsx';
-import { Announce, focusField, focusFirstError, LiveSection, StateBadge, useFieldError } from './parts.tsx';
+import { queueEntry, useLive } from './LiveContext.tsx';
+import { Announce, focusField, LiveSection, showProblems, StateBadge, useFieldError } from './parts.tsx';
 
 /**
  * R-34: decisions taken at the meeting (with who is responsible and by when) and awards to
@@ -33,18 +33,11 @@ function useQueuedForm<V extends Record<string, string>>(kind: LiveOperationKind
     event.preventDefault();
     const result = validate(schema, compact(values));
     if (!result.ok) {
-      setErrors(result.errors);
-      setAnnouncement('');
-      requestAnimationFrame(() => focusFirstError(formRef.current));
+      showProblems(formRef.current, result.errors, setErrors, setAnnouncement);
       return;
     }
     const { clientKey: _ignored, ...data } = result.data;
-    if (editing) {
-      await live.resend(editing.clientKey, data);
-      live.setEditing(null);
-    } else {
-      await live.add(kind, data);
-    }
+    await queueEntry(live, kind, editing, data);
     setAnnouncement(done);
     setValues(reset);
     setErrors({});

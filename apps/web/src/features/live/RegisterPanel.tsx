@@ -12,8 +12,8 @@ import { formatClock } from '../meetings/time.ts';
 import { deleteRecord, fetchSuggestions, liveKeys } from './live.api.ts';
 import { compact, matchesSearch, participantCount, registerRows, validate, type FieldErrors, type RegisterRow } from './live.model.ts';
 import type { ParticipantCategory, ParticipantData } from './live.types.ts';
-import { useLive } from './LiveContext.tsx';
-import { Announce, focusField, focusFirstError, LiveSection, StateBadge, useFieldError } from './parts.tsx';
+import { queueEntry, useLive } from './LiveContext.tsx';
+import { Announce, focusField, LiveSection, showProblems, StateBadge, useFieldError } from './parts.tsx';
 import { Officials, PaperSheets, SelfRegistration } from './RegisterExtras.tsx';
 
 interface RegisterValues {
@@ -105,18 +105,11 @@ function RegisterForm() {
     event?.preventDefault();
     const { result, problems } = check();
     if (!result.ok || Object.values(problems).some(Boolean)) {
-      setErrors(problems);
-      setAnnouncement('');
-      requestAnimationFrame(() => focusFirstError(formRef.current));
+      showProblems(formRef.current, problems, setErrors, setAnnouncement);
       return;
     }
     const { clientKey: _ignored, ...data } = result.data;
-    if (editing) {
-      await live.resend(editing.clientKey, data);
-      live.setEditing(null);
-    } else {
-      await live.add('participant', data);
-    }
+    await queueEntry(live, 'participant', editing, data);
     setAnnouncement(t('register.added', { name: data.fullName }));
     setValues((v) => ({ ...EMPTY, attendance: v.attendance }));
     setErrors({});

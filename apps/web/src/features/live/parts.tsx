@@ -55,6 +55,13 @@ export function focusFirstError(form: HTMLFormElement | null): void {
   focusField(form?.querySelector<HTMLElement>('[aria-invalid="true"]'));
 }
 
+/** A form's entry was not accepted: show its problems, clear the last announcement, focus the first problem. */
+export function showProblems<E>(form: HTMLFormElement | null, problems: E, setErrors: (errors: E) => void, setAnnouncement: (text: string) => void): void {
+  setErrors(problems);
+  setAnnouncement('');
+  requestAnimationFrame(() => focusFirstError(form));
+}
+
 /** A link to hand out (the QR/online registration address), with a copy button; wraps at 360 px. */
 export function CopyLink({ label, value, testId }: { label: string; value: string; testId?: string }) {
   const { t } = useTranslation('meetings');
