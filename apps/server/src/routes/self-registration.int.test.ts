@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtIds, meetingInProgress } from '../../test/holding.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
 import { at, meetingPlan, today } from '../../test/meetings.ts';
-import { escapeHtml } from '../services/holding/self-registration.page.ts';
+import { escapeHtml } from '../http/public-page.ts';
 
 /** residents register themselves by the poster's QR code or the online link. */
 let t: TestApp;

@@ -1,13 +1,13 @@
-import { ERROR_MESSAGES, IdParam, LOCALES, SelfRegistrationBody, type Locale } from '@esep/contracts';
+import { ERROR_MESSAGES, IdParam, SelfRegistrationBody, type Locale } from '@esep/contracts';
 import { CONSENT_TEXT, CONSENT_VERSION } from '@esep/domain';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
-import { negotiateLocale } from '../http/locale.ts';
 import { contextOf, type ServiceContext } from '../services/context.ts';
 import { publicMeeting, selfRegister } from '../services/holding/participant.service.ts';
 import { FIELD_ERRORS, renderMeetingPage, renderMessagePage, renderNotFoundPage, type FormValues } from '../services/holding/self-registration.page.ts';
+import { pageLocale, sendHtml, UUID } from '../http/public-page.ts';
 
 const tags = ['public'];
 
@@ -55,22 +55,6 @@ const publicApi: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function pageLocale(request: FastifyRequest): Locale {
-  const lang = (request.query as { lang?: unknown } | undefined)?.lang;
-  if (typeof lang === 'string' && (LOCALES as readonly string[]).includes(lang)) return lang as Locale;
-  return negotiateLocale(request.headers['accept-language'], 'kk');
-}
-
-function sendHtml(reply: FastifyReply, status: number, html: string) {
-  return reply.status(status).type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('content-security-policy', 'default-src \'none\'; style-src \'unsafe-inline\'; form-action \'self\'; base-uri \'none\'; frame-ancestors \'none\'')
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .send(html);
-}
 
 const formField = (body: Record<string, unknown>, name: string): string => (typeof body[name] === 'string' ? (body[name] as string) : '');
 

@@ -1,30 +1,15 @@
-import { IdParam, LOCALES, Verification, type Locale } from '@esep/contracts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { IdParam, Verification } from '@esep/contracts';
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../http/app-error.ts';
-import { negotiateLocale } from '../http/locale.ts';
+import { pageLocale, sendHtml, UUID } from '../http/public-page.ts';
 import { signersFor } from '../services/protocol/signature.service.ts';
 import { sha256hex } from '../services/protocol/signer.ts';
 import { renderVerificationNotFound, renderVerificationPage } from '../services/protocol/verification.page.ts';
 import { verifyProtocol } from '../services/protocol/verification.service.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PDF_BYTES = 30 * 1024 * 1024;
 
-function pageLocale(request: FastifyRequest): Locale {
-  const lang = (request.query as { lang?: unknown } | undefined)?.lang;
-  if (typeof lang === 'string' && (LOCALES as readonly string[]).includes(lang)) return lang as Locale;
-  return negotiateLocale(request.headers['accept-language'], 'kk');
-}
-
-function sendHtml(reply: FastifyReply, status: number, html: string) {
-  return reply.status(status).type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('content-security-policy', 'default-src \'none\'; style-src \'unsafe-inline\'; form-action \'self\'; base-uri \'none\'; frame-ancestors \'none\'')
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .send(html);
-}
 
 /**
  * R-32.1: public verification of a signed protocol — the JSON API and the page behind the QR

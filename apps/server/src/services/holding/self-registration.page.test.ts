@@ -1,7 +1,8 @@
 import { CONSENT_TEXT, CONSENT_VERSION } from '@esep/domain';
 import { describe, expect, it } from 'vitest';
 import type { PublicMeeting } from './participant.service.ts';
-import { escapeHtml, renderMeetingPage, renderNotFoundPage } from './self-registration.page.ts';
+import { escapeHtml } from '../../http/public-page.ts';
+import { renderMeetingPage, renderNotFoundPage } from './self-registration.page.ts';
 
 const meeting: PublicMeeting = {
   id: '3f1c2a9e-1111-4222-8333-444455556666', number: 'ALM-KAR-P2-D01-2026-07', status: 'announced',

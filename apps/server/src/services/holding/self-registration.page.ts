@@ -1,5 +1,6 @@
 import type { Locale } from '@esep/contracts';
 import { CONSENT_TEXT, CONSENT_VERSION, TIME_ZONE } from '@esep/domain';
+import { escapeHtml } from '../../http/public-page.ts';
 import type { PublicMeeting } from './participant.service.ts';
 
 /*
@@ -9,10 +10,6 @@ import type { PublicMeeting } from './participant.service.ts';
  * a person or the database goes through `escapeHtml`.
  */
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' })[c]!);
-}
 
 type Texts = Record<Locale, string>;
 const T = {

@@ -1,6 +1,6 @@
 import type { Locale, Verification } from '@esep/contracts';
 import { TIME_ZONE } from '@esep/domain';
-import { escapeHtml } from '../holding/self-registration.page.ts';
+import { escapeHtml } from '../../http/public-page.ts';
 
 /*
  * R-32.1: the public page behind the QR code on every page of the protocol (`/v/:id`). Rendered
