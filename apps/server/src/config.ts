@@ -71,6 +71,11 @@ export interface Config {
   ncanodeUrl?: string | undefined;
 }
 
+/** Where the database is: PostgreSQL at DATABASE_URL, else the embedded PGlite under DATA_DIR. */
+export function databaseLocation(config: Pick<Config, 'databaseUrl' | 'dataDir'>): { url: string } | { dataDir: string } {
+  return config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set" (shells and CI files often export VAR= to clear one).
   const e = Env.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));

@@ -2,13 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { migrateDatabase, openDatabase } from '@esep/db';
 import { almatyDate } from '@esep/domain';
 import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { databaseLocation, loadConfig } from './config.ts';
 import { seedDemoMeetings } from './demo/demo.meetings.ts';
 import { seedDemo } from './demo/demo.seed.ts';
 
 const config = loadConfig();
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-const open = () => openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+const open = () => openDatabase(databaseLocation(config));
 let database = await open();
 await migrateDatabase(database);
 // The demo region is created only in an empty embedded database, and never in production.

@@ -1,17 +1,12 @@
-import { existsSync } from 'node:fs';
-import { openDatabase, verifyAuditChain } from '@esep/db';
+import { verifyAuditChain } from '@esep/db';
 import { loadConfig } from '../config.ts';
+import { openExistingDatabase } from './database.ts';
 
 /**
  * `npm run audit:verify`: walks the hash chain of the audit trail and names the first entry
  * whose content or link does not match. Exit code 0 = intact, 1 = broken, 2 = cannot check.
  */
-const config = loadConfig();
-if (!config.databaseUrl && !existsSync(config.dataDir)) {
-  console.error(`No database at ${config.dataDir}`);
-  process.exit(2);
-}
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+const database = await openExistingDatabase(loadConfig());
 try {
   const report = await verifyAuditChain(database.db);
   if (report.firstBreak) {

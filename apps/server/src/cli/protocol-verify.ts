@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { openDatabase, signedProtocolMeetings, type Db } from '@esep/db';
+import { signedProtocolMeetings, type Db } from '@esep/db';
 import { loadConfig } from '../config.ts';
 import { signersFor } from '../services/protocol/signature.service.ts';
 import { verifyProtocol } from '../services/protocol/verification.service.ts';
+import { openExistingDatabase } from './database.ts';
 
 /**
  * `npm run protocol:verify [-- <meetingId>…]`: checks every signed protocol (or the given
@@ -33,11 +33,7 @@ export async function verifyProtocols(
 
 async function main() {
   const config = loadConfig();
-  if (!config.databaseUrl && !existsSync(config.dataDir)) {
-    console.error(`No database at ${config.dataDir}`);
-    process.exit(2);
-  }
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const database = await openExistingDatabase(config);
   try {
     const { exitCode } = await verifyProtocols(database.db, config, process.argv.slice(2).filter((a) => a !== '--'));
     process.exitCode = exitCode;
