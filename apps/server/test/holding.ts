@@ -1,15 +1,16 @@
 import { meetings } from '@esep/db';
+import { almatyDate, almatyDayStart } from '@esep/domain';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Client, TestApp } from './harness.ts';
 import { at, meetingPlan, today } from './meetings.ts';
 
-const almatyDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(d);
-
 /**
  * A meeting of one district, planned, announced 10 days ahead and then moved in time (in the
  * database, as the clock would) so that it is happening now: started `startedMinutesAgo`
  * minutes ago and lasting two hours. With `held: true` the inspector also marks it held.
+ * A meeting of today never starts before today's midnight in Almaty, so that signing it now is
+ * on time (R-32.3) whatever the hour the tests run at.
  */
 export async function meetingInProgress(t: TestApp, inspector: Client, districtId: string, options: { held?: boolean; startedMinutesAgo?: number; daysAgo?: number } = {}) {
   const created = await inspector.send('POST', '/api/v1/meetings', meetingPlan(districtId, { startsAt: at(40, 18), endsAt: at(40, 20) }));
@@ -18,7 +19,10 @@ export async function meetingInProgress(t: TestApp, inspector: Client, districtI
   expect((await inspector.send('POST', `/api/v1/meetings/${id}/transitions`, { action: 'schedule' })).statusCode).toBe(200);
   expect((await inspector.send('POST', `/api/v1/meetings/${id}/announcements`, { channel: 'mass_media', outlet: 'Қарасай ақшамы', publishedOn: today })).statusCode).toBeLessThan(300);
   expect((await inspector.send('POST', `/api/v1/meetings/${id}/transitions`, { action: 'announce' })).statusCode).toBe(200);
-  const start = new Date(Date.now() - (options.daysAgo ?? 0) * 86_400_000 - (options.startedMinutesAgo ?? 30) * 60_000);
+  const now = new Date();
+  const wanted = new Date(now.getTime() - (options.daysAgo ?? 0) * 86_400_000 - (options.startedMinutesAgo ?? 30) * 60_000);
+  const todayStarted = almatyDayStart(almatyDate(now));
+  const start = (options.daysAgo ?? 0) === 0 && wanted < todayStarted ? todayStarted : wanted;
   const end = new Date(start.getTime() + 2 * 3600_000);
   await t.database.db.update(meetings).set({ startsAt: start, endsAt: end, startDate: almatyDate(start) }).where(eq(meetings.id, id));
   if (options.held) expect((await inspector.send('POST', `/api/v1/meetings/${id}/transitions`, { action: 'hold' })).statusCode).toBe(200);

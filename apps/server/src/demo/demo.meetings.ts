@@ -2,7 +2,7 @@ import {
   idsByCode, insertAnnouncement, insertDemoHolding, insertInvitation, insertMeeting, insertMeetingEvent, nextNumber, replaceMeetingDistricts,
   type Db, type Tx,
 } from '@esep/db';
-import { addDays, almatyDate, CONSENT_VERSION, personKey, quarterOf, quarterStart } from '@esep/domain';
+import { addDays, almatyDate, almatyDayStart, CONSENT_VERSION, personKey, quarterOf, quarterStart } from '@esep/domain';
 import { inTransaction, type ServiceContext } from '../services/context.ts';
 import { DEMO } from './demo.data.ts';
 
@@ -28,8 +28,9 @@ export async function seedDemoMeetings(db: Db, now: Date): Promise<void> {
     const held = await demoMeeting(tx, where, heldStart, new Date(heldStart.getTime() + 90 * 60_000), 'held');
     await demoRegister(tx, held, heldStart);
 
-    // Now: started half an hour ago, ends in three hours.
-    const liveStart = new Date(now.getTime() - 30 * 60_000);
+    // Now: started half an hour ago (but not before today's midnight, so that its protocol can
+    // still be signed on time, R-32.3), ends three and a half hours after it started.
+    const liveStart = new Date(Math.max(now.getTime() - 30 * 60_000, almatyDayStart(ctx.today).getTime()));
     const live = await demoMeeting(tx, where, liveStart, new Date(liveStart.getTime() + 210 * 60_000), 'announced');
     await audit({ action: 'demo.meetings', entityType: 'meeting', entityId: live.id, after: { held: held.id, live: live.id } });
   });

@@ -15,6 +15,16 @@ export function almatyDate(instant: Date): string {
   return dateFormat.format(instant);
 }
 
+/**
+ * The instant at which a calendar date begins in Asia/Almaty: 00:00 at UTC+5, or at UTC+6 for
+ * dates before the zone moved on 1 March 2024.
+ */
+export function almatyDayStart(isoDate: string): Date {
+  // Midnight at the older, larger offset falls on the previous day once the zone is at UTC+5.
+  const before2024 = new Date(`${isoDate}T00:00:00+06:00`);
+  return almatyDate(before2024) === isoDate ? before2024 : new Date(`${isoDate}T00:00:00+05:00`);
+}
+
 /** Adds calendar days to an ISO date (YYYY-MM-DD), without time-zone effects. */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
