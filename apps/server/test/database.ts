@@ -35,6 +35,13 @@ export async function testDatabase(): Promise<Database & { url?: string }> {
       await database.close();
       const dropper = new pg.Client({ connectionString: base });
       await dropper.connect();
+      // The pool's end() returns before its connections have closed on the server; dropping with
+      // force while they close would send them a FATAL that surfaces as an unhandled error.
+      for (let i = 0; i < 50; i++) {
+        const open = await dropper.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (open.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await dropper.query(`drop database if exists "${name}" with (force)`);
       await dropper.end();
     },

@@ -44,6 +44,12 @@ export interface OpenOptions {
   /** An existing PGlite instance (tests load a migrated template into one). */
   pglite?: PGlite;
   poolSize?: number;
+  /**
+   * Told when an idle pooled connection fails (PostgreSQL restarted, the backend was terminated).
+   * The pool has already dropped that connection and the next query opens a new one; without a
+   * listener node-postgres would raise it as an uncaught error and stop the server.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 /**
@@ -56,6 +62,7 @@ const EMBEDDED_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    pool.on('error', options.onConnectionError ?? ((error) => process.emitWarning(`database: an idle connection failed and was dropped (${error.message})`)));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, engine: 'postgresql', close: () => pool.end() };
   }
