@@ -10,7 +10,7 @@ export const IMPORT_REASONS = [
   'required', 'not_a_number', 'not_an_integer', 'out_of_range', 'too_long', 'bad_enum', 'bad_date',
   'duplicate_code', 'duplicate_row', 'unknown_reference', 'self_adjacency', 'duplicate_pair',
   'overlapping_range', 'bad_range', 'bad_period', 'assignment_overlap', 'parent_cycle',
-  'point_other_unit', 'staff_other_unit',
+  'point_other_unit', 'staff_other_unit', 'bad_iin', 'duplicate_iin', 'iin_taken',
   'unknown_column', 'missing_column', 'duplicate_column', 'unknown_sheet', 'duplicate_sheet', 'no_sheets', 'too_many_errors',
 ] as const;
 export type ImportReasonCode = (typeof IMPORT_REASONS)[number];
@@ -112,6 +112,21 @@ export const IMPORT_MESSAGES: Record<ImportReasonCode, Text> = {
     kk: '«{value}» қызметкері учаскенің емес, басқа полиция бөлімінің ({unit}) қызметкері',
     ru: 'Сотрудник «{value}» числится в другом отделе полиции ({unit}), не в отделе участка',
     en: 'Staff member “{value}” belongs to another police unit ({unit}) than the district',
+  },
+  bad_iin: {
+    kk: 'ЖСН дұрыс емес ({value}): 12 цифр болуы керек, соңғысы — бақылау цифры',
+    ru: 'Неверный ИИН ({value}): нужно 12 цифр, последняя — контрольная',
+    en: 'Invalid IIN ({value}): it must be 12 digits, the last one a check digit',
+  },
+  duplicate_iin: {
+    kk: '{value} ЖСН-і файлда {firstRow}-жолда да бар',
+    ru: 'ИИН {value} уже указан в файле в строке {firstRow}',
+    en: 'IIN {value} is already given in row {firstRow} of the file',
+  },
+  iin_taken: {
+    kk: '{value} ЖСН-і «{staff}» қызметкеріне жазылған',
+    ru: 'ИИН {value} уже записан за сотрудником «{staff}»',
+    en: 'IIN {value} is already recorded for staff member “{staff}”',
   },
   unknown_column: {
     kk: '«{column}» деген белгісіз баған',

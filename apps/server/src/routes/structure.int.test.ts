@@ -170,6 +170,38 @@ describe('dry run and apply', () => {
     expect(audit.items[0].after.counts.districts).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(audit.items[0].after.files).toEqual(['new.xlsx']);
   });
+
+  it('records staff IINs from the staff sheet, never exports them, keeps them on a re-import without them, and refuses one held by another (R-32.1)', async () => {
+    const IIN = '850101300124';
+    const exported = (await admin.get('/api/v1/exports/structure?format=csv&sheet=staff')).rawPayload.toString('utf8');
+    expect(exported.slice(1).split('\r\n')[0]).toBe('code,full_name,position,rank,unit_code,point_code,iin');
+    const withIin = exported.replace(/^(S-ALM-TAL-P1-D01,[^\r]*),\r$/m, `$1,${IIN}\r`);
+    expect(withIin).not.toBe(exported);
+    const rows = exported.trim().split('\r\n').length - 1;
+
+    const recorded = await upload(admin, [{ filename: 'staff.csv', data: withIin }], false);
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(recorded.json().counts.staff).toEqual({ created: 0, updated: 1, unchanged: rows - 1 });
+    const member = (await admin.get('/api/v1/staff?q=S-ALM-TAL-P1-D01')).json().items[0];
+    expect((await admin.get(`/api/v1/staff/${member.id}`)).json()).toMatchObject({ iinRecorded: true });
+    const audit = (await admin.get('/api/v1/audit?action=structure.import&sort=-at')).json().items[0];
+    expect(audit.after).toMatchObject({ iinsGiven: 1 });
+    expect(JSON.stringify(audit)).not.toContain(IIN);
+    const again = (await admin.get('/api/v1/exports/structure?format=csv&sheet=staff')).rawPayload.toString('utf8');
+    expect(again).toBe(exported);
+
+    // The export, as is, changes nothing and forgets nothing.
+    expect((await upload(admin, [{ filename: 'staff.csv', data: exported }], false)).json().counts.staff).toEqual({ created: 0, updated: 0, unchanged: rows });
+    expect((await admin.get(`/api/v1/staff/${member.id}`)).json()).toMatchObject({ iinRecorded: true });
+
+    const stolen = exported.replace(/^(S-ALM-KAR-P1-D01,[^\r]*),\r$/m, `$1,${IIN}\r`);
+    const refused = await upload(admin, [{ filename: 'staff.csv', data: stolen }], false, { 'accept-language': 'ru' });
+    expect(refused.statusCode).toBe(422);
+    const errors = refused.json().error.details.errors;
+    expect(errors).toEqual([expect.objectContaining({ sheet: 'staff', column: 'iin', code: 'iin_taken', params: { value: '••••••••0124', staff: 'S-ALM-TAL-P1-D01' } })]);
+    expect(errors[0].message).toContain('ИИН');
+    expect(refused.body).not.toContain(IIN);
+  });
 });
 
 describe('refusals', () => {

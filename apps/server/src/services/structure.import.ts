@@ -1,6 +1,6 @@
 import { importMessage, STRUCTURE_SHEETS, type ImportReport, type Locale } from '@esep/contracts';
 import { applyStructure, knownStructure } from '@esep/db';
-import { referencedCodes, validateStructure, type StructureRowError } from '@esep/domain';
+import { referencedCodes, uploadedIins, validateStructure, type StructureRowError } from '@esep/domain';
 import { AppError } from '../http/app-error.ts';
 import { inTransaction, type ServiceContext } from './context.ts';
 import { parseUploads, type UploadedFile } from './structure.parse.ts';
@@ -40,7 +40,7 @@ export async function importStructure(ctx: ServiceContext, files: readonly Uploa
   try {
     return await inTransaction(ctx, async (tx, audit) => {
       // Looked up inside the transaction that writes, so the checks hold for what is written.
-      const { data, errors } = validateStructure(sheets, await knownStructure(tx, refs));
+      const { data, errors } = validateStructure(sheets, await knownStructure(tx, refs, uploadedIins(sheets)));
       if (errors.length > 0) {
         const report: ImportReport = { dryRun, applied: false, counts: zeroCounts(), errors: presentErrors(errors, locale) };
         if (dryRun) throw new DryRun(report);
@@ -48,10 +48,11 @@ export async function importStructure(ctx: ServiceContext, files: readonly Uploa
       }
       const counts = await applyStructure(tx, data);
       if (dryRun) throw new DryRun({ dryRun, applied: false, counts, errors: [] });
-      // The audit keeps what changed in numbers, not the file (it holds staff names).
+      // The audit keeps what changed in numbers, not the file (it holds staff names and IINs).
+      const iinsGiven = data.staff.filter((s) => s.iin).length;
       await audit({
         action: 'structure.import', entityType: 'structure', entityId: null,
-        after: { files: files.map((f) => f.filename), sheets: [...new Set(sheets.map((s) => s.name))], counts },
+        after: { files: files.map((f) => f.filename), sheets: [...new Set(sheets.map((s) => s.name))], counts, ...(iinsGiven ? { iinsGiven } : {}) },
       });
       return { dryRun, applied: true, counts, errors: [] };
     });

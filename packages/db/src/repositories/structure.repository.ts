@@ -177,8 +177,9 @@ export async function applyStructure(db: Executor, data: StructureData): Promise
   counts.adjacency = await replaceAdjacency(db, data.adjacency.map((x) => normalisePair(must(districtIds, x.districtCode, 'district'), must(districtIds, x.adjacentCode, 'district'))));
   counts.coverage = await replaceCoverage(db, data.coverage.map(({ districtCode, ...rest }) => ({ ...rest, districtId: must(districtIds, districtCode, 'district') })));
 
-  const s = await upsertByCode(db, staff, data.staff.map(({ unitCode, pointCode, ...rest }) => ({
-    ...rest, unitId: must(unitIds, unitCode, 'unit'), pointId: pointCode ? must(pointIds, pointCode, 'point') : null,
+  // An IIN not given leaves the stored one as it is (the key is left out, so it is not compared or written).
+  const s = await upsertByCode(db, staff, data.staff.map(({ unitCode, pointCode, iin, ...rest }) => ({
+    ...rest, ...(iin ? { iin } : {}), unitId: must(unitIds, unitCode, 'unit'), pointId: pointCode ? must(pointIds, pointCode, 'point') : null,
   })));
   counts.staff = s.count;
   const staffIds = await resolve('staff', s.ids, data.assignments.map((x) => x.staffCode));
@@ -287,8 +288,8 @@ async function referencedBy<T>(codes: ReadonlySet<string>, query: (part: string[
  * The codes of the given references that exist, with what the import's cross-row rules need:
  * the police unit of points, districts and staff, and the stored inspector periods (R-2.2).
  */
-export async function knownStructure(db: Executor, refs: Record<'regions' | 'units' | 'points' | 'atus' | 'districts' | 'staff', ReadonlySet<string>>): Promise<KnownStructure> {
-  const [regionIds, unitIds, atuIds, pointRows, districtRows, staffRows, periodRows] = await inSequence([
+export async function knownStructure(db: Executor, refs: Record<'regions' | 'units' | 'points' | 'atus' | 'districts' | 'staff', ReadonlySet<string>>, iins: ReadonlySet<string> = new Set()): Promise<KnownStructure> {
+  const [regionIds, unitIds, atuIds, pointRows, districtRows, staffRows, periodRows, iinRows] = await inSequence([
     () => idsByCode(db, 'regions', [...refs.regions]),
     () => idsByCode(db, 'units', [...refs.units]),
     () => idsByCode(db, 'atus', [...refs.atus]),
@@ -302,6 +303,7 @@ export async function knownStructure(db: Executor, refs: Record<'regions' | 'uni
     () => referencedBy(refs.districts, (part) => db.select({ district: districts.code, staffCode: staff.code, from: assignments.effectiveFrom, to: assignments.effectiveTo })
       .from(assignments).innerJoin(districts, eq(districts.id, assignments.districtId)).innerJoin(staff, eq(staff.id, assignments.staffId))
       .where(and(inList(districts.code, part), eq(assignments.role, 'inspector')))),
+    () => referencedBy(iins, (part) => db.select({ iin: staff.iin, code: staff.code }).from(staff).where(inList(staff.iin, part))),
   ]);
   const periods = new Map<string, Array<{ staffCode: string; from: string; to: string | null }>>();
   for (const { district, ...period } of periodRows) {
@@ -317,6 +319,7 @@ export async function knownStructure(db: Executor, refs: Record<'regions' | 'uni
     districtUnit: new Map(districtRows.map((r) => [r.code, r.unit])),
     staffUnit: new Map(staffRows.map((r) => [r.code, r.unit])),
     inspectorPeriods: periods,
+    staffByIin: new Map(iinRows.map((r) => [r.iin!, r.code])),
   };
 }
 

@@ -17,11 +17,12 @@ import type { StructureData } from './structure.ts';
  *   adjacency   district_code*, adjacent_code*                     (R-27.4, stored once per pair)
  *   coverage    district_code*, street_kind*, street_name_kk*, street_name_ru*, house_from,
  *               house_to, parity (all | odd | even; empty = all)
- *   staff       code*, full_name*, position*, rank, unit_code*, point_code
+ *   staff       code*, full_name*, position*, rank, unit_code*, point_code, iin
  *   assignments district_code*, staff_code*, role*, from*, to      (R-2.2; to empty = in force)
  *
  * `*` = the column must be present and filled; other columns may be omitted (then empty, which
- * clears the stored value). Columns not listed are refused. Dates are YYYY-MM-DD (DD.MM.YYYY
+ * clears the stored value) — except `iin`: an empty IIN keeps the one stored, because the export
+ * never writes IINs (personal data) and re-importing an export must not forget them. Columns not listed are refused. Dates are YYYY-MM-DD (DD.MM.YYYY
  * and real Excel dates are accepted too). Enumerations take the codes listed in STRUCTURE_ENUMS.
  * References (`*_code`) name a code of the same upload or one already in the database.
  */
@@ -55,7 +56,8 @@ export type StructureColumnType =
   | { type: 'ref'; sheet: StructureSheetName }
   | { type: 'int'; min: number }
   | { type: 'enum'; values: StructureEnum; fallback?: string }
-  | { type: 'date' };
+  | { type: 'date' }
+  | { type: 'iin' };
 
 export interface StructureColumn {
   name: string;
@@ -124,6 +126,8 @@ export const STRUCTURE_LAYOUT: Record<StructureSheetName, readonly StructureColu
     text('rank', false, 'Арнаулы атағы', 'Специальное звание'),
     ref('unit_code', 'units', true, 'Полиция бөлімінің коды', 'Код отдела полиции'),
     ref('point_code', 'points', false, 'УПП коды', 'Код УПП'),
+    // R-32.1: binds the qualified signature of a protocol to its inspector (org/iin.ts).
+    col('iin', false, { type: 'iin' }, 'ЖСН, 12 цифр (бос — сақталғаны өзгермейді; экспортқа шықпайды)', 'ИИН, 12 цифр (пусто — сохранённый не меняется; в выгрузку не попадает)'),
   ],
   assignments: [
     ref('district_code', 'districts', true, 'Учаске коды', 'Код участка'),
@@ -151,7 +155,8 @@ export function structureToRows(data: StructureData): StructureSheetRows {
     districts: sheet('districts', data.districts, (d) => [d.code, d.pointCode, d.atuCode, d.nameKk, d.nameRu, d.population]),
     adjacency: sheet('adjacency', data.adjacency, (a) => [a.districtCode, a.adjacentCode]),
     coverage: sheet('coverage', data.coverage, (c) => [c.districtCode, c.streetKind, c.streetNameKk, c.streetNameRu, c.houseFrom, c.houseTo, c.parity]),
-    staff: sheet('staff', data.staff, (s) => [s.code, s.fullName, s.position, s.rank, s.unitCode, s.pointCode]),
+    // The IIN column stays empty: personal data does not leave in an export.
+    staff: sheet('staff', data.staff, (s) => [s.code, s.fullName, s.position, s.rank, s.unitCode, s.pointCode, null]),
     assignments: sheet('assignments', data.assignments, (a) => [a.districtCode, a.staffCode, a.role, a.from, a.to]),
   };
 }

@@ -25,6 +25,8 @@ export interface StructureData {
   staff: Array<{
     code: string; fullName: string; position: 'inspector' | 'assistant' | 'point_lead' | 'unit_head' | 'deputy_unit_head' | 'regional_head';
     rank: string | null; unitCode: string; pointCode: string | null;
+    /** Recorded when given; absent or null keeps the stored IIN. */
+    iin?: string | null;
   }>;
   assignments: Array<{ districtCode: string; staffCode: string; role: AssignmentRole; from: string; to: string | null }>;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { STRUCTURE_SHEET_NAMES, structureToRows, type StructureSheetName } from './structure.layout.ts';
 import { emptyStructure, type StructureData } from './structure.ts';
 import {
-  noKnownStructure, referencedCodes, validateStructure, type KnownStructure, type RawCell, type RawStructureSheet,
+  noKnownStructure, referencedCodes, uploadedIins, validateStructure, type KnownStructure, type RawCell, type RawStructureSheet,
 } from './structure.validation.ts';
 
 /** A structure as the parser would hand it over: header on row 1, data from row 2. */
@@ -135,6 +135,42 @@ describe('structure validation: refusals name sheet, row and column', () => {
     ['staff', 0, { unit_code: 'U2' }, 'staff:2:unit_code:unknown_reference'],
   ] as const)('%s row %i %o → %s', (name, index, patch, expected) => {
     expect(codes(withRow(name, index, patch))).toContain(expected);
+  });
+
+  describe('staff IINs (R-32.1: they bind a qualified signature to its inspector)', () => {
+    const IIN = '850101300124';
+    const staffOf = (sheets: RawStructureSheet[]) => validateStructure(sheets, noKnownStructure()).data.staff;
+
+    it('records a valid IIN, also one a spreadsheet turned into a number without its leading zero', () => {
+      const sheets = withRow('staff', 0, { iin: ' 8501 0130 0124 ' });
+      expect(staffOf(sheets)[0]).toMatchObject({ code: 'S1', iin: IIN });
+      expect(staffOf(withRow('staff', 0, { iin: 50315450123 }))[0]).toMatchObject({ iin: '050315450123' });
+      expect([...uploadedIins(withRow('staff', 0, { iin: IIN }))]).toEqual([IIN]);
+    });
+
+    it('keeps the stored IIN when the cell is empty: the IIN key is left out, and the export writes none', () => {
+      const sheets = sheetsOf(small());
+      expect(sheets.find((x) => x.name === 'staff')!.header).toContain('iin');
+      expect(sheets.find((x) => x.name === 'staff')!.rows.every((r) => r.cells.at(-1) === null)).toBe(true);
+      expect(staffOf(sheets).every((m) => !('iin' in m))).toBe(true);
+    });
+
+    it('refuses a wrong check digit, showing only the last four digits', () => {
+      const result = validateStructure(withRow('staff', 0, { iin: '850101300125' }), noKnownStructure());
+      expect(result.errors).toEqual([{ sheet: 'staff', row: 2, column: 'iin', code: 'bad_iin', params: { value: '••••••••0125' } }]);
+      expect(JSON.stringify(result.errors)).not.toContain('85010130');
+      expect(codes(withRow('staff', 0, { iin: '12345' }))).toEqual(['staff:2:iin:bad_iin']);
+    });
+
+    it('refuses one IIN on two rows, and one already recorded for another staff member', () => {
+      const twice = withRow('staff', 0, { iin: IIN }).map((x) => (x.name !== 'staff' ? x : {
+        ...x, rows: x.rows.map((r, i) => (i === 1 ? { ...r, cells: r.cells.map((c, j) => (x.header[j] === 'iin' ? IIN : c)) } : r)),
+      }));
+      expect(codes(twice)).toEqual(['staff:3:iin:duplicate_iin']);
+      const held = (code: string): KnownStructure => ({ ...noKnownStructure(), staffByIin: new Map([[IIN, code]]) });
+      expect(codes(withRow('staff', 0, { iin: IIN }), held('S9'))).toEqual(['staff:2:iin:iin_taken']);
+      expect(codes(withRow('staff', 0, { iin: IIN }), held('S1'))).toEqual([]);
+    });
   });
 
   it('reports a reversed pair once as a duplicate (R-27.4)', () => {

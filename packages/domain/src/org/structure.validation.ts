@@ -1,5 +1,6 @@
 import { normalisePair } from './adjacency.ts';
 import { periodIsValid, periodsOverlap, type AssignmentRole } from './assignment.ts';
+import { isValidIin, maskIin } from './iin.ts';
 import { overlappingCoverage, type CoverageLine, type Parity, type StreetKind } from './coverage.ts';
 import { STRUCTURE_ENUMS, STRUCTURE_LAYOUT, STRUCTURE_SHEET_NAMES, type StructureColumn, type StructureSheetName } from './structure.layout.ts';
 import { emptyStructure, type StructureData } from './structure.ts';
@@ -17,7 +18,7 @@ export const IMPORT_REASON_CODES = [
   'required', 'not_a_number', 'not_an_integer', 'out_of_range', 'too_long', 'bad_enum', 'bad_date',
   'duplicate_code', 'duplicate_row', 'unknown_reference', 'self_adjacency', 'duplicate_pair',
   'overlapping_range', 'bad_range', 'bad_period', 'assignment_overlap', 'parent_cycle',
-  'point_other_unit', 'staff_other_unit',
+  'point_other_unit', 'staff_other_unit', 'bad_iin', 'duplicate_iin', 'iin_taken',
   'unknown_column', 'missing_column', 'duplicate_column', 'unknown_sheet', 'duplicate_sheet', 'no_sheets', 'too_many_errors',
 ] as const;
 export type ImportReason = (typeof IMPORT_REASON_CODES)[number];
@@ -37,6 +38,8 @@ export interface KnownStructure {
   pointUnit?: ReadonlyMap<string, string>;
   districtUnit?: ReadonlyMap<string, string>;
   staffUnit?: ReadonlyMap<string, string>;
+  /** Staff code holding each IIN the upload names, when one already does. */
+  staffByIin?: ReadonlyMap<string, string>;
   /** inspector assignments already stored, by district code. */
   inspectorPeriods?: ReadonlyMap<string, ReadonlyArray<{ staffCode: string; from: string; to: string | null }>>;
 }
@@ -117,10 +120,32 @@ function readCell(spec: StructureColumn, cell: RawCell | undefined): Read {
       const value = iso ? isoDate(+iso[1]!, +iso[2]!, +iso[3]!) : dotted ? isoDate(+dotted[3]!, +dotted[2]!, +dotted[1]!) : null;
       return value ? { value } : { code: 'bad_date', params: { value: shown(text) } };
     }
+    case 'iin': {
+      // A spreadsheet that took the IIN for a number dropped its leading zero (born in 200x).
+      const digits = typeof cell === 'number' && Number.isInteger(cell) ? String(cell).padStart(12, '0') : text.replace(/[\s\u00a0]/g, '');
+      // The report shows only the last digits: an IIN is personal data.
+      return isValidIin(digits) ? { value: digits } : { code: 'bad_iin', params: { value: digits.length >= 4 ? maskIin(digits) : '' } };
+    }
   }
 }
 
 interface Row { row: number; v: Record<string, Value> }
+
+/** The IINs the staff sheet names, for the caller to look up who already holds them. */
+export function uploadedIins(sheets: readonly RawStructureSheet[]): Set<string> {
+  const out = new Set<string>();
+  const spec = STRUCTURE_LAYOUT.staff.find((c) => c.name === 'iin')!;
+  for (const sheet of sheets) {
+    if (sheetOf(sheet.name) !== 'staff') continue;
+    const index = sheet.header.map((h) => rawCellText(h).toLowerCase()).indexOf('iin');
+    if (index < 0) continue;
+    for (const { cells } of sheet.rows) {
+      const read = readCell(spec, cells[index]);
+      if ('value' in read && typeof read.value === 'string') out.add(read.value);
+    }
+  }
+  return out;
+}
 
 /** The codes each sheet's reference columns name, for the caller to look up in the database. */
 export function referencedCodes(sheets: readonly RawStructureSheet[]): Record<CodeSheet, Set<string>> {
@@ -311,14 +336,24 @@ export function validateStructure(sheets: readonly RawStructureSheet[], known: K
   // Staff and assignments belong to one police unit (as assignment.service requires).
   const pointUnits = new Map(data.points.map((p) => [p.code, p.unitCode]));
   const unitOfPoint = (code: string) => pointUnits.get(code) ?? known.pointUnit?.get(code);
+  const iinRows = new Map<string, number>();
   for (const r of rows.staff) {
     if (!refsOk('staff', r)) continue;
     const point = n(r, 'point_code');
     const unit = point ? unitOfPoint(point) : undefined;
     if (point && unit && unit !== s(r, 'unit_code')) { fail('staff', r.row, 'point_code', 'point_other_unit', { value: shown(point), unit }); continue; }
+    // One person, one IIN: unique in the upload and against other staff already stored.
+    const iin = n(r, 'iin');
+    if (iin != null) {
+      const firstRow = iinRows.get(iin);
+      if (firstRow != null) { fail('staff', r.row, 'iin', 'duplicate_iin', { value: maskIin(iin), firstRow }); continue; }
+      iinRows.set(iin, r.row);
+      const holder = known.staffByIin?.get(iin);
+      if (holder != null && holder !== s(r, 'code')) { fail('staff', r.row, 'iin', 'iin_taken', { value: maskIin(iin), staff: shown(holder) }); continue; }
+    }
     data.staff.push({
       code: s(r, 'code'), fullName: s(r, 'full_name'), position: s(r, 'position') as StructureData['staff'][number]['position'],
-      rank: n(r, 'rank'), unitCode: s(r, 'unit_code'), pointCode: point,
+      rank: n(r, 'rank'), unitCode: s(r, 'unit_code'), pointCode: point, ...(iin != null ? { iin } : {}),
     });
   }
   const districtPoints = new Map(data.districts.map((d) => [d.code, d.pointCode]));
