@@ -167,12 +167,14 @@ function VideoItem({ video }: { video: Video }) {
   const language = useLanguage();
   const complete = video.status === 'complete';
   const when = video.completedAt ?? video.uploadedAt;
+  // A removed file that never completed was an abandoned upload that expired, not retention.
+  const status = video.status === 'removed' && !video.completedAt ? 'expired' : video.status;
   return (
-    <Paper withBorder p="sm" component="li" data-testid="video-item" data-status={video.status} data-name={video.fileName}>
+    <Paper withBorder p="sm" component="li" data-testid="video-item" data-status={status} data-name={video.fileName}>
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={600} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>{video.fileName}</Text>
-          <Badge color={complete ? TONE.green : '#495057'} variant="filled" tt="none" styles={badgeStyles}>{t(`video.status.${video.status}`)}</Badge>
+          <Badge color={complete ? TONE.green : '#495057'} variant="filled" tt="none" styles={badgeStyles}>{t(`video.status.${status}`)}</Badge>
         </Group>
         <Text size="sm">
           {formatBytes(video.size, language)}
