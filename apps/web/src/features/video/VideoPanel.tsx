@@ -13,6 +13,7 @@ import { badgeStyles, TONE } from '../meetings/StatusBadge.tsx';
 import {
   CHUNK_SIZE, csrfTokenOf, fetchVideos, formatBytes, RETRY_DELAYS, TUS_ENDPOINT, tusErrorMessage, VIDEO_ACCEPT, videoContentUrl, videoKeys, type Video,
 } from './video.api.ts';
+import { shownVideoStatus } from './video.types.ts';
 
 interface VideoMeta extends Meta { meetingId: string; name: string; type: string }
 type VideoUppy = Uppy<VideoMeta, TusBody>;
@@ -167,8 +168,7 @@ function VideoItem({ video }: { video: Video }) {
   const language = useLanguage();
   const complete = video.status === 'complete';
   const when = video.completedAt ?? video.uploadedAt;
-  // A removed file that never completed was an abandoned upload that expired, not retention.
-  const status = video.status === 'removed' && !video.completedAt ? 'expired' : video.status;
+  const status = shownVideoStatus(video);
   return (
     <Paper withBorder p="sm" component="li" data-testid="video-item" data-status={status} data-name={video.fileName}>
       <Stack gap={6}>
