@@ -185,14 +185,16 @@ describe('dry run and apply', () => {
     const member = (await admin.get('/api/v1/staff?q=S-ALM-TAL-P1-D01')).json().items[0];
     expect((await admin.get(`/api/v1/staff/${member.id}`)).json()).toMatchObject({ iinRecorded: true });
     const audit = (await admin.get('/api/v1/audit?action=structure.import&sort=-at')).json().items[0];
-    expect(audit.after).toMatchObject({ iinsGiven: 1 });
+    expect(audit.after).toMatchObject({ iinRecordedFor: ['S-ALM-TAL-P1-D01'] });
     expect(JSON.stringify(audit)).not.toContain(IIN);
     const again = (await admin.get('/api/v1/exports/structure?format=csv&sheet=staff')).rawPayload.toString('utf8');
     expect(again).toBe(exported);
 
-    // The export, as is, changes nothing and forgets nothing.
+    // The export, as is, changes nothing and forgets nothing; the same IIN again is no change either.
     expect((await upload(admin, [{ filename: 'staff.csv', data: exported }], false)).json().counts.staff).toEqual({ created: 0, updated: 0, unchanged: rows });
     expect((await admin.get(`/api/v1/staff/${member.id}`)).json()).toMatchObject({ iinRecorded: true });
+    expect((await upload(admin, [{ filename: 'staff.csv', data: withIin }], false)).json().counts.staff).toEqual({ created: 0, updated: 0, unchanged: rows });
+    expect((await admin.get('/api/v1/audit?action=structure.import&sort=-at')).json().items[0].after.iinRecordedFor).toBeUndefined();
 
     const stolen = exported.replace(/^(S-ALM-KAR-P1-D01,[^\r]*),\r$/m, `$1,${IIN}\r`);
     const refused = await upload(admin, [{ filename: 'staff.csv', data: stolen }], false, { 'accept-language': 'ru' });

@@ -40,7 +40,8 @@ export async function importStructure(ctx: ServiceContext, files: readonly Uploa
   try {
     return await inTransaction(ctx, async (tx, audit) => {
       // Looked up inside the transaction that writes, so the checks hold for what is written.
-      const { data, errors } = validateStructure(sheets, await knownStructure(tx, refs, uploadedIins(sheets)));
+      const known = await knownStructure(tx, refs, uploadedIins(sheets));
+      const { data, errors } = validateStructure(sheets, known);
       if (errors.length > 0) {
         const report: ImportReport = { dryRun, applied: false, counts: zeroCounts(), errors: presentErrors(errors, locale) };
         if (dryRun) throw new DryRun(report);
@@ -49,10 +50,11 @@ export async function importStructure(ctx: ServiceContext, files: readonly Uploa
       const counts = await applyStructure(tx, data);
       if (dryRun) throw new DryRun({ dryRun, applied: false, counts, errors: [] });
       // The audit keeps what changed in numbers, not the file (it holds staff names and IINs).
-      const iinsGiven = data.staff.filter((s) => s.iin).length;
+      // Whose IIN the import set (R-32.1 binds signatures to it), by staff code — never the number.
+      const iinRecordedFor = data.staff.filter((m) => m.iin && known.staffByIin?.get(m.iin) !== m.code).map((m) => m.code);
       await audit({
         action: 'structure.import', entityType: 'structure', entityId: null,
-        after: { files: files.map((f) => f.filename), sheets: [...new Set(sheets.map((s) => s.name))], counts, ...(iinsGiven ? { iinsGiven } : {}) },
+        after: { files: files.map((f) => f.filename), sheets: [...new Set(sheets.map((s) => s.name))], counts, ...(iinRecordedFor.length ? { iinRecordedFor } : {}) },
       });
       return { dryRun, applied: true, counts, errors: [] };
     });
