@@ -15,7 +15,12 @@ import { join } from 'node:path';
  *   serialNumber, subject: { commonName, iin, dn } }] }] }`) by really verifying the CMS with
  *   `openssl cms -verify` against the test CA (and the detached `data` when the CMS has none).
  *
- * Limitations: no OCSP/CRL (revocationCheck is accepted and ignored), no TSP, ECDSA P-256 instead
+ * With `revocationCheck: ["OCSP"]` the signer's certificate is checked by real OCSP messages:
+ * a request built by `openssl ocsp`, answered by `openssl ocsp` as the test CA's responder from
+ * its index (`pki.revoke()` marks the certificate revoked there), and the response verified; the
+ * answer carries NCANode's `revocations: [{ revoked, by, revocationTime, reason }]`.
+ *
+ * Limitations: OCSP is answered locally (no HTTP responder), no CRL, no TSP, ECDSA P-256 instead
  * of the GOST/RSA keys of the real National Certification Authority; the certificate chain is
  * trusted only because the fake holds the test CA. A real deployment points ESEP_NCANODE_URL at an
  * NCANode v3 instance that trusts the NCA RK root and intermediate certificates and has OCSP
@@ -27,6 +32,10 @@ export interface TestPki {
   iin: string;
   /** CMS (DER) over the data: detached by default, attached with `attached`. */
   sign(data: Buffer, options?: { attached?: boolean }): Buffer;
+  /** Marks the signer's certificate revoked in the CA's OCSP index (now, key compromise). */
+  revoke(): void;
+  /** Puts the certificate back in good standing. */
+  reinstate(): void;
   cleanup(): void;
 }
 
@@ -39,9 +48,17 @@ export function makeTestPki(iin = '880101300123'): TestPki {
     '-subj', `/CN=ТЕСТОВ ТЕСТ/SN=ТЕСТОВ/serialNumber=IIN${iin}/C=KZ`], dir);
   writeFileSync(join(dir, 'ext.cnf'), 'keyUsage=critical,digitalSignature,nonRepudiation\n');
   openssl(['x509', '-req', '-in', 'user.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'user.pem', '-days', '30', '-extfile', 'ext.cnf'], dir);
+  // The CA's index as `openssl ca` keeps it: status, expiry, revocation, serial, file, subject.
+  const serial = /serial=(\w+)/.exec(openssl(['x509', '-in', 'user.pem', '-noout', '-serial'], dir).toString())![1]!;
+  const stamp = (d: Date) => d.toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z';
+  const expiry = stamp(new Date(Date.now() + 30 * 86_400_000));
+  const index = (revoked: string) => writeFileSync(join(dir, 'index.txt'), `${revoked ? 'R' : 'V'}\t${expiry}\t${revoked}\t${serial}\tunknown\t/CN=user\n`);
+  index('');
   let n = 0;
   return {
     dir, iin,
+    revoke() { index(`${stamp(new Date())},keyCompromise`); },
+    reinstate() { index(''); },
     sign(data, options = {}) {
       n += 1;
       writeFileSync(join(dir, `in${n}.bin`), data);
@@ -65,7 +82,7 @@ export interface NcaNodeFake {
 export async function startNcaNodeFake(pki: TestPki): Promise<NcaNodeFake> {
   let n = 0;
   const fake: NcaNodeFake = { url: '', requests: [], forceInvalid: false, close: async () => {} };
-  const verify = (body: { cms: string; data?: string }) => {
+  const verify = (body: { cms: string; data?: string; revocationCheck?: string[] }) => {
     n += 1;
     const cmsFile = `v${n}.der`;
     writeFileSync(join(pki.dir, cmsFile), Buffer.from(body.cms, 'base64'));
@@ -83,8 +100,18 @@ export async function startNcaNodeFake(pki: TestPki): Promise<NcaNodeFake> {
     const serialNumber = /serial=(\w+)/.exec(info)?.[1] ?? '';
     const iin = /serialNumber=IIN(\d{12})/.exec(dn)?.[1];
     const commonName = /CN=([^,]+)/.exec(dn)?.[1];
-    const valid = !fake.forceInvalid;
-    return { status: 200, message: 'OK', valid, signers: [{ certificates: [{ valid, serialNumber, subject: { commonName, iin, dn } }] }] };
+    const revocations = body.revocationCheck?.includes('OCSP') ? [ocsp(`v${n}.pem`, n)] : [];
+    const valid = !fake.forceInvalid && !revocations.some((r) => r.revoked);
+    return { status: 200, message: 'OK', valid, signers: [{ certificates: [{ valid, revocations, serialNumber, subject: { commonName, iin, dn } }] }] };
+  };
+  /** One OCSP round trip for a certificate the test CA issued: request, response, verified answer. */
+  const ocsp = (certFile: string, k: number) => {
+    openssl(['ocsp', '-issuer', 'ca.pem', '-cert', certFile, '-no_nonce', '-reqout', `q${k}.der`], pki.dir);
+    openssl(['ocsp', '-index', 'index.txt', '-CA', 'ca.pem', '-rsigner', 'ca.pem', '-rkey', 'ca.key', '-ndays', '1', '-reqin', `q${k}.der`, '-respout', `r${k}.der`], pki.dir);
+    const text = openssl(['ocsp', '-respin', `r${k}.der`, '-issuer', 'ca.pem', '-cert', certFile, '-CAfile', 'ca.pem', '-no_nonce'], pki.dir).toString('utf8');
+    const revoked = new RegExp(`${certFile}: revoked`).test(text);
+    const time = /Revocation Time: (.+)/.exec(text)?.[1];
+    return { by: 'OCSP', revoked, revocationTime: time ? new Date(time).toISOString() : null, reason: /Reason: (\w+)/.exec(text)?.[1] ?? null };
   };
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -96,7 +123,7 @@ export async function startNcaNodeFake(pki: TestPki): Promise<NcaNodeFake> {
       try { body = JSON.parse(Buffer.concat(chunks).toString('utf8')); } catch { return send(400, { status: 400, message: 'Bad JSON' }); }
       if (typeof body.cms !== 'string' || !body.cms) return send(400, { status: 400, message: 'cms: must not be empty' });
       fake.requests.push(body as NcaNodeFake['requests'][number]);
-      return send(200, verify(body as { cms: string; data?: string }));
+      return send(200, verify(body as { cms: string; data?: string; revocationCheck?: string[] }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

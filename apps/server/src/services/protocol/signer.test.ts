@@ -125,4 +125,24 @@ describe('qualified signature: NCALayer and NCANode fakes', () => {
     ncanode.forceInvalid = false;
     expect(await new NcaNodeVerifier('http://127.0.0.1:9').verify({ signature: pki.sign(payload).toString('base64') }, payload)).toBeNull();
   });
+
+  it('refuses a certificate revoked by OCSP, yet a protocol it signed before stays verified', async () => {
+    const payload = signingPayload({ meetingId: MEETING, contentHash: HASH });
+    const verifier = new NcaNodeVerifier(ncanode.url);
+    const before = pki.sign(payload).toString('base64');
+    expect((await verifier.sign(null as never, { userId: 'u', payload, cms: before, expectedIin: pki.iin })).method).toBe('ncalayer_cms');
+    pki.revoke();
+    try {
+      const refused = verifier.sign(null as never, { userId: 'u', payload, cms: pki.sign(payload).toString('base64'), expectedIin: pki.iin });
+      await expect(refused).rejects.toMatchObject({ status: 422, details: { reason: 'certificate_revoked', rule: 'R-32.1', revokedAt: expect.stringMatching(/^\d{4}-/) } });
+      const asked = ncanode.requests.at(-1)!;
+      expect(asked.revocationCheck).toEqual(['OCSP']);
+      // Verification of the earlier signature does not ask about revocation.
+      expect(await verifier.verify({ signature: before }, payload)).toBe(true);
+      expect(ncanode.requests.at(-1)!.revocationCheck).toEqual([]);
+    } finally {
+      pki.reinstate();
+    }
+    expect((await verifier.sign(null as never, { userId: 'u', payload, cms: pki.sign(payload).toString('base64'), expectedIin: pki.iin })).method).toBe('ncalayer_cms');
+  });
 });

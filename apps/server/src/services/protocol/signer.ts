@@ -133,6 +133,11 @@ export const SIGNER_MESSAGES = {
   iin_mismatch: {
     kk: 'Сертификаттағы ЖСН қол қоюшының ЖСН-іне сәйкес келмейді', ru: 'ИИН в сертификате не совпадает с ИИН подписывающего', en: 'The certificate\'s IIN does not match the signer\'s',
   },
+  certificate_revoked: {
+    kk: 'ЭЦҚ сертификаты кері қайтарылған (OCSP): ол хаттамаға қол қоя алмайды',
+    ru: 'Сертификат ЭЦП отозван (OCSP): им нельзя подписать протокол',
+    en: 'The EDS certificate has been revoked (OCSP): it cannot sign the protocol',
+  },
   iin_not_recorded: {
     kk: 'Сіздің ЖСН-іңіз Esep-те тіркелмеген: ЭЦҚ-мен қол қоюдан бұрын әкімшіге жазғызыңыз',
     ru: 'Ваш ИИН не записан в Esep: попросите администратора записать его, прежде чем подписывать ЭЦП',
@@ -188,7 +193,10 @@ interface NcaNodeAnswer {
   status?: number;
   message?: string;
   valid?: boolean;
-  signers?: Array<{ certificates?: Array<{ valid?: boolean; serialNumber?: string; publicKey?: string; subject?: { commonName?: string; iin?: string; dn?: string } }> }>;
+  signers?: Array<{ certificates?: Array<{
+    valid?: boolean; serialNumber?: string; publicKey?: string; subject?: { commonName?: string; iin?: string; dn?: string };
+    revocations?: Array<{ revoked?: boolean; by?: string; revocationTime?: string | null; reason?: string | null }>;
+  }> }>;
 }
 
 export class NcaNodeVerifier implements Signer {
@@ -197,15 +205,19 @@ export class NcaNodeVerifier implements Signer {
 
   get available(): boolean { return Boolean(this.baseUrl); }
 
-  /** Asks the service; null when it is not configured or cannot be reached. */
-  private async ask(cms: string, payload: Buffer): Promise<NcaNodeAnswer | null> {
+  /**
+   * Asks the service; null when it is not configured or cannot be reached. Revocation (OCSP) is
+   * checked when signing; a stored signature is verified without it, because a certificate
+   * revoked after the protocol was signed does not undo that signature.
+   */
+  private async ask(cms: string, payload: Buffer, revocationCheck: string[]): Promise<NcaNodeAnswer | null> {
     if (!this.baseUrl) return null;
     try {
       const response = await fetch(new URL('cms/verify', this.baseUrl.endsWith('/') ? this.baseUrl : `${this.baseUrl}/`), {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         // `data`: the detached content the CMS must sign (NCANode checks the signature over it).
-        body: JSON.stringify({ cms, data: payload.toString('base64'), revocationCheck: ['OCSP'] }),
+        body: JSON.stringify({ cms, data: payload.toString('base64'), revocationCheck }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       if (!response.ok && response.status >= 500) return null;
@@ -226,9 +238,14 @@ export class NcaNodeVerifier implements Signer {
     if (content !== null && !content.equals(request.payload)) {
       throw new AppError('rule_violation', { reason: 'hash_mismatch', rule: 'R-32.1', field: 'cms' }, 422, SIGNER_MESSAGES.hash_mismatch);
     }
-    const answer = await this.ask(cms, request.payload);
+    const answer = await this.ask(cms, request.payload, ['OCSP']);
     if (!answer) throw new AppError('rule_violation', { reason: 'qualified_unavailable', rule: null }, 422, SIGNER_MESSAGES.qualified_unavailable);
     const certificate = answer.signers?.[0]?.certificates?.[0];
+    // Said plainly, whatever `valid` says: a revoked certificate signs nothing.
+    const revoked = certificate?.revocations?.find((r) => r.revoked);
+    if (revoked) {
+      throw new AppError('rule_violation', { reason: 'certificate_revoked', rule: 'R-32.1', field: 'cms', revokedAt: revoked.revocationTime ?? null }, 422, SIGNER_MESSAGES.certificate_revoked);
+    }
     if (answer.valid !== true || !certificate) {
       throw new AppError('rule_violation', { reason: 'signature_invalid', rule: 'R-32.1', field: 'cms', service: answer.message ?? null }, 422, SIGNER_MESSAGES.signature_invalid);
     }
@@ -244,7 +261,7 @@ export class NcaNodeVerifier implements Signer {
     const content = cmsEncapsulatedContent(Buffer.from(stored.signature, 'base64'));
     if (content === undefined) return false;
     if (content !== null && !content.equals(payload)) return false;
-    const answer = await this.ask(stored.signature, payload);
+    const answer = await this.ask(stored.signature, payload, []);
     if (!answer) return null;
     return answer.valid === true;
   }
