@@ -1,9 +1,8 @@
+import { STRUCTURE_SHEET_NAMES } from '@esep/domain';
 import { z } from 'zod';
 
-/** Sheets of the structure workbook, in the order they are read (parents before children). */
-export const STRUCTURE_SHEETS = [
-  'regions', 'units', 'points', 'atus', 'districts', 'adjacency', 'coverage', 'staff', 'assignments',
-] as const;
+/** Sheets of the structure workbook, in the order they are read (parents before children); the domain's layout names them. */
+export const STRUCTURE_SHEETS = STRUCTURE_SHEET_NAMES;
 export type StructureSheet = (typeof STRUCTURE_SHEETS)[number];
 
 /**

@@ -1,18 +1,13 @@
+import { IMPORT_REASON_CODES } from '@esep/domain';
 import type { Locale } from './error.contract.ts';
 
 /**
  * Reasons an uploaded structure row is refused, with their messages in Kazakh, Russian and
  * English. The server sends `code` and `params` with the message in the request's language; the
  * web may re-render the same row in another language from `code` and `params`. `{name}` in a
- * message is replaced by the param of that name.
+ * message is replaced by the param of that name. The codes are the domain's (structure.cells.ts).
  */
-export const IMPORT_REASONS = [
-  'required', 'not_a_number', 'not_an_integer', 'out_of_range', 'too_long', 'bad_enum', 'bad_date',
-  'duplicate_code', 'duplicate_row', 'unknown_reference', 'self_adjacency', 'duplicate_pair',
-  'overlapping_range', 'bad_range', 'bad_period', 'assignment_overlap', 'parent_cycle',
-  'point_other_unit', 'staff_other_unit', 'bad_iin', 'duplicate_iin', 'iin_taken',
-  'unknown_column', 'missing_column', 'duplicate_column', 'unknown_sheet', 'duplicate_sheet', 'no_sheets', 'too_many_errors',
-] as const;
+export const IMPORT_REASONS = IMPORT_REASON_CODES;
 export type ImportReasonCode = (typeof IMPORT_REASONS)[number];
 
 type Text = { kk: string; ru: string; en: string };
