@@ -106,7 +106,7 @@ const firstUnit = data.units[0]!;
 const firstPoint = data.points[0]!;
 const firstRegion = data.regions[0]!;
 const scope = (level: 'unit' | 'point' | 'region', id: string): Actor['scope'] => ({ level, ids: [id], ancestors: { regionIds: [], unitIds: [], pointIds: [] } });
-const ctx = (actor: Actor): ServiceContext => ({ db, actor, actorName: 'bench', clientAddress: null, today });
+const ctx = (actor: Actor): ServiceContext => ({ db, actor, actorName: 'bench', clientAddress: null, now: () => new Date(), today });
 const national: Actor = { id: 'bench', role: 'national_analyst', scope: NATIONAL_SCOPE };
 const unitHead: Actor = { id: 'bench', role: 'unit_head', scope: scope('unit', unitIds.get(firstUnit.code)!) };
 const lead: Actor = { id: 'bench', role: 'point_lead', scope: scope('point', pointIds.get(firstPoint.code)!) };

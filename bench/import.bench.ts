@@ -8,7 +8,8 @@
 import { performance } from 'node:perf_hooks';
 import { applyStructure, knownStructure, migrateDatabase, openDatabase } from '@esep/db';
 import { NATIONAL_SCOPE, referencedCodes, STRUCTURE_SHEET_NAMES, validateStructure } from '@esep/domain';
-import type { ServiceContext } from '../apps/server/src/services/context.ts';
+import { systemContext, type ServiceContext } from '../apps/server/src/services/context.ts';
+import { systemClock } from '../apps/server/src/clock.ts';
 import { exportStructure, structureWorkbook } from '../apps/server/src/services/structure.export.ts';
 import { importStructure } from '../apps/server/src/services/structure.import.ts';
 import { parseUploads } from '../apps/server/src/services/structure.parse.ts';
@@ -31,13 +32,13 @@ async function timed<T>(label: string, work: () => Promise<T> | T): Promise<{ va
 
 const { value: data } = await timed('generate structure', () => nationalStructure({ seed, districts: districtCount }));
 console.log('rows:', JSON.stringify(sizeOf(data)));
-const { value: xlsx } = await timed('write XLSX (exceljs)', () => structureWorkbook(data, STRUCTURE_SHEET_NAMES));
+const { value: xlsx } = await timed('write XLSX (exceljs)', () => structureWorkbook(data, STRUCTURE_SHEET_NAMES, new Date()));
 console.log(`XLSX size: ${(xlsx.length / 1024 / 1024).toFixed(1)} MB`);
 const files = [{ filename: 'national.xlsx', data: xlsx }];
 
 const database = await openDatabase({});
 await timed('open and migrate in-memory PGlite', () => migrateDatabase(database));
-const ctx: ServiceContext = { db: database.db, actor: null, actorName: 'bench', clientAddress: null, today: new Date().toISOString().slice(0, 10) };
+const ctx: ServiceContext = systemContext(database.db, systemClock, 'bench');
 
 // Phases of the import, measured on their own.
 const { value: sheets } = await timed('  parse XLSX', () => parseUploads(files));

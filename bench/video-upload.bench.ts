@@ -27,6 +27,7 @@ import pg from 'pg';
 import { Upload, type DetailedError } from 'tus-js-client';
 import { seedDemoMeetings } from '../apps/server/src/demo/demo.meetings.ts';
 import { seedDemo } from '../apps/server/src/demo/demo.seed.ts';
+import { systemClock } from '../apps/server/src/clock.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const MIB = 1024 * 1024;
@@ -95,8 +96,8 @@ async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
   u.pathname = `/${name}`;
   const database = await openDatabase({ url: u.toString() });
   await migrateDatabase(database);
-  await seedDemo(database.db, almaty(new Date()));
-  await seedDemoMeetings(database.db, new Date());
+  await seedDemo(database.db, systemClock);
+  await seedDemoMeetings(database.db, systemClock);
   await database.close();
   return {
     url: u.toString(),

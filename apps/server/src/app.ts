@@ -2,6 +2,8 @@ import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import type { Database } from '@esep/db';
+import type { Clock } from '@esep/domain';
+import { systemClock } from './clock.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -19,10 +21,12 @@ export interface BuildOptions {
   database: Database;
   /** Tests pass false to keep output quiet. */
   logger?: boolean;
+  /** Where "now" comes from; the system clock unless a test sets one. */
+  clock?: Clock;
 }
 
 /** Builds the Fastify application: plugins for infrastructure, then the routes. */
-export async function buildApp({ config, database, logger = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = true, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? {
       level: config.logLevel,
@@ -48,6 +52,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
+  app.decorate('clock', clock);
 
   await app.register(errorsPlugin);
   // Phones on slow networks: the app's scripts and the API's JSON go compressed (br or gzip).

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { migrateDatabase, openDatabase } from '@esep/db';
-import { almatyDate } from '@esep/domain';
 import { buildApp } from './app.ts';
+import { systemClock } from './clock.ts';
 import { databaseLocation, loadConfig } from './config.ts';
 import { seedDemoMeetings } from './demo/demo.meetings.ts';
 import { seedDemo } from './demo/demo.seed.ts';
@@ -13,8 +13,8 @@ let database = await open();
 await migrateDatabase(database);
 // The demo region is created only in an empty embedded database, and never in production.
 if (config.demo && database.engine === 'pglite' && config.env !== 'production') {
-  if (await seedDemo(database.db, almatyDate(new Date()))) {
-    await seedDemoMeetings(database.db, new Date());
+  if (await seedDemo(database.db, systemClock)) {
+    await seedDemoMeetings(database.db, systemClock);
     console.log('Demo region created: log in as admin / demo');
   }
 }

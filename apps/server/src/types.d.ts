@@ -1,4 +1,4 @@
-import type { Actor, Action, Resource, Target } from '@esep/domain';
+import type { Actor, Action, Clock, Resource, Target } from '@esep/domain';
 import type { Database, Db, UserRow } from '@esep/db';
 import type { Config } from './config.ts';
 
@@ -22,6 +22,8 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     db: Db;
+    /** The one clock of the server (the system clock in production; tests set their own). */
+    clock: Clock;
   }
   interface FastifyRequest {
     auth: AuthState | null;

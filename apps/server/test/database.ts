@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -6,7 +6,13 @@ import { openDatabase, type Database } from '@esep/db';
 import pg from 'pg';
 
 export const PGLITE_TEMPLATE = fileURLToPath(new URL('../../../.tmp/pglite-template.tar.gz', import.meta.url));
-export const POSTGRES_TEMPLATE = 'esep_template';
+/**
+ * Databases of this checkout's runs on the shared PostgreSQL: named after the checkout's path, so
+ * two checkouts (two developers' worktrees on one machine) never drop each other's databases.
+ */
+const CHECKOUT = createHash('sha256').update(fileURLToPath(new URL('../../..', import.meta.url))).digest('hex').slice(0, 8);
+export const POSTGRES_TEMPLATE = `esep_template_${CHECKOUT}`;
+export const TEST_DATABASE_PREFIX = `esep_t_${CHECKOUT}_`;
 
 export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -22,7 +28,7 @@ export async function testDatabase(): Promise<Database & { url?: string }> {
     return openDatabase({ pglite: client });
   }
   const base = process.env.TEST_DATABASE_URL!;
-  const name = `esep_t_${randomBytes(6).toString('hex')}`;
+  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database "${name}" template "${POSTGRES_TEMPLATE}"`);

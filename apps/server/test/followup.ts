@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Client, TestApp } from './harness.ts';
 import { meetingInProgress } from './holding.ts';
-import { today } from './meetings.ts';
+import { meetingDates } from './meetings.ts';
 
 export interface PlannedItem { resolution: 'to_check' | 'to_forward' | 'answered'; topic?: string; person?: string; text?: string }
 
@@ -34,6 +34,7 @@ export async function signedMeeting(t: TestApp, inspector: Client, districtId: s
     itemIds.push(created.json().id);
   }
   const decisionIds: string[] = [];
+  const { today } = meetingDates(t.clock);
   for (let i = 0; i < decisions; i += 1) {
     const created = await inspector.send('POST', `/api/v1/meetings/${id}/decisions`, { text: `Шешім ${i + 1}: жарықтандыруды қалпына келтіру`, responsible: 'Ауыл әкімі', dueDate: today });
     expect(created.statusCode, created.body).toBe(201);

@@ -5,23 +5,26 @@ import type { Database } from '@esep/db';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
+import { TestClock } from './clock.ts';
 import { testDatabase } from './database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
   database: Database & { url?: string };
+  /** The server's clock: follows the wall clock until the test sets it. */
+  clock: TestClock;
   close(): Promise<void>;
 }
 
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function testApp(overrides: Partial<Config> = {}, clock = new TestClock()): Promise<TestApp> {
   const database = await testDatabase();
   // Stored files (publication proofs) go to a private temporary folder.
   const dataDir = mkdtempSync(join(tmpdir(), 'esep-test-'));
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), dataDir, ...overrides };
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: false, clock });
   await app.ready();
   return {
-    app, database,
+    app, database, clock,
     async close() { await app.close(); await database.close(); rmSync(dataDir, { recursive: true, force: true }); },
   };
 }

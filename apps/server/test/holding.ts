@@ -3,7 +3,7 @@ import { almatyDate, almatyDayStart } from '@esep/domain';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Client, TestApp } from './harness.ts';
-import { at, meetingPlan, today } from './meetings.ts';
+import { meetingDates } from './meetings.ts';
 
 /**
  * A meeting of one district, planned, announced 10 days ahead and then moved in time (in the
@@ -13,13 +13,14 @@ import { at, meetingPlan, today } from './meetings.ts';
  * on time (R-32.3) whatever the hour the tests run at.
  */
 export async function meetingInProgress(t: TestApp, inspector: Client, districtId: string, options: { held?: boolean; startedMinutesAgo?: number; daysAgo?: number } = {}) {
+  const { at, plan: meetingPlan, today } = meetingDates(t.clock);
   const created = await inspector.send('POST', '/api/v1/meetings', meetingPlan(districtId, { startsAt: at(40, 18), endsAt: at(40, 20) }));
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().id as string;
   expect((await inspector.send('POST', `/api/v1/meetings/${id}/transitions`, { action: 'schedule' })).statusCode).toBe(200);
   expect((await inspector.send('POST', `/api/v1/meetings/${id}/announcements`, { channel: 'mass_media', outlet: 'Қарасай ақшамы', publishedOn: today })).statusCode).toBeLessThan(300);
   expect((await inspector.send('POST', `/api/v1/meetings/${id}/transitions`, { action: 'announce' })).statusCode).toBe(200);
-  const now = new Date();
+  const now = t.clock.now();
   const wanted = new Date(now.getTime() - (options.daysAgo ?? 0) * 86_400_000 - (options.startedMinutesAgo ?? 30) * 60_000);
   const todayStarted = almatyDayStart(almatyDate(now));
   const start = (options.daysAgo ?? 0) === 0 && wanted < todayStarted ? todayStarted : wanted;

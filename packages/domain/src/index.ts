@@ -1,5 +1,6 @@
 export * from './rules/rule.catalog.ts';
 export * from './time/almaty.ts';
+export * from './time/clock.ts';
 export * from './access/role.ts';
 export * from './access/territory.ts';
 export * from './access/policy.ts';

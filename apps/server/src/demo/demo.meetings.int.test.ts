@@ -7,7 +7,7 @@ beforeAll(async () => { t = await testApp(); }, 120_000);
 afterAll(async () => { await t.close(); });
 
 it('the demo has a meeting held last quarter and one in progress now, in the inspector\'s district', async () => {
-  await seedDemoMeetings(t.database.db, new Date());
+  await seedDemoMeetings(t.database.db, t.clock);
   const inspector = await login(t.app, 'inspector');
   const list = (await inspector.get('/api/v1/meetings?pageSize=50')).json().items as Array<{ id: string; status: string; startsAt: string }>;
   const held = list.find((m) => m.status === 'held')!;

@@ -2,8 +2,8 @@ import {
   idsByCode, insertAnnouncement, insertDemoHolding, insertInvitation, insertMeeting, insertMeetingEvent, nextNumber, replaceMeetingDistricts,
   type Db, type Tx,
 } from '@esep/db';
-import { addDays, almatyDate, almatyDayStart, CONSENT_VERSION, personKey, quarterOf, quarterStart } from '@esep/domain';
-import { inTransaction, type ServiceContext } from '../services/context.ts';
+import { addDays, almatyDate, almatyDayStart, type Clock, CONSENT_VERSION, personKey, quarterOf, quarterStart } from '@esep/domain';
+import { inTransaction, systemContext } from '../services/context.ts';
 import { DEMO } from './demo.data.ts';
 
 /**
@@ -12,8 +12,9 @@ import { DEMO } from './demo.data.ts';
  * and an award, and one announced meeting that is in progress when the demo is created.
  * Only `npm start`'s first run calls this — tests build their own meetings.
  */
-export async function seedDemoMeetings(db: Db, now: Date): Promise<void> {
-  const ctx: ServiceContext = { db, actor: null, actorName: 'system', clientAddress: null, today: almatyDate(now) };
+export async function seedDemoMeetings(db: Db, clock: Clock): Promise<void> {
+  const ctx = systemContext(db, clock);
+  const now = ctx.now();
   await inTransaction(ctx, async (tx, audit) => {
     const district = (await idsByCode(tx, 'districts', [DEMO.inspectorDistrict])).get(DEMO.inspectorDistrict)!;
     const point = (await idsByCode(tx, 'points', [DEMO.leadPoint])).get(DEMO.leadPoint)!;

@@ -1,6 +1,6 @@
 import { applyStructure, countUsers, idsByCode, insertUser, type Db } from '@esep/db';
-import type { Role } from '@esep/domain';
-import { inTransaction, type ServiceContext } from '../services/context.ts';
+import type { Clock, Role } from '@esep/domain';
+import { inTransaction, systemContext } from '../services/context.ts';
 import { hashPassword } from '../services/password.ts';
 import { DEMO, demoStructure } from './demo.data.ts';
 import { seedDemoStatistics } from './demo.statistics.ts';
@@ -27,16 +27,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
  * Creates the demo region and its accounts in an empty database (no users yet). Everything is
  * written in one transaction with one audit entry per sheet.
  */
-export async function seedDemo(db: Db, today: string): Promise<boolean> {
+export async function seedDemo(db: Db, clock: Clock): Promise<boolean> {
   if ((await countUsers(db)) > 0) return false;
+  const ctx = systemContext(db, clock);
+  const { today } = ctx;
   const structure = demoStructure(today);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const ctx: ServiceContext = { db, actor: null, actorName: 'system', clientAddress: null, today };
   await inTransaction(ctx, async (tx, audit) => {
     const counts = await applyStructure(tx, structure);
     await audit({ action: 'demo.seed', entityType: 'structure', entityId: DEMO.region, after: counts });
     // five quarters of district statistics, so reports have something to compare.
-    const statistics = await seedDemoStatistics(tx, structure.districts.map((d) => d.code), today);
+    const statistics = await seedDemoStatistics(tx, structure.districts.map((d) => d.code), today, ctx.now());
     await audit({ action: 'demo.statistics', entityType: 'statistics', entityId: null, after: statistics });
     // the state bodies items outside police competence are forwarded to.
     const stateBodies = await seedDemoStateBodies(tx);
@@ -49,7 +50,7 @@ export async function seedDemo(db: Db, today: string): Promise<boolean> {
       const user = await insertUser(tx, {
         username: account.username, displayName: staffName ?? account.displayName, role: account.role,
         locale: account.locale ?? 'kk', staffId: account.staff ? staffIds.get(account.staff) ?? null : null,
-        territoryId, passwordHash, isDemo: true, passwordChangedAt: new Date(),
+        territoryId, passwordHash, isDemo: true, passwordChangedAt: ctx.now(),
       });
       await audit({ action: 'user.create', entityType: 'user', entityId: user.id, after: { username: user.username, role: user.role, isDemo: true } });
     }

@@ -44,8 +44,8 @@ export function demoStatisticsRows(districts: ReadonlyArray<{ id: string; code: 
   return rows;
 }
 
-export async function seedDemoStatistics(tx: Tx, districtCodes: readonly string[], today: string) {
+export async function seedDemoStatistics(tx: Tx, districtCodes: readonly string[], today: string, now: Date) {
   const ids = await idsByCode(tx, 'districts', districtCodes);
   const districts = [...ids].map(([code, id]) => ({ code, id }));
-  return upsertStatistics(tx, demoStatisticsRows(districts, today), null);
+  return upsertStatistics(tx, demoStatisticsRows(districts, today), null, now);
 }

@@ -41,19 +41,19 @@ export default fp(async function authPlugin(app: FastifyInstance) {
 
   // Expired sessions are refused on read; this only keeps the table small.
   const sweep = setInterval(() => {
-    deleteExpiredSessions(app.db, new Date()).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+    deleteExpiredSessions(app.db, app.clock.now()).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
   }, 3600_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
   app.decorateRequest('today', '');
 
   app.addHook('onRequest', async (request) => {
-    request.today = almatyDate(new Date());
+    const now = app.clock.now();
+    request.today = almatyDate(now);
     if (!request.url.startsWith('/api/')) return;
     const bearer = bearerToken(request);
     const token = bearer ?? request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const now = new Date();
     const found = await sessionWithUser(app.db, sessionId(token), now);
     if (!found || found.session.kind !== (bearer ? 'bearer' : 'cookie')) {
       // A wrong or expired Bearer token is refused outright; a stale cookie just means "logged out".

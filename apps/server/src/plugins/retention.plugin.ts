@@ -1,7 +1,6 @@
-import { almatyDate } from '@esep/domain';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ServiceContext } from '../services/context.ts';
+import { systemContext } from '../services/context.ts';
 import { retentionList } from '../services/retention/retention.service.ts';
 import { expireUploads } from '../services/video/video.service.ts';
 
@@ -17,7 +16,7 @@ const DAY_MS = 86_400_000;
  * `app.expireUploads()` runs it on demand (tests).
  */
 export default fp(async function retentionPlugin(app: FastifyInstance) {
-  const system = (): ServiceContext => ({ db: app.db, actor: null, actorName: 'system', clientAddress: null, today: almatyDate(new Date()) });
+  const system = () => systemContext(app.db, app.clock);
 
   const expire = async () => {
     const { expired } = await expireUploads(system(), app.videoStore, app.config.uploadExpiryMs);
@@ -35,8 +34,7 @@ export default fp(async function retentionPlugin(app: FastifyInstance) {
   if (app.config.env === 'test') return;
   const dryRun = async () => {
     try {
-      const today = almatyDate(new Date());
-      const list = await retentionList({ db: app.db, actor: null, actorName: null, clientAddress: null, today }, { retentionDays: app.config.retentionDays, dataDir: app.config.dataDir });
+      const list = await retentionList(system(), { retentionDays: app.config.retentionDays, dataDir: app.config.dataDir });
       app.log.info({ asOf: list.asOf, cutoff: list.cutoff, count: list.count, totalSize: list.totalSize, heldMeetings: list.heldMeetings.length }, 'retention dry run: materials past retention await an administrator');
     } catch (error) {
       app.log.warn({ err: error }, 'retention dry run failed');

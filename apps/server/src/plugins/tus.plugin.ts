@@ -30,7 +30,7 @@ const TusHeaders = z.object({
 });
 
 export default fp(async function tusPlugin(app: FastifyInstance) {
-  const store = await createVideoStore(app.config);
+  const store = await createVideoStore(app.config, app.clock);
   app.decorate('videoStore', store);
   /** The Fastify request behind the raw request tus sees: its session and language. */
   const requests = new WeakMap<IncomingMessage, FastifyRequest>();

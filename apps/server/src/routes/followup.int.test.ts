@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { auditLog, checks, forwardings } from '@esep/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedMeeting } from '../../test/followup.ts';
 import { districtIds } from '../../test/holding.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
@@ -42,12 +42,12 @@ const body = async (code: string) => ((await c.inspector!.get('/api/v1/state-bod
 
 describe('opening the follow-up of a signed protocol', () => {
   it('a check opened on 2026-03-18 is due 2026-04-13: Nauryz (21–23 March, with its days off moved to 24–25) and weekends skipped', async () => {
-    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-18T10:00:00+05:00') });
+    t.clock.set('2026-03-18T10:00:00+05:00');
     let opened;
     try {
       opened = await c.admin!.send('POST', `/api/v1/meetings/${meeting.id}/follow-ups`);
     } finally {
-      vi.useRealTimers();
+      t.clock.release();
     }
     expect(opened.statusCode, opened.body).toBe(200);
     expect(opened.json()).toEqual({ checks: 2, forwardings: 2 });

@@ -1,8 +1,15 @@
 import { meetings } from '@esep/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../../test/clock.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
-import { at, meetingPlan, today } from '../../test/meetings.ts';
+import { earlyInQuarter, meetingDates } from '../../test/meetings.ts';
+
+// The quarter board below expects the meetings planned 20–58 days ahead in one quarter: the
+// server's clock stands early in the current quarter, whatever day the suite runs.
+const clock = new TestClock();
+clock.set(earlyInQuarter(clock));
+const { today, at, plan: meetingPlan } = meetingDates(clock);
 
 let t: TestApp;
 const c: Record<string, Client> = {};
@@ -10,7 +17,7 @@ const ids: Record<string, string> = {};
 const plan = (over: Record<string, unknown> = {}) => meetingPlan(ids['ALM-KAR-P2-D01'], over);
 
 beforeAll(async () => {
-  t = await testApp();
+  t = await testApp({}, clock);
   for (const name of ['admin', 'inspector', 'lead', 'chief', 'akimat', 'inspector2']) c[name] = await login(t.app, name);
   const all = (await c.admin!.get('/api/v1/districts?pageSize=200')).json().items as Array<{ id: string; code: string }>;
   for (const d of all) ids[d.code] = d.id;
@@ -83,7 +90,7 @@ describe('meeting life cycle', () => {
     await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/announcements`, { channel: 'organisation', outlet: '«Шамалған» ЖШС әкімшілігі', publishedOn: today });
     expect((await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/transitions`, { action: 'announce' })).json().status).toBe('announced');
     // Time passes: the meeting has started (moved in the database, as the clock would).
-    await t.database.db.update(meetings).set({ startsAt: new Date(Date.now() - 3600_000), endsAt: new Date(Date.now() + 3600_000) }).where(eq(meetings.id, other.id));
+    await t.database.db.update(meetings).set({ startsAt: new Date(clock.now().getTime() - 3600_000), endsAt: new Date(clock.now().getTime() + 3600_000) }).where(eq(meetings.id, other.id));
     const held = await c.inspector!.send('POST', `/api/v1/meetings/${other.id}/transitions`, { action: 'hold' });
     expect(held.json().status).toBe('held');
     expect(held.json().checklist.find((check: { key: string }) => check.key === 'attended_police_leadership').status).toBe('not_met');

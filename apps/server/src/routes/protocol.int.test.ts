@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { auditLog, checks, meetingDistricts, meetingInspectors, meetings, protocolSignatures, signingKeys, users } from '@esep/db';
 import { CONSENT_VERSION } from '@esep/domain';
 import { desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtIds, meetingInProgress } from '../../test/holding.ts';
+import { TestClock } from '../../test/clock.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
 import { ncaLayerSign, startNcaLayerFake, type NcaLayerFake } from '../../test/ncalayer.fake.ts';
 import { makeTestPki, startNcaNodeFake, type NcaNodeFake, type TestPki } from '../../test/ncanode.fake.ts';
@@ -37,8 +38,7 @@ beforeAll(async () => {
   pki = makeTestPki();
   ncanode = await startNcaNodeFake(pki);
   ncalayer = await startNcaLayerFake(pki);
-  vi.useFakeTimers({ toFake: ['Date'], now: almaty(D, '22:00') });
-  t = await testApp({ ncanodeUrl: ncanode.url });
+  t = await testApp({ ncanodeUrl: ncanode.url }, new TestClock().set(almaty(D, '22:00')));
   for (const name of ['admin', 'inspector', 'inspector2', 'lead', 'akimat']) c[name] = await login(t.app, name);
   ids = await districtIds(c.admin!);
   single = await meetingInProgress(t, c.inspector!, ids['ALM-KAR-P2-D01']!);
@@ -49,7 +49,6 @@ beforeAll(async () => {
   await t.database.db.insert(meetingInspectors).values({ meetingId: joint, districtId: ids['ALM-KAR-P2-D01']!, staffId: inspectorStaff });
 }, 180_000);
 afterAll(async () => {
-  vi.useRealTimers();
   await t?.close();
   await ncalayer?.close();
   await ncanode?.close();
@@ -114,7 +113,7 @@ describe('assembly and the draft (R-32.1)', () => {
 
 describe('signing on the meeting day (R-32.3)', () => {
   it('refuses a wrong password and stores nothing (the password goes nowhere)', async () => {
-    vi.setSystemTime(almaty(D, '23:50'));
+    t.clock.set(almaty(D, '23:50'));
     const response = await c.inspector!.send('POST', `/api/v1/meetings/${single}/protocol/signatures`, { method: 'builtin', password: 'wrong-password-xyz' });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().error.code).toBe('wrong_password');
@@ -176,7 +175,7 @@ describe('signing on the meeting day (R-32.3)', () => {
 
 describe('a joint meeting signed late, with a qualified signature (R-32.3)', () => {
   it('signed at 00:10 the next day (19:10 UTC, same UTC day) is late: refused without a reason, accepted with one; the status stays draft until both sign', async () => {
-    vi.setSystemTime(almaty(D1, '00:10'));
+    t.clock.set(almaty(D1, '00:10'));
     const view = (await c.inspector2!.get(`/api/v1/meetings/${joint}/protocol`)).json();
     expect(view.pendingSigners).toHaveLength(2);
     expect(view.signing).toMatchObject({ lateReasonRequired: true });

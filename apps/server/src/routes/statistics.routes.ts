@@ -63,5 +63,5 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     .header('content-type', XLSX_TYPE)
     .header('content-disposition', 'attachment; filename="esep-statistics-template.xlsx"')
     .header('cache-control', 'no-store')
-    .send(await statisticsTemplate()));
+    .send(await statisticsTemplate(app.clock.now())));
 };

@@ -72,5 +72,5 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/exports/structure/template', {
     schema: { tags, summary: 'An empty structure workbook with a README sheet (kk/ru) explaining every column' },
     config: { access: { resource: 'structure', action: 'export' } },
-  }, async (_request, reply) => sendFile(reply, await exportTemplate()));
+  }, async (_request, reply) => sendFile(reply, await exportTemplate(app.clock.now())));
 };

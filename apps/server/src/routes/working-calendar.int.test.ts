@@ -1,6 +1,6 @@
 import { auditLog, meetings } from '@esep/db';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedMeeting } from '../../test/followup.ts';
 import { districtIds } from '../../test/holding.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
@@ -22,12 +22,12 @@ beforeAll(async () => {
   ({ id: meetingId } = await signedMeeting(t, c.inspector!, ids['ALM-KAR-P2-D01']!, [{ resolution: 'to_check' }, { resolution: 'to_forward' }]));
   // The meeting was held on Wednesday 2026-03-18, and its follow-up opened that day.
   await t.database.db.update(meetings).set({ startDate: '2026-03-18' }).where(eq(meetings.id, meetingId));
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-18T21:00:00+05:00') });
+  t.clock.set('2026-03-18T21:00:00+05:00');
   try {
     const opened = await c.admin!.send('POST', `/api/v1/meetings/${meetingId}/follow-ups`);
     expect(opened.json()).toEqual({ checks: 1, forwardings: 1 });
   } finally {
-    vi.useRealTimers();
+    t.clock.release();
   }
 }, 180_000);
 afterAll(async () => { await t.close(); });

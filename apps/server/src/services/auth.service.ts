@@ -28,7 +28,7 @@ export async function authenticate(ctx: ServiceContext, config: Config, username
     throw new AppError('invalid_credentials');
   }
   if (user.isDemo && config.env === 'production') throw new AppError('demo_disabled');
-  const now = new Date();
+  const now = ctx.now();
   if (user.lockedUntil && user.lockedUntil > now) throw new AppError('account_locked', { until: user.lockedUntil.toISOString() });
   if (!(await verifyPassword(user.passwordHash, password))) {
     await inTransaction({ ...ctx, actor: { id: user.id, role: user.role, scope: { level: 'national', ids: [], ancestors: { regionIds: [], unitIds: [], pointIds: [] } } }, actorName: user.username }, async (tx, audit) => {
@@ -46,10 +46,10 @@ export interface IssuedSession { user: UserRow; token: string; csrfToken: string
 export async function openSession(ctx: ServiceContext, config: Config, user: UserRow, kind: 'cookie' | 'bearer', via = 'password'): Promise<IssuedSession> {
   const token = newToken();
   const csrfToken = newCsrfToken();
-  const expiresAt = new Date(Date.now() + (kind === 'cookie' ? config.sessionTtlMs : config.tokenTtlMs));
+  const expiresAt = new Date(ctx.now().getTime() + (kind === 'cookie' ? config.sessionTtlMs : config.tokenTtlMs));
   const actorCtx = { ...ctx, actor: { id: user.id, role: user.role, scope: await loadScope(ctx.db, user, ctx.today) }, actorName: user.username };
   await inTransaction(actorCtx, async (tx, audit) => {
-    if (user.failedLogins > 0 || user.lockedUntil) await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
+    if (user.failedLogins > 0 || user.lockedUntil) await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null }, ctx.now());
     await insertSession(tx, { id: sessionId(token), userId: user.id, kind, csrfToken, expiresAt });
     await audit({ action: kind === 'cookie' ? 'auth.login' : 'auth.token_issued', entityType: 'user', entityId: user.id, after: { via } });
   });
@@ -71,7 +71,7 @@ export async function changePassword(ctx: ServiceContext, currentSessionId: stri
   if (next.length < 10) throw new AppError('password_policy');
   const passwordHash = await hashPassword(next);
   await inTransaction(ctx, async (tx, audit) => {
-    await updateUser(tx, user.id, { passwordHash, passwordChangedAt: new Date() });
+    await updateUser(tx, user.id, { passwordHash, passwordChangedAt: ctx.now() }, ctx.now());
     await deleteUserSessions(tx, user.id, currentSessionId);
     await audit({ action: 'auth.password_changed', entityType: 'user', entityId: user.id });
   });
@@ -81,7 +81,7 @@ export async function setLocale(ctx: ServiceContext, locale: UserRow['locale']) 
   const actor = requireActor(ctx);
   return inTransaction(ctx, async (tx, audit) => {
     const before = await userById(tx, actor.id);
-    const user = await updateUser(tx, actor.id, { locale });
+    const user = await updateUser(tx, actor.id, { locale }, ctx.now());
     await audit({ action: 'user.preferences', entityType: 'user', entityId: actor.id, before: { locale: before?.locale }, after: { locale } });
     return user!;
   });

@@ -47,7 +47,7 @@ export async function issueFeedToken(ctx: ServiceContext, user: Pick<UserRow, 'r
   const actor = requireActor(ctx);
   const token = newToken();
   await inTransaction(ctx, async (tx, audit) => {
-    const revoked = await revokeFeedTokens(tx, actor.id, new Date());
+    const revoked = await revokeFeedTokens(tx, actor.id, ctx.now());
     const row = await insertFeedToken(tx, actor.id, sessionId(token));
     await audit({ action: 'calendar.feed_token', entityType: 'user', entityId: actor.id, after: { feedTokenId: row.id, revokedKeys: revoked } });
   });
@@ -166,7 +166,7 @@ export async function buildFeed(ctx: ServiceContext, owner: { user: UserRow; act
     description: 'Учаскелік полиция инспекторларының халық алдындағы есеп беру кездесулері / Отчётные встречи участковых инспекторов полиции с населением',
     ttl: REFRESH_SECONDS,
   });
-  const stamp = new Date();
+  const stamp = ctx.now();
   for (const row of rows) {
     const url = `${site}/m/${row.id}`;
     calendar.createEvent({

@@ -1,6 +1,6 @@
 import type { Db, Tx, AuditInput } from '@esep/db';
 import { appendAudit } from '@esep/db';
-import type { Actor } from '@esep/domain';
+import { almatyDate, type Actor, type Clock } from '@esep/domain';
 import type { Locale } from '@esep/contracts';
 import type { FastifyRequest } from 'fastify';
 import { negotiateLocale } from '../http/locale.ts';
@@ -11,6 +11,9 @@ export interface ServiceContext {
   actor: Actor | null;
   actorName: string | null;
   clientAddress: string | null;
+  /** The instant, from the server's one clock (never the wall clock read in a service). */
+  now(): Date;
+  /** Today's date in Asia/Almaty, fixed for the whole request. */
   today: string;
   /** The language answers are written in (Accept-Language, else the user's own). */
   locale?: Locale;
@@ -24,10 +27,16 @@ export function contextOf(request: FastifyRequest): ServiceContext {
     actor: request.auth?.actor ?? null,
     actorName: request.auth?.user.username ?? null,
     clientAddress: request.ip ?? null,
+    now: () => request.server.clock.now(),
     today: request.today,
     locale: negotiateLocale(request.headers['accept-language'], request.auth?.user.locale ?? 'kk'),
     publicUrl: request.server.config.publicUrl,
   };
+}
+
+/** The context of work no user asked for: start-up seeding, scheduled sweeps, command-line tools. */
+export function systemContext(db: Db, clock: Clock, actorName = 'system'): ServiceContext {
+  return { db, actor: null, actorName, clientAddress: null, now: () => clock.now(), today: almatyDate(clock.now()) };
 }
 
 export function requireActor(ctx: ServiceContext): Actor {
@@ -39,8 +48,8 @@ export function requireActor(ctx: ServiceContext): Actor {
  * Runs one use case in one transaction, with its audit entries written inside it: the change
  * and its record commit together or not at all.
  */
-export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx, audit: (entry: Omit<AuditInput, 'actorId' | 'actorName' | 'clientAddress'>) => Promise<void>) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx, audit: (entry: Omit<AuditInput, 'at' | 'actorId' | 'actorName' | 'clientAddress'>) => Promise<void>) => Promise<T>): Promise<T> {
   return ctx.db.transaction(async (tx) => work(tx, (entry) => appendAudit(tx, {
-    ...entry, actorId: ctx.actor?.id ?? null, actorName: ctx.actorName, clientAddress: ctx.clientAddress,
+    ...entry, at: ctx.now(), actorId: ctx.actor?.id ?? null, actorName: ctx.actorName, clientAddress: ctx.clientAddress,
   })));
 }

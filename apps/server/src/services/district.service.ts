@@ -8,7 +8,7 @@ export async function changeDistrict(ctx: ServiceContext, id: string, patch: Dis
   return inTransaction(ctx, async (tx, audit) => {
     const before = await findDistrict(tx, id);
     if (!before) throw new AppError('not_found');
-    const after = await updateDistrict(tx, id, patch);
+    const after = await updateDistrict(tx, id, patch, ctx.now());
     await audit({ action: 'district.update', entityType: 'district', entityId: id, before, after });
     return after!;
   });

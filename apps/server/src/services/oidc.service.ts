@@ -171,7 +171,7 @@ async function linkedUser(ctx: ServiceContext, subject: string, preferredUsernam
     // Re-read inside the transaction so a link made meanwhile is not overwritten.
     const current = await userById(tx, candidate.id);
     if (!current || current.oidcSubject) throw new OidcLoginError(`user ${candidate.username} was linked meanwhile`);
-    const linked = await updateUser(tx, candidate.id, { oidcSubject: subject });
+    const linked = await updateUser(tx, candidate.id, { oidcSubject: subject }, ctx.now());
     await audit({ action: 'user.oidc_linked', entityType: 'user', entityId: candidate.id, after: { subject } });
     return linked!;
   });

@@ -26,7 +26,7 @@ export async function recordStaffIin(ctx: ServiceContext, staffId: string, iin: 
   if (iin !== null && !isValidIin(iin)) throw ruleRefusal({ reason: 'iin_invalid', rule: null, field: 'iin' }, M.iin_invalid, 400);
   await inTransaction(ctx, async (tx, audit) => {
     if (iin !== null && await staffWithIin(tx, iin, staffId)) throw new AppError('conflict', { reason: 'iin_taken', field: 'iin' }, 409, M.iin_taken);
-    if (!(await updateStaffIin(tx, staffId, iin))) throw new AppError('not_found');
+    if (!(await updateStaffIin(tx, staffId, iin, ctx.now()))) throw new AppError('not_found');
     await audit({ action: 'staff.iin', entityType: 'staff', entityId: staffId, after: { iin: iin === null ? null : maskIin(iin) } });
   });
   const member = await orgService.staffMember(ctx, staffId);

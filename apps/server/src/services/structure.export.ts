@@ -28,20 +28,20 @@ export async function exportStructure(ctx: ServiceContext, options: { format: 'x
     return { filename: `${sheet}.csv`, contentType: CSV_TYPE, body: structureCsv(data, sheet) };
   }
   const sheets = options.sheet ? [options.sheet] : STRUCTURE_SHEET_NAMES;
-  return { filename: `esep-structure-${ctx.today}.xlsx`, contentType: XLSX_TYPE, body: await structureWorkbook(data, sheets) };
+  return { filename: `esep-structure-${ctx.today}.xlsx`, contentType: XLSX_TYPE, body: await structureWorkbook(data, sheets, ctx.now()) };
 }
 
-export async function exportTemplate(): Promise<ExportFile> {
-  return { filename: 'esep-structure-template.xlsx', contentType: XLSX_TYPE, body: await structureWorkbook(null, STRUCTURE_SHEET_NAMES) };
+export async function exportTemplate(created: Date): Promise<ExportFile> {
+  return { filename: 'esep-structure-template.xlsx', contentType: XLSX_TYPE, body: await structureWorkbook(null, STRUCTURE_SHEET_NAMES, created) };
 }
 
 const isText = (sheet: StructureSheetName, column: number) => STRUCTURE_LAYOUT[sheet][column]?.kind.type !== 'int';
 
 /** XLSX of the given sheets; `null` data writes the template (headers and a README sheet). */
-export async function structureWorkbook(data: StructureData | null, sheets: readonly StructureSheetName[]): Promise<Buffer> {
+export async function structureWorkbook(data: StructureData | null, sheets: readonly StructureSheetName[], created: Date): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Esep';
-  workbook.created = new Date();
+  workbook.created = created;
   if (!data) readmeSheet(workbook);
   const rows = data ? structureToRows(data) : null;
   for (const name of sheets) {

@@ -49,7 +49,7 @@ describe('export → parse → validate', () => {
   const data = demoStructure('2025-06-01');
 
   it('an exported workbook reads back into the same structure', async () => {
-    const sheets = await parseUploads([{ filename: 's.xlsx', data: await structureWorkbook(data, STRUCTURE_SHEET_NAMES) }]);
+    const sheets = await parseUploads([{ filename: 's.xlsx', data: await structureWorkbook(data, STRUCTURE_SHEET_NAMES, new Date('2026-01-15T10:00:00Z')) }]);
     const result = validateStructure(sheets, noKnownStructure());
     expect(result.errors).toEqual([]);
     expect(result.data).toEqual(data);

@@ -29,7 +29,7 @@ export async function createUser(ctx: ServiceContext, input: NewUser) {
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx, audit) => {
     const { password: _password, ...rest } = input;
-    const user = await insertUser(tx, { ...rest, staffId: rest.staffId ?? null, territoryId: rest.territoryId ?? null, passwordHash, passwordChangedAt: new Date() });
+    const user = await insertUser(tx, { ...rest, staffId: rest.staffId ?? null, territoryId: rest.territoryId ?? null, passwordHash, passwordChangedAt: ctx.now() });
     await audit({ action: 'user.create', entityType: 'user', entityId: user.id, after: { ...user, passwordHash: undefined } });
     return presentUser(ctx, user);
   });

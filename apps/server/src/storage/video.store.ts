@@ -6,6 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { FileStore } from '@tus/file-store';
 import type { DataStore, Upload } from '@tus/utils';
+import type { Clock } from '@esep/domain';
 import type { Config } from '../config.ts';
 
 /*
@@ -93,11 +94,11 @@ export interface VideoStore {
  * memory. Both stores have the tus expiration extension on: an upload unfinished
  * `uploadExpiryMs` after its creation answers 410 and is swept by `cleanUpExpiredUploads`.
  */
-export async function createVideoStore(config: Pick<Config, 'dataDir' | 's3' | 'uploadExpiryMs'>): Promise<VideoStore> {
-  return config.s3 ? s3VideoStore(config.s3, config.uploadExpiryMs) : fileVideoStore(join(config.dataDir, 'videos'), config.uploadExpiryMs);
+export async function createVideoStore(config: Pick<Config, 'dataDir' | 's3' | 'uploadExpiryMs'>, clock: Clock): Promise<VideoStore> {
+  return config.s3 ? s3VideoStore(config.s3, config.uploadExpiryMs) : fileVideoStore(join(config.dataDir, 'videos'), config.uploadExpiryMs, clock);
 }
 
-function fileVideoStore(directory: string, expirationPeriodInMilliseconds: number): VideoStore {
+function fileVideoStore(directory: string, expirationPeriodInMilliseconds: number, clock: Clock): VideoStore {
   const datastore = new FileStore({ directory, expirationPeriodInMilliseconds });
   // @tus/file-store 2.1's own deleteExpired judges "unfinished" by the info file's `offset`,
   // which it writes at creation and never updates: every finished video would be deleted once
@@ -109,7 +110,7 @@ function fileVideoStore(directory: string, expirationPeriodInMilliseconds: numbe
     for (const id of await datastore.configstore.list()) {
       const upload = await datastore.getUpload(id).catch(() => null);
       if (!upload?.creation_date || upload.size === undefined || upload.offset >= upload.size) continue;
-      if (Date.now() <= new Date(upload.creation_date).getTime() + expiry) continue;
+      if (clock.now().getTime() <= new Date(upload.creation_date).getTime() + expiry) continue;
       await datastore.remove(id);
       deleted += 1;
     }

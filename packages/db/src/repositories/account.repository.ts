@@ -21,8 +21,8 @@ export async function insertUser(db: Executor, values: typeof users.$inferInsert
   const [row] = await db.insert(users).values(values).returning();
   return row!;
 }
-export async function updateUser(db: Executor, id: string, patch: Partial<typeof users.$inferInsert>) {
-  const [row] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+export async function updateUser(db: Executor, id: string, patch: Partial<typeof users.$inferInsert>, at: Date) {
+  const [row] = await db.update(users).set({ ...patch, updatedAt: at }).where(eq(users.id, id)).returning();
   return row ?? null;
 }
 export async function countUsers(db: Executor) {

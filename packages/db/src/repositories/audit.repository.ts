@@ -5,6 +5,8 @@ import { entryHash, GENESIS_HASH, maskPersonal, type AuditContent } from './audi
 import { orderBy, paged, type Paged, type PageRequest } from './list.query.ts';
 
 export interface AuditInput {
+  /** When it happened, from the server's clock. */
+  at: Date;
   actorId: string | null;
   actorName: string | null;
   action: string;
@@ -25,7 +27,7 @@ export async function appendAudit(tx: Executor, input: AuditInput): Promise<void
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content: AuditContent = {
-    at: new Date(),
+    at: input.at,
     actorId: input.actorId,
     actorName: input.actorName,
     action: input.action,

@@ -137,7 +137,7 @@ export async function findDistrict(db: Executor, id: string) {
   return row ?? null;
 }
 
-export async function updateDistrict(db: Executor, id: string, patch: Partial<Pick<typeof districts.$inferInsert, 'nameKk' | 'nameRu' | 'population'>>) {
-  const [row] = await db.update(districts).set({ ...patch, updatedAt: new Date() }).where(eq(districts.id, id)).returning();
+export async function updateDistrict(db: Executor, id: string, patch: Partial<Pick<typeof districts.$inferInsert, 'nameKk' | 'nameRu' | 'population'>>, at: Date) {
+  const [row] = await db.update(districts).set({ ...patch, updatedAt: at }).where(eq(districts.id, id)).returning();
   return row ?? null;
 }

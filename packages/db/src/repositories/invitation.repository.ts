@@ -25,8 +25,8 @@ export async function findSameInvitee(db: Executor, meetingId: string, personNam
   ));
   return row ?? null;
 }
-export async function updateInvitation(db: Executor, id: string, patch: Partial<typeof invitations.$inferInsert>) {
-  const [row] = await db.update(invitations).set({ ...patch, updatedAt: new Date() }).where(eq(invitations.id, id)).returning();
+export async function updateInvitation(db: Executor, id: string, patch: Partial<typeof invitations.$inferInsert>, at: Date) {
+  const [row] = await db.update(invitations).set({ ...patch, updatedAt: at }).where(eq(invitations.id, id)).returning();
   return row ?? null;
 }
 /** Invitations addressed to an account, newest meetings first. */

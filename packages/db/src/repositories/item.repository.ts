@@ -41,8 +41,8 @@ export async function insertItem(db: Executor, values: typeof meetingItems.$infe
   const [row] = await db.insert(meetingItems).values(values).returning({ id: meetingItems.id });
   return row!.id;
 }
-export async function updateItem(db: Executor, id: string, patch: Pick<Partial<typeof meetingItems.$inferInsert>, 'resolution' | 'answer' | 'topic'>) {
-  await db.update(meetingItems).set({ ...patch, updatedAt: new Date() }).where(eq(meetingItems.id, id));
+export async function updateItem(db: Executor, id: string, patch: Pick<Partial<typeof meetingItems.$inferInsert>, 'resolution' | 'answer' | 'topic'>, at: Date) {
+  await db.update(meetingItems).set({ ...patch, updatedAt: at }).where(eq(meetingItems.id, id));
 }
 
 // ─── Decisions ────────────────────────────────────────────────────

@@ -23,8 +23,8 @@ export async function insertMeeting(db: Executor, values: typeof meetings.$infer
   return row!;
 }
 
-export async function updateMeetingRow(db: Executor, id: string, patch: Partial<typeof meetings.$inferInsert>) {
-  const [row] = await db.update(meetings).set({ ...patch, sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
+export async function updateMeetingRow(db: Executor, id: string, patch: Partial<typeof meetings.$inferInsert>, at: Date) {
+  const [row] = await db.update(meetings).set({ ...patch, sequence: sql`${meetings.sequence} + 1`, updatedAt: at })
     .where(eq(meetings.id, id)).returning();
   return row ?? null;
 }

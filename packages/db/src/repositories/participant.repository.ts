@@ -118,8 +118,8 @@ export async function meetingDistrictNames(db: Executor, meetingId: string) {
 }
 
 /** Marks an invitation's addressee present (or back) in the same transaction as the entry. */
-export async function markInvitation(db: Executor, invitationId: string, status: typeof invitations.$inferSelect['status']) {
-  await db.update(invitations).set({ status, updatedAt: new Date() }).where(eq(invitations.id, invitationId));
+export async function markInvitation(db: Executor, invitationId: string, status: typeof invitations.$inferSelect['status'], at: Date) {
+  await db.update(invitations).set({ status, updatedAt: at }).where(eq(invitations.id, invitationId));
 }
 
 // ─── Paper sign-in sheets ──────────────────────────────────────────────────

@@ -33,16 +33,16 @@ export async function insertProtocolDraft(db: Executor, values: { meetingId: str
 }
 
 /** Writes a draft's content over the version the editor started from (null when someone saved in between). */
-export async function updateProtocolDraft(db: Executor, meetingId: string, baseVersion: number, content: unknown, userId: string | null): Promise<ProtocolRow | null> {
+export async function updateProtocolDraft(db: Executor, meetingId: string, baseVersion: number, content: unknown, userId: string | null, at: Date): Promise<ProtocolRow | null> {
   const [row] = await db.update(protocols)
-    .set({ content, version: sql`${protocols.version} + 1`, updatedBy: userId, updatedAt: new Date() })
+    .set({ content, version: sql`${protocols.version} + 1`, updatedBy: userId, updatedAt: at })
     .where(and(eq(protocols.meetingId, meetingId), eq(protocols.version, baseVersion), eq(protocols.status, 'draft')))
     .returning();
   return row ?? null;
 }
 
-export async function updateProtocolRow(db: Executor, meetingId: string, patch: Partial<typeof protocols.$inferInsert>): Promise<ProtocolRow | null> {
-  const [row] = await db.update(protocols).set({ ...patch, updatedAt: new Date() }).where(eq(protocols.meetingId, meetingId)).returning();
+export async function updateProtocolRow(db: Executor, meetingId: string, patch: Partial<typeof protocols.$inferInsert>, at: Date): Promise<ProtocolRow | null> {
+  const [row] = await db.update(protocols).set({ ...patch, updatedAt: at }).where(eq(protocols.meetingId, meetingId)).returning();
   return row ?? null;
 }
 

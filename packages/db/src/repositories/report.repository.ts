@@ -63,7 +63,7 @@ export async function statisticsOf(db: Executor, districtIds: readonly string[],
  * Writes counts (insert or replace by district, quarter and category) and says how many rows
  * were new, changed or already so. Existing rows are read in the same transaction.
  */
-export async function upsertStatistics(db: Executor, rows: readonly StatisticsValue[], updatedBy: string | null) {
+export async function upsertStatistics(db: Executor, rows: readonly StatisticsValue[], updatedBy: string | null, now: Date) {
   const counts = { created: 0, updated: 0, unchanged: 0 };
   if (rows.length === 0) return counts;
   const key = (r: Omit<StatisticsValue, 'count'>) => `${r.districtId}|${r.year}|${r.quarter}|${r.category}`;
@@ -78,7 +78,6 @@ export async function upsertStatistics(db: Executor, rows: readonly StatisticsVa
     else if (before === r.count) { counts.unchanged += 1; continue; } else counts.updated += 1;
     changed.push(r);
   }
-  const now = new Date();
   // Chunks keep each statement well below the bind-parameter limit.
   for (let i = 0; i < changed.length; i += 1000) {
     await db.insert(districtStatistics).values(changed.slice(i, i + 1000).map((r) => ({ ...r, updatedBy, updatedAt: now })))
@@ -124,9 +123,8 @@ export async function currentSectionVersion(db: Executor, meetingId: string, sta
  * Saves a section over the version the editor started from. Returns the new version, or null
  * when someone else saved in between (the caller answers 409): the write itself is the check.
  */
-export async function writeSection(db: Executor, input: { meetingId: string; staffId: string; section: string; content: unknown; baseVersion: number; userId: string | null }): Promise<number | null> {
+export async function writeSection(db: Executor, input: { meetingId: string; staffId: string; section: string; content: unknown; baseVersion: number; userId: string | null }, now: Date): Promise<number | null> {
   const { meetingId, staffId, section, content, baseVersion, userId } = input;
-  const now = new Date();
   const version = baseVersion + 1;
   const written = baseVersion === 0
     ? await db.insert(reportSections).values({ meetingId, staffId, section, content, version, updatedBy: userId, updatedAt: now })
@@ -162,12 +160,11 @@ export async function staffIdOfUser(db: Executor, userId: string): Promise<strin
 }
 
 // ─── Carry-over notes (R-30 ¶4) ─────────────────────────────────────────────
-export async function setCarryNote(db: Executor, meetingId: string, itemId: string, note: string | null, userId: string | null): Promise<void> {
+export async function setCarryNote(db: Executor, meetingId: string, itemId: string, note: string | null, userId: string | null, now: Date): Promise<void> {
   if (note == null) {
     await db.delete(reportCarryNotes).where(and(eq(reportCarryNotes.meetingId, meetingId), eq(reportCarryNotes.itemId, itemId)));
     return;
   }
-  const now = new Date();
   await db.insert(reportCarryNotes).values({ meetingId, itemId, note, updatedBy: userId, updatedAt: now })
     .onConflictDoUpdate({ target: [reportCarryNotes.meetingId, reportCarryNotes.itemId], set: { note, updatedBy: userId, updatedAt: now } });
 }

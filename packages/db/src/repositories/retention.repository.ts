@@ -128,9 +128,9 @@ export async function legalHoldOf(db: Executor, meetingId: string) {
 }
 
 /** Places (or re-words) the legal hold of a meeting. */
-export async function placeLegalHold(db: Executor, meetingId: string, reason: string, placedBy: string | null) {
+export async function placeLegalHold(db: Executor, meetingId: string, reason: string, placedBy: string | null, at: Date) {
   const [row] = await db.insert(legalHolds).values({ meetingId, reason, placedBy })
-    .onConflictDoUpdate({ target: legalHolds.meetingId, set: { reason, placedBy, placedAt: new Date() } }).returning();
+    .onConflictDoUpdate({ target: legalHolds.meetingId, set: { reason, placedBy, placedAt: at } }).returning();
   return row!;
 }
 

@@ -103,7 +103,7 @@ export async function staffWithIin(db: Executor, iin: string, exceptStaffId: str
   return row?.id ?? null;
 }
 
-export async function updateStaffIin(db: Executor, staffId: string, iin: string | null): Promise<boolean> {
-  const rows = await db.update(staff).set({ iin, updatedAt: new Date() }).where(eq(staff.id, staffId)).returning({ id: staff.id });
+export async function updateStaffIin(db: Executor, staffId: string, iin: string | null, at: Date): Promise<boolean> {
+  const rows = await db.update(staff).set({ iin, updatedAt: at }).where(eq(staff.id, staffId)).returning({ id: staff.id });
   return rows.length > 0;
 }

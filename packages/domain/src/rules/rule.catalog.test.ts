@@ -4,7 +4,7 @@ import { RULE_IDS, RULES, ruleReference, rulesInForce } from './rule.catalog.ts'
 
 describe('rule catalogue', () => {
   it('lists every rule ID of the regulation', () => {
-    const text = readFileSync(new URL('../../../../../shared/regulation/RULES.md', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../../../docs/regulation/RULES.md', import.meta.url), 'utf8');
     const ids = new Set(text.match(/R-[0-9O]+(\.[0-9]+)?/g));
     expect([...ids].sort()).toEqual([...RULE_IDS].sort());
   });

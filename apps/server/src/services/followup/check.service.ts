@@ -177,7 +177,7 @@ export async function patchCheck(ctx: ServiceContext, checkId: string, body: Che
       }
       Object.assign(patch, {
         result, answerText: body.answerText !== undefined ? body.answerText : (current.answerText ?? (current.participantId != null ? result : null)),
-        answerSentOn: sentOn ?? null, answerChannel: channel ?? null, status: 'done' as const, closedAt: current.closedAt ?? new Date(),
+        answerSentOn: sentOn ?? null, answerChannel: channel ?? null, status: 'done' as const, closedAt: current.closedAt ?? ctx.now(),
       });
     }
     await updateCheckRow(tx, checkId, patch);

@@ -98,7 +98,7 @@ export async function verifyRecord(ctx: ServiceContext, kind: 'decision' | 'chec
     // Outside the territory the record is not disclosed; inside, the role may not verify.
     throw new AppError(can(actor, 'read', { resource: 'meeting', paths }) ? 'forbidden' : 'not_found');
   }
-  const now = new Date();
+  const now = ctx.now();
   return inTransaction(ctx, async (tx, audit) => {
     const meeting = await lockMeetingForNumbers(tx, meetingId);
     if (!meeting) throw new AppError('not_found');
@@ -131,7 +131,7 @@ export async function verifyRecord(ctx: ServiceContext, kind: 'decision' | 'chec
         status: row.status, startDate: row.startDate, started: true, publications: [], planProblems: [], protocolSigned: true, executionComplete: true,
       }, { action: 'close' });
       if (!result.ok) throw ruleRefusal(result.refusal, refusalMessage(result.refusal.reason), 409);
-      await updateMeetingRow(tx, meetingId, { status: result.to });
+      await updateMeetingRow(tx, meetingId, { status: result.to }, ctx.now());
       await insertMeetingEvent(tx, { meetingId, action: 'close', fromStatus: row.status, toStatus: result.to, reason: null, actorId: actor.id });
       await audit({ action: 'meeting.close', entityType: 'meeting', entityId: meetingId, before: { status: row.status }, after: { status: result.to, executed: counts } });
       meetingClosed = true;

@@ -177,7 +177,7 @@ export async function classifyItem(ctx: ServiceContext, itemId: string, input: {
   if (input.topic !== undefined && input.topic !== row.topic) await assertActiveTopic(ctx, input.topic);
   const topic = input.topic ?? row.topic;
   await whileUnsigned(ctx, row.meetingId, async (tx, audit) => {
-    await updateItem(tx, itemId, { resolution: input.resolution, answer, topic });
+    await updateItem(tx, itemId, { resolution: input.resolution, answer, topic }, ctx.now());
     await audit({
       action: 'item.classify', entityType: 'meeting', entityId: row.meetingId,
       before: { itemId, number: row.number, resolution: row.resolution, topic: row.topic, answered: row.answer != null },

@@ -186,14 +186,14 @@ export async function registerParticipant(ctx: ServiceContext, meetingId: string
     category = categoryOfInvitation(invitation.category);
     channel = 'invitation';
   }
-  const now = new Date();
+  const now = ctx.now();
   const { row, created } = await addEntry(ctx, meetingId, personKey(input.fullName, addressKey(input.address, district)), {
     fullName: input.fullName, address: input.address ?? null, residentOfDistrictId: input.residentOfDistrictId ?? null, category,
     organisation: input.organisation ?? null, phone: input.phone ?? null, email: input.email ?? null,
     consentVersion: input.consentVersion, consentAt: now, arrivedAt: input.arrivedAt ? new Date(input.arrivedAt) : now,
     attendance: input.attendance, channel, paperSheetId: input.paperSheetId ?? null, invitationId: input.invitationId ?? null,
     clientKey: input.clientKey ?? null, createdBy: ctx.actor?.id ?? null,
-  }, input.invitationId ? async (tx) => markInvitation(tx, input.invitationId!, 'attended') : undefined);
+  }, input.invitationId ? async (tx) => markInvitation(tx, input.invitationId!, 'attended', now) : undefined);
   return { participant: presentParticipant(row), created };
 }
 
@@ -253,7 +253,7 @@ export async function removeParticipant(ctx: ServiceContext, id: string): Promis
     await deleteParticipantRow(tx, id);
     if (current.invitationId) {
       const invitation = await invitationById(tx, current.invitationId);
-      if (invitation?.status === 'attended') await markInvitation(tx, invitation.id, invitation.respondedAt ? 'accepted' : 'sent');
+      if (invitation?.status === 'attended') await markInvitation(tx, invitation.id, invitation.respondedAt ? 'accepted' : 'sent', ctx.now());
     }
     await audit({ action: 'participant.delete', entityType: 'meeting', entityId: meeting.id, before: { participantId: id, number: current.number, channel: current.channel, category: current.category } });
   });
@@ -313,7 +313,8 @@ export interface PublicMeeting {
 }
 
 /** What anyone may know about a meeting that is (or was) announced: no personal data. Drafts are not public. */
-export async function publicMeeting(ctx: Pick<ServiceContext, 'db'>, meetingId: string, now = new Date()): Promise<PublicMeeting | null> {
+export async function publicMeeting(ctx: Pick<ServiceContext, 'db' | 'now'>, meetingId: string): Promise<PublicMeeting | null> {
+  const now = ctx.now();
   const row = await meetingRow(ctx.db, meetingId);
   if (!row || row.status === 'draft') return null;
   const window = selfRegistrationWindow(row, now);
@@ -330,8 +331,9 @@ export async function publicMeeting(ctx: Pick<ServiceContext, 'db'>, meetingId: 
  * R-32.2: a resident registers himself (no login) while the window is open: an hour before the
  * start until half an hour after the end. Returns his number in the register.
  */
-export async function selfRegister(ctx: ServiceContext, meetingId: string, input: SelfRegistrationBody, now = new Date()): Promise<{ number: number; meetingNumber: string; participant: Participant }> {
-  const meeting = await publicMeeting(ctx, meetingId, now);
+export async function selfRegister(ctx: ServiceContext, meetingId: string, input: SelfRegistrationBody): Promise<{ number: number; meetingNumber: string; participant: Participant }> {
+  const now = ctx.now();
+  const meeting = await publicMeeting(ctx, meetingId);
   if (!meeting) throw new AppError('not_found');
   if (meeting.window !== 'open') {
     throw new AppError('registration_closed', { window: meeting.window, opensAt: meeting.opensAt, closesAt: meeting.closesAt, rule: 'R-32.2' }, 409);

@@ -89,13 +89,13 @@ export async function saveSection(ctx: ServiceContext, meetingId: string, staffI
   // An inspector writes his own report; leads and assistants may help with any of the meeting's.
   if (actor.role === 'inspector' && (await staffIdOfUser(ctx.db, actor.id)) !== staffId) throw new AppError('forbidden', null, 403, OWN_SECTIONS_ONLY);
   const version = await inTransaction(ctx, async (tx, audit) => {
-    const saved = await writeSection(tx, { meetingId, staffId, section, content: input.content, baseVersion: input.baseVersion, userId: actor.id });
+    const saved = await writeSection(tx, { meetingId, staffId, section, content: input.content, baseVersion: input.baseVersion, userId: actor.id }, ctx.now());
     if (saved == null) throw new AppError('conflict', { currentVersion: await currentSectionVersion(tx, meetingId, staffId, section) }, 409, CONFLICT);
     await audit({ action: 'report.section', entityType: 'meeting', entityId: meetingId, after: { staffId, section, version: saved, characters: JSON.stringify(input.content).length } });
     return saved;
   });
   const row = await sectionRow(ctx.db, meetingId, staffId, section);
-  return presentSection(staffId, section, row ?? { staffId, section, content: input.content, version, updatedAt: new Date(), updatedBy: null });
+  return presentSection(staffId, section, row ?? { staffId, section, content: input.content, version, updatedAt: ctx.now(), updatedBy: null });
 }
 
 export async function sectionRevisions(ctx: ServiceContext, meetingId: string, staffId: string, section: SectionKey): Promise<Array<z.infer<typeof ReportRevision>>> {
@@ -112,7 +112,7 @@ export async function noteCarriedItem(ctx: ServiceContext, meetingId: string, it
   const carried = (await carriedItems(ctx, meetingId, parts.districts.map((d) => d.id), row.startsAt)).find((c) => c.itemId === itemId);
   if (!carried) throw new AppError('not_found');
   await inTransaction(ctx, async (tx, audit) => {
-    await setCarryNote(tx, meetingId, itemId, note, actor.id);
+    await setCarryNote(tx, meetingId, itemId, note, actor.id, ctx.now());
     await audit({ action: note == null ? 'report.carry_note.delete' : 'report.carry_note', entityType: 'meeting', entityId: meetingId, after: { itemId, reference: `${carried.meetingNumber}/${carried.number}`, characters: note?.length ?? 0 } });
   });
   return presentCarried({ ...carried, note }, can(actor, 'read', { resource: 'participant', paths }));

@@ -163,7 +163,7 @@ export async function importStatistics(ctx: ServiceContext, data: Buffer, option
   }
   try {
     return await inTransaction(ctx, async (tx, audit) => {
-      const counts = await upsertStatistics(tx, rows, actor.id);
+      const counts = await upsertStatistics(tx, rows, actor.id, ctx.now());
       // A dry run counts inside the transaction and rolls it back.
       if (dryRun) throw new DryRun({ dryRun, applied: false, counts: { [SHEET]: counts }, errors: [] });
       await audit({
@@ -179,10 +179,10 @@ export async function importStatistics(ctx: ServiceContext, data: Buffer, option
 }
 
 /** An empty statistics workbook: the sheet to fill, the category codes and a README (kk/ru). */
-export async function statisticsTemplate(): Promise<Buffer> {
+export async function statisticsTemplate(created: Date): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Esep';
-  workbook.created = new Date();
+  workbook.created = created;
   const readme = workbook.addWorksheet('README');
   readme.columns = [{ header: 'қазақша', key: 'kk', width: 70 }, { header: 'по-русски', key: 'ru', width: 70 }];
   readme.getRow(1).font = { bold: true };

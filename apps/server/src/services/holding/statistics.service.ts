@@ -53,7 +53,7 @@ export async function saveStatistics(ctx: ServiceContext, districtId: string, in
   }
   const q = { year: input.year, quarter: input.quarter };
   await inTransaction(ctx, async (tx, audit) => {
-    const counts = await upsertStatistics(tx, input.rows.map((r) => ({ districtId, ...q, category: r.category, count: r.count })), requireActor(ctx).id);
+    const counts = await upsertStatistics(tx, input.rows.map((r) => ({ districtId, ...q, category: r.category, count: r.count })), requireActor(ctx).id, ctx.now());
     await audit({
       action: 'statistics.update', entityType: 'district', entityId: districtId,
       after: { ...q, rows: Object.fromEntries(input.rows.map((r) => [r.category, r.count])), counts },

@@ -59,8 +59,8 @@ async function changeStatus(ctx: ServiceContext, id: string, status: Status, not
       throw ruleRefusal({ reason: 'wrong_status', rule: null, field: 'status' }, refusalMessage('wrong_status'), 409);
     }
     const after = await updateInvitation(tx, id, {
-      status, ...(note !== undefined ? { note } : {}), ...(action === 'invitation.answer' ? { respondedAt: new Date() } : {}),
-    });
+      status, ...(note !== undefined ? { note } : {}), ...(action === 'invitation.answer' ? { respondedAt: ctx.now() } : {}),
+    }, ctx.now());
     await audit({ action, entityType: 'invitation', entityId: id, before, after });
     return presentInvitation(after!);
   });

@@ -99,7 +99,7 @@ function planColumns(plan: ValidPlan) {
 /** Creates a draft meeting from a complete, valid plan. */
 export async function planMeeting(ctx: ServiceContext, body: MeetingPlanBody): Promise<string> {
   const actor = requireActor(ctx);
-  const plan = await validatePlan(ctx.db, actor, body, new Date());
+  const plan = await validatePlan(ctx.db, actor, body, ctx.now());
   return inTransaction(ctx, async (tx, audit) => {
     const anchor = plan.districts.find((d) => d.id === body.districtIds[0])!;
     const year = plan.startDate.slice(0, 4);
@@ -120,9 +120,9 @@ export async function changePlan(ctx: ServiceContext, id: string, body: MeetingP
   if (!(EDITABLE as readonly string[]).includes(before.status)) {
     throw ruleRefusal({ reason: 'wrong_status', rule: null }, refusalMessage('wrong_status'), 409);
   }
-  const plan = await validatePlan(ctx.db, actor, body, new Date());
+  const plan = await validatePlan(ctx.db, actor, body, ctx.now());
   await inTransaction(ctx, async (tx, audit) => {
-    const after = await updateMeetingRow(tx, id, planColumns(plan));
+    const after = await updateMeetingRow(tx, id, planColumns(plan), ctx.now());
     await replaceMeetingDistricts(tx, id, [...new Set(body.districtIds)], plan.reporters);
     await insertMeetingEvent(tx, { meetingId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: actor.id });
     await audit({ action: 'meeting.update', entityType: 'meeting', entityId: id, before, after: { ...after, districtIds: body.districtIds, reporters: plan.reporters } });

@@ -16,7 +16,7 @@ type Body = z.infer<typeof MeetingTransitionBody>;
  */
 export async function transitionMeeting(ctx: ServiceContext, id: string, body: Body): Promise<void> {
   const actor = requireActor(ctx);
-  const now = new Date();
+  const now = ctx.now();
   await inTransaction(ctx, async (tx, audit) => {
     const row = await meetingRow(tx, id);
     if (!row) throw new AppError('not_found');
@@ -54,7 +54,7 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, body: B
       status: result.to,
       ...(reason ? { reason } : {}),
       ...(newStart && newEnd ? { startsAt: newStart, endsAt: newEnd, startDate: almatyDate(newStart) } : {}),
-    });
+    }, now);
     if (result.voidNotices) await voidAnnouncements(tx, id, now);
     await insertMeetingEvent(tx, {
       meetingId: id, action: body.action, fromStatus: row.status, toStatus: result.to, reason: reason ?? null,

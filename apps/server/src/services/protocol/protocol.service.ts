@@ -63,7 +63,7 @@ function summaryFromReport(sections: Awaited<ReturnType<typeof reportSectionsOf>
 }
 
 /** Assembles the protocol's content from the meeting's records (one query after another: a transaction has one connection). */
-export async function assembleContent(db: Executor, meeting: MeetingRow, keep?: { reportSummary: string; remarks: string | null }): Promise<ProtocolContent> {
+export async function assembleContent(db: Executor, meeting: MeetingRow, assembledAt: Date, keep?: { reportSummary: string; remarks: string | null }): Promise<ProtocolContent> {
   const { parts, reporters } = await reportersOf(db, meeting.id);
   const staff = await staffRefs(db, reporters.map((r) => r.staffId));
   const point = await pointRef(db, meeting.pointId);
@@ -107,7 +107,7 @@ export async function assembleContent(db: Executor, meeting: MeetingRow, keep?: 
     })),
     awards: awards.map((a) => ({ recipientKind: a.recipientKind, recipientName: a.recipientName, reason: a.reason, awardKind: a.awardKind })),
     remarks: keep ? keep.remarks : null,
-    assembledAt: new Date().toISOString(),
+    assembledAt: assembledAt.toISOString(),
   };
 }
 
@@ -138,7 +138,7 @@ export async function ensureProtocol(ctx: ServiceContext, meetingId: string): Pr
   if (existing) return { meeting, protocol: existing };
   if (!PROTOCOL_STATUSES.includes(meeting.status)) throw wrongStatus();
   await inTransaction(ctx, async (tx, audit) => {
-    const content = await assembleContent(tx, meeting);
+    const content = await assembleContent(tx, meeting, ctx.now());
     if (!(await insertProtocolDraft(tx, { meetingId, content, updatedBy: ctx.actor?.id ?? null }))) return;
     await insertReminders(tx, reminderTimes(meeting).map((r) => ({ meetingId, ...r })));
     await audit({ action: 'protocol.assemble', entityType: 'meeting', entityId: meetingId, after: { version: 1, items: content.items.length, participantCount: content.participantCount } });
@@ -175,7 +175,7 @@ export async function protocolView(ctx: ServiceContext, meetingId: string, optio
     && !signatures.some((x) => x.staffId === myStaffId && x.addendumId === addendumId);
   const content = protocol.content as ProtocolContent;
   const draft = protocol.status === 'draft';
-  const lateNow = signingTimeliness(meeting.startDate, new Date()) === 'late';
+  const lateNow = signingTimeliness(meeting.startDate, ctx.now()) === 'late';
   const offerSigning = draft && meeting.status === 'held';
   const contentHash = protocol.contentHash ?? contentHashOf(content);
   // the first signer signs the PDFs too — their hashes are known before they are stored.
@@ -227,7 +227,7 @@ export async function editProtocol(ctx: ServiceContext, meetingId: string, input
       ...(input.reportSummary !== undefined ? { reportSummary: input.reportSummary } : {}),
       ...(input.remarks !== undefined ? { remarks: input.remarks ?? null } : {}),
     };
-    const saved = await updateProtocolDraft(tx, meetingId, input.baseVersion, next, actor.id);
+    const saved = await updateProtocolDraft(tx, meetingId, input.baseVersion, next, actor.id, ctx.now());
     if (!saved) throw new AppError('conflict', { currentVersion: row.version }, 409, MESSAGES.conflict);
     await audit({ action: 'protocol.edit', entityType: 'meeting', entityId: meetingId, before: { version: row.version }, after: { version: saved.version, fields: Object.keys(input).filter((k) => k !== 'baseVersion') } });
   });
@@ -242,8 +242,8 @@ export async function reassembleProtocol(ctx: ServiceContext, meetingId: string)
     if (!row) throw new AppError('not_found');
     requireDraft(row);
     const old = row.content as ProtocolContent;
-    const content = await assembleContent(tx, meeting, { reportSummary: old.reportSummary, remarks: old.remarks });
-    const saved = await updateProtocolDraft(tx, meetingId, row.version, content, actor.id);
+    const content = await assembleContent(tx, meeting, ctx.now(), { reportSummary: old.reportSummary, remarks: old.remarks });
+    const saved = await updateProtocolDraft(tx, meetingId, row.version, content, actor.id, ctx.now());
     if (!saved) throw new AppError('conflict', { currentVersion: row.version }, 409, MESSAGES.conflict);
     await audit({ action: 'protocol.reassemble', entityType: 'meeting', entityId: meetingId, before: { version: row.version }, after: { version: saved.version, items: content.items.length, participantCount: content.participantCount } });
   });

@@ -83,7 +83,7 @@ export interface SignOutcome { status: 'draft' | 'signed'; signatureId: string; 
 
 export async function signProtocol(ctx: ServiceContext, signers: Signers, dataDir: string, meetingId: string, body: SignBody): Promise<SignOutcome> {
   await ensureProtocol(ctx, meetingId);
-  const now = new Date();
+  const now = ctx.now();
   const method = methodOf(body);
   return inTransaction(ctx, async (tx, audit) => {
     const locked = await lockMeetingForNumbers(tx, meetingId);
@@ -134,7 +134,7 @@ export async function signProtocol(ctx: ServiceContext, signers: Signers, dataDi
       patch.signedAt = now;
       patch.late = signingTimeliness(meeting.startDate, now) === 'late';
     }
-    await updateProtocolRow(tx, meetingId, patch);
+    await updateProtocolRow(tx, meetingId, patch, now);
     await audit({
       action: 'protocol.sign', entityType: 'meeting', entityId: meetingId,
       after: { method, staffId, signedHash: sha256hex(payload), contentHash, late: lateReason != null, pending: pending.length },
@@ -145,7 +145,7 @@ export async function signProtocol(ctx: ServiceContext, signers: Signers, dataDi
         status: meeting.status, startDate: meeting.startDate, started: true, publications: [], planProblems: [], protocolSigned: true, executionComplete: false,
       }, { action: 'signProtocol' });
       if (!result.ok) throw ruleRefusal(result.refusal, M.not_held, 409);
-      await updateMeetingRow(tx, meetingId, { status: result.to });
+      await updateMeetingRow(tx, meetingId, { status: result.to }, now);
       await insertMeetingEvent(tx, { meetingId, action: 'signProtocol', fromStatus: meeting.status, toStatus: result.to, reason: patch.lateReason ?? null, actorId: actor.id });
       await audit({ action: 'meeting.signProtocol', entityType: 'meeting', entityId: meetingId, before: { status: meeting.status }, after: { status: result.to, late: patch.late } });
       // every item to check or to forward gets its check or forwarding now.
@@ -179,7 +179,7 @@ export async function createAddendum(ctx: ServiceContext, meetingId: string, tex
 }
 
 export async function signAddendum(ctx: ServiceContext, signers: Signers, meetingId: string, addendumId: string, body: SignBody): Promise<SignOutcome> {
-  const now = new Date();
+  const now = ctx.now();
   const method = methodOf(body);
   return inTransaction(ctx, async (tx, audit) => {
     const locked = await lockMeetingForNumbers(tx, meetingId);

@@ -61,7 +61,7 @@ export async function retentionList(ctx: ServiceContext, deps: Pick<RetentionDep
 export async function removeExpired(ctx: ServiceContext, deps: RetentionDeps, asOf: string): Promise<RetentionRemovalResult> {
   if (asOf > ctx.today) throw ruleRefusal({ reason: 'as_of_in_future', rule: 'R-32.6', field: 'asOf' }, FUTURE, 422);
   const cutoff = retentionCutoff(asOf, deps.retentionDays);
-  const removedAt = new Date();
+  const removedAt = ctx.now();
   return inTransaction(ctx, async (tx, audit) => {
     const materials = await withSizes(await expiredMaterials(tx, cutoff), deps.dataDir);
     if (materials.length === 0) return { asOf, removed: [], count: 0, totalSize: 0, filesDeleted: 0, removedAt: removedAt.toISOString() };
@@ -98,7 +98,7 @@ const presentHold = (row: { meetingId: string; reason: string; placedBy: string 
 export async function placeHold(ctx: ServiceContext, meetingId: string, reason: string): Promise<LegalHold> {
   if (!(await meetingRow(ctx.db, meetingId))) throw new AppError('not_found');
   return inTransaction(ctx, async (tx, audit) => {
-    const row = await placeLegalHold(tx, meetingId, reason, ctx.actor?.id ?? null);
+    const row = await placeLegalHold(tx, meetingId, reason, ctx.actor?.id ?? null, ctx.now());
     await audit({ action: 'retention.hold', entityType: 'meeting', entityId: meetingId, after: { reason } });
     return presentHold(row);
   });

@@ -106,7 +106,7 @@ export async function finishUpload(ctx: ServiceContext, store: VideoStore, uploa
     throw new AppError('unsupported_file', [{ field: 'file', reason: 'not a video container' }], 400, NOT_A_VIDEO);
   }
   return inTransaction(ctx, async (tx, audit) => {
-    const done = await completeVideo(tx, row.id, { size, sha256, completedAt: new Date() });
+    const done = await completeVideo(tx, row.id, { size, sha256, completedAt: ctx.now() });
     if (!done) throw new AppError('conflict');
     await audit({ action: 'video.upload', entityType: 'meeting', entityId: row.meetingId, after: { videoId: row.id, size, sha256, storage: row.storage, rehashed } });
     return done;
@@ -148,7 +148,7 @@ export async function deleteVideo(ctx: ServiceContext, store: VideoStore, id: st
   if (!row) throw new AppError('not_found');
   if (row.status === 'removed') return;
   await inTransaction(ctx, async (tx, audit) => {
-    await markVideosRemoved(tx, [row.id], new Date());
+    await markVideosRemoved(tx, [row.id], ctx.now());
     await audit({ action: 'video.delete', entityType: 'meeting', entityId: row.meetingId, before: { videoId: row.id, size: row.size, sha256: row.sha256, status: row.status } });
     // Inside the transaction: if the store refuses, the record is not marked removed.
     await store.remove(row.storageKey);
@@ -163,7 +163,8 @@ export async function deleteVideo(ctx: ServiceContext, store: VideoStore, id: st
  * 410 to a late HEAD/PATCH. Run by the scheduler as the system (no actor); the audit entry
  * holds counts only. A file deletion failing rolls the marks back; the next run retries.
  */
-export async function expireUploads(ctx: ServiceContext, store: VideoStore, expiryMs: number, now = new Date()): Promise<{ expired: number }> {
+export async function expireUploads(ctx: ServiceContext, store: VideoStore, expiryMs: number): Promise<{ expired: number }> {
+  const now = ctx.now();
   return inTransaction(ctx, async (tx, audit) => {
     const rows = await markExpiredUploads(tx, new Date(now.getTime() - expiryMs), now);
     if (rows.length === 0) return { expired: 0 };
