@@ -14,6 +14,22 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * What each error status means, everywhere in the API (OpenAPI and README say the same). The line
+ * between 409 and 422: 409 when the record's current state forbids the request and the same
+ * request may succeed once something else has happened; 422 when the request's own content breaks
+ * a rule and must change before it can succeed.
+ */
+export const ERROR_STATUS_MEANING = {
+  400: 'Malformed input: a field fails its schema (details name the field and the reason).',
+  401: 'Not logged in, or the session or token has expired.',
+  403: 'The record is visible to you, but this action is not yours to take.',
+  404: 'Not found — or outside your territory, which is answered the same way so ids cannot be probed.',
+  409: "The record's current state forbids this now: wrong status for the action, a stale version, a duplicate, or a step that must come first (e.g. announcing before the notice is published, verifying a check not yet done). The same request may succeed later.",
+  422: "The request's content breaks a rule of the regulation (e.g. districts not adjacent, R-27.4; a late signature without a reason, R-32.3): change the request. `details.rule` names the rule and `details.reason` the case.",
+  429: 'Too many requests: wait and try again.',
+} as const;
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),

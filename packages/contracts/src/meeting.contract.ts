@@ -100,6 +100,9 @@ export const MeetingEvent = z.object({
 export const MeetingSummary = z.object({
   id: z.uuid(), number: z.string(), status: z.enum(MEETING_STATUS_VALUES), setting: z.enum(SETTING_VALUES), format: z.enum(FORMAT_VALUES),
   startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), startDate: IsoDate,
+  /** The same instants as Asia/Almaty reads them, with the offset: what a screen shows, never computed by a client. */
+  startsAtLocal: z.iso.datetime({ offset: true }).describe('startsAt in Asia/Almaty, e.g. 2026-12-24T18:00:00+05:00'),
+  endsAtLocal: z.iso.datetime({ offset: true }).describe('endsAt in Asia/Almaty'),
   venueName: z.string().nullable(), venueAddress: z.string().nullable(),
   districts: z.array(Ref), inspectors: z.array(StaffRef.extend({ districtId: z.uuid(), acting: z.boolean() })),
   point: Ref,

@@ -1,12 +1,13 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { ErrorBody } from '@esep/contracts';
+import { ERROR_STATUS_MEANING, ErrorBody } from '@esep/contracts';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE } from './auth.plugin.ts';
 
 const ERROR_STATUSES = [400, 401, 403, 404, 409, 422, 429] as const;
+const STATUS_TEXT = ERROR_STATUSES.map((status) => `- **${status}**: ${ERROR_STATUS_MEANING[status]}`).join('\n');
 
 /** OpenAPI 3.1 generated from the routes' zod schemas; docs at /api/docs. */
 export default fp(async function openapiPlugin(app: FastifyInstance) {
@@ -24,7 +25,7 @@ export default fp(async function openapiPlugin(app: FastifyInstance) {
       info: {
         title: 'Esep API',
         version: '1.0.0',
-        description: 'Reporting meetings of district police inspectors with residents (Order No. 652 of the Minister of Internal Affairs of the Republic of Kazakhstan). Errors: `{"error":{"code","message","details"}}`, message in the language of Accept-Language (kk, ru, en). Lists: `page`, `pageSize`, `sort` (`field` or `-field`), `q`.',
+        description: 'Reporting meetings of district police inspectors with residents (Order No. 652 of the Minister of Internal Affairs of the Republic of Kazakhstan). Errors: `{"error":{"code","message","details"}}`, message in the language of Accept-Language (kk, ru, en). Lists: `page`, `pageSize`, `sort` (`field` or `-field`), `q`. Times are instants in UTC (`startsAt`) with the Asia/Almaty reading beside them (`startsAtLocal`).\n\nError statuses:\n' + STATUS_TEXT,
       },
       components: {
         securitySchemes: {

@@ -78,19 +78,21 @@ describe('the control board (R-33)', () => {
 });
 
 describe('verification (R-33)', () => {
-  it('refuses what is not carried out yet (422); outside the territory 404; an inspector may not verify (403)', async () => {
+  it('refuses what is not carried out yet (409: the state must change first); outside the territory 404; an inspector may not verify (403)', async () => {
     const [check] = (await entriesOf(c.lead!, own.id))!.filter((e) => e.kind === 'check' && !e.overdue);
     const notDone = await verify(c.lead!, 'check', check!.id);
-    expect(notDone.statusCode).toBe(422);
+    expect(notDone.statusCode).toBe(409);
     expect(notDone.json().error.details).toMatchObject({ reason: 'not_done', rule: 'R-33' });
     expect((await verify(c.otherLead!, 'check', check!.id)).statusCode).toBe(404);
     expect((await verify(c.inspector!, 'check', check!.id)).statusCode).toBe(403);
     expect((await verify(c.inspector2!, 'check', check!.id)).statusCode).toBe(403);
     expect((await verify(c.lead!, 'check', '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     const decision = (await entriesOf(c.lead!, own.id))!.find((e) => e.kind === 'decision')!;
-    expect((await verify(c.lead!, 'decision', decision.id)).statusCode).toBe(422);
+    expect((await verify(c.lead!, 'decision', decision.id)).statusCode).toBe(409);
     const forwarding = (await entriesOf(c.lead!, own.id))!.find((e) => e.kind === 'forwarding')!;
-    expect((await verify(c.lead!, 'forwarding', forwarding.id)).json().error.details.reason).toBe('not_complete');
+    const incomplete = await verify(c.lead!, 'forwarding', forwarding.id);
+    expect(incomplete.statusCode).toBe(409);
+    expect(incomplete.json().error.details.reason).toBe('not_complete');
   });
 
   it('verifies a done check; it then cannot be changed', async () => {

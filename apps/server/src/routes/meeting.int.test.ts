@@ -34,6 +34,8 @@ describe('meeting life cycle', () => {
     id = meeting.id;
     expect(meeting.status).toBe('draft');
     expect(meeting.number).toMatch(/^ALM-KAR-P2-D01-\d{4}-\d{2}$/);
+    // The Almaty reading is given beside the UTC instant (the plan was typed as 18:00–20:00 Almaty).
+    expect(meeting).toMatchObject({ startsAtLocal: at(20, 18), endsAtLocal: at(20, 20), startsAt: new Date(at(20, 18)).toISOString() });
     expect(meeting.inspectors).toHaveLength(1);
     expect(meeting.notice.given).toBe(false);
     expect(meeting.notice.daysLeft).toBe(10);

@@ -22,6 +22,12 @@ describe('API conventions', () => {
     expect(missing).toEqual([]);
   });
 
+  it('states the one meaning of 409 and 422 in the document', async () => {
+    const { info } = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { info: { description: string } };
+    expect(info.description).toContain("**409**: The record's current state forbids this now");
+    expect(info.description).toContain("**422**: The request's content breaks a rule");
+  });
+
   it('serves interactive docs', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(response.statusCode).toBe(200);

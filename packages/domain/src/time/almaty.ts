@@ -25,6 +25,25 @@ export function almatyDayStart(isoDate: string): Date {
   return almatyDate(before2024) === isoDate ? before2024 : new Date(`${isoDate}T00:00:00+05:00`);
 }
 
+const wallClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+/**
+ * The instant as Asia/Almaty reads it, in ISO 8601 with that moment's offset
+ * ("2026-12-24T18:00:00+05:00"; "+06:00" before 1 March 2024): what a client shows as the
+ * meeting's local time without computing time zones itself.
+ */
+export function almatyDateTime(instant: Date): string {
+  const part = Object.fromEntries(wallClock.formatToParts(instant).map((p) => [p.type, p.value]));
+  const local = `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}:${part.second}`;
+  // The offset is the difference between the wall-clock reading taken as UTC and the instant.
+  const offsetMinutes = Math.round((Date.parse(`${local}Z`) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 /** Adds calendar days to an ISO date (YYYY-MM-DD), without time-zone effects. */
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);

@@ -107,18 +107,18 @@ export async function verifyRecord(ctx: ServiceContext, kind: 'decision' | 'chec
     if (kind === 'check') {
       const c = (await checkById(tx, id))!;
       if (c.status === 'verified') verifiedAt = c.verifiedAt!;
-      else if (c.status !== 'done') throw ruleRefusal({ reason: 'not_done', rule: 'R-33' }, NOT_DONE.check, 422);
+      else if (c.status !== 'done') throw ruleRefusal({ reason: 'not_done', rule: 'R-33' }, NOT_DONE.check, 409);
       else await updateCheckRow(tx, id, { status: 'verified', verifiedAt: now, verifiedBy: actor.id });
     } else if (kind === 'forwarding') {
       const f = (await forwardingById(tx, id))!;
       if (f.status === 'verified') verifiedAt = f.verifiedAt!;
       else if (!forwardingComplete({ sentOn: f.sentOn, initiatorNotifiedOn: f.initiatorNotifiedOn, anonymous: f.participantId == null })) {
-        throw ruleRefusal({ reason: 'not_complete', rule: 'R-32.5' }, NOT_DONE.forwarding, 422);
+        throw ruleRefusal({ reason: 'not_complete', rule: 'R-32.5' }, NOT_DONE.forwarding, 409);
       } else await updateForwardingRow(tx, id, { status: 'verified', verifiedAt: now, verifiedBy: actor.id });
     } else {
       const control = await decisionControlOf(tx, id);
       if (control?.verifiedAt) verifiedAt = control.verifiedAt;
-      else if (!control?.doneOn) throw ruleRefusal({ reason: 'not_done', rule: 'R-33' }, NOT_DONE.decision, 422);
+      else if (!control?.doneOn) throw ruleRefusal({ reason: 'not_done', rule: 'R-33' }, NOT_DONE.decision, 409);
       else await upsertDecisionControl(tx, { decisionId: id, meetingId, verifiedAt: now, verifiedBy: actor.id });
     }
     await audit({ action: 'control.verify', entityType: 'meeting', entityId: meetingId, after: { kind, id } });

@@ -3,7 +3,7 @@ import {
   pointRef, preferredHoursOf, type InvitationRow, type MeetingRow,
 } from '@esep/db';
 import {
-  abilities, availableActions, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, noticeDaysLeft, noticeDeadline, noticeGiven, publicationCounts, quarterEnd,
+  abilities, almatyDateTime, availableActions, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, noticeDaysLeft, noticeDeadline, noticeGiven, publicationCounts, quarterEnd,
   quarterOf, quarterStart, ruleReference, type InvitationState, type Locale, type RuleId,
 } from '@esep/domain';
 import { REQUIRED_INVITATION_CATEGORIES } from '@esep/contracts';
@@ -23,6 +23,7 @@ function summary(row: MeetingRow, parts: Parts, point: Awaited<ReturnType<typeof
   return {
     id: row.id, number: row.number, status: row.status, setting: row.setting, format: row.format,
     startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), startDate: row.startDate,
+    startsAtLocal: almatyDateTime(row.startsAt), endsAtLocal: almatyDateTime(row.endsAt),
     venueName: row.venueName, venueAddress: row.venueAddress,
     districts: parts.districts.filter((d) => d.meetingId === row.id).map(({ id, code, nameKk, nameRu }) => ({ id, code, nameKk, nameRu })),
     inspectors: parts.inspectors.filter((i) => i.meetingId === row.id).map(({ id, code, fullName, districtId, acting }) => ({ id, code, fullName, districtId, acting })),
