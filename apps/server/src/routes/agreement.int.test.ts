@@ -43,7 +43,7 @@ afterAll(async () => { await t.close(); });
 
 type Agreement = { id: string; district: { code: string }; staff: { fullName: string }; status: string; reason: string | null; canAnswer: boolean; answeredBy: { displayName: string; onBehalf: boolean } | null };
 const agreementOf = (meeting: { agreements: Agreement[] }, code: string) => meeting.agreements.find((a) => a.district.code === code)!;
-const check = (meeting: { checklist: Array<{ key: string }> }, key: string) => meeting.checklist.find((x) => x.key === key) as { status: string; message: string; rule: string; params: Record<string, string> };
+const check = (meeting: { checklist: Array<{ key: string }> }, key: string) => meeting.checklist.find((x) => x.key === key) as unknown as { status: string; message: string; rule: string; params: Record<string, string> };
 const name = (code: string) => staff[`S-${code}`]!.fullName;
 
 /** Plans (as `client`), schedules and publishes a notice today: only the agreements stand between it and `announce`. */
