@@ -28,4 +28,5 @@ JOIN "meetings" m ON m."id" = mi."meeting_id"
 LEFT JOIN "users" u ON u."id" = m."created_by"
 WHERE m."status" IN ('draft', 'scheduled', 'postponed')
   AND (SELECT count(*) FROM "meeting_districts" md WHERE md."meeting_id" = m."id") > 1
-  AND (u."staff_id" IS NULL OR u."staff_id" <> mi."staff_id");
+  AND (u."staff_id" IS NULL OR u."staff_id" <> mi."staff_id")
+ON CONFLICT ("meeting_id", "district_id") DO NOTHING;

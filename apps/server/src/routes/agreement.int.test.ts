@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { meetingAgreements, MIGRATIONS_FOLDER } from '@esep/db';
+import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../test/clock.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
@@ -253,5 +257,23 @@ describe('outside the territory', () => {
   });
   it('the unit head answers for an inspector of his unit', async () => {
     expect((await answer(c.chief!, agreementId, { answer: 'accepted' })).json()).toMatchObject({ status: 'accepted', answeredBy: { onBehalf: true } });
+  });
+});
+
+describe('the migration (0006, hand-written part)', () => {
+  it('asks the colleagues of joint meetings planned before agreements existed, and leaves announced ones as they are', async () => {
+    const { id: planned } = await jointMeeting(c.inspector!, ['ALM-KAR-P2-D01', 'ALM-KAR-P2-D02'], 60);
+    const { id: announced } = await jointMeeting(c.inspector!, ['ALM-KAR-P2-D01', 'ALM-KAR-P2-D02'], 61);
+    const lead = agreementOf((await c.lead!.get(`/api/v1/meetings/${announced}`)).json(), 'ALM-KAR-P2-D02');
+    expect((await answer(c.lead!, lead.id, { answer: 'accepted' })).statusCode).toBe(200);
+    expect((await announce(c.inspector!, announced)).statusCode).toBe(200);
+    // As before the migration: no agreements recorded.
+    await t.database.db.delete(meetingAgreements).where(inArray(meetingAgreements.meetingId, [planned, announced]));
+    const file = readFileSync(join(MIGRATIONS_FOLDER, '0006_joint_agreements.sql'), 'utf8');
+    const handWritten = file.slice(file.indexOf('-- hand-written:'));
+    await t.database.db.execute(sql.raw(handWritten));
+    const rows = await t.database.db.select().from(meetingAgreements).where(inArray(meetingAgreements.meetingId, [planned, announced]));
+    expect(rows.map((r) => [r.meetingId, r.districtId, r.staffId, r.status])).toEqual([[planned, ids['ALM-KAR-P2-D02'], staff['S-ALM-KAR-P2-D02']!.id, 'pending']]);
+    expect((await announce(c.inspector!, planned)).json().error.details.reason).toBe('agreement_missing');
   });
 });
