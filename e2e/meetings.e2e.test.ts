@@ -5,8 +5,8 @@ import { startServer, type RunningServer } from './server.ts';
 
 /**
  * Issue 3 journeys: an inspector plans a joint meeting with an adjacent district of a colleague
- * and gives notice; a non-adjacent district is refused with its rule; the point lead sees the
- * quarter board.
+ * and gives notice; it is announced once the colleague's point lead agrees for him (R-27.4); a
+ * non-adjacent district is refused with its rule; the point lead sees the quarter board.
  */
 let server: RunningServer;
 let browser: Browser;
@@ -82,6 +82,35 @@ describe('planning and announcing (R-27.1, R-27.4)', () => {
 
     await page.locator('[data-testid=action-schedule]').click();
     await expect.poll(() => page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('scheduled');
+
+    // R-27.4: the colleague of №12 reports too; until he (or his point lead) agrees, no announcement.
+    expect(await page.locator('[data-testid=check-agreement]').getAttribute('data-status')).toBe('pending');
+    expect(await page.locator('[data-testid=agreement-ALM-KAR-P2-D02]').getAttribute('data-status')).toBe('pending');
+    expect(await page.locator('[data-testid=agreement-accept]').count()).toBe(0);
+    await page.locator('[data-testid=action-announce]').click();
+    const refused = page.locator('[data-testid=action-error]');
+    await refused.waitFor();
+    expect(await refused.getAttribute('data-rule')).toBe('R-27.4');
+    expect(await page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('scheduled');
+
+    // The point lead finds it on his quarter page and agrees for his inspector.
+    const meetingUrl = page.url();
+    const leadContext = await browser.newContext();
+    const lead = await leadContext.newPage();
+    await logIn(lead, server.url, 'lead');
+    await lead.locator('[data-testid=nav-board]').click();
+    const waiting = lead.locator(`[data-testid=my-agreement][data-meeting="${meetingUrl.split('/').pop()}"]`);
+    await waiting.waitFor();
+    expect(await waiting.getAttribute('data-status')).toBe('pending');
+    const leadViolations = await axe(lead);
+    expect(leadViolations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await waiting.locator('[data-testid=agreement-accept]').click();
+    await expect.poll(() => waiting.getAttribute('data-status')).toBe('accepted');
+    await leadContext.close();
+
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid=check-agreement]').getAttribute('data-status')).toBe('met');
+    expect(await page.locator('[data-testid=agreement-ALM-KAR-P2-D02] [data-testid=agreement-answered-by]').getAttribute('data-on-behalf')).toBe('true');
     await page.locator('[data-testid=action-announce]').click();
     await expect.poll(() => page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('announced');
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import {
+  meetingAgreements as meetingAgreementsTable,
   checks as checksTable, districtPath, districts, forwardings as forwardingsTable, meetingAwards, meetingDecisions, meetingDistricts as meetingDistrictsTable,
   meetingInspectors as meetingInspectorsTable, meetingItems, meetings as meetingsTable, paperSheets as paperSheetsTable, participants as participantsTable,
   reportSources, videos as videosTable, type Db,
@@ -148,4 +149,23 @@ export async function seedFollowUpFixtures(db: Db, meetingDistrict: ReadonlyMap<
     if (district?.code === 'ALM-KAR-P2-D01') followupFixtures.verifyCheck = check!.id;
   }
   return followupFixtures;
+}
+
+/**
+ * R-27.4: an agreement in each sample meeting, asked of its district's reporter (written directly:
+ * the sample meetings cover one district, where nobody is asked). The meetings are drafts, so
+ * each role in the matrix may answer it again.
+ */
+export async function agreementRecords(db: Db, meetingDistrict: ReadonlyMap<string, string>, today: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const [meetingId, districtId] of meetingDistrict) {
+    let [row] = await db.select({ id: meetingAgreementsTable.id }).from(meetingAgreementsTable).where(eq(meetingAgreementsTable.meetingId, meetingId));
+    if (!row) {
+      const [reporter] = await db.select().from(meetingInspectorsTable).where(eq(meetingInspectorsTable.meetingId, meetingId));
+      [row] = await db.insert(meetingAgreementsTable).values({ meetingId, districtId, staffId: reporter!.staffId, askedAt: new Date(`${today}T00:00:00+05:00`) })
+        .returning({ id: meetingAgreementsTable.id });
+    }
+    out.push(row!.id);
+  }
+  return out;
 }

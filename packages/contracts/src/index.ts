@@ -9,6 +9,7 @@ export * from './health.contract.ts';
 export * from './user.contract.ts';
 export * from './import.messages.ts';
 export * from './meeting.contract.ts';
+export * from './agreement.contract.ts';
 export * from './rules.contract.ts';
 export * from './text.contract.ts';
 export * from './holding.contract.ts';

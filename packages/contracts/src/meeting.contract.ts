@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Abilities } from './access.contract.ts';
+import { MeetingAgreement } from './agreement.contract.ts';
 import { IsoDate, listQuery, page } from './list.contract.ts';
 
 export const MEETING_STATUS_VALUES = ['draft', 'scheduled', 'announced', 'held', 'protocol_signed', 'closed', 'postponed', 'cancelled'] as const;
@@ -116,6 +117,8 @@ export const MeetingDetail = MeetingSummary.extend({
   notice: z.object({ deadline: IsoDate, daysLeft: z.number().int(), given: z.boolean() }),
   checklist: z.array(Check), announcements: z.array(Announcement), invitations: z.array(Invitation),
   events: z.array(MeetingEvent), conflicts: z.array(Conflict),
+  /** R-27.4: the other reporting inspectors' agreements to a joint meeting (empty: none asked). */
+  agreements: z.array(MeetingAgreement),
   availableActions: z.array(z.enum(MEETING_ACTION_VALUES)), abilities: Abilities,
   publicUrl: z.string(),
   /** R-32.2: the size of the participant register. */

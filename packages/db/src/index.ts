@@ -12,6 +12,7 @@ export * from './repositories/account.repository.ts';
 export * from './repositories/structure.repository.ts';
 export * from './repositories/meeting.repository.ts';
 export * from './repositories/invitation.repository.ts';
+export * from './repositories/agreement.repository.ts';
 export * from './repositories/feed.repository.ts';
 export * from './repositories/acknowledgement.repository.ts';
 export * from './repositories/board.repository.ts';

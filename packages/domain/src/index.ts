@@ -17,6 +17,7 @@ export * from './meeting/meeting.lifecycle.ts';
 export * from './meeting/meeting.plan.ts';
 export * from './meeting/preferred-hours.ts';
 export * from './meeting/obligation.ts';
+export * from './meeting/agreement.rules.ts';
 export * from './meeting/checklist.ts';
 export * from './meeting/checklist.messages.ts';
 export * from './meeting/refusal.messages.ts';

@@ -1,4 +1,5 @@
 import {
+  agreementById, agreementPartiesEach, meetingTarget,
   announcements as announcementsTable, assignments as assignmentsTable, containerPath, districtPath, districts, invitationById, invitations as invitationsTable, loadScope,
   meetingPaths, servingStaff, staff as staffTable, staffById, staffPath, stateBodies as stateBodiesTable, userByUsername, users,
   checks as checksTable, forwardings as forwardingsTable, meetingAwards, meetingDecisions, meetingItems, paperSheets as paperSheetsTable,
@@ -9,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  holdingRecords, PNG, registerRecords, seedFollowUpFixtures, seedReportFixtures, sourceRecords, videoRecords, type FollowUpFixtures, type ReportFixtures,
+  agreementRecords, holdingRecords, PNG, registerRecords, seedFollowUpFixtures, seedReportFixtures, sourceRecords, videoRecords, type FollowUpFixtures, type ReportFixtures,
 } from '../../test/access.records.ts';
 import { addCapitalRegion } from '../../test/fixtures.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
@@ -23,7 +24,7 @@ import type { RouteEntry } from '../plugins/access.plugin.ts';
 const ACCOUNTS = ['admin', 'analyst', 'auditor', 'regional', 'chief', 'lead', 'inspector', 'assistant', 'akimat'] as const;
 
 /** Which record a route's `:id` names, by the collection before it. */
-const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' | 'staff' | 'assignment' | 'user' | 'meeting' | 'invitation' | 'announcement' | 'participant' | 'sheet' | 'item' | 'decision' | 'award' | 'source' | 'video' | 'check' | 'forwarding' | 'state_body'> = {
+const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' | 'staff' | 'assignment' | 'user' | 'meeting' | 'invitation' | 'announcement' | 'participant' | 'sheet' | 'item' | 'decision' | 'award' | 'source' | 'video' | 'check' | 'forwarding' | 'state_body' | 'agreement'> = {
   districts: 'district', regions: 'region', units: 'unit', points: 'point', atus: 'atu', staff: 'staff', assignments: 'assignment', users: 'user',
   meetings: 'meeting', invitations: 'invitation', announcements: 'announcement',
   participants: 'participant', sheets: 'sheet',
@@ -31,6 +32,7 @@ const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 'atu' |
   sources: 'source',
   videos: 'video',
   checks: 'check', forwardings: 'forwarding', 'state-bodies': 'state_body',
+  agreements: 'agreement',
 };
 
 interface Sample { body?: unknown; query?: string; multipart?: boolean }
@@ -58,6 +60,8 @@ function samples(today: string, ids: { staffOf: (districtId: string) => string }
     'PATCH /api/v1/invitations/:id': () => ({ body: { status: 'sent' } }),
     'PUT /api/v1/districts/:id/preferred-hours': () => ({ body: [{ days: [2, 4], from: '18:00', to: '20:00' }] }),
     'POST /api/v1/invitations/:id/answer': () => ({ body: { answer: 'accepted' } }),
+    // R-27.4: the sample meetings are drafts, so an agreement can be answered again by each role.
+    'POST /api/v1/agreements/:id/answer': () => ({ body: { answer: 'accepted' } }),
     // Participant register (R-32.2): the sample meetings are drafts, so writes are refused by the rule (409).
     'POST /api/v1/meetings/:id/participants': () => ({ body: { fullName: `Тұрғын ${Math.random().toString(36).slice(2, 8)}`, address: 'Абай к-сі, 1', consent: true, consentVersion: 'pd-2026-1' } }),
     'GET /api/v1/meetings/:id/participants/suggestions': () => ({ query: 'q=ab' }),
@@ -179,7 +183,13 @@ async function pathOf(kind: string, id: string): Promise<Omit<Target, 'resource'
       return p ? { path: p } : null;
     }
     case 'user': return { ownerId: id };
-    case 'meeting': { const paths = await meetingPaths(db, id); return paths.length ? { paths } : null; }
+    case 'meeting': return meetingTarget(db, id);
+    case 'agreement': {
+      const row = await agreementById(db, id);
+      if (!row) return null;
+      const [askedOf] = await agreementPartiesEach(db, [row]);
+      return { paths: await meetingPaths(db, row.meetingId), askedOf: askedOf! };
+    }
     case 'announcement': {
       const [row] = await db.select().from(announcementsTable).where(eq(announcementsTable.id, id));
       const paths = row ? await meetingPaths(db, row.meetingId) : [];
@@ -238,6 +248,7 @@ async function candidates(kind: string, actor: Actor): Promise<Array<{ id: strin
     : kind === 'source' ? await sourceRecords(t.database.db, t.app.config.dataDir, meetingDistrict.keys())
     : kind === 'check' ? [...followupFixtures.check.values()]
     : kind === 'forwarding' ? [...followupFixtures.forwarding.values()]
+    : kind === 'agreement' ? await agreementRecords(t.database.db, meetingDistrict, almaty())
     : kind === 'state_body' ? (await db.select({ id: stateBodiesTable.id }).from(stateBodiesTable)).map((r) => r.id)
     : kind === 'video' ? await videoRecords(t.database.db, t.app.config.dataDir, meetingDistrict.keys())
     : kind === 'user' ? [actor.id, (await db.select({ id: users.id }).from(users)).find((u) => u.id !== actor.id)!.id]
@@ -372,7 +383,7 @@ function expectedStatus(actor: Actor, access: { resource: Target['resource']; ac
 function roleMayAnywhere(actor: Actor, access: { resource: Target['resource']; action: Parameters<typeof can>[1] }): boolean {
   // Lists: allowed when the role holds the grant for some record; the repository filters rows.
   const probe: Actor = { ...actor, scope: { level: 'national', ids: [], ancestors: actor.scope.ancestors } };
-  return can(probe, access.action, { resource: access.resource, path: { regionId: 'any' }, ownerId: actor.id });
+  return can(probe, access.action, { resource: access.resource, path: { regionId: 'any' }, ownerId: actor.id, askedOf: { userIds: [actor.id], paths: [{ regionId: 'any' }] } });
 }
 
 let reportFixtures: ReportFixtures;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { agreementRoutes } from './agreement.routes.ts';
 import { announcementRoutes } from './announcement.routes.ts';
 import { controlRoutes } from './control.routes.ts';
 import { followUpRoutes } from './followup.routes.ts';
@@ -41,6 +42,7 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(userRoutes);
   await app.register(meetingRoutes);
   await app.register(invitationRoutes);
+  await app.register(agreementRoutes);
   await app.register(meetingDocumentRoutes);
   await app.register(announcementRoutes);
   await app.register(preferredHoursRoutes);

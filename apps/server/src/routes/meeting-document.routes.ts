@@ -1,5 +1,5 @@
 import { IdParam } from '@esep/contracts';
-import { invitationById, meetingPaths } from '@esep/db';
+import { invitationById, meetingPaths, meetingTarget } from '@esep/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../services/context.ts';
@@ -10,10 +10,8 @@ const TextSet = z.object({ post: z.string(), notice: z.string(), letter: z.strin
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const meetingDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const locateMeeting = async (request: { params: unknown }) => {
-    const paths = await meetingPaths(app.db, (request.params as { id: string }).id);
-    return paths.length ? { paths } : null;
-  };
+  // the inspectors asked to agree to a joint meeting read its texts too.
+  const locateMeeting = async (request: { params: unknown }) => meetingTarget(app.db, (request.params as { id: string }).id);
   const locateInvitation = async (request: { params: unknown }) => {
     const invitation = await invitationById(app.db, (request.params as { id: string }).id);
     const paths = invitation ? await meetingPaths(app.db, invitation.meetingId) : [];

@@ -116,11 +116,22 @@ describe('meeting life cycle', () => {
 });
 
 describe('planning refusals', () => {
-  it('a joint meeting with an adjacent district of a colleague: both inspectors report (R-27.4)', async () => {
+  it('a joint meeting with an adjacent district of a colleague: both inspectors report, once the colleague agrees (R-27.4)', async () => {
     const response = await c.inspector!.send('POST', '/api/v1/meetings', plan({ districtIds: [ids['ALM-KAR-P2-D01'], ids['ALM-KAR-P2-D02']], startsAt: at(25, 18), endsAt: at(25, 20) }));
     expect(response.statusCode).toBe(201);
-    expect(response.json().inspectors).toHaveLength(2);
-    expect(response.json().checklist.find((check: { key: string }) => check.key === 'adjacency').status).toBe('met');
+    const meeting = response.json();
+    expect(meeting.inspectors).toHaveLength(2);
+    expect(meeting.checklist.find((check: { key: string }) => check.key === 'adjacency').status).toBe('met');
+    // The plan is made at once, but the colleague reports too: his agreement is asked before it can be announced.
+    expect(meeting.agreements).toHaveLength(1);
+    expect(meeting.agreements[0]).toMatchObject({ district: { id: ids['ALM-KAR-P2-D02'] }, status: 'pending' });
+    expect(meeting.checklist.find((check: { key: string }) => check.key === 'agreement').status).toBe('pending');
+    await c.inspector!.send('POST', `/api/v1/meetings/${meeting.id}/transitions`, { action: 'schedule' });
+    await c.inspector!.send('POST', `/api/v1/meetings/${meeting.id}/announcements`, { channel: 'mass_media', outlet: '«Қарасай» газеті', publishedOn: today });
+    expect((await c.inspector!.send('POST', `/api/v1/meetings/${meeting.id}/transitions`, { action: 'announce' })).json().error.details).toMatchObject({ reason: 'agreement_missing', rule: 'R-27.4' });
+    // His point lead agrees for him (the lead of the point of both districts).
+    expect((await c.lead!.send('POST', `/api/v1/agreements/${meeting.agreements[0].id}/answer`, { answer: 'accepted' })).statusCode).toBe(200);
+    expect((await c.inspector!.send('POST', `/api/v1/meetings/${meeting.id}/transitions`, { action: 'announce' })).json().status).toBe('announced');
   });
 
   it('refuses non-adjacent districts and names the one that breaks the set', async () => {

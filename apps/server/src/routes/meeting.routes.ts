@@ -2,7 +2,7 @@ import {
   AnnouncementBody, IdParam, Invitation, InvitationBody, MeetingDetail, MeetingListQuery, MeetingPage, MeetingPlanBody, MeetingTransitionBody,
   ObligationBoard, ObligationQuery,
 } from '@esep/contracts';
-import { districtPath, listMeetings, meetingPaths } from '@esep/db';
+import { districtPath, listMeetings, meetingTarget } from '@esep/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../http/app-error.ts';
@@ -17,10 +17,8 @@ import { obligationBoard } from '../services/meeting/obligation.service.ts';
 const tags = ['meetings'];
 
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
-  const locateMeeting = async (request: FastifyRequest) => {
-    const paths = await meetingPaths(app.db, (request.params as { id: string }).id);
-    return paths.length ? { paths } : null;
-  };
+  // A meeting's districts place it; the inspectors asked to agree to it read it wherever it lies.
+  const locateMeeting = async (request: FastifyRequest) => meetingTarget(app.db, (request.params as { id: string }).id);
   const detail = async (request: FastifyRequest, id: string) => {
     const result = await meetingDetail(contextOf(request), id);
     if (!result) throw new AppError('not_found');

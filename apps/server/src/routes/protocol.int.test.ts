@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditLog, checks, meetingDistricts, meetingInspectors, meetings, protocolSignatures, signingKeys, users } from '@esep/db';
+import { auditLog, checks, meetingAgreements, meetingDistricts, meetingInspectors, meetings, protocolSignatures, signingKeys, users } from '@esep/db';
 import { CONSENT_VERSION } from '@esep/domain';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,10 +43,16 @@ beforeAll(async () => {
   ids = await districtIds(c.admin!);
   single = await meetingInProgress(t, c.inspector!, ids['ALM-KAR-P2-D01']!);
   joint = await meetingInProgress(t, c.inspector2!, ids['ALM-TAL-P1-D01']!, { held: true });
-  // A joint meeting: the inspector of ALM-KAR-P2-D01 reports on a second covered district.
-  const inspectorStaff = (await t.database.db.select().from(users).where(eq(users.username, 'inspector')))[0]!.staffId!;
+  // A joint meeting: the inspector of ALM-KAR-P2-D01 reports on a second covered district,
+  // having agreed to it before it was announced.
+  const inspectorUser = (await t.database.db.select().from(users).where(eq(users.username, 'inspector')))[0]!;
+  const inspectorStaff = inspectorUser.staffId!;
   await t.database.db.insert(meetingDistricts).values({ meetingId: joint, districtId: ids['ALM-KAR-P2-D01']! });
   await t.database.db.insert(meetingInspectors).values({ meetingId: joint, districtId: ids['ALM-KAR-P2-D01']!, staffId: inspectorStaff });
+  const agreed = almaty(almatyToday, '09:00');
+  await t.database.db.insert(meetingAgreements).values({
+    meetingId: joint, districtId: ids['ALM-KAR-P2-D01']!, staffId: inspectorStaff, status: 'accepted', askedAt: agreed, answeredBy: inspectorUser.id, answeredAt: agreed,
+  });
 }, 180_000);
 afterAll(async () => {
   await t?.close();

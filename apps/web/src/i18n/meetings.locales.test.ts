@@ -25,6 +25,7 @@ describe('meetings locale files', () => {
       expect(keys('channel')).toEqual([...o.CHANNELS].sort());
       expect(keys('category')).toEqual([...o.CATEGORIES].sort());
       expect(keys('invitationStatus')).toEqual([...o.INVITATION_STATUSES].sort());
+      expect(Object.keys((tree.agreement as Tree).status as Tree).sort()).toEqual([...o.AGREEMENT_STATUSES].sort());
     }
   });
 });

@@ -13,6 +13,7 @@ export const invitationCategory = pgEnum('invitation_category', [
   'agriculture', 'housing_communal', 'organisation', 'mass_media',
 ]);
 export const invitationStatus = pgEnum('invitation_status', ['draft', 'sent', 'accepted', 'declined', 'attended', 'absent']);
+export const agreementStatus = pgEnum('agreement_status', ['pending', 'accepted', 'declined']);
 
 /**
  * A reporting meeting. Region, unit and point are copied from its first district so territory
@@ -69,6 +70,28 @@ export const meetingInspectors = pgTable('meeting_inspectors', {
   staffId: uuid('staff_id').notNull().references(() => staff.id),
   acting: boolean('acting').notNull().default(false),
 }, (t) => [primaryKey({ columns: [t.meetingId, t.districtId] }), index('meeting_inspectors_staff_idx').on(t.staffId)]);
+
+/**
+ * R-27.4: the agreement of a joint meeting's reporting inspector (other than the planner) for
+ * the district he reports on; answered by him or, on his behalf, by his leadership (`answered_by`
+ * is then another account). A row exists only where agreement is asked; re-planning deletes the
+ * rows that no longer hold and asks again.
+ */
+export const meetingAgreements = pgTable('meeting_agreements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  districtId: uuid('district_id').notNull().references(() => districts.id),
+  staffId: uuid('staff_id').notNull().references(() => staff.id),
+  status: agreementStatus('status').notNull().default('pending'),
+  /** Why he declined (required then). */
+  reason: text('reason'),
+  askedAt: timestamp('asked_at', { withTimezone: true }).notNull(),
+  answeredBy: uuid('answered_by').references(() => users.id),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('meeting_agreements_district_uq').on(t.meetingId, t.districtId),
+  index('meeting_agreements_staff_idx').on(t.staffId, t.status),
+]);
 
 /** Every state change, with its reason and the dates before a postponement. */
 export const meetingEvents = pgTable('meeting_events', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, RESOURCES, can, type Action, type Resource } from './policy.ts';
+import { ACTIONS, RESOURCES, can, visible, type Action, type Resource } from './policy.ts';
 import { ROLES, type Role } from './role.ts';
 import type { Actor, Scope, TerritoryPath } from './territory.ts';
 
@@ -31,6 +31,7 @@ const ALL_WRITE = ['region', 'unit', 'point', 'district', 'atu', 'staff', 'assig
 const TOPIC = ['topic:read', 'state_body:read', 'working_calendar:read'];
 const PLAN = ['meeting:create', 'meeting:update', 'protocol:update', 'video:read', 'video:create', 'followup:read', 'followup:update', 'statistics:update', 'participant:read', 'participant:create', 'participant:update', 'participant:delete'];
 const SELF_INVITATION = ['invitation:read', 'invitation:update'];
+const AGREEMENT = ['agreement:read', 'agreement:update'];
 
 /** Allowed in territory; `outside` lists what stays allowed for a record outside it. */
 /** National roles have no "outside": every record is inside their territory. */
@@ -41,15 +42,15 @@ const EXPECTED: Record<Role, { inside: string[]; outside?: string[] }> = {
   national_analyst: { inside: [...NATIONAL_READ, 'followup:read', 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   auditor: { inside: [...NATIONAL_READ, 'followup:read', 'structure:export', 'audit:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   regional_head: {
-    inside: [...READ_ORG, ...TOPIC, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'control:read', 'control:update', 'user:read', 'user:update', ...SELF_INVITATION],
+    inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'control:read', 'control:update', 'user:read', 'user:update', ...SELF_INVITATION],
     outside: ['structure:export', 'acknowledgement:read', 'statistics:import', ...TOPIC],
   },
   unit_head: {
-    inside: [...READ_ORG, ...TOPIC, ...PLAN, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'control:read', 'control:update', 'user:read', 'user:update', ...SELF_INVITATION],
+    inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'control:read', 'control:update', 'user:read', 'user:update', ...SELF_INVITATION],
     outside: ['structure:export', 'acknowledgement:read', 'statistics:import', ...TOPIC],
   },
-  point_lead: { inside: [...READ_ORG, ...TOPIC, ...PLAN, 'control:read', 'control:update', 'structure:export', 'user:read', 'user:update', ...SELF_INVITATION], outside: ['structure:export', ...TOPIC] },
-  inspector: { inside: [...READ_ORG, ...TOPIC, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },
+  point_lead: { inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'control:read', 'control:update', 'structure:export', 'user:read', 'user:update', ...SELF_INVITATION], outside: ['structure:export', ...TOPIC] },
+  inspector: { inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },
   assistant: { inside: [...READ_ORG, ...TOPIC, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },
   akimat: { inside: [...READ_ORG, ...TOPIC, 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },
 };
@@ -58,6 +59,8 @@ function target(resource: Resource, inside: boolean, actor: Actor) {
   if (['structure', 'audit', 'acknowledgement', 'topic', 'state_body', 'working_calendar', 'retention'].includes(resource)) return { resource };
   if (resource === 'user' || resource === 'invitation') return { resource, ownerId: inside ? actor.id : 'someone-else' };
   const base = inside ? IN : OUT;
+  // R-27.4: an agreement is asked of one inspector (inside: the user) and answered for in its district.
+  if (resource === 'agreement') return { resource, paths: [base], askedOf: { userIds: [inside ? actor.id : 'someone-else'], paths: [base] } };
   // Containers carry only the levels above them.
   const path: TerritoryPath = resource === 'region' ? { regionId: base.regionId }
     : resource === 'unit' ? { regionId: base.regionId, unitId: base.unitId }
@@ -100,5 +103,39 @@ describe('policy table', () => {
     const actor: Actor = { id: 'a', role: 'akimat', scope: { ...scopes.akimat, ids: ['a1', 'a1-village'] } };
     expect(can(actor, 'read', { resource: 'district', path: { ...OUT, atuIds: ['a1-village', 'a1'] } })).toBe(true);
     expect(can(actor, 'read', { resource: 'district', path: OUT })).toBe(false);
+  });
+
+  describe('joint meetings (R-27.4)', () => {
+    // A meeting in district d2 of point p2; its reporter of d2 works in point p1 (acting there).
+    const meetingPaths = [OUT];
+    const home: TerritoryPath = { regionId: 'r1', unitId: 'u1', pointId: 'p1' };
+    const asked = { userIds: ['colleague'], paths: [OUT, home] };
+    const inspector = (id: string): Actor => ({ id, role: 'inspector', scope: scopes.inspector });
+    const lead: Actor = { id: 'lead', role: 'point_lead', scope: scopes.point_lead };
+
+    it('the inspector asked reads the meeting outside his territory and answers; he does not change it', () => {
+      expect(can(inspector('colleague'), 'read', { resource: 'meeting', paths: meetingPaths, askedOf: asked })).toBe(true);
+      expect(can(inspector('colleague'), 'update', { resource: 'agreement', paths: meetingPaths, askedOf: asked })).toBe(true);
+      expect(can(inspector('colleague'), 'update', { resource: 'meeting', paths: meetingPaths, askedOf: asked })).toBe(false);
+    });
+    it('another inspector neither sees it nor answers', () => {
+      expect(can(inspector('other'), 'read', { resource: 'meeting', paths: meetingPaths, askedOf: asked })).toBe(false);
+      expect(visible(inspector('other'), { resource: 'agreement', paths: meetingPaths, askedOf: asked })).toBe(false);
+    });
+    it('the lead of the asked inspector\'s own point reads it and answers for him', () => {
+      expect(can(lead, 'read', { resource: 'meeting', paths: meetingPaths, askedOf: asked })).toBe(true);
+      expect(can(lead, 'update', { resource: 'agreement', paths: meetingPaths, askedOf: asked })).toBe(true);
+      expect(can(lead, 'update', { resource: 'meeting', paths: meetingPaths, askedOf: asked })).toBe(false);
+    });
+    it('a planner who sees the meeting but may not answer is refused, not kept in the dark (403, not 404)', () => {
+      const planner: Actor = { id: 'planner', role: 'inspector', scope: { ...scopes.inspector, ids: ['d2'] } };
+      const target = { resource: 'agreement' as const, paths: meetingPaths, askedOf: asked };
+      expect(visible(planner, target)).toBe(true);
+      expect(can(planner, 'update', target)).toBe(false);
+    });
+    it('an assistant of the covered district does not answer for the inspector', () => {
+      const assistant: Actor = { id: 'colleague', role: 'assistant', scope: { ...scopes.assistant, ids: ['d2'] } };
+      expect(can(assistant, 'update', { resource: 'agreement', paths: meetingPaths, askedOf: asked })).toBe(false);
+    });
   });
 });

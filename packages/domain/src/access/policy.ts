@@ -10,7 +10,7 @@ import { isAncestorOfScope, withinScope, type Actor, type TerritoryPath } from '
 export const RESOURCES = [
   'region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment', 'user', 'audit', 'structure',
   'meeting', 'invitation', 'acknowledgement', 'participant', 'statistics', 'topic',
-  'protocol', 'video', 'followup', 'control', 'state_body', 'working_calendar', 'retention',
+  'protocol', 'video', 'followup', 'control', 'state_body', 'working_calendar', 'retention', 'agreement',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -20,15 +20,19 @@ export type Action = (typeof ACTIONS)[number];
 /**
  * Where a grant applies: `territory` — the record is inside the user's scope; `navigate` — the
  * record is inside the scope or a container above it; `self` — the record is the user himself;
- * `anywhere` — no territorial condition (national roles).
+ * `anywhere` — no territorial condition (national roles); `addressee` — the record asks something
+ * of the user (R-27.4: his agreement to a joint meeting); `addressee_lead` — it asks something of
+ * someone the user answers for (his point or unit), wherever the record itself lies.
  */
-type Condition = 'territory' | 'navigate' | 'self' | 'anywhere';
+type Condition = 'territory' | 'navigate' | 'self' | 'anywhere' | 'addressee' | 'addressee_lead';
 
 interface Grant { roles: readonly Role[]; resource: Resource; actions: readonly Action[]; where: Condition }
 
 const ORG = ['region', 'unit', 'point', 'district', 'atu'] as const;
 const MANAGERS = ['regional_head', 'unit_head'] as const;
 const PLANNERS = ['inspector', 'assistant', 'point_lead', 'unit_head', 'regional_head'] as const;
+/** R-33: the point lead and the leadership above him, who answer for the inspectors under them. */
+const LEADERSHIP = ['point_lead', 'unit_head', 'regional_head'] as const;
 
 export const GRANTS: readonly Grant[] = [
   // Everyone reads the organisation within his territory and the containers above it.
@@ -49,6 +53,14 @@ export const GRANTS: readonly Grant[] = [
   { roles: ROLES, resource: 'meeting', actions: ['read'], where: 'territory' },
   { roles: PLANNERS, resource: 'meeting', actions: ['create', 'update'], where: 'territory' },
   { roles: ['admin'], resource: 'meeting', actions: ['create', 'update', 'delete'], where: 'anywhere' },
+  // R-27.4: the other reporting inspectors of a joint meeting agree to it — each himself, or his
+  // point lead (or the leadership above) for him. The one asked, and his leadership, read the
+  // meeting even when it lies outside their territory (an acting inspector from another district,
+  // one assigned from the meeting date on); they do not change it.
+  { roles: ['inspector', ...LEADERSHIP], resource: 'agreement', actions: ['read', 'update'], where: 'addressee' },
+  { roles: LEADERSHIP, resource: 'agreement', actions: ['read', 'update'], where: 'addressee_lead' },
+  { roles: ['inspector', ...LEADERSHIP], resource: 'meeting', actions: ['read'], where: 'addressee' },
+  { roles: LEADERSHIP, resource: 'meeting', actions: ['read'], where: 'addressee_lead' },
   // R-32.2: the register holds personal data — only those who hold the meeting and the
   // administrator see names and contacts; everyone else sees the count.
   { roles: PLANNERS, resource: 'participant', actions: ['read', 'create', 'update', 'delete'], where: 'territory' },
@@ -102,6 +114,12 @@ export interface Target {
   paths?: readonly TerritoryPath[];
   /** For `user` records: the user's id, to match `self`. */
   ownerId?: string;
+  /**
+   * Those the record asks something of (R-27.4: the reporting inspectors asked to agree to a
+   * joint meeting): their accounts, and the paths where they are answered for — the covered
+   * district and the inspector's own point or unit.
+   */
+  askedOf?: { userIds: readonly string[]; paths: readonly TerritoryPath[] };
 }
 
 const pathsOf = (target: Target): readonly TerritoryPath[] => target.paths ?? (target.path ? [target.path] : []);
@@ -113,6 +131,8 @@ function holds(actor: Actor, where: Condition, target: Target): boolean {
     case 'territory': return pathsOf(target).some((path) => withinScope(actor.scope, path));
     case 'navigate':
       return pathsOf(target).some((path) => withinScope(actor.scope, path) || isAncestorOfScope(actor.scope, path));
+    case 'addressee': return target.askedOf?.userIds.includes(actor.id) ?? false;
+    case 'addressee_lead': return target.askedOf?.paths.some((path) => withinScope(actor.scope, path)) ?? false;
   }
 }
 
@@ -140,10 +160,11 @@ export function roleMay(role: Role, action: Action, resource: Resource): boolean
 }
 
 /**
- * Records that belong to another one: the participant register is part of its meeting. Whoever
- * sees the meeting knows the register exists, so refusing him is a 403, not a 404.
+ * Records that belong to another one: the participant register and the agreements of a joint
+ * meeting are part of it. Whoever sees the meeting knows they exist, so refusing him is a 403,
+ * not a 404.
  */
-const PART_OF: Partial<Record<Resource, Resource>> = { participant: 'meeting' };
+const PART_OF: Partial<Record<Resource, Resource>> = { participant: 'meeting', agreement: 'meeting' };
 
 /** Whether the user may know the record exists (else the API answers as if it did not). */
 export function visible(actor: Actor, target: Target): boolean {

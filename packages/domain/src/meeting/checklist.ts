@@ -1,6 +1,7 @@
 import { RULES, type Locale, type RuleId } from '../rules/rule.catalog.ts';
 import { firstDisconnected, type AdjacencyPair } from '../org/adjacency.ts';
 import type { MeetingStatus } from './meeting.lifecycle.ts';
+import { agreementNames, type AgreementStatus } from './agreement.rules.ts';
 import { INITIATIVE_SHARE, initiativeShare, type Format, type Setting } from './meeting.plan.ts';
 import { noticeDaysLeft, noticeDeadline, noticeGiven, type Publication } from './notice.rule.ts';
 import { withinPreferredHours, type PreferredHours } from './preferred-hours.ts';
@@ -45,6 +46,8 @@ export interface ChecklistFacts {
   holding?: HoldingFacts;
   /** The protocol and its follow-up; absent before the protocol exists. */
   followUp?: FollowUpChecklistFacts;
+  /** the agreements asked of the other reporting inspectors of a joint meeting (none: nobody asked). */
+  agreements?: ReadonlyArray<{ fullName: string; status: AgreementStatus }>;
 }
 
 export interface FollowUpChecklistFacts {
@@ -131,6 +134,17 @@ export function checklist(f: ChecklistFacts): Check[] {
   // a joint meeting covers adjacent districts.
   if (f.districtIds.length <= 1) add('adjacency', 'R-27.4', 'not_applicable');
   else add('adjacency', 'R-27.4', firstDisconnected(f.districtIds, f.adjacency) ? 'not_met' : 'met', { count: f.districtIds.length });
+
+  // the other reporting inspectors agreed to the joint meeting; the line names who has not.
+  const agreements = f.agreements ?? [];
+  const pending = agreementNames(agreements.filter((a) => a.status === 'pending'));
+  const declined = agreements.filter((a) => a.status === 'declined');
+  if (cancelled || agreements.length === 0) add('agreement', 'R-27.4', 'not_applicable');
+  else if (!pending && declined.length === 0) add('agreement', 'R-27.4', 'met', { count: agreements.length });
+  // A decline must be dealt with (the district dropped, or the meeting cancelled); so must an
+  // answer still missing once the meeting is out of planning.
+  else if (declined.length > 0 || !['draft', 'scheduled', 'postponed'].includes(f.status)) add('agreement', 'R-27.4', 'not_met', { names: pending, declined: agreementNames(declined) });
+  else add('agreement', 'R-27.4', 'pending', { names: pending });
 
   // at least 10 % of members for a meeting on their initiative.
   if (f.setting !== 'initiative_meeting') add('initiative', 'R-27.3', 'not_applicable');

@@ -1,4 +1,5 @@
 import type { RuleId } from '../rules/rule.catalog.ts';
+import { agreementRefusal, type OutstandingAgreement } from './agreement.rules.ts';
 import { noticeGiven, type Publication } from './notice.rule.ts';
 
 /**
@@ -28,9 +29,11 @@ export interface MeetingFacts {
   planProblems: readonly Refusal[];
   protocolSigned: boolean;
   executionComplete: boolean;
+  /** reporting inspectors of a joint meeting who have not agreed to it (absent: none asked). */
+  agreementsOutstanding?: readonly OutstandingAgreement[];
 }
 
-export interface Refusal { reason: string; rule: RuleId | null; field?: string }
+export interface Refusal { reason: string; rule: RuleId | null; field?: string; params?: Record<string, unknown> }
 
 export type ActionInput =
   | { action: 'schedule' } | { action: 'announce' } | { action: 'hold' } | { action: 'signProtocol' } | { action: 'close' }
@@ -68,6 +71,11 @@ export function transition(meeting: MeetingFacts, input: ActionInput): Transitio
       break;
     case 'announce':
       if (meeting.started) return refuse('start_in_past', 'R-27.1', 'startsAt');
+      // a joint meeting is announced only once every other reporting inspector agreed.
+      {
+        const missing = agreementRefusal(meeting.agreementsOutstanding ?? []);
+        if (missing) return { ok: false, refusal: missing };
+      }
       // announced means a publication no later than 10 calendar days before.
       if (!noticeGiven(meeting.publications, meeting.startDate)) return refuse('notice_not_given', 'R-27.1');
       if (meeting.planProblems.length > 0) return { ok: false, refusal: meeting.planProblems[0]! };

@@ -28,6 +28,11 @@ const T: Record<string, Template> = {
   publication_after_meeting: { kk: () => 'Жариялау күні кездесуден кейін болмауы керек', ru: () => 'Дата публикации не может быть позже встречи', en: () => 'The publication date cannot be after the meeting' },
   publication_in_future: { kk: () => 'Жариялау күні әлі келген жоқ — жарияланған хабарландыруды тіркеңіз', ru: () => 'Дата публикации ещё не наступила — регистрируйте состоявшуюся публикацию', en: () => 'The publication date is in the future — record a publication that has happened' },
   duplicate_invitation: { kk: () => 'Бұл адам бұл кездесуге шақырылған', ru: () => 'Этот человек уже приглашён на эту встречу', en: () => 'This person is already invited to this meeting' },
+  agreement_missing: {
+    kk: (p) => `Бірлескен жиынды хабарлау үшін баяндайтын барлық инспекторлардың келісімі керек; келіспегендер: ${p.names}`,
+    ru: (p) => `Совместный сход можно объявить только с согласия всех докладывающих инспекторов; не согласились: ${p.names}`,
+    en: (p) => `A joint meeting is announced only once every reporting inspector agreed; not agreed: ${p.names}`,
+  },
   inspector_not_assigned: { kk: () => 'Инспектор кездесу күні бұл учаскеге бекітілмеген', ru: () => 'Инспектор не закреплён за участком на дату встречи', en: () => 'The inspector is not assigned to the district on the meeting date' },
 };
 

@@ -6,6 +6,7 @@ import {
 import { almatyDate, planProblems, refusalMessage, withinScope, type Actor } from '@esep/domain';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { askAgreements } from './agreement.service.ts';
 
 const EDITABLE = ['draft', 'scheduled'] as const;
 
@@ -108,6 +109,8 @@ export async function planMeeting(ctx: ServiceContext, body: MeetingPlanBody): P
     await replaceMeetingDistricts(tx, row.id, [...new Set(body.districtIds)], plan.reporters);
     await insertMeetingEvent(tx, { meetingId: row.id, action: 'create', fromStatus: null, toStatus: 'draft', actorId: actor.id });
     await audit({ action: 'meeting.create', entityType: 'meeting', entityId: row.id, after: { ...row, districtIds: body.districtIds, reporters: plan.reporters } });
+    // a joint meeting asks the other reporting inspectors to agree.
+    await askAgreements(tx, actor, ctx.now(), audit, { meetingId: row.id, districtIds: body.districtIds, reporters: plan.reporters, plannerUserId: actor.id, timeChanged: false });
     return row.id;
   });
 }
@@ -126,6 +129,9 @@ export async function changePlan(ctx: ServiceContext, id: string, body: MeetingP
     await replaceMeetingDistricts(tx, id, [...new Set(body.districtIds)], plan.reporters);
     await insertMeetingEvent(tx, { meetingId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: actor.id });
     await audit({ action: 'meeting.update', entityType: 'meeting', entityId: id, before, after: { ...after, districtIds: body.districtIds, reporters: plan.reporters } });
+    // new districts or reporters are asked; a new date or time asks everyone again.
+    const timeChanged = before.startsAt.getTime() !== plan.startsAt.getTime() || before.endsAt.getTime() !== plan.endsAt.getTime();
+    await askAgreements(tx, actor, ctx.now(), audit, { meetingId: id, districtIds: body.districtIds, reporters: plan.reporters, plannerUserId: before.createdBy, timeChanged });
   });
 }
 

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { MeetingTransitionBody } from '@esep/contracts';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { askAgainForNewTime, outstandingOf } from './agreement.service.ts';
 
 type Body = z.infer<typeof MeetingTransitionBody>;
 
@@ -47,8 +48,9 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, body: B
       status: row.status, startDate: row.startDate, started: row.startsAt <= now,
       publications: announcements.map((a) => ({ publishedOn: a.publishedOn, voided: a.voidedAt != null })),
       planProblems: problems, protocolSigned: false, executionComplete: false,
+      agreementsOutstanding: body.action === 'announce' ? await outstandingOf(tx, id) : [],
     }, input);
-    if (!result.ok) throw ruleRefusal(result.refusal, refusalMessage(result.refusal.reason), 409);
+    if (!result.ok) throw ruleRefusal(result.refusal, refusalMessage(result.refusal.reason, result.refusal.params), 409);
     const reason = 'reason' in body ? body.reason : undefined;
     const after = await updateMeetingRow(tx, id, {
       status: result.to,
@@ -56,6 +58,8 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, body: B
       ...(newStart && newEnd ? { startsAt: newStart, endsAt: newEnd, startDate: almatyDate(newStart) } : {}),
     }, now);
     if (result.voidNotices) await voidAnnouncements(tx, id, now);
+    // the colleagues agreed to the old date and time; a new one asks them again.
+    if (newStart) await askAgainForNewTime(tx, actor, now, audit, id);
     await insertMeetingEvent(tx, {
       meetingId: id, action: body.action, fromStatus: row.status, toStatus: result.to, reason: reason ?? null,
       previousStartsAt: newStart ? row.startsAt : null, actorId: actor.id,

@@ -1,6 +1,6 @@
 import {
-  announcementsOf, atuRef, earlierItems, followUpFacts, holdingCounts, invitationsOf, meetingConflicts, meetingEventsOf, meetingParts, meetingPaths, meetingRow, planningDistricts,
-  pointRef, preferredHoursOf, type InvitationRow, type MeetingRow,
+  agreementsOf, announcementsOf, atuRef, earlierItems, followUpFacts, holdingCounts, invitationsOf, meetingConflicts, meetingEventsOf, meetingParts, meetingRow, planningDistricts,
+  meetingTarget, pointRef, preferredHoursOf, type InvitationRow, type MeetingRow,
 } from '@esep/db';
 import {
   abilities, almatyDateTime, availableActions, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, noticeDaysLeft, noticeDeadline, noticeGiven, publicationCounts, quarterEnd,
@@ -8,6 +8,7 @@ import {
 } from '@esep/domain';
 import { REQUIRED_INVITATION_CATEGORIES } from '@esep/contracts';
 import { requireActor, type ServiceContext } from '../context.ts';
+import { presentAgreements } from './agreement.service.ts';
 
 type Parts = Awaited<ReturnType<typeof meetingParts>>;
 
@@ -46,9 +47,10 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
   const locale: Locale = ctx.locale ?? 'kk';
   const row = await meetingRow(ctx.db, id);
   if (!row) return null;
-  const [parts, point, announcementRows, invitationRows, events, paths, convener] = await Promise.all([
+  const [parts, point, announcementRows, invitationRows, events, target, convener, agreementRows] = await Promise.all([
     meetingParts(ctx.db, [id]), pointRef(ctx.db, row.pointId), announcementsOf(ctx.db, [id]), invitationsOf(ctx.db, [id]),
-    meetingEventsOf(ctx.db, id), meetingPaths(ctx.db, id), row.convenerAtuId ? atuRef(ctx.db, row.convenerAtuId) : null,
+    meetingEventsOf(ctx.db, id), meetingTarget(ctx.db, id), row.convenerAtuId ? atuRef(ctx.db, row.convenerAtuId) : null,
+    agreementsOf(ctx.db, [id]),
   ]);
   const districtIds = parts.districts.map((d) => d.id);
   const quarter = quarterOf(row.startDate);
@@ -65,6 +67,7 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     format: row.format, venueCapacity: row.venueCapacity, expectedParticipants: row.expectedParticipants,
     preferredHours: hours.map((h) => ({ days: h.days, from: h.fromTime, to: h.toTime })),
     publications, requiredInvitations: { policeLeadership: states('police_leadership'), akimat: states('akimat') },
+    agreements: agreementRows.map((a) => ({ fullName: a.staff.fullName, status: a.status })),
     holding: {
       participants: counts.participants, withoutConsent: 0,
       present: { policeLeadership: counts.policeLeadership, akimat: counts.akimat },
@@ -96,8 +99,9 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     invitations: invitationRows.map(presentInvitation),
     events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, previousStartsAt: e.previousStartsAt?.toISOString() ?? null, at: e.at.toISOString() })),
     conflicts: conflicts.map((c) => ({ kind: c.kind, meetingId: c.meetingId, number: c.number, startsAt: c.startsAt.toISOString() })),
+    agreements: await presentAgreements(ctx, actor, agreementRows, () => row.status),
     availableActions: availableActions(row.status),
-    abilities: abilities(actor, { resource: 'meeting', paths }),
+    abilities: abilities(actor, { resource: 'meeting', ...(target ?? { paths: [] }) }),
     publicUrl: `${ctx.publicUrl ?? ''}/m/${row.id}`,
     // R-32.2: the number of participants is the size of the register, never typed.
     participantCount: counts.participants,

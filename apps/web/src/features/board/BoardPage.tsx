@@ -12,6 +12,7 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import { hasRole, useCurrentUser } from '../auth/session.tsx';
 import { meetingKeys } from '../meetings/meetings.api.ts';
 import { ConflictList } from '../meetings/MeetingHistory.tsx';
+import { MyAgreementsPanel } from '../meetings/agreements/MyAgreementsPanel.tsx';
 import '../meetings/meetings.css';
 import { OBLIGATION_STATUSES } from '../meetings/options.ts';
 import { PLANNER_ROLES } from '../meetings/roles.ts';
@@ -125,6 +126,7 @@ export function BoardPage() {
         <Title order={1}>{title}</Title>
         {query.data && <QuarterPicker quarter={query.data.quarter} onChange={change} />}
       </Group>
+      <MyAgreementsPanel />
       {query.isPending && <PageLoader />}
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && <BoardView key={query.data.quarter} board={query.data} canPlan={hasRole(user, PLANNER_ROLES)} />}

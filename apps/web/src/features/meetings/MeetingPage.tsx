@@ -15,6 +15,7 @@ import { AnnouncementForm, AnnouncementList } from './Announcements.tsx';
 import { AnnouncementTexts } from './AnnouncementTexts.tsx';
 import { Checklist } from './Checklist.tsx';
 import { MeetingActions } from './MeetingActions.tsx';
+import { AgreementsSection } from './agreements/AgreementsSection.tsx';
 import { ConflictList, MeetingHistory } from './MeetingHistory.tsx';
 import { HoldingSection } from './HoldingSection.tsx';
 import { FOLLOW_UP_STATUSES, FollowUpSection } from '../followup/FollowUpSection.tsx';
@@ -84,6 +85,12 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       </Stack>
 
       <MeetingActions meeting={meeting} />
+
+      {meeting.agreements.length > 0 && (
+        <Section id="meeting-agreements" title={t('agreement.title')} testId="meeting-agreements">
+          <AgreementsSection meeting={meeting} />
+        </Section>
+      )}
 
       <Section id="meeting-holding" title={t('holding.title', { ns: 'report' })} testId="meeting-holding">
         <HoldingSection meeting={meeting} />

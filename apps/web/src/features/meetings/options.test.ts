@@ -12,5 +12,6 @@ describe('the enumerations of the UI', () => {
     expect([...o.INVITATION_STATUSES]).toEqual([...c.INVITATION_STATUS_VALUES]);
     expect([...o.MEETING_STATUSES]).toEqual([...c.MEETING_STATUS_VALUES]);
     expect([...o.OBLIGATION_STATUSES]).toEqual([...c.OBLIGATION_STATUS_VALUES]);
+    expect([...o.AGREEMENT_STATUSES]).toEqual([...c.AGREEMENT_STATUS_VALUES]);
   });
 });

@@ -1,5 +1,5 @@
 import type {
-  Channel, InvitationCategory, InvitationStatus, MeetingFormat, MeetingStatus, ObligationStatus, Setting,
+  AgreementStatus, Channel, InvitationCategory, InvitationStatus, MeetingFormat, MeetingStatus, ObligationStatus, Setting,
 } from './types.ts';
 
 /*
@@ -21,5 +21,7 @@ export const MEETING_STATUSES = [
   'draft', 'scheduled', 'announced', 'held', 'protocol_signed', 'closed', 'postponed', 'cancelled',
 ] as const satisfies readonly MeetingStatus[];
 export const OBLIGATION_STATUSES = ['met', 'held', 'scheduled', 'at_risk', 'open', 'missed'] as const satisfies readonly ObligationStatus[];
+/** a colleague's agreement to a joint meeting. */
+export const AGREEMENT_STATUSES = ['pending', 'accepted', 'declined'] as const satisfies readonly AgreementStatus[];
 
 export const isRequiredCategory = (category: string) => (REQUIRED_CATEGORIES as readonly string[]).includes(category);

@@ -11,3 +11,5 @@ export const CALENDAR_ROLES = BOARD_ROLES;
 export const INVITATION_ROLES: readonly Role[] = ['unit_head', 'regional_head', 'akimat'];
 /** Heads who see who has read the rules (R-O.4). */
 export const ACK_REPORT_ROLES: readonly Role[] = ['unit_head', 'regional_head', 'admin', 'national_analyst'];
+/** who answers agreements to joint meetings (policy: the inspector asked and his leadership). */
+export const AGREEMENT_ROLES: readonly Role[] = ['inspector', 'point_lead', 'unit_head', 'regional_head'];
