@@ -1,3 +1,4 @@
+import { addDays } from '@esep/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCapitalRegion } from '../../test/fixtures.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
@@ -114,11 +115,12 @@ describe('assignments (R-2.2)', () => {
 
     const history = (await c.chief!.get(`/api/v1/districts/${districtId}/assignments`)).json() as Array<{ id: string; role: string; to: string | null }>;
     const current = history.find((a) => a.role === 'inspector' && a.to === null)!;
-    const ended = await c.chief!.send('POST', `/api/v1/assignments/${current.id}/end`, { to: '2026-12-31' });
+    // Dates relative to today: the demo's assignments begin early last year, whatever year it is.
+    const ended = await c.chief!.send('POST', `/api/v1/assignments/${current.id}/end`, { to: addDays(today, 30) });
     expect(ended.statusCode).toBe(200);
-    const created = await c.chief!.send('POST', '/api/v1/assignments', { districtId, staffId: newcomer.id, role: 'inspector', from: '2027-01-01' });
+    const created = await c.chief!.send('POST', '/api/v1/assignments', { districtId, staffId: newcomer.id, role: 'inspector', from: addDays(today, 31) });
     expect(created.statusCode).toBe(201);
-    const servedLater = (await c.chief!.get(`/api/v1/districts/${districtId}/served-by?date=2027-02-01`)).json();
+    const servedLater = (await c.chief!.get(`/api/v1/districts/${districtId}/served-by?date=${addDays(today, 60)}`)).json();
     expect(servedLater.inspector.id).toBe(newcomer.id);
 
     const audit = (await c.admin!.get('/api/v1/audit?action=assignment.create&sort=-at')).json();
