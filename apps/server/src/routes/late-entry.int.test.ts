@@ -202,6 +202,16 @@ describe('entering a meeting after the fact: the journey', () => {
     expect((await c.inspector!.send('POST', `/api/v1/meetings/${id}/announcements`, { channel: 'mass_media', outlet: 'Газет', publishedOn: addDays(today, -20) })).statusCode).toBe(409);
   });
 
+  it('flags it in the inspector\'s calendar feed', async () => {
+    const { urls } = (await c.inspector!.send('POST', '/api/v1/calendar/feed-token')).json() as { urls: Record<string, string> };
+    const feed = await t.app.inject({ method: 'GET', url: new URL(urls.mine!).pathname + new URL(urls.mine!).search });
+    expect(feed.statusCode).toBe(200);
+    // iCalendar folds long lines: unfold before reading the event's description.
+    const events = feed.body.replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT');
+    const event = events.find((e) => e.includes(`UID:${id}@esep`))!;
+    expect(event).toContain('Кейін енгізілді / Внесена после проведения: расталған / подтверждена');
+  });
+
   it('signing after the meeting day still needs the late reason (R-32.3); the signed PDF says who confirmed', async () => {
     const refused = await c.inspector!.send('POST', `/api/v1/meetings/${id}/protocol/signatures`, { method: 'builtin', password: 'demo' });
     expect(refused.statusCode).toBe(422);
