@@ -11,3 +11,7 @@ export const CALENDAR_ROLES = BOARD_ROLES;
 export const INVITATION_ROLES: readonly Role[] = ['unit_head', 'regional_head', 'akimat'];
 /** Heads who see who has read the rules (R-O.4). */
 export const ACK_REPORT_ROLES: readonly Role[] = ['unit_head', 'regional_head', 'admin', 'national_analyst'];
+/** Who enters a meeting held without Esep: those who hold meetings, not the administrator (policy: late_entry create). */
+export const LATE_ENTRY_ROLES: readonly Role[] = ['inspector', 'assistant', 'point_lead', 'unit_head', 'regional_head'];
+/** who confirms or returns such an entry in his territory (policy: late_entry update). */
+export const LATE_CONFIRM_ROLES: readonly Role[] = ['point_lead', 'unit_head', 'regional_head'];
