@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconClockEdit } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -94,21 +94,25 @@ export function LateEntryPanel({ meeting }: { meeting: MeetingDetail }) {
   if (!entry) return null;
   const can = (action: LateEntryView['actions'][number]) => entry.actions.includes(action);
   return (
-    <Alert color={entry.status === 'returned' ? 'red' : 'yellow'} variant="light" icon={<IconClockEdit aria-hidden />} role="region" aria-label={t('panel.title')}
-      title={<Group gap="xs"><span>{t('panel.title')}</span><LateEntryBadge status={entry.status} testId="late-entry-status" /></Group>} data-testid="late-entry-panel" data-late-entry={entry.status}
-      styles={{ message: { color: 'var(--mantine-color-black)' } }}>
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="late-entry-title" data-testid="late-entry-panel" data-late-entry={entry.status}
+      style={{ borderLeft: `4px solid ${entry.status === 'returned' ? '#c92a2a' : '#8a4b00'}` }}>
       <Stack gap="sm">
+        <Group gap="xs" wrap="wrap">
+          <IconClockEdit size={20} aria-hidden />
+          <Title order={2} size="h4" id="late-entry-title">{t('panel.title')}</Title>
+          <LateEntryBadge status={entry.status} testId="late-entry-status" />
+        </Group>
         <Lines entry={entry} />
         {entry.actions.length > 0 && (
           <Group gap="sm">
             {can('confirm') && <Button size="md" color="green.9" onClick={() => setDecision('confirm')} data-testid="late-entry-confirm">{t('panel.confirm')}</Button>}
             {can('return') && <Button size="md" variant="default" onClick={() => setDecision('return')} data-testid="late-entry-return">{t('panel.return')}</Button>}
             {can('correct') && <Button size="md" variant="default" component={Link} to={`/meetings/${meeting.id}/late-entry`} data-testid="late-entry-correct">{t('panel.correct')}</Button>}
-            {can('withdraw') && <Button size="md" variant="default" color="red.9" onClick={() => setDecision('withdraw')} data-testid="late-entry-withdraw">{t('panel.withdraw')}</Button>}
+            {can('withdraw') && <Button size="md" variant="default" c="red.9" onClick={() => setDecision('withdraw')} data-testid="late-entry-withdraw">{t('panel.withdraw')}</Button>}
           </Group>
         )}
       </Stack>
       {decision && <DecisionModal meeting={meeting} decision={decision} onClose={() => setDecision(null)} />}
-    </Alert>
+    </Paper>
   );
 }

@@ -27,7 +27,7 @@ export function LateEntryQueue() {
       <Stack gap={6} component="ul" className="plain-list">
         {items.map((m) => (
           <li key={m.id}>
-            <Anchor component={Link} to={`/meetings/${m.id}`} fw={600}>{m.number}</Anchor>{' '}
+            <Anchor component={Link} to={`/meetings/${m.id}`} fw={600} data-testid="late-entry-queue-link">{m.number}</Anchor>{' '}
             <Text span size="sm">· {formatMeetingTime(m.startsAt, m.endsAt, language)} · {m.districts.map((d) => localName(d, language)).join(', ')}</Text>
           </li>
         ))}
