@@ -8,6 +8,7 @@ export * from './import.contract.ts';
 export * from './health.contract.ts';
 export * from './user.contract.ts';
 export * from './import.messages.ts';
+export * from './late-entry.contract.ts';
 export * from './meeting.contract.ts';
 export * from './agreement.contract.ts';
 export * from './rules.contract.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Abilities } from './access.contract.ts';
 import { MeetingAgreement } from './agreement.contract.ts';
+import { LATE_ENTRY_STATUS_VALUES, LateEntryView, LateReason } from './late-entry.contract.ts';
 import { IsoDate, listQuery, page } from './list.contract.ts';
 
 export const MEETING_STATUS_VALUES = ['draft', 'scheduled', 'announced', 'held', 'protocol_signed', 'closed', 'postponed', 'cancelled'] as const;
@@ -107,6 +108,8 @@ export const MeetingSummary = z.object({
   venueName: z.string().nullable(), venueAddress: z.string().nullable(),
   districts: z.array(Ref), inspectors: z.array(StaffRef.extend({ districtId: z.uuid(), acting: z.boolean() })),
   point: Ref,
+  /** Set when the meeting was entered after the fact: the flag lists and calendars show. */
+  lateEntry: z.enum(LATE_ENTRY_STATUS_VALUES).nullable(),
 }).meta({ id: 'MeetingSummary' });
 
 export const MeetingDetail = MeetingSummary.extend({
@@ -124,11 +127,15 @@ export const MeetingDetail = MeetingSummary.extend({
   /** R-32.2: the size of the participant register. */
   participantCount: z.number().int(),
   holding: z.object({ items: z.number().int(), unclassified: z.number().int(), decisions: z.number().int(), awards: z.number().int(), carried: z.number().int() }),
+  /** The entry after the fact: reason, who and when, and its confirmation (R-33). */
+  enteredLate: LateEntryView.nullable(),
 }).meta({ id: 'MeetingDetail' });
 
 export const MeetingListQuery = listQuery(['startsAt', 'number', 'status']).extend({
   from: IsoDate.optional(), to: IsoDate.optional(), districtId: z.uuid().optional(), pointId: z.uuid().optional(),
   unitId: z.uuid().optional(), staffId: z.uuid().optional(), status: z.enum(MEETING_STATUS_VALUES).optional(),
+  /** Meetings entered after the fact (`any`), or those in one state — `pending` is the lead's queue. */
+  lateEntry: z.enum(['any', ...LATE_ENTRY_STATUS_VALUES]).optional(),
 }).strict();
 export const MeetingPage = page(MeetingSummary).meta({ id: 'MeetingPage' });
 
@@ -140,7 +147,11 @@ export const ObligationBoard = z.object({
   quarter: QuarterKey, today: IsoDate, atRiskDays: z.number().int(), lastAnnounceDate: IsoDate,
   districts: z.array(z.object({
     district: Ref, point: Ref, inspector: StaffRef.nullable(), status: z.enum(OBLIGATION_STATUS_VALUES),
-    daysToAnnounce: z.number().int().nullable(), meetings: z.array(z.object({ id: z.uuid(), number: z.string(), status: z.enum(MEETING_STATUS_VALUES), startsAt: z.iso.datetime() })),
+    daysToAnnounce: z.number().int().nullable(), meetings: z.array(z.object({
+      id: z.uuid(), number: z.string(), status: z.enum(MEETING_STATUS_VALUES), startsAt: z.iso.datetime(),
+      /** Entered after the fact: counts for the quarter once confirmed (R-22.13). */
+      lateEntry: z.enum(LATE_ENTRY_STATUS_VALUES).nullable(),
+    })),
   })),
   inspectors: z.array(z.object({ staff: StaffRef, status: z.enum(OBLIGATION_STATUS_VALUES), districtIds: z.array(z.uuid()) })),
   conflicts: z.array(Conflict.extend({ withMeetingId: z.uuid() })),
@@ -151,5 +162,19 @@ export const PreferredHoursBody = z.array(z.object({
   days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
   from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 }).strict()).max(14).meta({ id: 'PreferredHours' });
+
+/**
+ * A meeting entered after the fact: the plan of what took place, why it is entered late, and the
+ * publications that announced it (R-27.1: judged from their dates exactly as for any meeting).
+ */
+export const LateEntryBody = MeetingPlanBody.extend({
+  lateReason: LateReason,
+  publications: z.array(AnnouncementBody).max(20).default([]),
+}).strict().meta({ id: 'LateEntryCreate' });
+export type LateEntryBody = z.infer<typeof LateEntryBody>;
+
+/** The inspector corrects an entry (pending or returned) and sends it for confirmation again. */
+export const LateEntryCorrectionBody = MeetingPlanBody.extend({ lateReason: LateReason }).strict().meta({ id: 'LateEntryCorrection' });
+export type LateEntryCorrectionBody = z.infer<typeof LateEntryCorrectionBody>;
 
 export { Localised };

@@ -42,6 +42,14 @@ export const ProtocolContent = z.object({
   awards: z.array(z.object({ recipientKind: z.enum(AWARD_RECIPIENT_VALUES), recipientName: z.string(), reason: z.string(), awardKind: z.enum(AWARD_KIND_VALUES) })),
   remarks: z.string().nullable(),
   assembledAt: z.iso.datetime(),
+  /**
+   * Only for a meeting entered after the fact: when, by whom and why, and who confirmed it (R-33).
+   * Absent otherwise, so the content (and hash) of every other protocol is unchanged.
+   */
+  lateEntry: z.object({
+    enteredAt: z.iso.datetime(), enteredBy: z.string(), reason: z.string(),
+    confirmedAt: z.iso.datetime().nullable(), confirmedBy: z.string().nullable(),
+  }).optional(),
 }).meta({ id: 'ProtocolContent' });
 export type ProtocolContent = z.infer<typeof ProtocolContent>;
 

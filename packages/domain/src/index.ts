@@ -21,6 +21,8 @@ export * from './meeting/agreement.rules.ts';
 export * from './meeting/checklist.ts';
 export * from './meeting/checklist.messages.ts';
 export * from './meeting/refusal.messages.ts';
+export * from './meeting/late-entry.ts';
+export * from './meeting/late-entry.messages.ts';
 export * from './rules/rule.text.ts';
 export * from './holding/participant.rules.ts';
 export * from './holding/item.rules.ts';

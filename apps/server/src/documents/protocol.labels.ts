@@ -2,7 +2,7 @@
  * The wording of the meeting protocol (R-32.1) in Kazakh and Russian, and the one layout model
  * both renderers (protocol.pdf.ts, protocol.docx.ts) draw, so the PDF and the DOCX say the same
  * things in the same order: header, facts (date, time in Asia/Almaty, place, format, districts,
- * reporting inspectors), participants by category (R-32.2), attendance of police leadership and
+ * reporting inspectors, and for a meeting entered after the fact when, why and who confirmed it), participants by category (R-32.2), attendance of police leadership and
  * akimat (R-26), the report's summary (R-30), decisions, items with their answer or route
  * (R-31, R-32.4, R-32.5), awards (R-34), remarks, signatures (R-32.3) and, on the internal copy
  * only, the register of participants as an annex. The public copy never names a resident.
@@ -89,6 +89,9 @@ export const PROTOCOL_LABELS = {
     date: 'Өткізілген күні', time: 'Уақыты', timeRange: (from: string, to: string) => `${from}–${to} (Алматы уақыты)`,
     place: 'Өткізілген орны', format: 'Өткізу нысаны', setting: 'Жиын түрі', link: 'Онлайн сілтеме', districts: 'Әкімшілік учаскелер',
     reporters: 'Есеп берген инспекторлар', placeUnknown: 'көрсетілмеген',
+    enteredLate: 'Кейін енгізу',
+    enteredLateText: (on: string, by: string, reason: string, confirmed: { on: string; by: string } | null) =>
+      `Кездесу өткеннен кейін ${on} енгізілді (${by}); себебі: ${reason}. ${confirmed ? `Растаған: ${confirmed.by}, ${confirmed.on}.` : 'Әлі расталмаған.'}`,
     participants: 'Қатысушылар', participantTotal: 'Тіркелген қатысушылардың жалпы саны', byCategory: 'Оның ішінде',
     attendance: 'Полиция басшылығы мен әкімдіктің қатысуы', policeLeadership: 'Аумақтық полиция органының басшылығы',
     akimat: 'Жергілікті атқарушы орган (әкімдік)', present: 'қатысты', absent: 'қатыспады',
@@ -111,6 +114,9 @@ export const PROTOCOL_LABELS = {
     date: 'Дата проведения', time: 'Время', timeRange: (from: string, to: string) => `с ${from} до ${to} (время Алматы)`,
     place: 'Место проведения', format: 'Формат', setting: 'Вид собрания', link: 'Ссылка для подключения', districts: 'Административные участки',
     reporters: 'Отчитывались', placeUnknown: 'не указано',
+    enteredLate: 'Внесение после проведения',
+    enteredLateText: (on: string, by: string, reason: string, confirmed: { on: string; by: string } | null) =>
+      `Внесена после проведения ${on} (${by}); причина: ${reason}. ${confirmed ? `Подтверждено: ${confirmed.by}, ${confirmed.on}.` : 'Ещё не подтверждено.'}`,
     participants: 'Участники', participantTotal: 'Всего зарегистрировано участников', byCategory: 'В том числе',
     attendance: 'Участие руководства полиции и акимата', policeLeadership: 'Руководство территориального органа полиции',
     akimat: 'Местный исполнительный орган (акимат)', present: 'присутствовали', absent: 'не присутствовали',
@@ -199,6 +205,12 @@ export function protocolModel(content: ProtocolContent, lang: DocLang, options: 
   // One district, one reporter a line (a joint meeting has several; R-27.4).
   facts.push([t.districts, m.districts.map(pick).join('\n')]);
   facts.push([t.reporters, content.reporters.map((r) => [docText(r.fullName), docText(r.rank), docText(r.position)].filter(Boolean).join(', ')).join('\n')]);
+  // A meeting entered after the fact says so, why, and who confirmed it (R-33), in both copies.
+  const late = content.lateEntry;
+  if (late) {
+    const confirmed = late.confirmedAt && late.confirmedBy ? { on: formatDate(new Date(late.confirmedAt), lang), by: docText(late.confirmedBy) } : null;
+    facts.push([t.enteredLate, t.enteredLateText(formatDate(new Date(late.enteredAt), lang), docText(late.enteredBy), docText(late.reason), confirmed)]);
+  }
 
   const blocks: Block[] = [];
   let section = 0;

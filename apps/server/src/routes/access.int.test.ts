@@ -55,6 +55,13 @@ function samples(today: string, ids: { staffOf: (districtId: string) => string }
     'POST /api/v1/meetings': (id) => ({ body: meetingPlan([id], 60) }),
     'PUT /api/v1/meetings/:id': (id) => ({ body: meetingPlan([meetingDistrict.get(id)!], 61) }),
     'POST /api/v1/meetings/:id/transitions': () => ({ body: { action: 'schedule' } }),
+    // Late entries: a meeting three days ago is entered where allowed; the sample meetings are
+    // drafts, no late entries, so decisions on them are refused by the state (409 not_late_entry).
+    'POST /api/v1/meetings/late-entries': (id) => ({ body: { ...meetingPlan([id], -3), lateReason: 'Матрица' } }),
+    'PUT /api/v1/meetings/:id/late-entry': (id) => ({ body: { ...meetingPlan([meetingDistrict.get(id)!], -3), lateReason: 'Матрица' } }),
+    'POST /api/v1/meetings/:id/late-entry/confirmation': () => ({}),
+    'POST /api/v1/meetings/:id/late-entry/return': () => ({ body: { reason: 'Матрица' } }),
+    'POST /api/v1/meetings/:id/late-entry/withdrawal': () => ({ body: { reason: 'Матрица' } }),
     'POST /api/v1/meetings/:id/announcements': () => ({ body: { channel: 'esep_page', outlet: 'Esep', publishedOn: today } }),
     'POST /api/v1/meetings/:id/invitations': () => ({ body: { category: 'public', organisation: 'Ардагерлер кеңесі', personName: `Тұрғын ${Math.random().toString(36).slice(2, 8)}` } }),
     'PATCH /api/v1/invitations/:id': () => ({ body: { status: 'sent' } }),
@@ -312,7 +319,7 @@ describe('authorization matrix', () => {
         if ('public' in access || 'authenticated' in access) continue;
         const key = `${route.method} ${route.url}`;
         const idKind = route.url.match(/\/api\/v1\/([a-z-]+)\/:id/)?.[1];
-        const bodyKind = key === 'POST /api/v1/assignments' || key === 'POST /api/v1/meetings' ? 'district' : undefined;
+        const bodyKind = key === 'POST /api/v1/assignments' || key === 'POST /api/v1/meetings' || key === 'POST /api/v1/meetings/late-entries' ? 'district' : undefined;
         const kind = idKind ? ID_KIND[idKind] : bodyKind;
         const needsSample = route.method !== 'GET' || route.url.endsWith('served-by');
         if (needsSample && !sampleFor[key]) { failures.push(`${key}: no sample request in the matrix`); continue; }

@@ -15,6 +15,7 @@ import { itemRoutes } from './item.routes.ts';
 import { liveRoutes } from './live.routes.ts';
 import { meetingDocumentRoutes } from './meeting-document.routes.ts';
 import { meetingRoutes } from './meeting.routes.ts';
+import { lateEntryRoutes } from './late-entry.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { orgRoutes } from './org.routes.ts';
 import { participantRoutes } from './participant.routes.ts';
@@ -41,6 +42,7 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(auditRoutes);
   await app.register(userRoutes);
   await app.register(meetingRoutes);
+  await app.register(lateEntryRoutes);
   await app.register(invitationRoutes);
   await app.register(agreementRoutes);
   await app.register(meetingDocumentRoutes);

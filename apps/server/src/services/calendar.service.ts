@@ -1,5 +1,5 @@
 import {
-  districtPath, feedTokenOwner, findDistrict, insertFeedToken, listMeetings, loadScope, meetingParts, pointById, revokeFeedTokens, staffById,
+  districtPath, feedTokenOwner, findDistrict, insertFeedToken, lateEntryStatuses, listMeetings, loadScope, meetingParts, pointById, revokeFeedTokens, staffById,
   staffPath, type MeetingFilter, type MeetingRow, type UserRow,
 } from '@esep/db';
 import { addDays, can, roleMay, type Actor, type Resource, type TerritoryPath } from '@esep/domain';
@@ -122,13 +122,19 @@ function location(row: MeetingRow): string | null {
   return venue || null;
 }
 
-function description(row: MeetingRow, parts: Parts, url: string): string {
+const LATE_LABEL: Record<string, string> = {
+  pending: 'расталмаған / не подтверждена', confirmed: 'расталған / подтверждена', returned: 'қайтарылды / возвращена', withdrawn: 'кері алынды / отозвана',
+};
+
+function description(row: MeetingRow, parts: Parts, url: string, late: string | null): string {
   const districts = parts.districts.filter((d) => d.meetingId === row.id);
   const inspectors = parts.inspectors.filter((i) => i.meetingId === row.id);
   const [statusKk, statusRu] = STATUS_LABEL[row.status];
   const lines = [
     `Есеп беру кездесуі / Отчётная встреча № ${row.number}`,
     `Күйі / Статус: ${statusKk} / ${statusRu}`,
+    // A meeting entered after the fact is flagged in the feed as everywhere (R-33: its confirmation).
+    ...(late ? [`Кейін енгізілді / Внесена после проведения: ${LATE_LABEL[late] ?? late}`] : []),
     'Учаскелер / Участки:',
     ...districts.map((d) => `• ${d.nameKk} / ${d.nameRu}`),
     'Есеп беретін учаскелік инспекторлар / Отчитываются участковые инспекторы:',
@@ -157,6 +163,7 @@ export async function buildFeed(ctx: ServiceContext, owner: { user: UserRow; act
   const resolved = await resolveTarget(ctx, owner, target);
   const rows = await meetingsInWindow(ctx, owner.actor, resolved.filter);
   const parts = await meetingParts(ctx.db, rows.map((r) => r.id));
+  const late = await lateEntryStatuses(ctx.db, rows.map((r) => r.id));
   const site = (ctx.publicUrl ?? '').replace(/\/+$/, '');
   const name = resolved.nameKk === resolved.nameRu ? resolved.nameKk : `${resolved.nameKk} / ${resolved.nameRu}`;
   const calendar = ical({
@@ -181,7 +188,7 @@ export async function buildFeed(ctx: ServiceContext, owner: { user: UserRow; act
       summary: summary(row, parts),
       location: location(row),
       url,
-      description: description(row, parts, url),
+      description: description(row, parts, url, late.get(row.id) ?? null),
       status: EVENT_STATUS[row.status],
     });
   }

@@ -16,6 +16,8 @@ export const pages = {
   newMeeting: lazyComponent(() => import('../features/meetings/wizard/PlanPages.tsx'), (m) => m.NewMeetingPage),
   editMeeting: lazyComponent(() => import('../features/meetings/wizard/PlanPages.tsx'), (m) => m.EditMeetingPage),
   meeting: lazyComponent(() => import('../features/meetings/MeetingPage.tsx'), (m) => m.MeetingPage),
+  newLateEntry: lazyComponent(() => import('../features/meetings/late/LateEntryPage.tsx'), (m) => m.NewLateEntryPage),
+  correctLateEntry: lazyComponent(() => import('../features/meetings/late/LateEntryPage.tsx'), (m) => m.CorrectLateEntryPage),
   live: lazyComponent(() => import('../features/live/LivePage.tsx'), (m) => m.LivePage),
   report: lazyComponent(() => import('../features/report/ReportPage.tsx'), (m) => m.ReportPage),
   protocol: lazyComponent(() => import('../features/protocol/ProtocolPage.tsx'), (m) => m.ProtocolPage),
@@ -35,6 +37,7 @@ const BY_PATH: Array<[prefix: string, page: keyof typeof pages]> = [
   ['/account', 'account'],
   ['/board', 'board'],
   ['/meetings/new', 'newMeeting'],
+  ['/meetings/late-entry', 'newLateEntry'],
   ['/meetings/', 'meeting'],
   ['/calendar', 'calendar'],
   ['/invitations', 'invitations'],
@@ -57,4 +60,5 @@ export function preloadPath(pathname: string): void {
   }
   if (/^\/meetings\/[^/]+\/report\/?$/.test(path)) pages.report.preload();
   if (/^\/meetings\/[^/]+\/protocol\/?$/.test(path)) pages.protocol.preload();
+  if (/^\/meetings\/[^/]+\/late-entry\/?$/.test(path)) pages.correctLateEntry.preload();
 }

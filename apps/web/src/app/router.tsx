@@ -4,7 +4,7 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { RequireAuth, RequireRole } from '../features/auth/RequireAuth.tsx';
 import { AUDIT_ROLES, IMPORT_ROLES, USERS_ROLES } from './layout/navigation.ts';
 import { pages } from './pages.ts';
-import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES, PLANNER_ROLES } from '../features/meetings/roles.ts';
+import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES, LATE_ENTRY_ROLES, PLANNER_ROLES } from '../features/meetings/roles.ts';
 import { FullPageLoader, NotFoundPage, RouteError } from './status.tsx';
 import { ADMIN_ROLES, CONTROL_ROLES } from '../features/followup/roles.ts';
 
@@ -20,6 +20,7 @@ const { live: LivePage } = pages;
 const { report: ReportPage } = pages;
 const { protocol: ProtocolPage } = pages;
 const { control: ControlBoardPage, admin: AdminPage } = pages;
+const { newLateEntry: NewLateEntryPage, correctLateEntry: CorrectLateEntryPage } = pages;
 
 /**
  * Catches what a page throws while rendering — above all a chunk that could not be downloaded —
@@ -87,6 +88,8 @@ export const routes: RouteObject[] = [
           { path: 'board', element: <RequireRole roles={BOARD_ROLES}><BoardPage /></RequireRole> },
           { path: 'meetings/new', element: <RequireRole roles={PLANNER_ROLES}><NewMeetingPage /></RequireRole> },
           { path: 'meetings/:id/edit', element: <RequireRole roles={PLANNER_ROLES}><EditMeetingPage /></RequireRole> },
+          { path: 'meetings/late-entry', element: <RequireRole roles={LATE_ENTRY_ROLES}><NewLateEntryPage /></RequireRole> },
+          { path: 'meetings/:id/late-entry', element: <RequireRole roles={PLANNER_ROLES}><CorrectLateEntryPage /></RequireRole> },
           { path: 'meetings/:id', element: <MeetingPage /> },
           { path: 'meetings/:id/live', element: <RequireRole roles={PLANNER_ROLES}><LivePage /></RequireRole> },
           { path: 'meetings/:id/report', element: <ReportPage /> },

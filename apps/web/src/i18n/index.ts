@@ -18,6 +18,9 @@ import followupRu from './locales/followup.ru.json';
 import protocolEn from './locales/protocol.en.json';
 import protocolKk from './locales/protocol.kk.json';
 import protocolRu from './locales/protocol.ru.json';
+import lateEn from './locales/late.en.json';
+import lateKk from './locales/late.kk.json';
+import lateRu from './locales/late.ru.json';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -57,11 +60,12 @@ i18next.on('languageChanged', (language) => {
 });
 
 void i18next.use(initReactI18next).init({
-  // `meetings`: the strings of reporting meetings (board, planning, calendar, invitations, rules).
+  // `meetings`: the strings of reporting meetings (board, planning, calendar, invitations, rules);
+  // `late`: meetings entered after the fact (the form, the mark, the lead's confirmation).
   resources: {
-    kk: { translation: kk, meetings: meetingsKk, live: liveKk, report: reportKk, followup: followupKk, protocol: protocolKk },
-    ru: { translation: ru, meetings: meetingsRu, live: liveRu, report: reportRu, followup: followupRu, protocol: protocolRu },
-    en: { translation: en, meetings: meetingsEn, live: liveEn, report: reportEn, followup: followupEn, protocol: protocolEn },
+    kk: { translation: kk, meetings: meetingsKk, live: liveKk, report: reportKk, followup: followupKk, protocol: protocolKk, late: lateKk },
+    ru: { translation: ru, meetings: meetingsRu, live: liveRu, report: reportRu, followup: followupRu, protocol: protocolRu, late: lateRu },
+    en: { translation: en, meetings: meetingsEn, live: liveEn, report: reportEn, followup: followupEn, protocol: protocolEn, late: lateEn },
   },
   lng: storedLanguage(),
   fallbackLng: 'ru',

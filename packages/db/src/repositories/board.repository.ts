@@ -1,6 +1,7 @@
 import type { Scope } from '@esep/domain';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../client.ts';
+import { meetingLateEntries } from '../schema/late-entry.schema.ts';
 import { announcements, meetingDistricts, meetingInspectors, meetings } from '../schema/meeting.schema.ts';
 import { districts, policePoints, policeUnits } from '../schema/org.schema.ts';
 import { assignments, staff } from '../schema/staff.schema.ts';
@@ -43,13 +44,15 @@ export async function quarterBoardData(db: Executor, scope: Scope, filter: Board
   const meetingRows = rowsOf<{
     id: string; number: string; status: typeof meetings.$inferSelect['status']; start_date: string; starts_at: string | Date; ends_at: string | Date;
     venue_address: string | null; district_ids: string[] | null; staff_ids: string[] | null; notice_given: boolean;
+    late_entry: (typeof meetingLateEntries.$inferSelect)['status'] | null;
   }>(await db.execute(sql`
     select ${meetings.id}, ${meetings.number}, ${meetings.status}, ${meetings.startDate}::text as start_date, ${meetings.startsAt}, ${meetings.endsAt},
       ${meetings.venueAddress},
       (select array_agg(md.district_id) from ${meetingDistricts} md where md.meeting_id = ${meetings.id}) as district_ids,
       (select array_agg(mi.staff_id) from ${meetingInspectors} mi where mi.meeting_id = ${meetings.id}) as staff_ids,
       exists (select 1 from ${announcements} an where an.meeting_id = ${meetings.id} and an.voided_at is null
-        and an.published_on <= ${meetings.startDate} - 10) as notice_given
+        and an.published_on <= ${meetings.startDate} - 10) as notice_given,
+      (select le.status from ${meetingLateEntries} le where le.meeting_id = ${meetings.id}) as late_entry
     from ${meetings}
     where ${meetings.startDate} >= ${from} and ${meetings.startDate} <= ${to}
       and exists (select 1 from ${meetingDistricts} md2 join ${districts} on ${districts.id} = md2.district_id
@@ -61,6 +64,7 @@ export async function quarterBoardData(db: Executor, scope: Scope, filter: Board
     meetings: meetingRows.map((m) => ({
       id: m.id, number: m.number, status: m.status, startDate: m.start_date, startsAt: new Date(m.starts_at), endsAt: new Date(m.ends_at),
       venueAddress: m.venue_address, districtIds: m.district_ids ?? [], staffIds: m.staff_ids ?? [], noticeGiven: m.notice_given,
+      lateEntry: m.late_entry ?? null,
     })),
   };
 }

@@ -2,6 +2,7 @@ import type { Scope, TerritoryPath } from '@esep/domain';
 import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
+import { meetingLateEntries } from '../schema/late-entry.schema.ts';
 import { announcements, districtPreferredHours, meetingCounters, meetingDistricts, meetingEvents, meetingInspectors, meetings } from '../schema/meeting.schema.ts';
 import { atus, districtAdjacency, districts, policePoints, policeUnits } from '../schema/org.schema.ts';
 import { staff } from '../schema/staff.schema.ts';
@@ -89,6 +90,8 @@ const scopeOfMeeting = (scope: Scope): SQL | undefined => {
 export interface MeetingFilter {
   from?: string | undefined; to?: string | undefined; districtId?: string | undefined; pointId?: string | undefined;
   unitId?: string | undefined; staffId?: string | undefined; status?: MeetingRow['status'] | undefined; districtIds?: readonly string[] | undefined;
+  /** Entered after the fact: any such meeting, or those whose entry is in one state. */
+  lateEntry?: 'any' | (typeof meetingLateEntries.$inferSelect)['status'] | undefined;
 }
 
 const SORTS = { startsAt: meetings.startsAt, number: meetings.number, status: meetings.status };
@@ -106,6 +109,9 @@ export async function listMeetings(db: Executor, scope: Scope, filter: MeetingFi
     filter.districtId ? exists(db.select({ x: sql`1` }).from(md).where(and(eq(md.meetingId, meetings.id), eq(md.districtId, filter.districtId)))) : undefined,
     filter.districtIds ? (filter.districtIds.length ? exists(db.select({ x: sql`1` }).from(md).where(and(eq(md.meetingId, meetings.id), inArray(md.districtId, [...filter.districtIds])))) : sql`false`) : undefined,
     filter.staffId ? exists(db.select({ x: sql`1` }).from(mi).where(and(eq(mi.meetingId, meetings.id), eq(mi.staffId, filter.staffId)))) : undefined,
+    filter.lateEntry ? exists(db.select({ x: sql`1` }).from(meetingLateEntries).where(and(
+      eq(meetingLateEntries.meetingId, meetings.id), filter.lateEntry === 'any' ? undefined : eq(meetingLateEntries.status, filter.lateEntry),
+    ))) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db.select().from(meetings).where(where).orderBy(...orderBy(SORTS, request.sort ?? 'startsAt', meetings.id))

@@ -23,13 +23,13 @@ const scopes: Record<Role, Scope> = {
   akimat: { level: 'atu', ids: ['a1'], ancestors: ANCESTORS },
 };
 
-const READ_ORG = ['protocol:read', 'region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read', 'meeting:read', 'statistics:read'];
+const READ_ORG = ['late_entry:read', 'protocol:read', 'region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read', 'meeting:read', 'statistics:read'];
 const NATIONAL_READ = [...READ_ORG, 'topic:read', 'state_body:read', 'working_calendar:read'];
 const ALL_WRITE = ['region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment']
   .flatMap((r) => ['create', 'update', 'delete'].map((a) => `${r}:${a}`));
 
 const TOPIC = ['topic:read', 'state_body:read', 'working_calendar:read'];
-const PLAN = ['meeting:create', 'meeting:update', 'protocol:update', 'video:read', 'video:create', 'followup:read', 'followup:update', 'statistics:update', 'participant:read', 'participant:create', 'participant:update', 'participant:delete'];
+const PLAN = ['late_entry:create', 'meeting:create', 'meeting:update', 'protocol:update', 'video:read', 'video:create', 'followup:read', 'followup:update', 'statistics:update', 'participant:read', 'participant:create', 'participant:update', 'participant:delete'];
 const SELF_INVITATION = ['invitation:read', 'invitation:update'];
 const AGREEMENT = ['agreement:read', 'agreement:update'];
 
@@ -37,19 +37,20 @@ const AGREEMENT = ['agreement:read', 'agreement:update'];
 /** National roles have no "outside": every record is inside their territory. */
 const EXPECTED: Record<Role, { inside: string[]; outside?: string[] }> = {
   admin: {
-    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN, 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'statistics:import', 'topic:create', 'topic:update', 'state_body:create', 'state_body:update', 'working_calendar:update', 'retention:read', 'retention:create', 'retention:delete', 'video:delete', 'control:read', 'control:update', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete']
+    // The administrator plans meetings anywhere but neither enters nor confirms one after the fact.
+    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN.filter((a) => a !== 'late_entry:create'), 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'statistics:import', 'topic:create', 'topic:update', 'state_body:create', 'state_body:update', 'working_calendar:update', 'retention:read', 'retention:create', 'retention:delete', 'video:delete', 'control:read', 'control:update', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete']
   },
   national_analyst: { inside: [...NATIONAL_READ, 'followup:read', 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   auditor: { inside: [...NATIONAL_READ, 'followup:read', 'structure:export', 'audit:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   regional_head: {
-    inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'control:read', 'control:update', 'user:read', 'user:update', ...SELF_INVITATION],
+    inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'control:read', 'control:update', 'late_entry:update', 'user:read', 'user:update', ...SELF_INVITATION],
     outside: ['structure:export', 'acknowledgement:read', 'statistics:import', ...TOPIC],
   },
   unit_head: {
-    inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'control:read', 'control:update', 'user:read', 'user:update', ...SELF_INVITATION],
+    inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'control:read', 'control:update', 'late_entry:update', 'user:read', 'user:update', ...SELF_INVITATION],
     outside: ['structure:export', 'acknowledgement:read', 'statistics:import', ...TOPIC],
   },
-  point_lead: { inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'control:read', 'control:update', 'structure:export', 'user:read', 'user:update', ...SELF_INVITATION], outside: ['structure:export', ...TOPIC] },
+  point_lead: { inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'control:read', 'control:update', 'late_entry:update', 'structure:export', 'user:read', 'user:update', ...SELF_INVITATION], outside: ['structure:export', ...TOPIC] },
   inspector: { inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },
   assistant: { inside: [...READ_ORG, ...TOPIC, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },
   akimat: { inside: [...READ_ORG, ...TOPIC, 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },

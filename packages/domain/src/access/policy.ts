@@ -11,6 +11,7 @@ export const RESOURCES = [
   'region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment', 'user', 'audit', 'structure',
   'meeting', 'invitation', 'acknowledgement', 'participant', 'statistics', 'topic',
   'protocol', 'video', 'followup', 'control', 'state_body', 'working_calendar', 'retention', 'agreement',
+  'late_entry',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -61,6 +62,13 @@ export const GRANTS: readonly Grant[] = [
   { roles: LEADERSHIP, resource: 'agreement', actions: ['read', 'update'], where: 'addressee_lead' },
   { roles: ['inspector', ...LEADERSHIP], resource: 'meeting', actions: ['read'], where: 'addressee' },
   { roles: LEADERSHIP, resource: 'meeting', actions: ['read'], where: 'addressee_lead' },
+  // A meeting entered after the fact (late-entry.ts) is the statement of those who held it: they
+  // enter it in their territory (its correction and withdrawal are meeting updates). R-33: the
+  // point lead — or the unit or regional head — confirms or returns it ('update') in his
+  // territory; the administrator, who holds no meeting, neither enters nor confirms one.
+  { roles: ROLES, resource: 'late_entry', actions: ['read'], where: 'territory' },
+  { roles: PLANNERS, resource: 'late_entry', actions: ['create'], where: 'territory' },
+  { roles: ['point_lead', 'unit_head', 'regional_head'], resource: 'late_entry', actions: ['update'], where: 'territory' },
   // the register holds personal data — only those who hold the meeting and the
   // administrator see names and contacts; everyone else sees the count.
   { roles: PLANNERS, resource: 'participant', actions: ['read', 'create', 'update', 'delete'], where: 'territory' },

@@ -7,6 +7,8 @@ import { noticeDaysLeft, noticeDeadline, noticeGiven, type Publication } from '.
 import { withinPreferredHours, type PreferredHours } from './preferred-hours.ts';
 import { quarterKey, quarterOf } from './quarter.ts';
 import { checklistMessage } from './checklist.messages.ts';
+import { countsForQuarter, type LateEntryStatus } from './late-entry.ts';
+import { lateEntryMessage } from './late-entry.messages.ts';
 
 /**
  * One list of checks for a meeting, each with its rule, a status and a sentence in the user's
@@ -48,6 +50,21 @@ export interface ChecklistFacts {
   followUp?: FollowUpChecklistFacts;
   /** R-27.4: the agreements asked of the other reporting inspectors of a joint meeting (none: nobody asked). */
   agreements?: ReadonlyArray<{ fullName: string; status: AgreementStatus }>;
+  /** Set when the meeting was entered after the fact (late-entry.ts). */
+  lateEntry?: LateEntryChecklistFacts;
+}
+
+export interface LateEntryChecklistFacts {
+  status: LateEntryStatus;
+  /** Asia/Almaty date the entry was made, and who made it. */
+  enteredOn: string;
+  enteredBy: string;
+  reason: string;
+  /** Who must confirm it: the point lead by name when the point has one, else null. */
+  confirmer: string | null;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  returnReason: string | null;
 }
 
 export interface FollowUpChecklistFacts {
@@ -85,10 +102,10 @@ const HELD: readonly MeetingStatus[] = ['held', 'protocol_signed', 'closed'];
 
 export function checklist(f: ChecklistFacts): Check[] {
   const checks: Check[] = [];
-  const add = (key: string, rule: RuleId, status: CheckStatus, params: Record<string, string | number> = {}) => {
+  const add = (key: string, rule: RuleId, status: CheckStatus, params: Record<string, string | number> = {}, message?: Record<Locale, string>) => {
     const inForce = RULES[rule].effectiveFrom <= f.startDate;
     const finalStatus = inForce ? status : 'not_applicable';
-    checks.push({ key, rule, status: finalStatus, params, message: checklistMessage(inForce ? `${key}.${status}` : 'not_in_force', params) });
+    checks.push({ key, rule, status: finalStatus, params, message: inForce && message ? message : checklistMessage(inForce ? `${key}.${status}` : 'not_in_force', params) });
   };
   const held = HELD.includes(f.status);
   const cancelled = f.status === 'cancelled';
@@ -178,9 +195,24 @@ export function checklist(f: ChecklistFacts): Check[] {
     else add('control', 'R-33', 'pending', { total: fu?.controlTotal ?? 0, verified: fu?.controlVerified ?? 0 });
   }
 
-  // R-22.13: the meeting covers its districts' quarter once held and signed.
+  // R-33: an entry after the fact names who must confirm it, then who did (or why it was returned).
+  const late = f.lateEntry;
+  if (late) {
+    const params = Object.fromEntries(Object.entries({
+      enteredOn: late.enteredOn, enteredBy: late.enteredBy, reason: late.reason, confirmer: late.confirmer,
+      decidedBy: late.decidedBy, decidedOn: late.decidedOn, returnReason: late.returnReason,
+    }).filter(([, v]) => v != null)) as Record<string, string>;
+    const status: CheckStatus = late.status === 'confirmed' ? 'met' : late.status === 'returned' ? 'not_met' : late.status === 'pending' ? 'pending' : 'not_applicable';
+    add('late_entry', 'R-33', status, params, lateEntryMessage(`check.${late.status}`, params));
+  }
+
+  // R-22.13: the meeting covers its districts' quarter once held and signed — an entry after
+  // the fact only once confirmed as well.
   const quarter = quarterKey(quarterOf(f.startDate));
   if (cancelled) add('quarter', 'R-22.13', 'not_applicable', { quarter });
-  else add('quarter', 'R-22.13', f.status === 'protocol_signed' || f.status === 'closed' ? 'met' : 'pending', { quarter });
+  else if (late && !countsForQuarter(late.status)) {
+    const status: CheckStatus = late.status === 'returned' ? 'not_met' : 'pending';
+    add('quarter', 'R-22.13', status, { quarter }, lateEntryMessage(`quarter.${late.status}`, { quarter }));
+  } else add('quarter', 'R-22.13', f.status === 'protocol_signed' || f.status === 'closed' ? 'met' : 'pending', { quarter });
   return checks;
 }

@@ -10,6 +10,9 @@ import { noticeGiven, type Publication } from './notice.rule.ts';
  *   scheduled | announced ─postpone→ postponed ─announce→ announced   (a fresh notice for the new date)
  *   postponed ─reschedule→ postponed (new date, notice still needed)
  *   draft | scheduled | announced | postponed ─cancel→ cancelled
+ *
+ * A meeting entered after the fact (late-entry.ts) starts as held, because it was; its entry's
+ * own life (pending → confirmed, returned, withdrawn) decides when its protocol may be signed.
  */
 export const MEETING_STATUSES = ['draft', 'scheduled', 'announced', 'held', 'protocol_signed', 'closed', 'postponed', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];

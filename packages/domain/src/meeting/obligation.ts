@@ -1,4 +1,5 @@
 import { addDays } from '../time/almaty.ts';
+import { countsForQuarter, type LateEntryStatus } from './late-entry.ts';
 import type { MeetingStatus } from './meeting.lifecycle.ts';
 import { noticeDeadline, NOTICE_DAYS } from './notice.rule.ts';
 import { containsDate, daysBetween, quarterEnd, quarterStart, type Quarter } from './quarter.ts';
@@ -19,6 +20,7 @@ import { containsDate, daysBetween, quarterEnd, quarterStart, type Quarter } fro
  * district on the quarter's last day — or today, while the quarter runs — answers for the
  * district's quarter. A meeting held by his predecessor in the same quarter still counts for the
  * district. A joint meeting counts for every district it covers and every inspector reporting.
+ * A meeting entered after the fact counts once the point lead confirmed it (`countsForQuarter`).
  */
 export const OBLIGATION_STATUSES = ['met', 'held', 'scheduled', 'at_risk', 'open', 'missed'] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
@@ -30,6 +32,8 @@ export interface MeetingForObligation {
   districtIds: readonly string[];
   reportingStaffIds: readonly string[];
   noticeGiven: boolean;
+  /** Set when the meeting was entered after the fact: it counts once confirmed (late-entry.ts). */
+  lateEntry?: LateEntryStatus | null;
 }
 
 export interface DistrictObligation {
@@ -45,7 +49,7 @@ export function lastAnnounceDate(q: Quarter): string {
 }
 
 export function districtObligation(q: Quarter, today: string, atRiskDays: number, districtId: string, meetings: readonly MeetingForObligation[]): DistrictObligation {
-  const mine = meetings.filter((m) => m.districtIds.includes(districtId) && containsDate(q, m.startDate));
+  const mine = meetings.filter((m) => m.districtIds.includes(districtId) && containsDate(q, m.startDate) && countsForQuarter(m.lateEntry));
   const ids = (status: readonly MeetingStatus[]) => mine.filter((m) => status.includes(m.status)).map((m) => m.id);
   const signed = ids(['protocol_signed', 'closed']);
   if (signed.length) return { status: 'met', meetingIds: signed, daysToAnnounce: null };
@@ -68,7 +72,8 @@ const SEVERITY: Record<ObligationStatus, number> = { missed: 5, at_risk: 4, open
  * protocol signed; otherwise the worst status among the districts he answers for.
  */
 export function inspectorObligation(q: Quarter, staffId: string, districtStatuses: readonly DistrictObligation[], meetings: readonly MeetingForObligation[]): ObligationStatus {
-  const reported = meetings.some((m) => m.reportingStaffIds.includes(staffId) && containsDate(q, m.startDate) && ['protocol_signed', 'closed'].includes(m.status));
+  const reported = meetings.some((m) => m.reportingStaffIds.includes(staffId) && containsDate(q, m.startDate) && ['protocol_signed', 'closed'].includes(m.status)
+    && countsForQuarter(m.lateEntry));
   if (reported) return 'met';
   if (districtStatuses.length === 0) return 'open';
   return districtStatuses.map((d) => d.status).sort((a, b) => SEVERITY[b] - SEVERITY[a])[0]!;

@@ -1,5 +1,5 @@
-import { insertAnnouncement, meetingRow } from '@esep/db';
-import { refusalMessage } from '@esep/domain';
+import { insertAnnouncement, lateEntryOf, meetingRow } from '@esep/db';
+import { lateEntryActions, refusalMessage } from '@esep/domain';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 
@@ -9,12 +9,15 @@ export interface AnnouncementInput { channel: 'mass_media' | 'social_network' | 
 
 /**
  * R-27.1: records a publication of the meeting's place and time. A publication after the
- * meeting, or one not yet made, cannot count as notice and is refused.
+ * meeting, or one not yet made, cannot count as notice and is refused. A meeting entered after
+ * the fact takes its publications until its entry is confirmed; they are judged like any other.
  */
 export async function recordAnnouncement(ctx: ServiceContext, meetingId: string, input: AnnouncementInput): Promise<void> {
   const meeting = await meetingRow(ctx.db, meetingId);
   if (!meeting) throw new AppError('not_found');
-  if (!OPEN.includes(meeting.status)) throw ruleRefusal({ reason: 'wrong_status', rule: null }, refusalMessage('wrong_status'), 409);
+  const late = meeting.status === 'held' ? await lateEntryOf(ctx.db, meetingId) : null;
+  const unconfirmedLate = late != null && lateEntryActions(late.status).includes('correct');
+  if (!OPEN.includes(meeting.status) && !unconfirmedLate) throw ruleRefusal({ reason: 'wrong_status', rule: null }, refusalMessage('wrong_status'), 409);
   if (input.publishedOn > meeting.startDate) {
     throw ruleRefusal({ reason: 'publication_after_meeting', rule: 'R-27.1', field: 'publishedOn' }, refusalMessage('publication_after_meeting'));
   }

@@ -27,11 +27,12 @@ const nameOf = (rows: ValidPlan['districts'], id: string, locale: 'kk' | 'ru' | 
 /**
  * Checks a plan against the rules and the user's territory. Every covered district must lie in
  * the user's police unit and at least one in his own territory (R-2.2); the rest is R-27.2–R-27.4.
+ * A meeting entered after the fact (`late`) has its time checked by the late-entry rules instead.
  */
-async function validatePlan(db: Executor, actor: Actor, body: MeetingPlanBody, now: Date): Promise<ValidPlan> {
+async function validatePlan(db: Executor, actor: Actor, body: MeetingPlanBody, now: Date, options: { late?: boolean } = {}): Promise<ValidPlan> {
   const startsAt = new Date(body.startsAt);
   const endsAt = new Date(body.endsAt);
-  if (startsAt <= now) throw ruleRefusal({ reason: 'start_in_past', rule: null, field: 'startsAt' }, refusalMessage('start_in_past'), 400);
+  if (!options.late && startsAt <= now) throw ruleRefusal({ reason: 'start_in_past', rule: null, field: 'startsAt' }, refusalMessage('start_in_past'), 400);
   const startDate = almatyDate(startsAt);
   const districtIds = [...new Set(body.districtIds)];
   const { rows, adjacency } = await planningDistricts(db, districtIds);
@@ -82,7 +83,7 @@ async function validatePlan(db: Executor, actor: Actor, body: MeetingPlanBody, n
   return { body, startsAt, endsAt, startDate, districts: rows, reporters };
 }
 
-function planColumns(plan: ValidPlan) {
+export function planColumns(plan: ValidPlan) {
   const b = plan.body;
   const anchor = plan.districts.find((d) => d.id === b.districtIds[0]) ?? plan.districts[0]!;
   return {
@@ -97,15 +98,20 @@ function planColumns(plan: ValidPlan) {
   };
 }
 
+/** The next human-readable number in the first district's yearly series ("ALM-KAR-P2-D01-2026-07"). */
+export async function meetingNumber(tx: Executor, plan: ValidPlan): Promise<string> {
+  const anchor = plan.districts.find((d) => d.id === plan.body.districtIds[0])!;
+  const year = plan.startDate.slice(0, 4);
+  const seq = await nextNumber(tx, `${anchor.code}-${year}`);
+  return `${anchor.code}-${year}-${String(seq).padStart(2, '0')}`;
+}
+
 /** Creates a draft meeting from a complete, valid plan. */
 export async function planMeeting(ctx: ServiceContext, body: MeetingPlanBody): Promise<string> {
   const actor = requireActor(ctx);
   const plan = await validatePlan(ctx.db, actor, body, ctx.now());
   return inTransaction(ctx, async (tx, audit) => {
-    const anchor = plan.districts.find((d) => d.id === body.districtIds[0])!;
-    const year = plan.startDate.slice(0, 4);
-    const seq = await nextNumber(tx, `${anchor.code}-${year}`);
-    const row = await insertMeeting(tx, { ...planColumns(plan), number: `${anchor.code}-${year}-${String(seq).padStart(2, '0')}`, createdBy: actor.id });
+    const row = await insertMeeting(tx, { ...planColumns(plan), number: await meetingNumber(tx, plan), createdBy: actor.id });
     await replaceMeetingDistricts(tx, row.id, [...new Set(body.districtIds)], plan.reporters);
     await insertMeetingEvent(tx, { meetingId: row.id, action: 'create', fromStatus: null, toStatus: 'draft', actorId: actor.id });
     await audit({ action: 'meeting.create', entityType: 'meeting', entityId: row.id, after: { ...row, districtIds: body.districtIds, reporters: plan.reporters } });
@@ -135,4 +141,4 @@ export async function changePlan(ctx: ServiceContext, id: string, body: MeetingP
   });
 }
 
-export { validatePlan };
+export { validatePlan, type ValidPlan };

@@ -1,10 +1,11 @@
 import {
-  agreementsOf, announcementsOf, atuRef, earlierItems, followUpFacts, holdingCounts, invitationsOf, meetingConflicts, meetingEventsOf, meetingParts, meetingRow, planningDistricts,
-  meetingTarget, pointRef, preferredHoursOf, type InvitationRow, type MeetingRow,
+  agreementsOf, announcementsOf, atuRef, earlierItems, followUpFacts, holdingCounts, invitationsOf, lateEntryOf, lateEntryStatuses, meetingConflicts, meetingEventsOf, meetingParts,
+  meetingRow, meetingTarget, planningDistricts, pointLeadName, pointRef, preferredHoursOf, type InvitationRow, type LateEntryRow, type MeetingRow,
 } from '@esep/db';
 import {
-  abilities, almatyDateTime, availableActions, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, noticeDaysLeft, noticeDeadline, noticeGiven, publicationCounts, quarterEnd,
-  quarterOf, quarterStart, ruleReference, type InvitationState, type Locale, type RuleId,
+  abilities, almatyDate, almatyDateTime, availableActions, can, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, lateEntryActions, noticeDaysLeft, noticeDeadline,
+  noticeGiven, publicationCounts, quarterEnd, quarterOf, quarterStart, ruleReference, type Actor, type InvitationState, type LateEntryChecklistFacts, type Locale,
+  type RuleId, type TerritoryPath,
 } from '@esep/domain';
 import { REQUIRED_INVITATION_CATEGORIES } from '@esep/contracts';
 import { requireActor, type ServiceContext } from '../context.ts';
@@ -15,12 +16,13 @@ type Parts = Awaited<ReturnType<typeof meetingParts>>;
 /** The list form of meetings, with districts, inspectors and point — in a fixed number of queries. */
 export async function presentSummaries(ctx: ServiceContext, rows: readonly MeetingRow[]) {
   const parts = await meetingParts(ctx.db, rows.map((r) => r.id));
+  const late = await lateEntryStatuses(ctx.db, rows.map((r) => r.id));
   const points = new Map<string, Awaited<ReturnType<typeof pointRef>>>();
   for (const id of new Set(rows.map((r) => r.pointId))) points.set(id, await pointRef(ctx.db, id));
-  return rows.map((row) => summary(row, parts, points.get(row.pointId)!));
+  return rows.map((row) => summary(row, parts, points.get(row.pointId)!, late.get(row.id) ?? null));
 }
 
-function summary(row: MeetingRow, parts: Parts, point: Awaited<ReturnType<typeof pointRef>>) {
+function summary(row: MeetingRow, parts: Parts, point: Awaited<ReturnType<typeof pointRef>>, lateEntry: LateEntryRow['status'] | null) {
   return {
     id: row.id, number: row.number, status: row.status, setting: row.setting, format: row.format,
     startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), startDate: row.startDate,
@@ -28,7 +30,33 @@ function summary(row: MeetingRow, parts: Parts, point: Awaited<ReturnType<typeof
     venueName: row.venueName, venueAddress: row.venueAddress,
     districts: parts.districts.filter((d) => d.meetingId === row.id).map(({ id, code, nameKk, nameRu }) => ({ id, code, nameKk, nameRu })),
     inspectors: parts.inspectors.filter((i) => i.meetingId === row.id).map(({ id, code, fullName, districtId, acting }) => ({ id, code, fullName, districtId, acting })),
-    point,
+    point, lateEntry,
+  };
+}
+
+/**
+ * The entry after the fact as the meeting page shows it, with what this user may do with it:
+ * R-33 — the lead of the territory confirms or returns it, never its own author; those who hold
+ * the meeting correct or withdraw it while it is unconfirmed.
+ */
+function presentLateEntry(actor: Actor, row: MeetingRow, entry: LateEntryRow, paths: TerritoryPath[], confirmer: string | null) {
+  const decides = can(actor, 'update', { resource: 'late_entry', paths }) && actor.id !== entry.enteredBy;
+  const holds = can(actor, 'update', { resource: 'meeting', paths });
+  const actions = row.status === 'held'
+    ? lateEntryActions(entry.status).filter((a) => (a === 'confirm' || a === 'return' ? decides : holds))
+    : [];
+  return {
+    status: entry.status, reason: entry.reason,
+    enteredAt: entry.enteredAt.toISOString(), enteredOn: almatyDate(entry.enteredAt), enteredBy: entry.enteredByName, confirmer,
+    decidedAt: entry.decidedAt?.toISOString() ?? null, decidedBy: entry.decidedByName, returnReason: entry.returnReason,
+    actions,
+  };
+}
+
+function lateEntryFacts(entry: LateEntryRow, confirmer: string | null): LateEntryChecklistFacts {
+  return {
+    status: entry.status, enteredOn: almatyDate(entry.enteredAt), enteredBy: entry.enteredByName, reason: entry.reason, confirmer,
+    decidedBy: entry.decidedByName, decidedOn: entry.decidedAt ? almatyDate(entry.decidedAt) : null, returnReason: entry.returnReason,
   };
 }
 
@@ -54,11 +82,13 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
   ]);
   const districtIds = parts.districts.map((d) => d.id);
   const quarter = quarterOf(row.startDate);
-  const [{ adjacency }, hours, conflicts, counts, carried, fu] = await Promise.all([
+  const [{ adjacency }, hours, conflicts, counts, carried, fu, late] = await Promise.all([
     planningDistricts(ctx.db, districtIds), preferredHoursOf(ctx.db, districtIds),
     meetingConflicts(ctx.db, row, quarterStart(quarter), quarterEnd(quarter)),
-    holdingCounts(ctx.db, id), carriedItems(ctx, id, districtIds, row.startsAt), followUpFacts(ctx.db, id),
+    holdingCounts(ctx.db, id), carriedItems(ctx, id, districtIds, row.startsAt), followUpFacts(ctx.db, id), lateEntryOf(ctx.db, id),
   ]);
+  // who must confirm an entry after the fact — the lead of the meeting's point, by name.
+  const confirmer = late ? await pointLeadName(ctx.db, row.pointId) : null;
   const publications = announcementRows.map((a) => ({ publishedOn: a.publishedOn, voided: a.voidedAt != null }));
   const states = (category: string) => invitationRows.filter((i) => i.category === category).map((i) => i.status as InvitationState);
   const checks = checklist({
@@ -82,9 +112,10 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
       toCheck: fu.toCheck, checks: fu.checks, toForward: fu.toForward, forwardings: fu.forwardings, forwardingsNotified: fu.forwardingsNotified,
       controlTotal: fu.decisions + fu.checks + fu.forwardings, controlVerified: fu.decisionsVerified + fu.checksVerified + fu.forwardingsVerified,
     },
+    ...(late ? { lateEntry: lateEntryFacts(late, confirmer) } : {}),
   });
   return {
-    ...summary(row, parts, point),
+    ...summary(row, parts, point, late?.status ?? null),
     convenerAtu: convener ? { id: convener.id, code: convener.code, nameKk: convener.nameKk, nameRu: convener.nameRu } : null,
     membersCount: row.membersCount, initiatorsCount: row.initiatorsCount, initiators: row.initiators ?? [],
     onlineLink: row.onlineLink, weatherConsidered: row.weatherConsidered, venueCapacity: row.venueCapacity,
@@ -106,6 +137,7 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     // the number of participants is the size of the register, never typed.
     participantCount: counts.participants,
     holding: { items: counts.items, unclassified: counts.unclassified, decisions: counts.decisions, awards: counts.awards, carried: carried.length },
+    enteredLate: late ? presentLateEntry(actor, row, late, target?.paths ?? [], confirmer) : null,
   };
 }
 

@@ -27,6 +27,7 @@ export async function obligationBoard(ctx: ServiceContext, query: BoardQuery, at
   const staffOf = new Map(meetingRows.map((m) => [m.id, m.staffIds]));
   const facts: MeetingForObligation[] = meetingRows.map((m) => ({
     id: m.id, status: m.status, startDate: m.startDate, districtIds: m.districtIds, reportingStaffIds: m.staffIds, noticeGiven: m.noticeGiven,
+    lateEntry: m.lateEntry,
   }));
   const byId = new Map(meetingRows.map((m) => [m.id, m]));
   const factsOfDistrict = new Map<string, MeetingForObligation[]>();
@@ -38,7 +39,7 @@ export async function obligationBoard(ctx: ServiceContext, query: BoardQuery, at
       district: { id: d.id, code: d.code, nameKk: d.nameKk, nameRu: d.nameRu }, point: d.point,
       inspector: d.inspector,
       status: result.status, daysToAnnounce: result.daysToAnnounce,
-      meetings: mine.map((f) => byId.get(f.id)!).map((m) => ({ id: m.id, number: m.number, status: m.status, startsAt: m.startsAt.toISOString() })),
+      meetings: mine.map((f) => byId.get(f.id)!).map((m) => ({ id: m.id, number: m.number, status: m.status, startsAt: m.startsAt.toISOString(), lateEntry: m.lateEntry })),
       _result: result,
     };
   });

@@ -1,15 +1,16 @@
 import { PARTICIPANT_CATEGORY_VALUES, richTextPlain, type ProtocolContent, type ProtocolView, type RichText } from '@esep/contracts';
 import {
-  addendaOf, awardsOf, decisionsOf, insertProtocolDraft, insertReminders, itemsOf, meetingParts, meetingPaths, meetingRow, participantsOf,
+  addendaOf, awardsOf, decisionsOf, insertProtocolDraft, insertReminders, itemsOf, lateEntryOf, meetingParts, meetingPaths, meetingRow, participantsOf,
   pointRef, protocolRow, remindersOf, reportSectionsOf, signaturesOf, staffIdOfUser, staffIinOf, staffRefs, unitById, updateProtocolDraft,
   lockProtocol, type Executor, type MeetingRow, type ProtocolRow, type ProtocolSignatureRow,
 } from '@esep/db';
-import { can, canonicalJson, REPORT_SECTIONS, signingTimeliness } from '@esep/domain';
+import { can, canonicalJson, lateEntryAllowsSigning, REPORT_SECTIONS, signingTimeliness } from '@esep/domain';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { sha256hex, signingPayload } from './signer.ts';
 import { reportersFrom } from '../meeting/reporters.ts';
 import { publicPdfHashes } from './signing-documents.ts';
+import { lateEntryContentOf } from '../meeting/late-entry.content.ts';
 
 /*
  * R-32.1: the protocol of a meeting. Esep assembles it from the meeting's records once the
@@ -73,6 +74,7 @@ export async function assembleContent(db: Executor, meeting: MeetingRow, assembl
   const decisions = await decisionsOf(db, meeting.id);
   const awards = await awardsOf(db, meeting.id);
   const sections = keep ? [] : await reportSectionsOf(db, meeting.id);
+  const lateEntry = await lateEntryContentOf(db, meeting.id);
   // Every category, with zeros: the count by category is complete.
   const byCategory = Object.fromEntries(PARTICIPANT_CATEGORY_VALUES.map((c) => [c, 0])) as Record<string, number>;
   for (const p of participants) byCategory[p.category] = (byCategory[p.category] ?? 0) + 1;
@@ -108,6 +110,8 @@ export async function assembleContent(db: Executor, meeting: MeetingRow, assembl
     awards: awards.map((a) => ({ recipientKind: a.recipientKind, recipientName: a.recipientName, reason: a.reason, awardKind: a.awardKind })),
     remarks: keep ? keep.remarks : null,
     assembledAt: assembledAt.toISOString(),
+    // A meeting entered after the fact says so, and who confirmed it; others carry no such key.
+    ...(lateEntry ? { lateEntry } : {}),
   };
 }
 
@@ -176,7 +180,8 @@ export async function protocolView(ctx: ServiceContext, meetingId: string, optio
   const content = protocol.content as ProtocolContent;
   const draft = protocol.status === 'draft';
   const lateNow = signingTimeliness(meeting.startDate, ctx.now()) === 'late';
-  const offerSigning = draft && meeting.status === 'held';
+  // a meeting entered after the fact is signed for once the lead has confirmed it.
+  const offerSigning = draft && meeting.status === 'held' && lateEntryAllowsSigning((await lateEntryOf(ctx.db, meetingId))?.status ?? null);
   const contentHash = protocol.contentHash ?? contentHashOf(content);
   // the first signer signs the PDFs too — their hashes are known before they are stored.
   const pdfs = offerSigning && (!protocol.pdfKkHash || !protocol.pdfRuHash)

@@ -1,9 +1,9 @@
 import type { ProtocolContent, SignBody } from '@esep/contracts';
 import {
-  addendumById, insertAddendum, insertMeetingEvent, insertSignature, lockMeetingForNumbers, lockProtocol, markAddendumSigned, meetingRow,
+  addendumById, insertAddendum, insertMeetingEvent, insertSignature, lateEntryOf, lockMeetingForNumbers, lockProtocol, markAddendumSigned, meetingRow,
   nextAddendumNumber, signatureBy, signaturesOf, staffIdOfUser, staffIinOf, updateMeetingRow, updateProtocolRow, type Tx,
 } from '@esep/db';
-import { canonicalJson, signingTimeliness, transition } from '@esep/domain';
+import { canonicalJson, lateEntryAllowsSigning, lateEntryMessage, signingTimeliness, transition } from '@esep/domain';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { storeFile } from '../../storage/file.store.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
@@ -94,6 +94,10 @@ export async function signProtocol(ctx: ServiceContext, signers: Signers, dataDi
     const { actor, staffId, me, reporters } = await requireReporter(ctx, tx, meetingId);
     if (await signatureBy(tx, meetingId, staffId, null)) throw new AppError('conflict', { reason: 'already_signed' }, 409, M.already_signed);
     if (protocol.status === 'signed' || meeting.status !== 'held') throw ruleRefusal({ reason: 'wrong_status', rule: 'R-32.1' }, M.not_held, 409);
+    // the protocol of a meeting entered after the fact waits for the lead's confirmation.
+    if (!lateEntryAllowsSigning((await lateEntryOf(tx, meetingId))?.status ?? null)) {
+      throw ruleRefusal({ reason: 'late_entry_unconfirmed', rule: 'R-33' }, lateEntryMessage('late_entry_unconfirmed'), 409);
+    }
     const lateReason = lateReasonFor(meeting.startDate, now, body.lateReason);
 
     const content = protocol.content as ProtocolContent;

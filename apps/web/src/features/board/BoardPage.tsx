@@ -18,6 +18,8 @@ import { OBLIGATION_STATUSES } from '../meetings/options.ts';
 import { PLANNER_ROLES } from '../meetings/roles.ts';
 import { RuleLink } from '../meetings/RuleRefusal.tsx';
 import type { ObligationBoard, ObligationStatus } from '../meetings/types.ts';
+import { LateEntryButton } from '../meetings/late/LateEntryButton.tsx';
+import { LateEntryQueue } from '../meetings/late/LateEntryQueue.tsx';
 import { fetchBoard } from './board.api.ts';
 import './board.css';
 import { DistrictTable, InspectorTable } from './BoardTables.tsx';
@@ -124,9 +126,13 @@ export function BoardPage() {
     <Stack gap="md">
       <Group justify="space-between" align="center" gap="sm">
         <Title order={1}>{title}</Title>
-        {query.data && <QuarterPicker quarter={query.data.quarter} onChange={change} />}
+        <Group gap="sm">
+          <LateEntryButton />
+          {query.data && <QuarterPicker quarter={query.data.quarter} onChange={change} />}
+        </Group>
       </Group>
       <MyAgreementsPanel />
+      <LateEntryQueue />
       {query.isPending && <PageLoader />}
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && <BoardView key={query.data.quarter} board={query.data} canPlan={hasRole(user, PLANNER_ROLES)} />}

@@ -8,6 +8,7 @@ import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { wrappingButton } from '../meetings/buttons.ts';
 import { MeetingStatusBadge, ObligationBadge } from '../meetings/StatusBadge.tsx';
+import { LateEntryBadge } from '../meetings/late/LateEntryBadge.tsx';
 import type { ObligationBoard } from '../meetings/types.ts';
 
 type Row = ObligationBoard['districts'][number];
@@ -68,6 +69,8 @@ export function DistrictTable({ rows, showPoint, canPlan }: { rows: Row[]; showP
                       <div key={m.id}>
                         <Anchor component={Link} to={`/meetings/${m.id}`} size="sm" mr={6} style={{ whiteSpace: 'nowrap' }}>{m.number}</Anchor>
                         <MeetingStatusBadge status={m.status} size="sm" />
+                        {/* R-22.13: an entry after the fact counts once confirmed; the flag says where it stands. */}
+                        <LateEntryBadge status={m.lateEntry} />
                       </div>
                     ))}
                   </Stack>

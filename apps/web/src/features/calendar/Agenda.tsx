@@ -5,6 +5,7 @@ import { formatDate } from '../../app/format.ts';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { MeetingStatusBadge } from '../meetings/StatusBadge.tsx';
+import { LateEntryBadge } from '../meetings/late/LateEntryBadge.tsx';
 import { formatClock } from '../meetings/time.ts';
 import type { MeetingSummary } from '../meetings/types.ts';
 import { weekday } from './calendar.ts';
@@ -29,6 +30,7 @@ export function Agenda({ byDay }: { byDay: Map<string, MeetingSummary[]> }) {
                   <Text fw={700} size="sm">{formatClock(m.startsAt, language)}–{formatClock(m.endsAt, language)}</Text>
                   <Anchor component={Link} to={`/meetings/${m.id}`} size="sm">{m.number}</Anchor>
                   <MeetingStatusBadge status={m.status} size="sm" />
+                  <LateEntryBadge status={m.lateEntry} />
                 </Group>
                 <Text size="sm">
                   {m.districts.map((d) => localName(d, language)).join(', ')}

@@ -17,6 +17,7 @@ import { Agenda } from './Agenda.tsx';
 import './calendar.css';
 import { isMonthKey, monthRange, shiftMonth } from './calendar.ts';
 import { MonthGrid } from './MonthGrid.tsx';
+import { LateEntryButton } from '../meetings/late/LateEntryButton.tsx';
 import { SubscribeButton } from './SubscribeModal.tsx';
 
 type View = 'month' | 'agenda';
@@ -55,6 +56,7 @@ export function CalendarPage() {
         <Title order={1}>{t('calendar.title')}</Title>
         <Group gap="sm">
           <SubscribeButton />
+          <LateEntryButton />
           {hasRole(user, PLANNER_ROLES) && (
             <Button size="md" component={Link} to="/meetings/new" leftSection={<IconCalendarPlus size={18} aria-hidden />} data-testid="calendar-plan">
               {t('board.plan')}

@@ -37,6 +37,7 @@ export function MonthGrid({ month, byDay, today }: { month: string; byDay: Map<s
                         <Text span size="xs" fw={700}>{formatClock(m.startsAt, language)}</Text>{' '}
                         <Text span size="xs">{m.number}</Text>
                         <Text span size="xs" display="block" c="gray.8">{t(`status.${m.status}`)}</Text>
+                        {m.lateEntry && <Text span size="xs" display="block" c="gray.8" data-late-entry={m.lateEntry}>{t(`flag.${m.lateEntry}`, { ns: 'late' })}</Text>}
                       </Link>
                     ))}
                   </td>

@@ -25,6 +25,8 @@ import { NoticePanel } from './NoticePanel.tsx';
 import { MeetingStatusBadge } from './StatusBadge.tsx';
 import { formatMeetingTime } from './time.ts';
 import type { MeetingDetail } from './types.ts';
+import { LateEntryBadge } from './late/LateEntryBadge.tsx';
+import { LateEntryPanel } from './late/LateEntryPanel.tsx';
 
 export function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
   return (
@@ -59,6 +61,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         <Group gap="sm" align="center" wrap="wrap">
           <Title order={1} data-testid="meeting-number">{t('meeting.title', { number: meeting.number })}</Title>
           <MeetingStatusBadge status={meeting.status} size="lg" testId="meeting-status" />
+          <LateEntryBadge status={meeting.lateEntry} size="lg" />
         </Group>
         <Group gap={6} wrap="nowrap" align="flex-start">
           <IconCalendarEvent size={20} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
@@ -83,6 +86,8 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         </Group>
         {meeting.reason && <Text size="sm">{t('meeting.reason')}: {meeting.reason}</Text>}
       </Stack>
+
+      <LateEntryPanel meeting={meeting} />
 
       <MeetingActions meeting={meeting} />
 

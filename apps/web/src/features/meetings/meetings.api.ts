@@ -10,6 +10,8 @@ export interface MeetingListParams {
   districtId?: string;
   pointId?: string;
   status?: MeetingStatus;
+  /** Meetings entered after the fact, or those whose entry is in one state (`pending`: the lead's queue). */
+  lateEntry?: 'any' | 'pending' | 'confirmed' | 'returned' | 'withdrawn';
   page?: number;
   pageSize?: number;
   sort?: 'startsAt' | '-startsAt';

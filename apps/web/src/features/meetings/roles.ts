@@ -13,3 +13,7 @@ export const INVITATION_ROLES: readonly Role[] = ['unit_head', 'regional_head', 
 export const ACK_REPORT_ROLES: readonly Role[] = ['unit_head', 'regional_head', 'admin', 'national_analyst'];
 /** who answers agreements to joint meetings (policy: the inspector asked and his leadership). */
 export const AGREEMENT_ROLES: readonly Role[] = ['inspector', 'point_lead', 'unit_head', 'regional_head'];
+/** Who enters a meeting held without Esep: those who hold meetings, not the administrator (policy: late_entry create). */
+export const LATE_ENTRY_ROLES: readonly Role[] = ['inspector', 'assistant', 'point_lead', 'unit_head', 'regional_head'];
+/** who confirms or returns such an entry in his territory (policy: late_entry update). */
+export const LATE_CONFIRM_ROLES: readonly Role[] = ['point_lead', 'unit_head', 'regional_head'];

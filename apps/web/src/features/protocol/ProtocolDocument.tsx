@@ -12,6 +12,7 @@ import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { RefusalAlert, RuleLink } from '../meetings/RuleRefusal.tsx';
 import { formatMeetingTime } from '../meetings/time.ts';
+import { formatDateTime } from '../../app/format.ts';
 import { protocolChanged, reassembleProtocol, saveProtocol, type Protocol, type ProtocolContent } from './protocol.api.ts';
 
 type Item = ProtocolContent['items'][number];
@@ -128,6 +129,7 @@ function ItemEntry({ item, topic }: { item: Item; topic: string }) {
  */
 export function ProtocolDocument({ protocol }: { protocol: Protocol }) {
   const { t } = useTranslation('protocol');
+  const { t: tl } = useTranslation('late');
   const language = useLanguage();
   const { content } = protocol;
   const { meeting } = content;
@@ -154,6 +156,18 @@ export function ProtocolDocument({ protocol }: { protocol: Protocol }) {
           {meeting.onlineLink && <><dt>{t('content.online')}</dt><dd style={{ overflowWrap: 'anywhere' }}>{meeting.onlineLink}</dd></>}
           <dt>{t('content.districts')}</dt>
           <dd>{meeting.districts.map((d) => localName(d, language)).join('; ')}</dd>
+          {content.lateEntry && (
+            // A meeting entered after the fact says so, and who confirmed it.
+            <>
+              <dt>{tl('protocol.label')}</dt>
+              <dd data-testid="protocol-late-entry">
+                {tl('protocol.text', { date: formatDateTime(content.lateEntry.enteredAt, language), name: content.lateEntry.enteredBy, reason: content.lateEntry.reason })}{' '}
+                {content.lateEntry.confirmedBy && content.lateEntry.confirmedAt
+                  ? tl('protocol.confirmed', { name: content.lateEntry.confirmedBy, date: formatDateTime(content.lateEntry.confirmedAt, language) })
+                  : tl('protocol.unconfirmed')}
+              </dd>
+            </>
+          )}
           <dt>{t('content.reporters')}</dt>
           <dd data-testid="protocol-reporters">
             {content.reporters.map((r) => (
