@@ -26,3 +26,4 @@ export * from './repositories/followup.repository.ts';
 export * from './repositories/calendar-days.repository.ts';
 export * from './repositories/video.repository.ts';
 export * from './repositories/retention.repository.ts';
+export * from './repositories/rate-limit.repository.ts';

@@ -5,3 +5,4 @@ export * from './audit.schema.ts';
 export * from './meeting.schema.ts';
 export * from './holding.schema.ts';
 export * from './protocol.schema.ts';
+export * from './rate-limit.schema.ts';
