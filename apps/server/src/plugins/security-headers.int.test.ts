@@ -69,6 +69,12 @@ describe('security headers', () => {
       expect(policy.get('connect-src')).toEqual(['\'self\'', 'wss://127.0.0.1:13579']);
       expect(response.headers['x-frame-options']).toBe('DENY');
     }
+    // Revalidated (304): no policy, so the browser's kept copy keeps the page's own.
+    const first = await t.app.inject({ method: 'GET', url: '/index.html' });
+    const revalidated = await t.app.inject({ method: 'GET', url: '/index.html', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.headers['content-security-policy']).toBeUndefined();
+    expect(revalidated.headers['x-content-type-options']).toBe('nosniff');
     // The app's scripts are files: no document policy beyond framing, still nosniff.
     const script = await t.app.inject({ method: 'GET', url: '/assets/app.js' });
     expect(script.statusCode).toBe(200);

@@ -100,8 +100,10 @@ export default fp(async function securityHeadersPlugin(app: FastifyInstance) {
     if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
     if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'same-origin');
     if (hsts) reply.header('strict-transport-security', 'max-age=31536000');
-    // A handler that set its own policy (the public pages) keeps it.
-    if (reply.hasHeader('content-security-policy')) return payload;
+    // A handler that set its own policy (the public pages) keeps it. A 304 has no body to judge
+    // the policy by, and the browser merges its headers into the copy it keeps: it gets none, so
+    // the kept copy (the app's page, revalidated by the service worker) keeps its own policy.
+    if (reply.hasHeader('content-security-policy') || reply.statusCode === 304) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     const url = request.url;
     let policy: string;
