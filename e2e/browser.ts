@@ -10,22 +10,61 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * `ignoreCertificateErrors`: accept self-signed certificates, for the fake NCALayer's
  * wss://127.0.0.1:13579 (the real NCALayer's certificate is trusted by its installer).
  */
-export function launch(options: { ignoreCertificateErrors?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({
+export async function launch(options: { ignoreCertificateErrors?: boolean } = {}): Promise<Browser> {
+  return failOnCspViolations(await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       ...(options.ignoreCertificateErrors ? ['--ignore-certificate-errors'] : [])],
-  });
+  }));
+}
+
+/**
+ * Every page of every context of the browser reports what its Content-Security-Policy refused
+ * (the `securitypolicyviolation` event, and Chromium's console message for what has no event);
+ * closing the browser fails the test file if anything was refused, naming each violation. A
+ * policy that breaks a screen shows up here even when the screen seems to work.
+ */
+function failOnCspViolations(browser: Browser): Browser {
+  const violations = new Set<string>();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.exposeBinding('__esepCspViolation', (_source, text: string) => { violations.add(text); });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __esepCspViolation: (text: string) => void }).__esepCspViolation;
+        void report(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} on ${event.documentURI}${event.sample ? ` (${event.sample})` : ''}`);
+      });
+    });
+    context.on('console', (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) violations.add(`${message.location().url}: ${message.text()}`);
+    });
+    return context;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async (options) => {
+    await close(options);
+    if (violations.size > 0) throw new Error(`Content-Security-Policy violations:\n${[...violations].join('\n')}`);
+  };
+  return browser;
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Loads axe-core into the page through the DevTools protocol: an inline <script> tag would be
+ * (rightly) refused by the app's Content-Security-Policy.
+ */
+export async function injectAxe(page: Page): Promise<void> {
+  await page.evaluate(axeSource);
+}
 
 export interface AxeViolation { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }
 
 /** Runs axe-core in the page against WCAG 2.0/2.1 A and AA. */
 export async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  await injectAxe(page);
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } })
       .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

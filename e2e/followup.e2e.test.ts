@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, logIn, type AxeViolation } from './browser.ts';
+import { injectAxe, launch, logIn, type AxeViolation } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -36,11 +34,9 @@ async function api<T>(token: string, method: string, path: string, body?: unknow
 /** The machine running the tests may be busy: wait generously for what the screen shows. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** axe on the page or one part of it (the rest of a page belongs to other features' tests), with each node's markup. */
 async function axeWithin(page: Page, selector: string): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
+  await injectAxe(page);
   return page.evaluate(async (include) => {
     const result = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } })
       .axe.run(include === 'document' ? document : { include: [include] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });

@@ -197,6 +197,78 @@ describe('the live screen offline (R-32.2, R-31)', () => {
   }, 240_000);
 });
 
+describe('unsent entries belong to their author (R-32.2)', () => {
+  it('logging out warns of unsent entries; another user on the device neither sees nor sends them; the author\'s next login sends them', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    // The server is out of reach for the sync only: the entry stays on the device while logged in.
+    await context.route('**/live/sync', (route) => route.abort('internetdisconnected'));
+    await logIn(page, server.url, 'assistant');
+    await page.goto(`${server.url}/meetings/${meetingId}/live`);
+    await page.locator('[data-testid=live-name]').waitFor({ timeout: 60_000 });
+    const NAME = 'Жүсіпова Ақмарал Ерланқызы';
+    await page.locator('[data-testid=live-name]').fill(NAME);
+    await page.locator('[data-testid=live-address]').fill('Шамалған а., Сейфуллин к-сі, 12');
+    await page.locator('[data-testid=live-consent]').check();
+    await page.locator('[data-testid=live-register-submit]').click();
+    await poll(() => page.locator('[data-testid=live-pending]').textContent()).toContain('1');
+
+    // Logging out says that one entry has not been sent; "go back" leads to the live screen.
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid=user-menu]').click();
+    await page.locator('[data-testid=logout]').click();
+    await page.locator('[data-testid=logout-unsent]').waitFor();
+    expect(await page.locator('[data-testid=logout-unsent]').getAttribute('data-count')).toBe('1');
+    await page.locator('[data-testid=logout-unsent-back]').click();
+    await page.waitForURL((url) => url.pathname === `/meetings/${meetingId}/live`);
+    await page.locator('[data-testid=live-register-row][data-state=waiting]').first().waitFor();
+
+    // Logging out anyway keeps the entry on the device, sealed: its name cannot be read there.
+    await page.locator('[data-testid=user-menu]').click();
+    await page.locator('[data-testid=logout]').click();
+    await page.locator('[data-testid=logout-unsent-confirm]').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+    const stored = await page.evaluate(() => new Promise<Array<{ authorId: string; plain: boolean; bytes: string }>>((resolve, reject) => {
+      const open = indexedDB.open('esep-live');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const request = open.result.transaction('operations').objectStore('operations').getAll();
+        request.onsuccess = () => resolve((request.result as Array<{ authorId: string; data?: unknown; sealed?: { bytes: ArrayBuffer } }>).map((row) => ({
+          authorId: row.authorId, plain: 'data' in row, bytes: row.sealed ? new TextDecoder('latin1').decode(row.sealed.bytes) : '',
+        })));
+      };
+    }));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.plain).toBe(false);
+    expect(stored[0]!.bytes).not.toContain('Жүсіпова');
+    expect(JSON.stringify(stored)).not.toContain(NAME);
+
+    // The inspector logs in on the same phone: the entry is not his to see or send.
+    await context.unroute('**/live/sync');
+    const sent: string[] = [];
+    page.on('request', (request) => { if (request.url().includes('/live/sync')) sent.push(request.postData() ?? ''); });
+    await logIn(page, server.url, 'inspector');
+    await openLive(page);
+    expect(await page.locator('[data-testid=live-register-row][data-state=waiting]').count()).toBe(0);
+    expect(await page.locator('[data-testid=live-pending]').count()).toBe(0);
+    expect(await page.getByText(NAME).count()).toBe(0);
+    await page.waitForTimeout(2_000);
+    expect(sent.filter((body) => body.includes(NAME))).toEqual([]);
+    expect((await liveState()).participants.some((p) => p.fullName === NAME)).toBe(false);
+    // He has nothing unsent: his logout asks nothing.
+    await page.locator('[data-testid=user-menu]').click();
+    await page.locator('[data-testid=logout]').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+
+    // The assistant logs in again: her entry opens and goes to the server, once.
+    await logIn(page, server.url, 'assistant');
+    await page.goto(`${server.url}/meetings/${meetingId}/live`);
+    await page.locator('[data-testid=live-saved]').waitFor({ timeout: 60_000 });
+    await poll(async () => (await liveState()).participants.filter((p) => p.fullName === NAME).length).toBe(1);
+    await context.close();
+  }, 240_000);
+});
+
 describe('accessibility (WCAG 2.1 AA)', () => {
   it('the live screen at 360 px and 1280 px, and the public registration page at 360 px, have no axe violations', async () => {
     // Lists with rows to check (also when this test runs alone).

@@ -13,6 +13,7 @@ import errorsPlugin from './plugins/errors.plugin.ts';
 import openapiPlugin from './plugins/openapi.plugin.ts';
 import webPlugin from './plugins/web.plugin.ts';
 import retentionPlugin from './plugins/retention.plugin.ts';
+import securityHeadersPlugin from './plugins/security-headers.plugin.ts';
 import tusPlugin from './plugins/tus.plugin.ts';
 import { registerRoutes } from './routes/index.ts';
 
@@ -55,6 +56,8 @@ export async function buildApp({ config, database, logger = true, clock = system
   app.decorate('clock', clock);
 
   await app.register(errorsPlugin);
+  // CSP, frame-ancestors, nosniff on every answer (the API, the docs, the web app, files).
+  await app.register(securityHeadersPlugin);
   // Phones on slow networks: the app's scripts and the API's JSON go compressed (br or gzip).
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(openapiPlugin);

@@ -35,6 +35,7 @@ const Env = z.object({
   ESEP_S3_FORCE_PATH_STYLE: z.enum(['0', '1']).default('0'),
   ESEP_SIGNING_KEY: z.string().min(32).optional(),
   ESEP_NCANODE_URL: z.string().url().optional(),
+  ESEP_API_DOCS: z.enum(['0', '1']).default('1'),
 });
 
 export interface Config {
@@ -69,6 +70,8 @@ export interface Config {
   signingKey?: string | undefined;
   /** An NCANode-compatible service verifying qualified signatures (CMS from NCALayer); unset: only the built-in signer. */
   ncanodeUrl?: string | undefined;
+  /** The interactive API docs at /api/docs (`ESEP_API_DOCS=0` switches them off; /api/openapi.json stays). */
+  apiDocs: boolean;
 }
 
 /** Where the database is: PostgreSQL at DATABASE_URL, else the embedded PGlite under DATA_DIR. */
@@ -108,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     signingKey: e.ESEP_SIGNING_KEY,
     ncanodeUrl: e.ESEP_NCANODE_URL,
+    apiDocs: e.ESEP_API_DOCS === '1',
   };
 }

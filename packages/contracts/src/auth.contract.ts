@@ -42,6 +42,9 @@ export const TokenResponse = z.object({
   expiresAt: z.iso.datetime(),
 }).meta({ id: 'Token' });
 
+/** The key sealing the user's unsent live-screen entries on his device (AES-256-GCM, 32 bytes, base64url). */
+export const OutboxKeyResponse = z.object({ key: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }).meta({ id: 'OutboxKey' });
+
 export const PasswordChangeBody = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().min(10).max(200),

@@ -144,7 +144,14 @@ export const LiveOperation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('award'), clientKey: ClientKey, data: AwardBody.omit({ clientKey: true }) }),
 ]);
 export type LiveOperation = z.infer<typeof LiveOperation>;
-export const LiveSyncBody = z.object({ operations: z.array(LiveOperation).min(1).max(200) }).strict().meta({ id: 'LiveSync' });
+export const LiveSyncBody = z.object({
+  operations: z.array(LiveOperation).min(1).max(200),
+  /**
+   * The user who recorded the operations on the device. When given, the server refuses (403
+   * not_the_author) a sync under anyone else's login, so the audit never names the wrong person.
+   */
+  authorId: z.uuid().optional(),
+}).strict().meta({ id: 'LiveSync' });
 export const LiveSyncResult = z.object({
   results: z.array(z.object({
     clientKey: z.uuid(),

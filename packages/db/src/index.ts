@@ -28,3 +28,4 @@ export * from './repositories/calendar-days.repository.ts';
 export * from './repositories/video.repository.ts';
 export * from './repositories/retention.repository.ts';
 export * from './repositories/late-entry.repository.ts';
+export * from './repositories/rate-limit.repository.ts';

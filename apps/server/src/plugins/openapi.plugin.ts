@@ -9,7 +9,7 @@ import { SESSION_COOKIE } from './auth.plugin.ts';
 const ERROR_STATUSES = [400, 401, 403, 404, 409, 422, 429] as const;
 const STATUS_TEXT = ERROR_STATUSES.map((status) => `- **${status}**: ${ERROR_STATUS_MEANING[status]}`).join('\n');
 
-/** OpenAPI 3.1 generated from the routes' zod schemas; docs at /api/docs. */
+/** OpenAPI 3.1 generated from the routes' zod schemas at /api/openapi.json; interactive docs at /api/docs. */
 export default fp(async function openapiPlugin(app: FastifyInstance) {
   // Every API route documents the one error shape for its failure statuses.
   app.addHook('onRoute', (route) => {
@@ -38,6 +38,9 @@ export default fp(async function openapiPlugin(app: FastifyInstance) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // ESEP_API_DOCS=0 (e.g. in production) takes the interactive docs away; the machine-readable
+  // document stays, for the clients generated from it: it lists routes and shapes, which the
+  // web app's code shows anyone anyway, and every route still enforces its own access.
+  if (app.config.apiDocs) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 });

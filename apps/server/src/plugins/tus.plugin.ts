@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
+import { RAW_DATA_HEADERS } from './security-headers.plugin.ts';
 import { negotiateLocale } from '../http/locale.ts';
 import { contextOf } from '../services/context.ts';
 import { dropUpload, finishUpload, NOT_A_VIDEO, startUpload, uploadOf } from '../services/video/video.service.ts';
@@ -111,6 +112,8 @@ export default fp(async function tusPlugin(app: FastifyInstance) {
       if (uploadId) await uploadOf(ctx, uploadId);
       requests.set(request.raw, request);
       reply.hijack();
+      // Written by tus straight to the socket, past the security headers' onSend hook.
+      for (const [name, value] of Object.entries(RAW_DATA_HEADERS)) reply.raw.setHeader(name, value);
       try {
         await tus.handle(request.raw, reply.raw);
       } catch (error) {

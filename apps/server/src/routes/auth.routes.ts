@@ -1,10 +1,11 @@
-import { LoginBody, OidcConfigResponse, PasswordChangeBody, PreferencesBody, SessionResponse, TokenResponse } from '@esep/contracts';
+import { LoginBody, OidcConfigResponse, OutboxKeyResponse, PasswordChangeBody, PreferencesBody, SessionResponse, TokenResponse } from '@esep/contracts';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../plugins/auth.plugin.ts';
 import { authenticate, changePassword, closeSession, openSession, presentSessionUser, setLocale } from '../services/auth.service.ts';
 import { contextOf } from '../services/context.ts';
+import { liveOutboxKey } from '../services/outbox-key.service.ts';
 import { loadScope } from '@esep/db';
 
 const tags = ['auth'];
@@ -44,6 +45,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const auth = request.auth!;
     return { user: presentSessionUser(auth.user, auth.actor), csrfToken: auth.session.csrfToken };
+  });
+
+  app.get('/api/v1/auth/me/outbox-key', {
+    schema: { tags, summary: 'The key that seals this user\'s unsent live-screen entries on his device (the same in every session of the user, no other user\'s)', response: { 200: OutboxKeyResponse } },
+    config: { access: { authenticated: true } },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return { key: liveOutboxKey(app.config, request.auth!.user.id) };
   });
 
   app.post('/api/v1/auth/logout', {

@@ -24,9 +24,9 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/v1/meetings/:id/live/sync', {
     schema: {
-      tags, summary: 'Apply operations recorded offline, in order, each on its own: created, duplicate (same clientKey stored before) or rejected with the error',
+      tags, summary: 'Apply operations recorded offline, in order, each on its own: created, duplicate (same clientKey stored before) or rejected with the error; 403 not_the_author when authorId is not the logged-in user',
       params: IdParam, body: LiveSyncBody, response: { 200: LiveSyncResult },
     },
     config: { access: { resource: 'participant', action: 'create', locate: locateMeeting } },
-  }, async (request) => syncLive(contextOf(request), request.params.id, request.body.operations));
+  }, async (request) => syncLive(contextOf(request), request.params.id, request.body.operations, request.body.authorId));
 };

@@ -1,10 +1,12 @@
-import { auditLog, participants } from '@esep/db';
+import { auditLog, openDatabase, participants, rateWindows } from '@esep/db';
 import { CONSENT_TEXT, CONSENT_VERSION } from '@esep/domain';
 import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtIds, meetingInProgress } from '../../test/holding.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
 import { at, meetingPlan, today } from '../../test/meetings.ts';
+import { buildApp } from '../app.ts';
 import { escapeHtml } from '../http/public-page.ts';
 
 /** R-32.2: residents register themselves by the poster's QR code or the online link. */
@@ -51,11 +53,16 @@ describe('concurrent self-registration', () => {
     const statuses = responses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(39);
-    const refused = responses.find((r) => r.statusCode === 409)!.json().error;
-    expect(refused.code).toBe('already_registered');
-    expect(refused.details).toMatchObject({ rule: 'R-32.2', number: 501 });
-    expect(refused.message).toContain('501');
+    // An anonymous caller learns only that this person is registered: not which entry, not its number.
+    for (const refused of responses.filter((r) => r.statusCode === 409).map((r) => r.json().error)) {
+      expect(refused).toEqual({ code: 'already_registered', message: 'This person is already registered for the meeting', details: { rule: 'R-32.2' } });
+    }
     expect(await countOf(open)).toBe(501);
+    // Staff who may read the register are told which entry it is (the live screen points to it).
+    const staff = await inspector.send('POST', `/api/v1/meetings/${open}/participants`, { ...person(0, { fullName: 'Айгүл Жансерікова', address: 'Шамалған а., Бірлік к-сі, 5' }), category: 'resident' }, { 'accept-language': 'en' });
+    expect(staff.statusCode).toBe(409);
+    expect(staff.json().error).toMatchObject({ code: 'already_registered', details: { rule: 'R-32.2', number: 501, participantId: expect.any(String) } });
+    expect(staff.json().error.message).toContain('501');
   }, 120_000);
 });
 
@@ -173,7 +180,8 @@ describe('the server-rendered page /m/:id', () => {
     const again = await t.app.inject({ method: 'POST', url: `/m/${open}?lang=en`, payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('data-testid="registration-error"');
-    expect(again.body).toContain('already registered');
+    expect(again.body).toContain('This person is already registered for the meeting');
+    expect(again.body).not.toContain(`number ${number}`);
     expect(again.body).toContain('value="Шамалған а., Сәтпаев к-сі, 3"');
   });
 
@@ -209,20 +217,111 @@ describe('the server-rendered page /m/:id', () => {
   });
 });
 
-describe('rate limit', () => {
+describe('rate limit (R-32.2): one limit per address and meeting for the API and the HTML form, kept in the database', () => {
   let limited: TestApp;
-  beforeAll(async () => { limited = await testApp({ selfRegistrationRate: 3 }); }, 120_000);
-  afterAll(async () => { await limited.close(); });
+  let second: { app: FastifyInstance; close(): Promise<void> };
+  let staff: Client;
+  let district: string;
+  beforeAll(async () => {
+    limited = await testApp({ selfRegistrationRate: 3 });
+    staff = await login(limited.app, 'inspector');
+    district = (await districtIds(staff))['ALM-KAR-P2-D01']!;
+    // Another server process on the same database: its own connections on PostgreSQL (PGlite
+    // lives inside one process, so there the second app shares the instance).
+    const url = limited.database.url;
+    const database = url ? await openDatabase({ url, poolSize: 2 }) : limited.database;
+    const app = await buildApp({ config: limited.app.config, database, logger: false, clock: limited.clock });
+    await app.ready();
+    second = { app, async close() { await app.close(); if (url) await database.close(); } };
+  }, 120_000);
+  afterAll(async () => { await second?.close(); await limited?.close(); });
 
-  it('the 4th registration from one address within a minute → 429 rate_limited', async () => {
-    const client = await login(limited.app, 'inspector');
-    const meeting = await meetingInProgress(limited, client, (await districtIds(client))['ALM-KAR-P2-D01']!);
-    const statuses: number[] = [];
-    for (let i = 0; i < 4; i += 1) {
-      const r = await limited.app.inject({ method: 'POST', url: `/api/v1/public/meetings/${meeting}/registrations`, payload: person(100 + i), headers: { 'accept-language': 'en' } });
-      statuses.push(r.statusCode);
-      if (i === 3) expect(r.json().error.code).toBe('rate_limited');
+  /** A meeting happening now, with the clock stopped early in a minute (one counting window). */
+  const freshMeeting = async () => {
+    limited.clock.release();
+    const id = await meetingInProgress(limited, staff, district);
+    const now = limited.clock.now().getTime();
+    limited.clock.set(new Date(now - (now % 60_000) + 1_000));
+    return id;
+  };
+  let n = 0;
+  const viaApi = (app: FastifyInstance, meetingId: string, remoteAddress = '203.0.113.7') => app.inject({
+    method: 'POST', url: `/api/v1/public/meetings/${meetingId}/registrations`, payload: person(300 + (n += 1)), headers: { 'accept-language': 'en' }, remoteAddress,
+  });
+  const viaPage = (app: FastifyInstance, meetingId: string, lang: 'kk' | 'ru' | 'en' = 'en', remoteAddress = '203.0.113.7') => {
+    const p = person(300 + (n += 1));
+    const form = new URLSearchParams({ fullName: p.fullName, address: p.address, consent: 'yes', consentVersion: CONSENT_VERSION });
+    return app.inject({ method: 'POST', url: `/m/${meetingId}?lang=${lang}`, payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress });
+  };
+
+  it('three through the API, then the HTML form answers 429 with a clear page in kk, ru and en; the API too', async () => {
+    const meeting = await freshMeeting();
+    expect((await Promise.all([1, 2, 3].map(() => viaApi(limited.app, meeting)))).map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    const before = await countOf(meeting);
+    for (const [lang, words] of [['en', 'Too many registrations'], ['ru', 'Слишком много регистраций'], ['kk', 'Тіркелу тым көп']] as const) {
+      const page = await viaPage(limited.app, meeting, lang);
+      expect(page.statusCode).toBe(429);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.headers['retry-after']).toMatch(/^\d+$/);
+      expect(page.body).toContain(`<html lang="${lang}">`);
+      expect(page.body).toContain(words);
+      expect(page.body).toContain('data-testid="registration-error"');
+      expect(page.body).toContain(`href="/m/${meeting}?lang=${lang}"`);
     }
-    expect(statuses).toEqual([201, 201, 201, 429]);
+    const api = await viaApi(limited.app, meeting);
+    expect(api.statusCode).toBe(429);
+    expect(api.json().error).toMatchObject({ code: 'rate_limited', details: { rule: 'R-32.2' } });
+    expect(api.json().error.message).toContain('Wait a minute');
+    expect(await countOf(meeting)).toBe(before);
+
+    // Another address, or the same address at another meeting, is not held back.
+    expect((await viaApi(limited.app, meeting, '198.51.100.20')).statusCode).toBe(201);
+    // The next minute counts afresh.
+    limited.clock.advance(60_000);
+    expect((await viaPage(limited.app, meeting)).statusCode).toBe(200);
+  });
+
+  it('three through the HTML form, then the API answers 429', async () => {
+    const meeting = await freshMeeting();
+    for (let i = 0; i < 3; i += 1) {
+      const page = await viaPage(limited.app, meeting);
+      expect(page.statusCode, page.body).toBe(200);
+      expect(page.body).toContain('data-testid="registration-done"');
+    }
+    const api = await viaApi(limited.app, meeting);
+    expect(api.statusCode).toBe(429);
+    expect(api.json().error.code).toBe('rate_limited');
+  });
+
+  it('two server processes on one database share the limit', async () => {
+    const meeting = await freshMeeting();
+    const first = await viaApi(limited.app, meeting);
+    const other = await viaPage(second.app, meeting);
+    const third = await viaApi(second.app, meeting);
+    expect([first.statusCode, other.statusCode, third.statusCode]).toEqual([201, 200, 201]);
+    expect((await viaPage(limited.app, meeting)).statusCode).toBe(429);
+    expect((await viaApi(second.app, meeting)).statusCode).toBe(429);
+    // Concurrent hits on both are all counted: none of them gets through.
+    const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => viaApi(i % 2 ? second.app : limited.app, meeting)));
+    expect(burst.map((r) => r.statusCode)).toEqual(Array(6).fill(429));
+  });
+
+  it('old windows are swept; the table keeps no client address', async () => {
+    const meeting = await freshMeeting();
+    await viaApi(limited.app, meeting);
+    limited.clock.advance(5 * 60_000);
+    // A new process sweeps on its first request.
+    const app = await buildApp({ config: limited.app.config, database: limited.database, logger: false, clock: limited.clock });
+    await app.ready();
+    try {
+      await viaApi(app, meeting);
+    } finally {
+      await app.close();
+    }
+    const rows = await limited.database.db.select().from(rateWindows);
+    const oldest = Math.min(...rows.map((r) => r.windowStart.getTime()));
+    expect(oldest).toBeGreaterThanOrEqual(limited.clock.now().getTime() - 2 * 60_000);
+    expect(JSON.stringify(rows)).not.toContain('203.0.113.7');
+    expect(rows.every((r) => /^self-registration:[0-9a-f]{64}$/.test(r.bucket))).toBe(true);
   });
 });

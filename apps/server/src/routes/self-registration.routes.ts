@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
 import { contextOf, type ServiceContext } from '../services/context.ts';
 import { publicMeeting, selfRegister } from '../services/holding/participant.service.ts';
-import { FIELD_ERRORS, renderMeetingPage, renderMessagePage, renderNotFoundPage, type FormValues } from '../services/holding/self-registration.page.ts';
+import { selfRegistrationLimit } from '../services/holding/self-registration.limit.ts';
+import { FIELD_ERRORS, renderMeetingPage, renderMessagePage, renderNotFoundPage, renderTooManyPage, type FormValues } from '../services/holding/self-registration.page.ts';
 import { pageLocale, sendHtml, UUID } from '../http/public-page.ts';
 
 const tags = ['public'];
@@ -23,13 +24,6 @@ const Registered = z.object({ number: z.number().int(), meetingNumber: z.string(
 
 /** A resident registering himself acts without an account, even in a browser with a staff session. */
 const anonymous = (request: FastifyRequest): ServiceContext => ({ ...contextOf(request), actor: null, actorName: null });
-
-/** R-32.2: the same address may register only so many people a minute at one meeting. */
-const rateLimit = (app: FastifyInstance) => ({
-  max: app.config.selfRegistrationRate,
-  timeWindow: '1 minute',
-  keyGenerator: (request: FastifyRequest) => `${request.ip}:${(request.params as { id?: string }).id ?? ''}`,
-});
 
 /** The JSON API of self-registration (no login): the meeting's public facts and the registration. */
 const publicApi: FastifyPluginAsyncZod = async (app) => {
@@ -48,7 +42,9 @@ const publicApi: FastifyPluginAsyncZod = async (app) => {
       tags, summary: 'Register oneself while the meeting\'s window is open (QR code or online link; R-32.2). 409 registration_closed / already_registered, 400 consent_required, 429 rate_limited',
       params: IdParam, body: SelfRegistrationBody, response: { 201: Registered },
     },
-    config: { access: { public: true }, rateLimit: rateLimit(app) },
+    config: { access: { public: true } },
+    // R-32.2: one limit with the HTML form below, counted in the database.
+    onRequest: selfRegistrationLimit(app),
   }, async (request, reply) => {
     const { number, meetingNumber } = await selfRegister(anonymous(request), request.params.id, request.body);
     return reply.status(201).send({ number, meetingNumber });
@@ -63,6 +59,8 @@ const formField = (body: Record<string, unknown>, name: string): string => (type
  * HTML, outside /api so the web app's fallback does not catch it. `?online=1` is the link for
  * online participants; `?lang=kk|ru|en` picks the language (else Accept-Language, else kk).
  */
+const isOnline = (request: FastifyRequest) => (request.query as { online?: unknown } | undefined)?.online === '1';
+
 const pages = async (app: FastifyInstance) => {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -71,13 +69,16 @@ const pages = async (app: FastifyInstance) => {
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
     const locale = pageLocale(request);
     const id = String((request.params as { id?: string } | undefined)?.id ?? '');
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const statusCode = error instanceof AppError ? error.status : error.statusCode;
+    const status = statusCode && statusCode >= 400 && statusCode < 500 ? statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'self-registration page failed');
+    if (status === 429) {
+      const message = error instanceof AppError && error.messages ? error.messages[locale] : ERROR_MESSAGES.rate_limited[locale];
+      return sendHtml(reply, 429, renderTooManyPage(locale, id, message, isOnline(request)));
+    }
     const code = status === 429 ? 'rate_limited' : status === 413 ? 'payload_too_large' : status === 500 ? 'internal_error' : 'validation_failed';
     return sendHtml(reply, status, renderMessagePage(locale, id, ERROR_MESSAGES[code][locale], ERROR_MESSAGES[code][locale]));
   });
-
-  const isOnline = (request: FastifyRequest) => (request.query as { online?: unknown } | undefined)?.online === '1';
 
   app.get('/m/:id', { schema: { hide: true } }, async (request, reply) => {
     const locale = pageLocale(request);
@@ -87,7 +88,7 @@ const pages = async (app: FastifyInstance) => {
     return sendHtml(reply, 200, renderMeetingPage({ locale, meeting, online: isOnline(request) }));
   });
 
-  app.post('/m/:id', { schema: { hide: true }, config: { rateLimit: rateLimit(app) } }, async (request, reply) => {
+  app.post('/m/:id', { schema: { hide: true }, onRequest: selfRegistrationLimit(app) }, async (request, reply) => {
     const locale = pageLocale(request);
     const { id } = request.params as { id: string };
     const meeting = UUID.test(id) ? await publicMeeting(contextOf(request), id) : null;

@@ -6,3 +6,4 @@ export * from './meeting.schema.ts';
 export * from './holding.schema.ts';
 export * from './protocol.schema.ts';
 export * from './late-entry.schema.ts';
+export * from './rate-limit.schema.ts';

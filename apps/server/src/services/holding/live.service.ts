@@ -43,6 +43,12 @@ export async function liveState(ctx: ServiceContext, meetingId: string) {
   };
 }
 
+const NOT_THE_AUTHOR = {
+  kk: 'Бұл жазбаларды басқа пайдаланушы енгізген: оларды тек сол пайдаланушы өз атынан кіріп жібере алады',
+  ru: 'Эти записи внёс другой пользователь: отправить их может только он сам, войдя под своим именем',
+  en: 'These entries were recorded by another user: only that user, logged in as himself, can send them',
+};
+
 export interface SyncResult {
   clientKey: string;
   status: 'created' | 'duplicate' | 'rejected';
@@ -77,7 +83,9 @@ async function apply(ctx: ServiceContext, meetingId: string, op: LiveOperation):
  * Anything but a refusal (a crash, the database gone) propagates as a 5xx, so the client
  * keeps the whole queue and retries — the keys make the retry harmless.
  */
-export async function syncLive(ctx: ServiceContext, meetingId: string, operations: readonly LiveOperation[]): Promise<{ results: SyncResult[] }> {
+export async function syncLive(ctx: ServiceContext, meetingId: string, operations: readonly LiveOperation[], authorId?: string): Promise<{ results: SyncResult[] }> {
+  // Entries go out only under the login of the person who typed them: the audit names him.
+  if (authorId !== undefined && authorId !== ctx.actor?.id) throw new AppError('forbidden', { reason: 'not_the_author' }, 403, NOT_THE_AUTHOR);
   const locale = ctx.locale ?? 'kk';
   const results: SyncResult[] = [];
   for (const op of operations) {

@@ -10,6 +10,7 @@ import {
   type ParticipantCategory, type SelfRegistrationWindow,
 } from '@esep/domain';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
+import { maySeeNames } from './item.service.ts';
 import { readStoredFile, sniffType, storeFile } from '../../storage/file.store.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 
@@ -54,7 +55,14 @@ export const SHEET_TYPES_MESSAGE = {
 const fill = (messages: Record<'kk' | 'ru' | 'en', string>, n: number) =>
   ({ kk: messages.kk.replace('{n}', String(n)), ru: messages.ru.replace('{n}', String(n)), en: messages.en.replace('{n}', String(n)) });
 
-export function alreadyRegistered(row: Pick<ParticipantRow, 'id' | 'number'>): AppError {
+/**
+ * R-32.2: the same person twice. Whoever may read the register learns which entry it is (its id
+ * and number: the staff form and the live screen point to it). Anyone else — a resident
+ * registering himself without an account — learns only that this person is already
+ * registered: no id, no number, no name, nothing to probe the register with.
+ */
+export function alreadyRegistered(row: Pick<ParticipantRow, 'id' | 'number'>, mayReadRegister: boolean): AppError {
+  if (!mayReadRegister) return new AppError('already_registered', { rule: 'R-32.2' }, 409);
   return new AppError('already_registered', { participantId: row.id, number: row.number, rule: 'R-32.2' }, 409, fill(ALREADY_REGISTERED, row.number));
 }
 
@@ -107,6 +115,7 @@ type NewEntry = Omit<ParticipantRow, 'id' | 'number' | 'meetingId' | 'createdAt'
  * the same client key, refuse the same person twice, number it, store it, audit it.
  */
 async function addEntry(ctx: ServiceContext, meetingId: string, key: string, entry: NewEntry, inside?: (tx: Tx, row: ParticipantRow) => Promise<void>): Promise<{ row: ParticipantRow; created: boolean }> {
+  const reveal = await maySeeNames(ctx, meetingId);
   const existing = async (): Promise<{ row: ParticipantRow; created: boolean } | null> => {
     if (entry.clientKey) {
       const same = await participantByClientKey(ctx.db, meetingId, entry.clientKey);
@@ -122,10 +131,10 @@ async function addEntry(ctx: ServiceContext, meetingId: string, key: string, ent
         if (same) return { row: same, created: false };
       }
       const person = await participantByPersonKey(tx, meetingId, key);
-      if (person) throw alreadyRegistered(person);
+      if (person) throw alreadyRegistered(person, reveal);
       if (entry.invitationId) {
         const invited = await participantByInvitation(tx, entry.invitationId);
-        if (invited) throw alreadyRegistered(invited);
+        if (invited) throw alreadyRegistered(invited, reveal);
       }
       const number = await nextInMeeting(tx, 'participants', meetingId);
       const row = await insertParticipant(tx, { ...entry, meetingId, number, personKey: key });
@@ -140,10 +149,10 @@ async function addEntry(ctx: ServiceContext, meetingId: string, key: string, ent
     const again = await existing();
     if (again) return again;
     const person = await participantByPersonKey(ctx.db, meetingId, key);
-    if (person) throw alreadyRegistered(person);
+    if (person) throw alreadyRegistered(person, reveal);
     if (entry.invitationId) {
       const invited = await participantByInvitation(ctx.db, entry.invitationId);
-      if (invited) throw alreadyRegistered(invited);
+      if (invited) throw alreadyRegistered(invited, reveal);
     }
     throw new AppError('conflict', { reason: violation.constraint || 'unique_violation' }, 409);
   }
@@ -219,11 +228,12 @@ export async function correctParticipant(ctx: ServiceContext, id: string, patch:
   };
   const district = await districtOfMeeting(ctx, meeting.id, next.residentOfDistrictId);
   const key = personKey(next.fullName, addressKey(next.address, district));
+  const reveal = await maySeeNames(ctx, meeting.id);
   const changed = (Object.keys(next) as Array<keyof typeof next>).filter((k) => next[k] !== current[k]);
   try {
     const row = await inTransaction(ctx, async (tx, audit) => {
       const other = await participantByPersonKey(tx, meeting.id, key, id);
-      if (other) throw alreadyRegistered(other);
+      if (other) throw alreadyRegistered(other, reveal);
       const updated = await updateParticipantRow(tx, id, { ...next, personKey: key });
       if (!updated) throw new AppError('not_found');
       await audit({ action: 'participant.update', entityType: 'meeting', entityId: meeting.id, after: { participantId: id, number: updated.number, fields: changed, category: updated.category } });
@@ -233,7 +243,7 @@ export async function correctParticipant(ctx: ServiceContext, id: string, patch:
   } catch (error) {
     if (!uniqueViolation(error)) throw error;
     const other = await participantByPersonKey(ctx.db, meeting.id, key, id);
-    if (other) throw alreadyRegistered(other);
+    if (other) throw alreadyRegistered(other, reveal);
     throw new AppError('conflict', { reason: 'unique_violation' }, 409);
   }
 }

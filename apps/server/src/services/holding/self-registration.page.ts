@@ -36,6 +36,8 @@ const T = {
   notFound: { kk: 'Кездесу табылмады', ru: 'Встреча не найдена', en: 'Meeting not found' },
   notFoundText: { kk: 'Сілтемені тексеріңіз немесе учаскелік инспекторға хабарласыңыз.', ru: 'Проверьте ссылку или обратитесь к участковому инспектору.', en: 'Check the link or ask the district police inspector.' },
   language: { kk: 'Тіл', ru: 'Язык', en: 'Language' },
+  tooMany: { kk: 'Тіркелу тым көп', ru: 'Слишком много регистраций', en: 'Too many registrations' },
+  backToForm: { kk: 'Тіркелу бетіне оралу', ru: 'Вернуться к регистрации', en: 'Back to the registration form' },
   rule: { kk: 'Қатысушыларды тіркеу — Қағидалардың 32-тармағы.', ru: 'Регистрация участников — пункт 32 Правил.', en: 'Registration of participants — paragraph 32 of the Rules.' },
 } satisfies Record<string, Texts>;
 
@@ -164,4 +166,11 @@ export function renderNotFoundPage(locale: Locale, meetingId: string): string {
 export function renderMessagePage(locale: Locale, meetingId: string, title: string, message: string): string {
   return layout(locale, title, (lang) => `/m/${encodeURIComponent(meetingId)}?lang=${lang}`,
     `<h1>${escapeHtml(title)}</h1><div class="box err" role="alert" data-testid="registration-error"><p>${escapeHtml(message)}</p></div>`);
+}
+
+/** R-32.2: the address has sent more registrations this minute than the limit allows (429). */
+export function renderTooManyPage(locale: Locale, meetingId: string, message: string, online: boolean): string {
+  return layout(locale, T.tooMany[locale], (lang) => pageUrl(meetingId, lang, online),
+    `<h1>${T.tooMany[locale]}</h1><div class="box err" role="alert" data-testid="registration-error"><p>${escapeHtml(message)}</p></div>`
+    + `<p><a href="${escapeHtml(pageUrl(meetingId, locale, online))}">${T.backToForm[locale]}</a></p>`);
 }

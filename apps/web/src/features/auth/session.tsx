@@ -57,10 +57,15 @@ export function useSessionQuery() {
     // Logged in (also through the login page, which sets the session directly), or logged out.
     if (query.data === null) {
       keepLastUser(null);
-      // Personal data of residents saved for offline use does not outlive the session.
-      void import('../live/outbox.ts').then((outbox) => outbox.forgetSnapshots()).catch(() => undefined);
+      // Personal data of residents saved for offline use does not outlive the session, nor does
+      // the key that opens the user's unsent entries (they stay sealed for his next login).
+      void import('../live/outbox.ts').then((outbox) => outbox.forgetSession()).catch(() => undefined);
+    } else if (query.data && !offlineSession) {
+      keepLastUser(query.data.user);
+      const userId = query.data.user.id;
+      // Another user's key never stays on the device beside this user's.
+      void import('../live/outbox.ts').then((outbox) => outbox.keepOnlyKeyOf(userId)).catch(() => undefined);
     }
-    else if (query.data && !offlineSession) keepLastUser(query.data.user);
   }, [query.data, offlineSession]);
   useEffect(() => {
     if (!offlineSession) return;

@@ -19,17 +19,17 @@ import { participantCount, queueCounts, registerRows } from './live.model.ts';
 import type { LiveOperationKind } from './live.types.ts';
 import './live.css';
 import { AwardsPanel, DecisionsPanel } from './OutcomesPanels.tsx';
-import { discardOperation, retryOperation, type OutboxOperation } from './outbox.ts';
+import { discardOperation, retryOperation, type Author, type OutboxOperation } from './outbox.ts';
 import { RegisterPanel } from './RegisterPanel.tsx';
-import { useLiveState, useLiveSync, useOnline, useOutbox, type LiveData } from './useLive.ts';
+import { useAuthor, useLiveState, useLiveSync, useOnline, useOutbox, type LiveData, type SyncStatus } from './useLive.ts';
 
 type Tab = 'register' | 'items' | 'decisions' | 'awards';
 const TAB_OF: Record<LiveOperationKind, Tab> = { participant: 'register', item: 'items', decision: 'decisions', award: 'awards' };
 const TABS: Tab[] = ['register', 'items', 'decisions', 'awards'];
 
 /** "All saved" / "N waiting to sync" / "offline" / "K need attention", announced politely. */
-function SyncIndicator({ pending, attention, offline, sessionEnded, onSync }: {
-  pending: number; attention: number; offline: boolean; sessionEnded: boolean; onSync: () => void;
+function SyncIndicator({ pending, attention, offline, status, onSync }: {
+  pending: number; attention: number; offline: boolean; status: SyncStatus; onSync: () => void;
 }) {
   const { t } = useTranslation('live');
   return (
@@ -43,7 +43,8 @@ function SyncIndicator({ pending, attention, offline, sessionEnded, onSync }: {
       {pending > 0 && !offline && (
         <Button size="compact-sm" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onSync} data-testid="live-sync-now">{t('sync.syncNow')}</Button>
       )}
-      {sessionEnded && <Text size="sm" c="red.9" role="alert">{t('sync.sessionEnded')}</Text>}
+      {status.sessionEnded && <Text size="sm" c="red.9" role="alert">{t('sync.sessionEnded')}</Text>}
+      {status.notAuthor && <Text size="sm" c="red.9" role="alert" data-testid="live-not-author">{t('sync.notAuthor')}</Text>}
     </Group>
   );
 }
@@ -54,7 +55,9 @@ function summaryOf(op: OutboxOperation): string {
 }
 
 /** Entries the server refused: correct and send again, or discard. */
-function AttentionList({ ops, onEdit, onResend }: { ops: OutboxOperation[]; onEdit: (op: OutboxOperation) => void; onResend: (key: string) => void }) {
+function AttentionList({ ops, onEdit, onResend, onDiscard }: {
+  ops: OutboxOperation[]; onEdit: (op: OutboxOperation) => void; onResend: (key: string) => void; onDiscard: (key: string) => void;
+}) {
   const { t } = useTranslation('live');
   if (ops.length === 0) return null;
   return (
@@ -70,7 +73,7 @@ function AttentionList({ ops, onEdit, onResend }: { ops: OutboxOperation[]; onEd
                 <Button size="compact-sm" variant="default" onClick={() => onEdit(op)}>{t('attention.edit')}</Button>
                 <Button size="compact-sm" variant="default" onClick={() => onResend(op.clientKey)}>{t('attention.retry')}</Button>
                 <Button size="compact-sm" variant="outline" color="red.9"
-                  onClick={() => { if (window.confirm(t('attention.discardConfirm'))) void discardOperation(op.clientKey); }}>{t('attention.discard')}</Button>
+                  onClick={() => { if (window.confirm(t('attention.discardConfirm'))) onDiscard(op.clientKey); }}>{t('attention.discard')}</Button>
               </Group>
             </li>
           ))}
@@ -80,13 +83,13 @@ function AttentionList({ ops, onEdit, onResend }: { ops: OutboxOperation[]; onEd
   );
 }
 
-function LiveView({ meetingId, data, ops }: { meetingId: string; data: LiveData; ops: OutboxOperation[] }) {
+function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId: string; data: LiveData; ops: OutboxOperation[] }) {
   const { t } = useTranslation('live');
   const language = useLanguage();
   const online = useOnline();
   const { state } = data;
   const counts = queueCounts(ops);
-  const { status, sync, add } = useLiveSync(meetingId, counts.pending);
+  const { status, sync, add } = useLiveSync(author, meetingId, counts.pending);
   const [tab, setTab] = useState<Tab>('register');
   const [editing, setEditingState] = useState<OutboxOperation | null>(null);
   const [paperSheet, setPaperSheet] = useState<Live['paperSheet']>(null);
@@ -102,9 +105,9 @@ function LiveView({ meetingId, data, ops }: { meetingId: string; data: LiveData;
   const publicUrl = detail.data?.publicUrl ?? `${window.location.origin}/m/${meetingId}`;
 
   const resend = useCallback(async (clientKey: string, changed?: Record<string, unknown>) => {
-    await retryOperation(clientKey, changed);
+    await retryOperation(author, clientKey, changed);
     void sync();
-  }, [sync]);
+  }, [author, sync]);
   const setEditing = useCallback((op: OutboxOperation | null) => {
     setEditingState(op);
     if (op) setTab(TAB_OF[op.kind]);
@@ -133,7 +136,7 @@ function LiveView({ meetingId, data, ops }: { meetingId: string; data: LiveData;
         </Stack>
         <div className="live-statusbar">
           <Text fw={700} size="lg" data-testid="live-count" data-count={count}>{t('page.participants', { count })}</Text>
-          <SyncIndicator pending={counts.pending} attention={counts.attention} offline={offline} sessionEnded={status.sessionEnded} onSync={() => void sync()} />
+          <SyncIndicator pending={counts.pending} attention={counts.attention} offline={offline} status={status} onSync={() => void sync()} />
         </div>
         {offline && data.snapshotAt === null && <Text size="sm" data-testid="live-offline-hint">{t('sync.offlineHint')}</Text>}
         {data.snapshotAt !== null && (
@@ -142,7 +145,7 @@ function LiveView({ meetingId, data, ops }: { meetingId: string; data: LiveData;
           </Alert>
         )}
         {!state.meeting.recordingOpen && <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} data-testid="live-closed">{t('page.recordingClosed')}</Alert>}
-        <AttentionList ops={rejected} onEdit={setEditing} onResend={(key) => void resend(key)} />
+        <AttentionList ops={rejected} onEdit={setEditing} onResend={(key) => void resend(key)} onDiscard={(key) => void discardOperation(author, key)} />
         <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted>
           <Tabs.List aria-label={t('page.sections')} grow className="live-tabs">
             {TABS.map((name) => <Tabs.Tab key={name} value={name} data-testid={`live-tab-${name}`}>{t(`tabs.${name}`)}</Tabs.Tab>)}
@@ -161,8 +164,24 @@ function LiveView({ meetingId, data, ops }: { meetingId: string; data: LiveData;
 export function LivePage() {
   const { t } = useTranslation('live');
   const { id = '' } = useParams();
-  const query = useLiveState(id);
-  const ops = useOutbox(id);
+  const author = useAuthor();
+  if (author.isPending) return <PageLoader />;
+  if (author.isError) {
+    return (
+      <Stack gap="md">
+        <Title order={1}>{t('tabs.register')}</Title>
+        <ErrorAlert error={author.error} title={isApiError(author.error, 0) ? t('page.noKey') : undefined} onRetry={() => void author.refetch()} />
+      </Stack>
+    );
+  }
+  return <LiveOfAuthor key={author.data.userId} author={author.data} meetingId={id} />;
+}
+
+/** The screen for the logged-in user: his entries on this device, his saved register. */
+function LiveOfAuthor({ author, meetingId }: { author: Author; meetingId: string }) {
+  const { t } = useTranslation('live');
+  const query = useLiveState(author, meetingId);
+  const ops = useOutbox(author, meetingId);
   if (query.isPending || ops === undefined) return <PageLoader />;
   if (query.isError) {
     if (isApiError(query.error, 404) || isApiError(query.error, 400)) {
@@ -175,5 +194,5 @@ export function LivePage() {
       </Stack>
     );
   }
-  return <LiveView meetingId={id} data={query.data} ops={ops} />;
+  return <LiveView author={author} meetingId={meetingId} data={query.data} ops={ops} />;
 }

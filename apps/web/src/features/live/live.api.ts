@@ -14,9 +14,15 @@ const meetingPath = (id: string) => `/meetings/${encodeURIComponent(id)}`;
 export const fetchLiveState = (meetingId: string, signal?: AbortSignal) =>
   api.get<LiveState>(`${meetingPath(meetingId)}/live`, undefined, signal);
 
-/** One batch of queued operations; each is answered on its own (created, duplicate, rejected). */
-export const postLiveSync = (meetingId: string, operations: LiveOperation[]) =>
-  api.post<LiveSyncResult>(`${meetingPath(meetingId)}/live/sync`, { operations });
+/**
+ * One batch of queued operations of their author; each is answered on its own (created,
+ * duplicate, rejected). The server refuses the batch under anyone else's login.
+ */
+export const postLiveSync = (meetingId: string, operations: LiveOperation[], authorId: string) =>
+  api.post<LiveSyncResult>(`${meetingPath(meetingId)}/live/sync`, { operations, authorId });
+
+/** The key sealing the logged-in user's entries on this device (see outbox.ts). */
+export const fetchOutboxKey = async () => (await api.get<{ key: string }>('/auth/me/outbox-key')).key;
 
 /** Names from earlier meetings of the same districts (staff entry; online only). */
 export async function fetchSuggestions(meetingId: string, q: string, signal?: AbortSignal): Promise<ParticipantSuggestion[]> {

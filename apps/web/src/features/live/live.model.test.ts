@@ -26,7 +26,7 @@ function state(parts: Partial<LiveState> = {}): LiveState {
 }
 
 function op(clientKey: string, kind: OutboxOperation['kind'], data: Record<string, unknown>, opState: OutboxOperation['state'] = 'pending'): OutboxOperation {
-  return { clientKey, meetingId: MEETING, kind, data, createdAt: '2026-03-01T10:05:00.000Z', state: opState, error: opState === 'rejected' ? { code: 'already_registered', message: 'x' } : null };
+  return { clientKey, meetingId: MEETING, authorId: 'alice', kind, data, createdAt: '2026-03-01T10:05:00.000Z', state: opState, error: opState === 'rejected' ? { code: 'already_registered', message: 'x' } : null };
 }
 
 describe('the register on the screen (R-32.2: the count is the register)', () => {

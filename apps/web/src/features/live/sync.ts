@@ -1,17 +1,21 @@
 import type { ApiError } from '../../app/api.ts';
 import type { LiveOperation, LiveSyncResult, OperationError } from './live.types.ts';
-import { applyResults, pendingBatch, rejectAll, type OutboxOperation } from './outbox.ts';
+import { applyResults, pendingBatch, rejectAll, type Author, type OutboxOperation } from './outbox.ts';
 
 /**
  * The sync loop of the offline queue. Pending operations of a meeting go to the server in
  * batches (at most 100, oldest first). Each answer is recorded per operation; a network
  * error or a 5xx keeps everything queued for the next attempt — nothing is ever dropped.
+ * Only the author's own entries are sent, naming him: the server refuses them under anyone
+ * else's login (another tab may have logged in as someone else meanwhile).
  */
 export const BATCH_SIZE = 100;
 export const RETRY_INTERVAL_MS = 15_000;
 
 export interface SyncDeps {
-  send: (meetingId: string, operations: LiveOperation[]) => Promise<LiveSyncResult>;
+  /** The logged-in user, whose entries (and only those) are sent. */
+  author: Author;
+  send: (meetingId: string, operations: LiveOperation[], authorId: string) => Promise<LiveSyncResult>;
   /** Fetches the session again (a new CSRF token after a reload while offline). */
   refreshSession?: () => Promise<void>;
 }
@@ -63,10 +67,10 @@ export async function syncOnce(meetingId: string, deps: SyncDeps): Promise<SyncO
   let rejected = 0;
   let sessionRefreshed = false;
   for (;;) {
-    const batch = await pendingBatch(meetingId, BATCH_SIZE);
+    const batch = await pendingBatch(deps.author, meetingId, BATCH_SIZE);
     if (batch.length === 0) return stored + rejected === 0 ? { kind: 'idle' } : { kind: 'synced', stored, rejected };
     try {
-      const counts = await record(await deps.send(meetingId, batch.map(toOperation)));
+      const counts = await record(await deps.send(meetingId, batch.map(toOperation), deps.author.userId));
       stored += counts.stored;
       rejected += counts.rejected;
       // The server answered none of them (should not happen): stop rather than loop.
@@ -105,7 +109,7 @@ async function syncSingly(meetingId: string, batch: OutboxOperation[], deps: Syn
   let rejected = 0;
   for (const op of batch) {
     try {
-      const counts = await record(await deps.send(meetingId, [toOperation(op)]));
+      const counts = await record(await deps.send(meetingId, [toOperation(op)], deps.author.userId));
       stored += counts.stored;
       rejected += counts.rejected;
     } catch (error) {
