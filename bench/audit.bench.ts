@@ -1,0 +1,125 @@
+/**
+ * Audited writes under concurrency (issue 10, item 7): every write records an audit entry in its
+ * own transaction, and the audit trail must not make all writes of the country queue behind one
+ * another. Through the real HTTP API (a listening server, keep-alive HTTP clients), staff register
+ * participants (R-32.2, `POST /api/v1/meetings/:id/participants`):
+ *   - 1 client, one meeting, one request after another;
+ *   - 50 clients at once, each in its own meeting (a registration also locks its meeting's row to
+ *     hand out numbers, so 50 different meetings do not contend on that lock).
+ * Reports throughput (req/s) and latency p50/p95 of each, then verifies the audit chain.
+ *
+ *   npx tsx bench/audit.bench.ts [engine: pglite|postgres] [requests per client, default 20]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AddressInfo } from 'node:net';
+import { meetingDistricts, meetings, migrateDatabase, openDatabase, rowsOf, verifyAuditChain } from '@esep/db';
+import { almatyDate, almatyDayStart, CONSENT_VERSION } from '@esep/domain';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app.ts';
+import { systemClock } from '../apps/server/src/clock.ts';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { seedDemo } from '../apps/server/src/demo/demo.seed.ts';
+
+const engine = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
+const perClient = Number(process.argv[3] ?? 20);
+const CLIENTS = 50;
+const SINGLE = CLIENTS * perClient / 5;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'esep-audit-bench-'));
+async function openTarget() {
+  // The embedded database on disk, as `npm start` runs it (not in memory).
+  if (engine !== 'postgres') return openDatabase({ dataDir: join(dataDir, 'db') });
+  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query('drop database if exists esep_bench_audit with (force)');
+  await admin.query('create database esep_bench_audit');
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = '/esep_bench_audit';
+  // The production pool size (openDatabase's default).
+  return openDatabase({ url: url.toString() });
+}
+
+const database = await openTarget();
+await migrateDatabase(database);
+await seedDemo(database.db, systemClock);
+
+// One meeting per client plus one for the single client, announced and under way now.
+const [place] = rowsOf<{ district_id: string; point_id: string; unit_id: string; region_id: string }>(await database.db.execute(sql`
+  select d.id as district_id, p.id as point_id, u.id as unit_id, u.region_id
+  from districts d join police_points p on p.id = d.point_id join police_units u on u.id = p.unit_id order by d.code limit 1`));
+if (!place) throw new Error('the demo region has no district');
+const now = systemClock.now();
+const today = almatyDate(now);
+const startsAt = new Date(Math.max(now.getTime() - 30 * 60_000, almatyDayStart(today).getTime()));
+const meetingIds: string[] = [];
+for (let i = 0; i <= CLIENTS; i++) {
+  const id = crypto.randomUUID();
+  meetingIds.push(id);
+  await database.db.insert(meetings).values({
+    id, number: `BENCH-AUDIT-${i}`, status: 'announced', setting: 'gathering', format: 'indoor', venueAddress: `Клуб №${i}`,
+    startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), startDate: today,
+    regionId: place.region_id, unitId: place.unit_id, pointId: place.point_id,
+  });
+  await database.db.insert(meetingDistricts).values({ meetingId: id, districtId: place.district_id });
+}
+
+const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), dataDir: join(dataDir, 'files') };
+const app = await buildApp({ config, database, logger: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+const login = await fetch(`${base}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) });
+if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
+const { token } = await login.json() as { token: string };
+
+let serial = 0;
+/** One registration; its latency in milliseconds. */
+async function register(meetingId: string): Promise<number> {
+  const n = serial++;
+  const started = performance.now();
+  const response = await fetch(`${base}/api/v1/meetings/${meetingId}/participants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ fullName: `Тұрғын ${n}`, address: `Жібек жолы к-сі, ${n}`, consent: true, consentVersion: CONSENT_VERSION }),
+  });
+  const body = await response.text();
+  if (response.status !== 201) throw new Error(`registration: ${response.status} ${body}`);
+  return performance.now() - started;
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+/** `clients` clients at once, each registering `each` participants one after another in its own meeting. */
+async function phase(label: string, clients: number, each: number, meetingOf: (client: number) => string) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, async (_, c) => {
+    for (let i = 0; i < each; i++) latencies.push(await register(meetingOf(c)));
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const rate = latencies.length / seconds;
+  console.log(`${label}: ${latencies.length} registrations in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} req/s; p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms`);
+  return rate;
+}
+
+console.log(`engine ${engine}, ${CLIENTS} clients × ${perClient} vs 1 client × ${SINGLE}`);
+// Warm-up: compiled queries, pooled connections, the JIT.
+await phase('warm-up', 10, 2, (c) => meetingIds[c + 1]!);
+const one = await phase('1 client', 1, SINGLE, () => meetingIds[0]!);
+const many = await phase(`${CLIENTS} clients`, CLIENTS, perClient, (c) => meetingIds[c + 1]!);
+console.log(`scaling: ${CLIENTS} clients ran at ${(many / one).toFixed(2)}× the rate of one client`);
+
+await app.close();
+const report = await verifyAuditChain(database.db);
+console.log(`audit chain after the run: ${report.firstBreak ? `BROKEN at entry ${report.firstBreak.id} (${report.firstBreak.reason})` : 'intact'}, ${report.checked} entries verified`);
+await database.close();
+rmSync(dataDir, { recursive: true, force: true });
+if (report.firstBreak) process.exit(1);
