@@ -8,9 +8,9 @@ const engines = process.argv.includes('postgres') ? ['pglite', 'postgres'] : ['p
 const runs: Array<[string, string[]]> = [
   ['bench/import.bench.ts', []],
   ...engines.map((engine): [string, string[]] => ['bench/board.bench.ts', ['10000', engine]]),
-  // R-32.1: a 2 GB video upload interrupted halfway; resident memory of the server process.
   // Issue 10, item 7: audited writes from 1 and from 50 clients through the HTTP API.
   ...engines.map((engine): [string, string[]] => ['bench/audit.bench.ts', [engine]]),
+  // R-32.1: a 2 GB video upload interrupted halfway; resident memory of the server process.
   ...engines.map((engine): [string, string[]] => ['bench/video-upload.bench.ts', ['2048', ...(engine === 'postgres' ? ['postgres'] : [])]]),
 ];
 let failed = false;
