@@ -13,8 +13,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { meetingDistricts, meetings, migrateDatabase, openDatabase, rowsOf, verifyAuditChain } from '@esep/db';
 import { almatyDate, almatyDayStart, CONSENT_VERSION } from '@esep/domain';
 import { sql } from 'drizzle-orm';
@@ -29,6 +29,7 @@ const perClient = Number(process.argv[3] ?? 20);
 const CLIENTS = 50;
 const SINGLE = CLIENTS * perClient / 5;
 
+let benchUrl = '';
 const dataDir = mkdtempSync(join(tmpdir(), 'esep-audit-bench-'));
 async function openTarget() {
   // The embedded database on disk, as `npm start` runs it (not in memory).
@@ -41,8 +42,9 @@ async function openTarget() {
   await admin.end();
   const url = new URL(base);
   url.pathname = '/esep_bench_audit';
+  benchUrl = url.toString();
   // The production pool size (openDatabase's default).
-  return openDatabase({ url: url.toString() });
+  return openDatabase({ url: benchUrl });
 }
 
 const database = await openTarget();
@@ -77,49 +79,92 @@ const login = await fetch(`${base}/api/v1/auth/token`, { method: 'POST', headers
 if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
 const { token } = await login.json() as { token: string };
 
-let serial = 0;
-/** One registration; its latency in milliseconds. */
-async function register(meetingId: string): Promise<number> {
+/*
+ * The clients run in a worker thread, not on the server's event loop, so that their own work
+ * does not slow the server down. Each client registers one person after another in its meeting.
+ */
+const CLIENT_CODE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { base, token, consentVersion, meetings, each, offset } = workerData;
+let serial = offset;
+async function register(meetingId) {
   const n = serial++;
   const started = performance.now();
-  const response = await fetch(`${base}/api/v1/meetings/${meetingId}/participants`, {
+  const response = await fetch(base + '/api/v1/meetings/' + meetingId + '/participants', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ fullName: `Тұрғын ${n}`, address: `Жібек жолы к-сі, ${n}`, consent: true, consentVersion: CONSENT_VERSION }),
+    headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token },
+    body: JSON.stringify({ fullName: 'Тұрғын ' + n, address: 'Жібек жолы к-сі, ' + n, consent: true, consentVersion }),
   });
   const body = await response.text();
-  if (response.status !== 201) throw new Error(`registration: ${response.status} ${body}`);
+  if (response.status !== 201) throw new Error('registration: ' + response.status + ' ' + body);
   return performance.now() - started;
 }
+(async () => {
+  const latencies = [];
+  const started = performance.now();
+  await Promise.all(meetings.map(async (meetingId) => { for (let i = 0; i < each; i++) latencies.push(await register(meetingId)); }));
+  parentPort.postMessage({ latencies, seconds: (performance.now() - started) / 1000 });
+})().catch((error) => parentPort.postMessage({ error: String(error) }));
+`;
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
 
+/**
+ * On PostgreSQL, how many of the server's connections wait on an advisory lock (the audit's),
+ * sampled every 20 ms while a phase runs: the queue the global lock made, seen directly.
+ */
+async function sampleAdvisoryWaits(): Promise<() => Promise<number | null>> {
+  if (database.engine !== 'postgresql') return async () => null;
+  const watcher = new pg.Client({ connectionString: benchUrl });
+  await watcher.connect();
+  const samples: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await watcher.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`);
+      samples.push(rows[0].n);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    await watcher.end();
+    return samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length);
+  };
+}
+
+let phases = 0;
 /** `clients` clients at once, each registering `each` participants one after another in its own meeting. */
-async function phase(label: string, clients: number, each: number, meetingOf: (client: number) => string) {
-  const latencies: number[] = [];
-  const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, async (_, c) => {
-    for (let i = 0; i < each; i++) latencies.push(await register(meetingOf(c)));
-  }));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const rate = latencies.length / seconds;
-  console.log(`${label}: ${latencies.length} registrations in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} req/s; p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms`);
+async function phase(label: string, meetingsOfClients: string[], each: number) {
+  const stopSampling = await sampleAdvisoryWaits();
+  const worker = new Worker(CLIENT_CODE, { eval: true, workerData: { base, token, consentVersion: CONSENT_VERSION, meetings: meetingsOfClients, each, offset: 1_000_000 * phases++ } });
+  const result = await new Promise<{ latencies: number[]; seconds: number; error?: string }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  const waiting = await stopSampling();
+  if (result.error) throw new Error(result.error);
+  const latencies = result.latencies.sort((a, b) => a - b);
+  const rate = latencies.length / result.seconds;
+  const waits = waiting === null ? '' : `; on average ${waiting.toFixed(1)} connections waiting on the audit lock`;
+  console.log(`${label}: ${latencies.length} registrations in ${result.seconds.toFixed(2)} s = ${rate.toFixed(0)} req/s; p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms${waits}`);
   return rate;
 }
 
 console.log(`engine ${engine}, ${CLIENTS} clients × ${perClient} vs 1 client × ${SINGLE}`);
 // Warm-up: compiled queries, pooled connections, the JIT.
-await phase('warm-up', 10, 2, (c) => meetingIds[c + 1]!);
-const one = await phase('1 client', 1, SINGLE, () => meetingIds[0]!);
-const many = await phase(`${CLIENTS} clients`, CLIENTS, perClient, (c) => meetingIds[c + 1]!);
+await phase('warm-up', meetingIds.slice(1, 11), 2);
+const one = await phase('1 client', [meetingIds[0]!], SINGLE);
+const many = await phase(`${CLIENTS} clients`, meetingIds.slice(1), perClient);
 console.log(`scaling: ${CLIENTS} clients ran at ${(many / one).toFixed(2)}× the rate of one client`);
 
 await app.close();
 const report = await verifyAuditChain(database.db);
-console.log(`audit chain after the run: ${report.firstBreak ? `BROKEN at entry ${report.firstBreak.id} (${report.firstBreak.reason})` : 'intact'}, ${report.checked} entries verified`);
+console.log(`audit chain after the run: ${report.firstBreak ? `BROKEN at entry ${report.firstBreak.id} (${report.firstBreak.reason})` : 'intact'}, ${report.checked} entries verified in ${report.heads.length} chains`);
 await database.close();
 rmSync(dataDir, { recursive: true, force: true });
 if (report.firstBreak) process.exit(1);
