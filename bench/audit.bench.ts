@@ -14,15 +14,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { meetingDistricts, meetings, migrateDatabase, openDatabase, rowsOf, verifyAuditChain } from '@esep/db';
-import { almatyDate, almatyDayStart, CONSENT_VERSION } from '@esep/domain';
+import { ParticipantBody } from '@esep/contracts';
+import { almatyDate, almatyDayStart, CONSENT_VERSION, NATIONAL_SCOPE } from '@esep/domain';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.ts';
 import { systemClock } from '../apps/server/src/clock.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { seedDemo } from '../apps/server/src/demo/demo.seed.ts';
+import { systemContext, type ServiceContext } from '../apps/server/src/services/context.ts';
+import { registerParticipant } from '../apps/server/src/services/holding/participant.service.ts';
 
 const engine = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
 const perClient = Number(process.argv[3] ?? 20);
@@ -136,6 +140,8 @@ async function sampleAdvisoryWaits(): Promise<() => Promise<number | null>> {
   };
 }
 
+const waitsOf = (waiting: number | null) => (waiting === null ? '' : `; on average ${waiting.toFixed(1)} connections waiting on the audit lock`);
+
 let phases = 0;
 /** `clients` clients at once, each registering `each` participants one after another in its own meeting. */
 async function phase(label: string, meetingsOfClients: string[], each: number) {
@@ -150,8 +156,7 @@ async function phase(label: string, meetingsOfClients: string[], each: number) {
   if (result.error) throw new Error(result.error);
   const latencies = result.latencies.sort((a, b) => a - b);
   const rate = latencies.length / result.seconds;
-  const waits = waiting === null ? '' : `; on average ${waiting.toFixed(1)} connections waiting on the audit lock`;
-  console.log(`${label}: ${latencies.length} registrations in ${result.seconds.toFixed(2)} s = ${rate.toFixed(0)} req/s; p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms${waits}`);
+  console.log(`${label}: ${latencies.length} registrations in ${result.seconds.toFixed(2)} s = ${rate.toFixed(0)} req/s; p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms${waitsOf(waiting)}`);
   return rate;
 }
 
@@ -161,6 +166,39 @@ await phase('warm-up', meetingIds.slice(1, 11), 2);
 const one = await phase('1 client', [meetingIds[0]!], SINGLE);
 const many = await phase(`${CLIENTS} clients`, meetingIds.slice(1), perClient);
 console.log(`scaling: ${CLIENTS} clients ran at ${(many / one).toFixed(2)}× the rate of one client`);
+
+/*
+ * The same use case called in-process (registerParticipant with an administrator's context), so
+ * the figures show the database work and the audit's locking without the cost of HTTP, which on a
+ * small machine (the server's one event loop) can hide a lock's queue behind the CPU.
+ */
+const [adminUser] = rowsOf<{ id: string }>(await database.db.execute(sql`select id from users where username = 'admin'`));
+const ctx: ServiceContext = { ...systemContext(database.db, systemClock, 'admin'), actor: { id: adminUser!.id, role: 'admin', scope: NATIONAL_SCOPE } };
+async function inProcess(label: string, meetingsOfClients: string[], each: number) {
+  const latencies: number[] = [];
+  const offset = 1_000_000 * phases++;
+  let n = 0;
+  const stopSampling = await sampleAdvisoryWaits();
+  const started = performance.now();
+  await Promise.all(meetingsOfClients.map(async (meetingId) => {
+    for (let i = 0; i < each; i++) {
+      const t = performance.now();
+      const k = offset + n++;
+      // The body as the route's schema would hand it to the service (defaults filled in).
+      await registerParticipant(ctx, meetingId, ParticipantBody.parse({ fullName: `Тұрғын ${k}`, address: `Жібек жолы к-сі, ${k}`, consent: true, consentVersion: CONSENT_VERSION }));
+      latencies.push(performance.now() - t);
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const waiting = await stopSampling();
+  latencies.sort((a, b) => a - b);
+  const rate = latencies.length / seconds;
+  console.log(`${label}: ${latencies.length} registrations in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} req/s; p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms${waitsOf(waiting)}`);
+  return rate;
+}
+const oneInProcess = await inProcess('in-process, 1 caller', [meetingIds[0]!], SINGLE);
+const manyInProcess = await inProcess(`in-process, ${CLIENTS} callers`, meetingIds.slice(1), perClient);
+console.log(`scaling in-process: ${CLIENTS} callers ran at ${(manyInProcess / oneInProcess).toFixed(2)}× the rate of one caller`);
 
 await app.close();
 const report = await verifyAuditChain(database.db);
