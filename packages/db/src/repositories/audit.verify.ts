@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, min, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../client.ts';
+import { and, asc, eq, gt, min, sql } from 'drizzle-orm';
+import { rowsOf, type Executor } from '../client.ts';
 import { auditLog } from '../schema/audit.schema.ts';
 import { entryHash, GENESIS_HASH, type ChainPosition } from './audit.chain.ts';
 
@@ -69,13 +69,16 @@ async function walkChainZero(db: Executor, batchSize: number): Promise<Walk> {
   }
 }
 
-/** The hashes now stored at the positions a batch of entries witnessed. */
+/** The hashes now stored at the positions a batch of entries witnessed (one query per batch). */
 async function witnessed(db: Executor, rows: Row[]): Promise<Map<string, string>> {
   const refs = rows.filter((r) => r.witnessChain !== null && r.witnessSeq !== null);
   if (!refs.length) return new Map();
-  const pairs: SQL[] = refs.map((r) => sql`(${r.witnessChain}::int, ${r.witnessSeq}::bigint)`);
-  const found = await db.select({ chain: auditLog.chain, seq: auditLog.seq, hash: auditLog.hash }).from(auditLog)
-    .where(sql`(${auditLog.chain}, ${auditLog.seq}) in (${sql.join(pairs, sql`, `)})`);
+  // Two integer arrays (as array literals: the same text on both drivers) joined on the (chain, seq) index.
+  const chains = `{${refs.map((r) => Number(r.witnessChain)).join(',')}}`;
+  const seqs = `{${refs.map((r) => Number(r.witnessSeq)).join(',')}}`;
+  const found = rowsOf<{ chain: number; seq: number; hash: string }>(await db.execute(sql`
+    select a.chain, a.seq, a.hash from unnest(${chains}::int[], ${seqs}::bigint[]) as w(chain, seq)
+    join audit_log a on a.chain = w.chain and a.seq = w.seq`));
   return new Map(found.map((f) => [`${f.chain}:${f.seq}`, f.hash]));
 }
 
