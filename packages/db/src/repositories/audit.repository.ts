@@ -71,7 +71,8 @@ async function takeLane(tx: Executor): Promise<number> {
   let lane = free ? Number(free.lane) : 0;
   if (!lane) {
     // Every lane is busy: wait for one, spread by connection so waiters do not pile on lane 1.
-    // A transaction waits here only before it holds any lane, so lanes cannot deadlock.
+    // A transaction waits here only before it holds any lane, so lanes cannot deadlock among
+    // themselves (a wait against a row lock is PostgreSQL's to detect, as with the one lock).
     const [taken] = rowsOf<{ lane: number }>(await tx.execute(sql`
       select lane, pg_advisory_xact_lock(${AUDIT_LOCK}::int, lane) from (select (pg_backend_pid() % ${AUDIT_CHAINS}::int) + 1 as lane) as pick`));
     lane = Number(taken!.lane);
