@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark in turn and prints its figures. Speed targets live here,
- * not in timed tests. Pass `postgres` to run the dashboard and upload benchmarks on TEST_DATABASE_URL too.
+ * not in timed tests. Pass `postgres` to run the dashboard, audited-write and upload benchmarks on TEST_DATABASE_URL too.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -8,6 +8,8 @@ const engines = process.argv.includes('postgres') ? ['pglite', 'postgres'] : ['p
 const runs: Array<[string, string[]]> = [
   ['bench/import.bench.ts', []],
   ...engines.map((engine): [string, string[]] => ['bench/board.bench.ts', ['10000', engine]]),
+  // Issue 10, item 7: audited writes from 1 and from 50 clients through the HTTP API.
+  ...engines.map((engine): [string, string[]] => ['bench/audit.bench.ts', [engine]]),
   // R-32.1: a 2 GB video upload interrupted halfway; resident memory of the server process.
   ...engines.map((engine): [string, string[]] => ['bench/video-upload.bench.ts', ['2048', ...(engine === 'postgres' ? ['postgres'] : [])]]),
 ];

@@ -4,6 +4,7 @@ export * from './schema/index.ts';
 export * from './repositories/list.query.ts';
 export * from './repositories/audit.chain.ts';
 export * from './repositories/audit.repository.ts';
+export * from './repositories/audit.verify.ts';
 export * from './repositories/scope.repository.ts';
 export * from './repositories/district.repository.ts';
 export * from './repositories/container.repository.ts';

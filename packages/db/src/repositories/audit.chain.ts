@@ -29,8 +29,23 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function entryHash(prevHash: string, content: AuditContent): string {
-  const body = canonicalJson({ ...content, at: content.at.toISOString() });
+/** Where an entry stands: its lane, its place in it, and the newest entry of another lane it saw. */
+export interface ChainPosition {
+  chain: number;
+  seq: number;
+  witness: { chain: number; seq: number; hash: string } | null;
+}
+
+/**
+ * SHA-256 over the previous entry's hash and the entry's content. Entries in lanes (chain ≥ 1)
+ * also cover their position and witness, so moving an entry to another place or lane, or
+ * changing what it witnessed, changes its hash. Entries of chain 0 (written before lanes) are
+ * hashed as they always were, without a position, so they still verify.
+ */
+export function entryHash(prevHash: string, content: AuditContent, position?: ChainPosition): string {
+  const body = canonicalJson(position
+    ? { ...content, at: content.at.toISOString(), chain: position.chain, seq: position.seq, witness: position.witness }
+    : { ...content, at: content.at.toISOString() });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
