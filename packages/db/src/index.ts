@@ -1,4 +1,6 @@
 export * from './client.ts';
+export * from './data-dir.lock.ts';
+export { DurableNodeFS } from './data-dir.fs.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
 export * from './repositories/list.query.ts';
@@ -26,3 +28,4 @@ export * from './repositories/followup.repository.ts';
 export * from './repositories/calendar-days.repository.ts';
 export * from './repositories/video.repository.ts';
 export * from './repositories/retention.repository.ts';
+export * from './repositories/migration.repository.ts';
