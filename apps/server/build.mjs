@@ -5,10 +5,13 @@
  * Esep's own workspace packages (@esep/*, TypeScript source) are bundled; every other package
  * stays an import from node_modules.
  */
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const entry = new URL('./src/main.ts', import.meta.url).pathname;
-const outfile = new URL('./dist/main.js', import.meta.url).pathname;
+// Tests that run the server as `npm start` does build their own copy beside it (an argument):
+// it must stay under apps/server so that its imports resolve the same node_modules.
+const outfile = process.argv[2] ? resolve(process.argv[2]) : new URL('./dist/main.js', import.meta.url).pathname;
 
 await build({
   entryPoints: [entry],

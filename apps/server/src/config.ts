@@ -7,7 +7,7 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().refine((v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol)).optional(),
   ESEP_DEMO: z.enum(['0', '1']).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   TOKEN_TTL_DAYS: z.coerce.number().positive().default(30),
@@ -37,6 +37,63 @@ const Env = z.object({
   ESEP_NCANODE_URL: z.string().url().optional(),
   ESEP_API_DOCS: z.enum(['0', '1']).default('1'),
 });
+
+/**
+ * What to set, for each variable: a configuration error names the variable and this, on one line.
+ * Values of secrets are never repeated back.
+ */
+const HINTS: Record<keyof typeof Env.shape, string> = {
+  NODE_ENV: 'development, production or test',
+  PORT: 'a port number from 0 to 65535',
+  HOST: 'the address to listen on, e.g. 0.0.0.0',
+  DATA_DIR: 'a directory for the embedded database and stored files',
+  DATABASE_URL: 'a PostgreSQL URL such as postgres://esep:password@db.example.kz:5432/esep',
+  ESEP_DEMO: '0 or 1',
+  SESSION_TTL_HOURS: 'a positive number of hours',
+  TOKEN_TTL_DAYS: 'a positive number of days',
+  LOGIN_MAX_FAILURES: 'a positive whole number',
+  LOGIN_LOCK_MINUTES: 'a positive number of minutes',
+  LOG_LEVEL: 'fatal, error, warn, info, debug, trace or silent',
+  TRUST_PROXY: '0 or 1',
+  WEB_DIST: 'the directory of the built web app',
+  PUBLIC_URL: 'the external URL of the site, such as https://esep.example.kz',
+  OIDC_ISSUER: 'the OpenID Connect issuer URL',
+  OIDC_CLIENT_ID: 'the client id registered at the provider',
+  OIDC_CLIENT_SECRET: 'the client secret registered at the provider',
+  OIDC_LABEL: 'the login button label',
+  OIDC_ROLE_CLAIM: 'a claim name',
+  ESEP_AT_RISK_DAYS: 'a whole number of days from 0 to 92',
+  ESEP_SELF_REGISTRATION_RATE: 'a positive whole number per minute',
+  ESEP_VIDEO_MAX_BYTES: 'a positive whole number of bytes',
+  ESEP_UPLOAD_EXPIRY_HOURS: 'a positive number of hours',
+  ESEP_RETENTION_DAYS: 'a whole number of days, at least 365',
+  ESEP_S3_BUCKET: 'a bucket name',
+  ESEP_S3_ENDPOINT: 'the S3 endpoint URL',
+  ESEP_S3_REGION: 'an S3 region',
+  ESEP_S3_ACCESS_KEY: 'an S3 access key',
+  ESEP_S3_SECRET_KEY: 'an S3 secret key',
+  ESEP_S3_FORCE_PATH_STYLE: '0 or 1',
+  ESEP_SIGNING_KEY: 'a secret of at least 32 characters, e.g. the output of `openssl rand -base64 48`',
+  ESEP_NCANODE_URL: 'the URL of the NCANode service',
+};
+const SECRET = /KEY|SECRET|DATABASE_URL/;
+
+/** A setting Esep cannot start with: the message is one line naming the variable and what to set. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function configError(issues: ReadonlyArray<{ path: PropertyKey[] }>, env: Record<string, string | undefined>): ConfigError {
+  const names = [...new Set(issues.map((i) => String(i.path[0])))] as Array<keyof typeof HINTS>;
+  return new ConfigError(names.map((name) => {
+    const value = env[name];
+    const shown = value === undefined ? ' is not set' : SECRET.test(name) ? ' is not valid' : `=${JSON.stringify(value)} is not valid`;
+    return `${name}${shown}: set it to ${HINTS[name] ?? 'a valid value'}`;
+  }).join('; '));
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -81,9 +138,17 @@ export function databaseLocation(config: Pick<Config, 'databaseUrl' | 'dataDir'>
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set" (shells and CI files often export VAR= to clear one).
-  const e = Env.parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = Env.safeParse(present);
+  if (!parsed.success) throw configError(parsed.error.issues, present);
+  const e = parsed.data;
   const port = e.PORT;
-  if (e.NODE_ENV === 'production' && !e.ESEP_SIGNING_KEY) throw new Error('ESEP_SIGNING_KEY must be set in production (the key sealing protocol signing keys)');
+  // Production needs what a development start makes up: the key sealing the signing keys
+  // (R-32.3), and the public address printed in every QR code of a signed protocol.
+  if (e.NODE_ENV === 'production') {
+    const missing = (['ESEP_SIGNING_KEY', 'PUBLIC_URL'] as const).filter((name) => !e[name]);
+    if (missing.length) throw new ConfigError(missing.map((name) => `${name} is not set: in production set it to ${HINTS[name]}`).join('; '));
+  }
   return {
     env: e.NODE_ENV,
     port,

@@ -1,38 +1,47 @@
-import { mkdirSync } from 'node:fs';
-import { migrateDatabase, openDatabase } from '@esep/db';
+import { lockDataDir, migrateDatabase, openDatabase, type DataDirLock } from '@esep/db';
 import { buildApp } from './app.ts';
 import { systemClock } from './clock.ts';
-import { databaseLocation, loadConfig } from './config.ts';
+import { databaseLocation, loadConfig, type Config } from './config.ts';
 import { seedDemoMeetings } from './demo/demo.meetings.ts';
 import { seedDemo } from './demo/demo.seed.ts';
+import { runCommand } from './startup.ts';
 
-const config = loadConfig();
-if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-const open = () => openDatabase(databaseLocation(config));
-let database = await open();
-await migrateDatabase(database);
-// The demo region is created only in an empty embedded database, and never in production.
-if (config.demo && database.engine === 'pglite' && config.env !== 'production') {
-  if (await seedDemo(database.db, systemClock)) {
-    await seedDemoMeetings(database.db, systemClock);
-    console.log('Demo region created: log in as admin / demo');
+let config: Config | undefined;
+await runCommand('esep', async () => {
+  config = loadConfig();
+  // Nothing else may open the embedded database while this server runs (data-dir.lock.ts).
+  const lock: DataDirLock | null = config.databaseUrl
+    ? null
+    : await lockDataDir(config.dataDir, { command: 'npm start', port: config.port, since: systemClock.now().toISOString() });
+  const open = () => openDatabase(databaseLocation(config!));
+  let database = await open();
+  await migrateDatabase(database);
+  // The demo region is created only in an empty embedded database, and never in production.
+  if (config.demo && database.engine === 'pglite' && config.env !== 'production') {
+    if (await seedDemo(database.db, systemClock)) {
+      await seedDemoMeetings(database.db, systemClock);
+      console.log('Demo region created: log in as admin / demo');
+    }
   }
-}
-// PGlite's WebAssembly memory only grows: after creating the cluster, migrating and seeding, the
-// instance held ~820 MB; a fresh instance on the same data directory starts near 370 MB.
-if (database.engine === 'pglite') {
-  await database.close();
-  database = await open();
-}
-const app = await buildApp({ config, database });
+  // PGlite's WebAssembly memory only grows: after creating the cluster, migrating and seeding, the
+  // instance held ~820 MB; a fresh instance on the same data directory starts near 370 MB.
+  if (database.engine === 'pglite') {
+    await database.close();
+    database = await open();
+  }
+  const app = await buildApp({ config, database });
 
-const shutdown = async (signal: string) => {
-  app.log.info({ signal }, 'shutting down');
-  await app.close();
-  await database.close();
-  process.exit(0);
-};
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    lock?.release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  if (lock && address && typeof address === 'object') lock.update({ port: address.port });
+}, () => ({ databaseUrl: config?.databaseUrl, dataDir: config?.dataDir, port: config?.port, host: config?.host }));

@@ -9,6 +9,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { DURABLE_START_PARAMS, DurableNodeFS } from './data-dir.fs.ts';
+import { holdsDataDirLock } from './data-dir.lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -55,9 +57,9 @@ export interface OpenOptions {
 /**
  * The embedded server's PGlite: PostgreSQL's default 128 MB of shared buffers live in the
  * process's WebAssembly memory, which never shrinks; 32 MB keeps a small machine's server small
- * (the data directory's pages are still in the OS cache).
+ * (the data directory's pages are still in the OS cache). fsync is on (data-dir.fs.ts).
  */
-const EMBEDDED_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+const EMBEDDED_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', ...DURABLE_START_PARAMS];
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
@@ -66,7 +68,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, engine: 'postgresql', close: () => pool.end() };
   }
-  const client = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir, startParams: EMBEDDED_START } : {}));
+  // Two processes on one data directory destroy it: only the holder of its lock opens it.
+  if (options.dataDir && !holdsDataDirLock(options.dataDir)) throw new Error(`openDatabase: lock ${options.dataDir} first (lockDataDir)`);
+  const client = options.pglite ?? (await PGlite.create(options.dataDir ? { fs: new DurableNodeFS(options.dataDir), startParams: EMBEDDED_START } : {}));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', close: () => client.close() };
 }

@@ -1,4 +1,6 @@
 export * from './client.ts';
+export * from './data-dir.lock.ts';
+export { DurableNodeFS } from './data-dir.fs.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
 export * from './repositories/list.query.ts';
@@ -30,3 +32,4 @@ export * from './repositories/video.repository.ts';
 export * from './repositories/retention.repository.ts';
 export * from './repositories/late-entry.repository.ts';
 export * from './repositories/rate-limit.repository.ts';
+export * from './repositories/migration.repository.ts';

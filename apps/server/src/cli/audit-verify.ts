@@ -1,6 +1,7 @@
 import { verifyAuditChain } from '@esep/db';
-import { loadConfig } from '../config.ts';
-import { openExistingDatabase } from './database.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { runCommand } from '../startup.ts';
+import { openCommandDatabase } from './database.ts';
 
 /**
  * `npm run audit:verify`: walks every hash chain of the audit trail (the lanes and the chain
@@ -9,20 +10,24 @@ import { openExistingDatabase } from './database.ts';
  * kept somewhere else (a ticket, a signed mail), they show later whether the newest entries were
  * cut off, which no chain can show by itself.
  */
-const database = await openExistingDatabase(loadConfig());
-try {
-  const report = await verifyAuditChain(database.db);
-  const broken = report.firstBreak;
-  if (broken) {
-    const missing = broken.missing ? `; entry ${broken.missing.seq} of chain ${broken.missing.chain} is missing or changed` : '';
-    console.error(`Audit trail BROKEN at entry ${broken.id} (chain ${broken.chain}, ${broken.reason}${missing}); ${report.checked} entries are intact.`);
-    process.exitCode = 1;
-  } else {
-    console.log(`Audit trail intact: ${report.checked} entries verified in ${report.heads.length} chains.`);
+let config: Config | undefined;
+await runCommand('audit:verify', async () => {
+  config = loadConfig();
+  const database = await openCommandDatabase(config, { command: 'audit:verify', migrated: true });
+  try {
+    const report = await verifyAuditChain(database.db);
+    const broken = report.firstBreak;
+    if (broken) {
+      const missing = broken.missing ? `; entry ${broken.missing.seq} of chain ${broken.missing.chain} is missing or changed` : '';
+      console.error(`Audit trail BROKEN at entry ${broken.id} (chain ${broken.chain}, ${broken.reason}${missing}); ${report.checked} entries are intact.`);
+    } else {
+      console.log(`Audit trail intact: ${report.checked} entries verified in ${report.heads.length} chains.`);
+    }
+    for (const head of report.heads) {
+      console.log(`  chain ${head.chain}: ${head.entries} entries, head ${head.seq === null ? '' : `#${head.seq} `}${head.hash}`);
+    }
+    return broken ? 1 : 0;
+  } finally {
+    await database.close();
   }
-  for (const head of report.heads) {
-    console.log(`  chain ${head.chain}: ${head.entries} entries, head ${head.seq === null ? '' : `#${head.seq} `}${head.hash}`);
-  }
-} finally {
-  await database.close();
-}
+}, () => ({ databaseUrl: config?.databaseUrl, dataDir: config?.dataDir }));

@@ -1,9 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { signedProtocolMeetings, type Db } from '@esep/db';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { signersFor } from '../services/protocol/signature.service.ts';
 import { verifyProtocol } from '../services/protocol/verification.service.ts';
-import { openExistingDatabase } from './database.ts';
+import { runCommand } from '../startup.ts';
+import { openCommandDatabase } from './database.ts';
 
 /**
  * `npm run protocol:verify [-- <meetingId>…]`: checks every signed protocol (or the given
@@ -32,14 +33,16 @@ export async function verifyProtocols(
 }
 
 async function main() {
-  const config = loadConfig();
-  const database = await openExistingDatabase(config);
-  try {
-    const { exitCode } = await verifyProtocols(database.db, config, process.argv.slice(2).filter((a) => a !== '--'));
-    process.exitCode = exitCode;
-  } finally {
-    await database.close();
-  }
+  let config: Config | undefined;
+  await runCommand('protocol:verify', async () => {
+    config = loadConfig();
+    const database = await openCommandDatabase(config, { command: 'protocol:verify', migrated: true });
+    try {
+      return (await verifyProtocols(database.db, config, process.argv.slice(2).filter((a) => a !== '--'))).exitCode;
+    } finally {
+      await database.close();
+    }
+  }, () => ({ databaseUrl: config?.databaseUrl, dataDir: config?.dataDir }));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

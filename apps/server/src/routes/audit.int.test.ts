@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { openDatabase, verifyAuditChain } from '@esep/db';
+import { lockDataDir, openDatabase, verifyAuditChain } from '@esep/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGLITE_TEMPLATE } from '../../test/database.ts';
@@ -80,10 +80,13 @@ describe('npm run audit:verify', () => {
       expect(ok.stdout).toMatch(/intact: \d+ entries verified in \d+ chains/);
       // Each lane's head, to be kept elsewhere (a cut-off tail shows only against a kept head).
       expect(ok.stdout).toMatch(/chain 1: \d+ entries, head #\d+ [0-9a-f]{64}/);
+      // A data directory is opened only under its lock (the command takes it after us).
+      const lock = target.dataDir ? await lockDataDir(target.dataDir, { command: 'test' }) : null;
       const database = await openDatabase(target);
       await database.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
       await database.db.execute(sql`update audit_log set actor_name = 'mallory' where id = 2`);
       await database.close();
+      lock?.release();
       const broken = await run('npx', ['tsx', 'apps/server/src/cli/audit-verify.ts'], { cwd: ROOT, env }).then(() => null, (error: { code: number; stderr: string }) => error);
       expect(broken?.code).toBe(1);
       expect(broken?.stderr).toContain('BROKEN at entry 2 (chain 1, hash_mismatch)');

@@ -25,12 +25,17 @@ export interface NewUser {
 }
 
 export async function createUser(ctx: ServiceContext, input: NewUser) {
+  return presentUser(ctx, await createAccount(ctx, input));
+}
+
+/** The account itself, audited; the administrator's request (above) and `npm run user:create` both come here. */
+export async function createAccount(ctx: ServiceContext, input: NewUser): Promise<UserRow> {
   if (await userByUsername(ctx.db, input.username)) throw new AppError('conflict', [{ field: 'body.username', reason: 'taken' }]);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx, audit) => {
     const { password: _password, ...rest } = input;
     const user = await insertUser(tx, { ...rest, staffId: rest.staffId ?? null, territoryId: rest.territoryId ?? null, passwordHash, passwordChangedAt: ctx.now() });
     await audit({ action: 'user.create', entityType: 'user', entityId: user.id, after: { ...user, passwordHash: undefined } });
-    return presentUser(ctx, user);
+    return user;
   });
 }

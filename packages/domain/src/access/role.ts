@@ -17,3 +17,16 @@ export const ROLE_LEVEL: Record<Role, 'national' | 'region' | 'unit' | 'point' |
   assistant: 'districts',
   akimat: 'atu',
 };
+
+/**
+ * What ties an account of the role to where it works: nothing for national roles; inspectors and
+ * assistants through their staff member's district assignments (R-2.2); every other role through
+ * a territory of its level.
+ */
+export type AccountBinding = { kind: 'none' } | { kind: 'staff' } | { kind: 'territory'; level: 'region' | 'unit' | 'point' | 'atu' };
+export function accountBinding(role: Role): AccountBinding {
+  const level = ROLE_LEVEL[role];
+  if (level === 'national') return { kind: 'none' };
+  if (level === 'districts') return { kind: 'staff' };
+  return { kind: 'territory', level };
+}
