@@ -75,6 +75,7 @@ const HINTS: Record<keyof typeof Env.shape, string> = {
   ESEP_S3_FORCE_PATH_STYLE: '0 or 1',
   ESEP_SIGNING_KEY: 'a secret of at least 32 characters, e.g. the output of `openssl rand -base64 48`',
   ESEP_NCANODE_URL: 'the URL of the NCANode service',
+  ESEP_API_DOCS: '0 to switch off the interactive API docs at /api/docs, or 1',
 };
 const SECRET = /KEY|SECRET|DATABASE_URL/;
 
