@@ -49,15 +49,16 @@ async function demoMeeting(tx: Tx, w: Where, startsAt: Date, endsAt: Date, statu
   });
   await replaceMeetingDistricts(tx, row.id, [w.district], [{ districtId: w.district, staffId: w.inspector, acting: false }]);
   // announced two weeks ahead in the district newspaper.
-  await insertAnnouncement(tx, { meetingId: row.id, channel: 'mass_media', outlet: '«Қарасай» газеті', publishedOn: addDays(startDate, -14) });
+  await insertAnnouncement(tx, { meetingId: row.id, channel: 'mass_media', outlet: '«Қарасай» газеті', publishedOn: addDays(startDate, -14), createdAt: new Date(startsAt.getTime() - 14 * 86_400_000) });
   const invitationStatus = status === 'held' ? 'attended' : 'accepted';
   await insertInvitation(tx, { meetingId: row.id, category: 'police_leadership', organisation: 'Қарасай АПБ', personName: 'Әбдіров Марат Нұрмаханұлы', status: invitationStatus });
   await insertInvitation(tx, { meetingId: row.id, category: 'akimat', organisation: 'Шамалған ауылдық округі әкімінің аппараты', personName: 'Сейітқали Гүлнар Маратқызы', status: invitationStatus });
-  type Step = [string, 'draft' | 'scheduled' | 'announced' | null, 'draft' | 'scheduled' | 'announced' | 'held'];
-  const steps: Step[] = [['create', null, 'draft'], ['schedule', 'draft', 'scheduled'], ['announce', 'scheduled', 'announced']];
-  if (status === 'held') steps.push(['hold', 'announced', 'held']);
-  for (const [action, from, to] of steps) {
-    await insertMeetingEvent(tx, { meetingId: row.id, action, fromStatus: from, toStatus: to });
+  // The history as it would have been written: planned three weeks ahead, announced two, held at the start.
+  type Step = [string, 'draft' | 'scheduled' | 'announced' | null, 'draft' | 'scheduled' | 'announced' | 'held', number];
+  const steps: Step[] = [['create', null, 'draft', -21], ['schedule', 'draft', 'scheduled', -20], ['announce', 'scheduled', 'announced', -14]];
+  if (status === 'held') steps.push(['hold', 'announced', 'held', 0]);
+  for (const [action, from, to, days] of steps) {
+    await insertMeetingEvent(tx, { meetingId: row.id, action, fromStatus: from, toStatus: to, at: new Date(startsAt.getTime() + days * 86_400_000) });
   }
   return row;
 }

@@ -21,7 +21,7 @@ export async function acknowledgeRules(ctx: ServiceContext) {
   const row = await inTransaction(ctx, async (tx, audit) => {
     const existing = await acknowledgementOf(tx, actor.id, RULES_VERSION);
     if (existing) return existing;
-    const created = await acknowledge(tx, actor.id, RULES_VERSION);
+    const created = await acknowledge(tx, actor.id, RULES_VERSION, ctx.now());
     await audit({ action: 'rules.acknowledge', entityType: 'user', entityId: actor.id, after: { version: RULES_VERSION } });
     return created;
   });

@@ -11,8 +11,8 @@ export async function acknowledgementOf(db: Executor, userId: string, version: s
   return row ?? null;
 }
 
-export async function acknowledge(db: Executor, userId: string, version: string) {
-  const [row] = await db.insert(ruleAcknowledgements).values({ userId, version })
+export async function acknowledge(db: Executor, userId: string, version: string, at: Date) {
+  const [row] = await db.insert(ruleAcknowledgements).values({ userId, version, acknowledgedAt: at })
     .onConflictDoNothing().returning();
   return row ?? (await acknowledgementOf(db, userId, version))!;
 }

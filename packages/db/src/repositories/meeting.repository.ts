@@ -130,14 +130,15 @@ export async function atuRef(db: Executor, id: string) {
   return row ?? null;
 }
 
-export async function insertMeetingEvent(db: Executor, values: typeof meetingEvents.$inferInsert) {
+/** `at` comes from the server's clock (the history shows it), never the database's default. */
+export async function insertMeetingEvent(db: Executor, values: typeof meetingEvents.$inferInsert & { at: Date }) {
   await db.insert(meetingEvents).values(values);
 }
 export async function meetingEventsOf(db: Executor, meetingId: string) {
   return db.select().from(meetingEvents).where(eq(meetingEvents.meetingId, meetingId)).orderBy(asc(meetingEvents.at));
 }
 
-export async function insertAnnouncement(db: Executor, values: typeof announcements.$inferInsert) {
+export async function insertAnnouncement(db: Executor, values: typeof announcements.$inferInsert & { createdAt: Date }) {
   const [row] = await db.insert(announcements).values(values).returning();
   return row!;
 }

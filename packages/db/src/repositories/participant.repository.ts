@@ -123,7 +123,7 @@ export async function markInvitation(db: Executor, invitationId: string, status:
 }
 
 // ─── Paper sign-in sheets ──────────────────────────────────────────────────
-export async function insertPaperSheet(db: Executor, values: typeof paperSheets.$inferInsert): Promise<PaperSheetRow> {
+export async function insertPaperSheet(db: Executor, values: typeof paperSheets.$inferInsert & { uploadedAt: Date }): Promise<PaperSheetRow> {
   const [row] = await db.insert(paperSheets).values(values).returning();
   return row!;
 }

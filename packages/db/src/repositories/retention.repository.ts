@@ -129,7 +129,7 @@ export async function legalHoldOf(db: Executor, meetingId: string) {
 
 /** Places (or re-words) the legal hold of a meeting. */
 export async function placeLegalHold(db: Executor, meetingId: string, reason: string, placedBy: string | null, at: Date) {
-  const [row] = await db.insert(legalHolds).values({ meetingId, reason, placedBy })
+  const [row] = await db.insert(legalHolds).values({ meetingId, reason, placedBy, placedAt: at })
     .onConflictDoUpdate({ target: legalHolds.meetingId, set: { reason, placedBy, placedAt: at } }).returning();
   return row!;
 }

@@ -132,7 +132,7 @@ export async function verifyRecord(ctx: ServiceContext, kind: 'decision' | 'chec
       }, { action: 'close' });
       if (!result.ok) throw ruleRefusal(result.refusal, refusalMessage(result.refusal.reason), 409);
       await updateMeetingRow(tx, meetingId, { status: result.to }, ctx.now());
-      await insertMeetingEvent(tx, { meetingId, action: 'close', fromStatus: row.status, toStatus: result.to, reason: null, actorId: actor.id });
+      await insertMeetingEvent(tx, { meetingId, action: 'close', fromStatus: row.status, toStatus: result.to, reason: null, actorId: actor.id, at: now });
       await audit({ action: 'meeting.close', entityType: 'meeting', entityId: meetingId, before: { status: row.status }, after: { status: result.to, executed: counts } });
       meetingClosed = true;
     }

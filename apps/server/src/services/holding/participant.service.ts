@@ -294,7 +294,7 @@ export async function uploadPaperSheet(ctx: ServiceContext, dataDir: string, mee
   if (bytes.length > MAX_SHEET_BYTES) throw new AppError('payload_too_large', { maxBytes: MAX_SHEET_BYTES }, 413);
   const file = await storeFile(dataDir, bytes, type);
   const row = await inTransaction(ctx, async (tx, audit) => {
-    const sheet = await insertPaperSheet(tx, { meetingId, file, contentType: type, size: bytes.length, uploadedBy: ctx.actor?.id ?? null });
+    const sheet = await insertPaperSheet(tx, { meetingId, file, contentType: type, size: bytes.length, uploadedBy: ctx.actor?.id ?? null, uploadedAt: ctx.now() });
     await audit({ action: 'paper_sheet.create', entityType: 'meeting', entityId: meetingId, after: { sheetId: sheet.id, contentType: type, size: bytes.length, file } });
     return sheet;
   });

@@ -25,7 +25,7 @@ export async function recordAnnouncement(ctx: ServiceContext, meetingId: string,
     throw ruleRefusal({ reason: 'publication_in_future', rule: 'R-27.1', field: 'publishedOn' }, refusalMessage('publication_in_future'));
   }
   await inTransaction(ctx, async (tx, audit) => {
-    const row = await insertAnnouncement(tx, { meetingId, channel: input.channel, outlet: input.outlet, publishedOn: input.publishedOn, reference: input.reference ?? null });
+    const row = await insertAnnouncement(tx, { meetingId, channel: input.channel, outlet: input.outlet, publishedOn: input.publishedOn, reference: input.reference ?? null, createdAt: ctx.now() });
     await audit({ action: 'announcement.create', entityType: 'meeting', entityId: meetingId, after: row });
   });
 }

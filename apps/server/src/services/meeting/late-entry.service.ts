@@ -66,7 +66,7 @@ export async function enterLateMeeting(ctx: ServiceContext, body: LateEntryBody)
     const entry = await insertLateEntry(tx, { meetingId: row.id, reason: lateReason, enteredBy: actor.id, enteredByName, enteredAt: now, updatedAt: now });
     const recorded = [];
     for (const p of publications) {
-      recorded.push(await insertAnnouncement(tx, { meetingId: row.id, channel: p.channel, outlet: p.outlet, publishedOn: p.publishedOn, reference: p.reference ?? null }));
+      recorded.push(await insertAnnouncement(tx, { meetingId: row.id, channel: p.channel, outlet: p.outlet, publishedOn: p.publishedOn, reference: p.reference ?? null, createdAt: now }));
     }
     await audit({
       action: 'meeting.enter_late', entityType: 'meeting', entityId: row.id,

@@ -113,7 +113,7 @@ export async function planMeeting(ctx: ServiceContext, body: MeetingPlanBody): P
   return inTransaction(ctx, async (tx, audit) => {
     const row = await insertMeeting(tx, { ...planColumns(plan), number: await meetingNumber(tx, plan), createdBy: actor.id });
     await replaceMeetingDistricts(tx, row.id, [...new Set(body.districtIds)], plan.reporters);
-    await insertMeetingEvent(tx, { meetingId: row.id, action: 'create', fromStatus: null, toStatus: 'draft', actorId: actor.id });
+    await insertMeetingEvent(tx, { meetingId: row.id, action: 'create', fromStatus: null, toStatus: 'draft', actorId: actor.id, at: ctx.now() });
     await audit({ action: 'meeting.create', entityType: 'meeting', entityId: row.id, after: { ...row, districtIds: body.districtIds, reporters: plan.reporters } });
     // a joint meeting asks the other reporting inspectors to agree.
     await askAgreements(tx, actor, ctx.now(), audit, { meetingId: row.id, districtIds: body.districtIds, reporters: plan.reporters, plannerUserId: actor.id, timeChanged: false });
@@ -133,7 +133,7 @@ export async function changePlan(ctx: ServiceContext, id: string, body: MeetingP
   await inTransaction(ctx, async (tx, audit) => {
     const after = await updateMeetingRow(tx, id, planColumns(plan), ctx.now());
     await replaceMeetingDistricts(tx, id, [...new Set(body.districtIds)], plan.reporters);
-    await insertMeetingEvent(tx, { meetingId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: actor.id });
+    await insertMeetingEvent(tx, { meetingId: id, action: 'edit', fromStatus: before.status, toStatus: before.status, actorId: actor.id, at: ctx.now() });
     await audit({ action: 'meeting.update', entityType: 'meeting', entityId: id, before, after: { ...after, districtIds: body.districtIds, reporters: plan.reporters } });
     // new districts or reporters are asked; a new date or time asks everyone again.
     const timeChanged = before.startsAt.getTime() !== plan.startsAt.getTime() || before.endsAt.getTime() !== plan.endsAt.getTime();

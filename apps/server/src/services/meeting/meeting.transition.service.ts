@@ -62,7 +62,7 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, body: B
     if (newStart) await askAgainForNewTime(tx, actor, now, audit, id);
     await insertMeetingEvent(tx, {
       meetingId: id, action: body.action, fromStatus: row.status, toStatus: result.to, reason: reason ?? null,
-      previousStartsAt: newStart ? row.startsAt : null, actorId: actor.id,
+      previousStartsAt: newStart ? row.startsAt : null, actorId: actor.id, at: now,
     });
     await audit({ action: `meeting.${body.action}`, entityType: 'meeting', entityId: id, before: { status: row.status, startsAt: row.startsAt }, after: { status: after?.status, startsAt: after?.startsAt, reason } });
   });

@@ -150,7 +150,7 @@ export async function signProtocol(ctx: ServiceContext, signers: Signers, dataDi
       }, { action: 'signProtocol' });
       if (!result.ok) throw ruleRefusal(result.refusal, M.not_held, 409);
       await updateMeetingRow(tx, meetingId, { status: result.to }, now);
-      await insertMeetingEvent(tx, { meetingId, action: 'signProtocol', fromStatus: meeting.status, toStatus: result.to, reason: patch.lateReason ?? null, actorId: actor.id });
+      await insertMeetingEvent(tx, { meetingId, action: 'signProtocol', fromStatus: meeting.status, toStatus: result.to, reason: patch.lateReason ?? null, actorId: actor.id, at: now });
       await audit({ action: 'meeting.signProtocol', entityType: 'meeting', entityId: meetingId, before: { status: meeting.status }, after: { status: result.to, late: patch.late } });
       // every item to check or to forward gets its check or forwarding now.
       const opened = await openFollowUps(tx, meetingId, ctx.today);
