@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat, unlink } from 'node:fs/promises';
+import { mkdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
@@ -95,7 +95,13 @@ export interface VideoStore {
  * `uploadExpiryMs` after its creation answers 410 and is swept by `cleanUpExpiredUploads`.
  */
 export async function createVideoStore(config: Pick<Config, 'dataDir' | 's3' | 'uploadExpiryMs'>, clock: Clock): Promise<VideoStore> {
-  return config.s3 ? s3VideoStore(config.s3, config.uploadExpiryMs) : fileVideoStore(join(config.dataDir, 'videos'), config.uploadExpiryMs, clock);
+  if (config.s3) return s3VideoStore(config.s3, config.uploadExpiryMs);
+  const directory = join(config.dataDir, 'videos');
+  // @tus/file-store creates its directory in a callback that throws on failure — an uncaught
+  // exception that would stop the server. Made here first, a failure is an ordinary start-up
+  // error, and the store's own mkdir finds the directory there.
+  await mkdir(directory, { recursive: true, mode: 0o750 });
+  return fileVideoStore(directory, config.uploadExpiryMs, clock);
 }
 
 function fileVideoStore(directory: string, expirationPeriodInMilliseconds: number, clock: Clock): VideoStore {
