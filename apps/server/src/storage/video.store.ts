@@ -97,15 +97,23 @@ export interface VideoStore {
 export async function createVideoStore(config: Pick<Config, 'dataDir' | 's3' | 'uploadExpiryMs'>, clock: Clock): Promise<VideoStore> {
   if (config.s3) return s3VideoStore(config.s3, config.uploadExpiryMs);
   const directory = join(config.dataDir, 'videos');
-  // @tus/file-store creates its directory in a callback that throws on failure — an uncaught
-  // exception that would stop the server. Made here first, a failure is an ordinary start-up
-  // error, and the store's own mkdir finds the directory there.
+  // Made here, awaited: a failure is an ordinary start-up error (see DirectoryMadeFileStore).
   await mkdir(directory, { recursive: true, mode: 0o750 });
   return fileVideoStore(directory, config.uploadExpiryMs, clock);
 }
 
+/**
+ * @tus/file-store makes its directory from its constructor, in a callback that throws on failure:
+ * an uncaught exception that stops the process (seen in the suite when a data directory was
+ * removed while that callback was still pending). Esep makes the directory itself before it
+ * builds the store, so the store's own attempt is switched off (the method is private in the
+ * library's types, hence defined on the prototype rather than overridden).
+ */
+class DirectoryMadeFileStore extends FileStore {}
+Object.defineProperty(DirectoryMadeFileStore.prototype, 'checkOrCreateDirectory', { value: () => undefined });
+
 function fileVideoStore(directory: string, expirationPeriodInMilliseconds: number, clock: Clock): VideoStore {
-  const datastore = new FileStore({ directory, expirationPeriodInMilliseconds });
+  const datastore = new DirectoryMadeFileStore({ directory, expirationPeriodInMilliseconds });
   // @tus/file-store 2.1's own deleteExpired judges "unfinished" by the info file's `offset`,
   // which it writes at creation and never updates: every finished video would be deleted once
   // past the window. Here the offset is the data file's size (as getUpload reports it).
