@@ -1,6 +1,6 @@
 import {
   IdParam, OptionalText, PaperSheet, Participant, ParticipantBody, ParticipantListQuery, ParticipantPage, ParticipantSuggestion,
-  PARTICIPANT_CATEGORY_VALUES, PlainText,
+  PARTICIPANT_CATEGORY_VALUES, Text,
 } from '@esep/contracts';
 import { meetingPaths, paperSheetById, participantById } from '@esep/db';
 import type { FastifyRequest } from 'fastify';
@@ -17,7 +17,7 @@ const tags = ['holding'];
 
 /** A correction of an entry: any of these fields; the number, channel and consent stay. */
 export const ParticipantPatchBody = z.object({
-  fullName: PlainText(200).optional(),
+  fullName: Text(200).optional(),
   address: OptionalText(300),
   residentOfDistrictId: z.uuid().nullable().optional(),
   category: z.enum(PARTICIPANT_CATEGORY_VALUES).optional(),
@@ -26,7 +26,7 @@ export const ParticipantPatchBody = z.object({
   email: z.email().max(200).nullable().optional(),
 }).strict().meta({ id: 'ParticipantUpdate' });
 
-const SuggestionQuery = z.object({ q: z.string().trim().min(2).max(100) }).strict();
+const SuggestionQuery = z.object({ q: Text(100, { min: 2 }) }).strict();
 
 /** R-32.2: the participant register and the paper sign-in sheets (personal data: resource `participant`). */
 export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
