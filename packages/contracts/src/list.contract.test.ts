@@ -13,7 +13,7 @@ const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-
 
 describe('calendar date schema', () => {
   it('refuses dates in the right shape that do not exist', () => {
-    for (const bad of ['2025-02-30', '2026-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-01-00', '1900-02-29', '2100-02-29']) {
+    for (const bad of ['2025-02-30', '2026-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-01-00', '1900-02-29', '2100-02-29', '2999-02-29']) {
       expect(IsoDate.safeParse(bad).success, bad).toBe(false);
     }
   });
@@ -59,6 +59,6 @@ describe('instant schema', () => {
 describe('quarter key', () => {
   it('takes quarters of the years dates may fall in', () => {
     expect(QuarterKey.safeParse('2026-Q4').success).toBe(true);
-    for (const bad of ['0000-Q1', '9999-Q1', '2026-Q5', '2026-Q0']) expect(QuarterKey.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ['0000-Q1', '1899-Q4', '3000-Q1', '9999-Q1', '2026-Q5', '2026-Q0']) expect(QuarterKey.safeParse(bad).success, bad).toBe(false);
   });
 });

@@ -30,12 +30,13 @@ export interface ListParams {
 export const IdParam = z.object({ id: z.uuid() }).strict();
 
 /**
- * The years a date in Esep may fall in: its records start in 2023 and plan at most a few years
- * ahead; sources and statistics may reach back decades. A date outside is a typo, and past year
- * 9999 or before year 1 it would not even reach the database.
+ * The years a date in Esep may fall in, as the structure import reads them (structure.cells.ts):
+ * sources and statistics may reach back decades, and a date far ahead is refused by its rule
+ * (with the rule's reason) rather than by its form. Outside them a date is a typo, and before
+ * year 1 or past 9999 it would not even reach the database.
  */
 export const YEAR_MIN = 1900;
-export const YEAR_MAX = 2100;
+export const YEAR_MAX = 2999;
 const inYears = (value: string) => {
   const year = Number(value.slice(0, 4));
   return year >= YEAR_MIN && year <= YEAR_MAX;

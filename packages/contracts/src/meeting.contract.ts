@@ -126,7 +126,7 @@ export const MeetingListQuery = listQuery(['startsAt', 'number', 'status']).exte
 export const MeetingPage = page(MeetingSummary).meta({ id: 'MeetingPage' });
 
 /** A quarter, e.g. 2026-Q4, of the years dates may fall in (YEAR_MIN–YEAR_MAX). */
-export const QuarterKey = z.string().regex(/^(19\d\d|20\d\d|2100)-Q[1-4]$/, 'YYYY-Qn');
+export const QuarterKey = z.string().regex(/^(19|2\d)\d\d-Q[1-4]$/, 'YYYY-Qn');
 export const ObligationQuery = z.object({
   quarter: QuarterKey.optional(), pointId: z.uuid().optional(), unitId: z.uuid().optional(), districtId: z.uuid().optional(),
 }).strict();
