@@ -219,6 +219,37 @@ describe('two identical files uploaded to a source at once', () => {
   });
 });
 
+describe('broken multipart bodies answer 4xx on every upload route', () => {
+  it('a missing or empty boundary, a truncated body, another boundary, no body', async () => {
+    const token = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { username: 'admin', password: 'demo' } })).json().token;
+    const announcement = (await c.admin!.get(`/api/v1/meetings/${live}`)).json().announcements[0].id;
+    const source = (await c.admin!.send('POST', `/api/v1/meetings/${draft}/sources`, { kind: 'mass_media', title: 'Газет' })).json().id;
+    const urls = [
+      `/api/v1/announcements/${announcement}/proof`, `/api/v1/meetings/${live}/paper-sheets`, `/api/v1/sources/${source}/files`,
+      '/api/v1/imports/structure?dryRun=true', '/api/v1/statistics/import?dryRun=true', `/v/${signed.id}`,
+    ];
+    const part = 'Content-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\u0089PNG';
+    const bodies: Array<[string, string]> = [
+      ['multipart/form-data', '--x\r\n'],
+      ['multipart/form-data; boundary=', '--\r\n'],
+      ['multipart/form-data; boundary=x', `--x\r\n${part}`],
+      ['multipart/form-data; boundary=x', `--y\r\n${part}\r\n--y--\r\n`],
+      ['multipart/form-data; boundary=x', ''],
+      ['multipart/mixed; boundary=x', `--x\r\n${part}\r\n--x--\r\n`],
+    ];
+    const answers: string[] = [];
+    for (const url of urls) {
+      for (const [type, payload] of bodies) {
+        const response = await t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': type, authorization: `Bearer ${token}` } });
+        if (response.statusCode >= 500) answers.push(`${url} [${type}] ${JSON.stringify(payload).slice(0, 40)} → ${response.statusCode}`);
+      }
+    }
+    expect(answers).toEqual([]);
+    const missing = await t.app.inject({ method: 'POST', url: urls[1]!, payload: '--x\r\n', headers: { 'content-type': 'multipart/form-data', authorization: `Bearer ${token}` } });
+    expectRefused(missing, 'content-type');
+  });
+});
+
 // The meeting rows the cases wrote through stay as they were: every refusal above wrote nothing.
 describe('nothing half-written', () => {
   it('the draft meeting keeps its plan', async () => {

@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
+import { uploadedFile } from '../http/upload.ts';
 import { contextOf } from '../services/context.ts';
 import {
   correctParticipant, MAX_SHEET_BYTES, paperSheetFile, paperSheets, participantPage, registerParticipant, removeParticipant, suggestions, uploadPaperSheet,
@@ -89,10 +90,9 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { resource: 'participant', action: 'create', locate: locateMeeting } },
   }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError('validation_failed', [{ field: 'body', reason: 'multipart/form-data with a file' }]);
-    const part = await request.file({ limits: { fileSize: MAX_SHEET_BYTES } });
-    if (!part) throw new AppError('validation_failed', [{ field: 'file', reason: 'required' }]);
-    const bytes = await part.toBuffer();
-    return reply.status(201).send(await uploadPaperSheet(contextOf(request), app.config.dataDir, request.params.id, bytes));
+    const file = await uploadedFile(request, { fileSize: MAX_SHEET_BYTES });
+    if (!file) throw new AppError('validation_failed', [{ field: 'file', reason: 'required' }]);
+    return reply.status(201).send(await uploadPaperSheet(contextOf(request), app.config.dataDir, request.params.id, file.bytes));
   });
 
   app.get('/api/v1/meetings/:id/paper-sheets', {
