@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, listQuery, page } from './list.contract.ts';
+import { SearchText } from './text.contract.ts';
 
 export const AuditEntry = z.object({
   id: z.number().int(),
@@ -16,7 +17,7 @@ export const AuditEntry = z.object({
 }).meta({ id: 'AuditEntry' });
 
 export const AuditListQuery = listQuery(['at', 'action', 'entityType']).extend({
-  actorId: z.uuid().optional(), entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional(),
-  action: z.string().max(80).optional(), from: IsoDate.optional(), to: IsoDate.optional(),
+  actorId: z.uuid().optional(), entityType: SearchText(50).optional(), entityId: SearchText(100).optional(),
+  action: SearchText(80).optional(), from: IsoDate.optional(), to: IsoDate.optional(),
 }).strict();
 export const AuditPage = page(AuditEntry).meta({ id: 'AuditPage' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Locale } from './error.contract.ts';
+import { Text } from './text.contract.ts';
 
 export const ROLE_VALUES = [
   'admin', 'national_analyst', 'regional_head', 'unit_head', 'point_lead', 'inspector',
@@ -8,7 +9,7 @@ export const ROLE_VALUES = [
 export const Role = z.enum(ROLE_VALUES);
 
 export const LoginBody = z.object({
-  username: z.string().trim().min(1).max(100),
+  username: Text(100),
   password: z.string().min(1).max(200),
 }).strict().meta({ id: 'LoginBody' });
 export type LoginBody = z.infer<typeof LoginBody>;

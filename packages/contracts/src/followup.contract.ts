@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './list.contract.ts';
-import { OptionalText, PlainText } from './text.contract.ts';
+import { OptionalText, SearchText, Text } from './text.contract.ts';
 
 /*
  * What follows the signed protocol: checks of items not answered in full (R-32.4), forwarding of
@@ -70,8 +70,8 @@ export type StateBody = z.infer<typeof StateBody>;
 
 export const StateBodyBody = z.object({
   code: z.string().trim().min(2).max(60).regex(/^[A-Za-z0-9._-]+$/),
-  nameKk: PlainText(500), nameRu: PlainText(500),
-  topics: z.array(z.string().trim().min(1).max(60)).min(1).max(50),
+  nameKk: Text(500), nameRu: Text(500),
+  topics: z.array(Text(60)).min(1).max(50),
   regionId: z.uuid().nullable().optional(), atuId: z.uuid().nullable().optional(),
   contact: OptionalText(500),
   active: z.boolean().optional(),
@@ -79,9 +79,9 @@ export const StateBodyBody = z.object({
 export type StateBodyBody = z.infer<typeof StateBodyBody>;
 
 export const StateBodyQuery = z.object({
-  topic: z.string().trim().max(60).optional(),
+  topic: SearchText(60).optional(),
   districtId: z.uuid().optional(),
-  q: z.string().trim().max(200).optional(),
+  q: SearchText(200).optional(),
   includeInactive: z.enum(['true', 'false']).optional(),
 }).strict();
 
@@ -113,7 +113,7 @@ export const ForwardingPatchBody = z.object({
   bodyId: z.uuid().optional(),
   /** Why a body not competent for the item's topic is chosen anyway. */
   competenceReason: OptionalText(2000),
-  letterNumber: PlainText(100).optional(),
+  letterNumber: Text(100).optional(),
   letterDate: IsoDate.optional(),
   sentOn: IsoDate.optional(),
   initiatorNoticeText: OptionalText(5000),

@@ -153,6 +153,11 @@ export const IMPORT_MESSAGES: Record<ImportReasonCode, Text> = {
     ru: 'В файле нет ни одного листа структуры',
     en: 'The file has no structure sheets',
   },
+  control_character: {
+    kk: 'Ұяшықта басқару таңбасы немесе бұзылған таңба бар (мысалы, NUL): оны алып тастаңыз',
+    ru: 'В ячейке есть управляющий или повреждённый символ (например, NUL): удалите его',
+    en: 'The cell holds a control or broken character (such as NUL): remove it',
+  },
   too_many_errors: {
     kk: 'Қателер тым көп: {total} қатенің алғашқы {shown} қатесі көрсетілген',
     ru: 'Слишком много ошибок: показаны первые {shown} из {total}',

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Abilities } from './access.contract.ts';
 import { MeetingAgreement } from './agreement.contract.ts';
 import { LATE_ENTRY_STATUS_VALUES, LateEntryView, LateReason } from './late-entry.contract.ts';
-import { IsoDate, listQuery, page } from './list.contract.ts';
+import { Instant, IsoDate, listQuery, page } from './list.contract.ts';
+import { OptionalLine, OptionalText, PlainText, refuseControl, Text } from './text.contract.ts';
 
 export const MEETING_STATUS_VALUES = ['draft', 'scheduled', 'announced', 'held', 'protocol_signed', 'closed', 'postponed', 'cancelled'] as const;
 export const MEETING_ACTION_VALUES = ['schedule', 'announce', 'hold', 'signProtocol', 'close', 'postpone', 'reschedule', 'cancel'] as const;
@@ -22,8 +23,6 @@ export const CHECK_STATUS_VALUES = ['met', 'not_met', 'pending', 'not_applicable
 const Ref = z.object({ id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string() });
 const StaffRef = z.object({ id: z.uuid(), code: z.string(), fullName: z.string() });
 const Localised = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
-/** An instant with its offset, e.g. 2026-12-20T18:00:00+05:00. */
-const Instant = z.iso.datetime({ offset: true });
 
 export const MeetingInspectorInput = z.object({ districtId: z.uuid(), staffId: z.uuid(), acting: z.boolean().default(false) }).strict();
 
@@ -34,12 +33,12 @@ export const MeetingPlanBody = z.object({
   convenerAtuId: z.uuid().nullable().optional(),
   membersCount: z.number().int().min(1).max(1_000_000).nullable().optional(),
   initiatorsCount: z.number().int().min(0).max(1_000_000).nullable().optional(),
-  initiators: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
+  initiators: z.array(Text(200)).max(500).optional(),
   format: z.enum(FORMAT_VALUES),
-  onlineLink: z.url().max(500).nullable().optional(),
+  onlineLink: z.url().max(500).superRefine(refuseControl(false)).nullable().optional(),
   weatherConsidered: z.boolean().nullable().optional(),
-  venueName: z.string().trim().max(300).nullable().optional(),
-  venueAddress: z.string().trim().max(500).nullable().optional(),
+  venueName: OptionalLine(300),
+  venueAddress: OptionalLine(500),
   venueCapacity: z.number().int().min(1).max(100_000).nullable().optional(),
   expectedParticipants: z.number().int().min(1).max(100_000).nullable().optional(),
   startsAt: Instant,
@@ -53,9 +52,9 @@ export const MeetingTransitionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('schedule') }).strict(),
   z.object({ action: z.literal('announce') }).strict(),
   z.object({ action: z.literal('hold') }).strict(),
-  z.object({ action: z.literal('postpone'), reason: z.string().trim().min(1).max(1000), startsAt: Instant.optional(), endsAt: Instant.optional() }).strict(),
+  z.object({ action: z.literal('postpone'), reason: PlainText(1000), startsAt: Instant.optional(), endsAt: Instant.optional() }).strict(),
   z.object({ action: z.literal('reschedule'), startsAt: Instant, endsAt: Instant }).strict(),
-  z.object({ action: z.literal('cancel'), reason: z.string().trim().min(1).max(1000) }).strict(),
+  z.object({ action: z.literal('cancel'), reason: PlainText(1000) }).strict(),
 ]).meta({ id: 'MeetingTransition' });
 
 export const Check = z.object({
@@ -68,8 +67,8 @@ export const Announcement = z.object({
   counts: z.boolean(), voided: z.boolean(), createdAt: z.iso.datetime(), hasProof: z.boolean(),
 }).meta({ id: 'Announcement' });
 export const AnnouncementBody = z.object({
-  channel: z.enum(CHANNEL_VALUES), outlet: z.string().trim().min(1).max(300), publishedOn: IsoDate,
-  reference: z.string().trim().max(1000).nullable().optional(),
+  channel: z.enum(CHANNEL_VALUES), outlet: Text(300), publishedOn: IsoDate,
+  reference: OptionalText(1000),
 }).strict().meta({ id: 'AnnouncementCreate' });
 
 export const Invitation = z.object({
@@ -78,15 +77,15 @@ export const Invitation = z.object({
   addresseeUserId: z.uuid().nullable(), respondedAt: z.iso.datetime().nullable(), note: z.string().nullable(),
 }).meta({ id: 'Invitation' });
 export const InvitationBody = z.object({
-  category: z.enum(INVITATION_CATEGORY_VALUES), organisation: z.string().trim().min(1).max(300),
-  personName: z.string().trim().min(1).max(200), contact: z.string().trim().max(200).nullable().optional(),
+  category: z.enum(INVITATION_CATEGORY_VALUES), organisation: Text(300),
+  personName: Text(200), contact: OptionalLine(200),
   addresseeUserId: z.uuid().nullable().optional(),
 }).strict().meta({ id: 'InvitationCreate' });
 export const InvitationStatusBody = z.object({
-  status: z.enum(INVITATION_STATUS_VALUES), note: z.string().trim().max(1000).nullable().optional(),
+  status: z.enum(INVITATION_STATUS_VALUES), note: OptionalText(1000),
 }).strict().meta({ id: 'InvitationStatusChange' });
 export const InvitationAnswerBody = z.object({
-  answer: z.enum(['accepted', 'declined']), note: z.string().trim().max(1000).nullable().optional(),
+  answer: z.enum(['accepted', 'declined']), note: OptionalText(1000),
 }).strict().meta({ id: 'InvitationAnswer' });
 
 export const Conflict = z.object({
@@ -139,7 +138,8 @@ export const MeetingListQuery = listQuery(['startsAt', 'number', 'status']).exte
 }).strict();
 export const MeetingPage = page(MeetingSummary).meta({ id: 'MeetingPage' });
 
-export const QuarterKey = z.string().regex(/^\d{4}-Q[1-4]$/, 'YYYY-Qn');
+/** A quarter, e.g. 2026-Q4, of the years dates may fall in (YEAR_MIN–YEAR_MAX). */
+export const QuarterKey = z.string().regex(/^(19|2\d)\d\d-Q[1-4]$/, 'YYYY-Qn');
 export const ObligationQuery = z.object({
   quarter: QuarterKey.optional(), pointId: z.uuid().optional(), unitId: z.uuid().optional(), districtId: z.uuid().optional(),
 }).strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Abilities } from './access.contract.ts';
 import { IsoDate, listQuery, page } from './list.contract.ts';
+import { Text } from './text.contract.ts';
 
 export const REGION_KINDS = ['oblast', 'city_republican', 'capital'] as const;
 export const UNIT_KINDS = ['district_department', 'city_department', 'city_district_department'] as const;
@@ -73,8 +74,8 @@ export const DistrictListQuery = listQuery(['code', 'nameRu', 'nameKk', 'populat
 export const DistrictPage = page(DistrictSummary).meta({ id: 'DistrictPage' });
 
 export const DistrictUpdateBody = z.object({
-  nameKk: z.string().trim().min(1).max(200).optional(),
-  nameRu: z.string().trim().min(1).max(200).optional(),
+  nameKk: Text(200).optional(),
+  nameRu: Text(200).optional(),
   population: z.number().int().min(0).max(10_000_000).nullable().optional(),
 }).strict().meta({ id: 'DistrictUpdate' });
 

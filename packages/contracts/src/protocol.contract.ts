@@ -3,7 +3,7 @@ import { IsoDate } from './list.contract.ts';
 import {
   AWARD_KIND_VALUES, AWARD_RECIPIENT_VALUES, ITEM_KIND_VALUES, ITEM_RESOLUTION_VALUES, PARTICIPANT_CATEGORY_VALUES,
 } from './holding.contract.ts';
-import { OptionalText } from './text.contract.ts';
+import { OptionalText, Text } from './text.contract.ts';
 
 /*
  * R-32.1: what the protocol of a meeting records. Esep assembles it from the meeting (plan,
@@ -55,7 +55,7 @@ export type ProtocolContent = z.infer<typeof ProtocolContent>;
 
 /** The parts of a draft protocol the inspector edits himself. */
 export const ProtocolEditBody = z.object({
-  reportSummary: z.string().max(20_000).transform((s) => s.normalize('NFC')).optional(),
+  reportSummary: Text(20_000, { multiline: true, min: 0 }).optional(),
   remarks: OptionalText(20_000),
-  baseVersion: z.number().int().min(1),
+  baseVersion: z.number().int().min(1).max(2 ** 31 - 1),
 }).strict().meta({ id: 'ProtocolEdit' });

@@ -3,6 +3,7 @@ import { Abilities } from './access.contract.ts';
 import { Role } from './auth.contract.ts';
 import { Locale } from './error.contract.ts';
 import { listQuery, page } from './list.contract.ts';
+import { Text } from './text.contract.ts';
 
 export const User = z.object({
   id: z.uuid(), username: z.string(), displayName: z.string(), role: Role, locale: Locale,
@@ -12,7 +13,7 @@ export const User = z.object({
 
 export const UserCreateBody = z.object({
   username: z.string().trim().min(3).max(100).regex(/^[a-z0-9._-]+$/),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: Text(200),
   password: z.string().min(10).max(200),
   role: Role,
   locale: Locale.default('kk'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './list.contract.ts';
-import { PlainText } from './text.contract.ts';
+import { PlainText, Text } from './text.contract.ts';
 
 /*
  * R-32.1: the meeting's video recording, uploaded with the tus resumable-upload protocol
@@ -39,8 +39,8 @@ export type VideoList = z.infer<typeof VideoList>;
 /** What the tus client sends as Upload-Metadata (base64 values). */
 export const VideoUploadMetadata = z.object({
   meetingId: z.uuid(),
-  filename: z.string().trim().min(1).max(255),
-  filetype: z.string().max(120).optional(),
+  filename: Text(255),
+  filetype: Text(120, { min: 0 }).optional(),
 });
 
 export const RETENTION_KINDS = ['video', 'paper_sheet', 'source_attachment', 'publication_proof'] as const;

@@ -1,6 +1,7 @@
 export * from './client.ts';
 export * from './data-dir.lock.ts';
 export { DurableNodeFS } from './data-dir.fs.ts';
+export * from './constraint.violation.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
 export * from './repositories/list.query.ts';

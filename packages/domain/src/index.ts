@@ -29,3 +29,4 @@ export * from './holding/item.rules.ts';
 export * from './holding/preparation.rules.ts';
 export * from './calendar/working-days.ts';
 export * from './protocol/protocol.rules.ts';
+export * from './text/text.rules.ts';

@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES, type ErrorCode } from '@esep/contracts';
+import { constraintViolation } from '@esep/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -33,6 +34,15 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     if (err.statusCode === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(request, reply, 400, 'validation_failed', [{ field: 'content-type', reason: err.message }]);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendError(request, reply, err.statusCode, 'validation_failed', [{ field: null, reason: err.message }]);
+    }
+    // A constraint of the database refused the write: the record exists already (two requests
+    // raced past the service's check), or a record it names is missing or still named elsewhere.
+    // The same request may succeed later, so 409 (the project's meaning), naming the fields.
+    const violation = constraintViolation(error);
+    if (violation) {
+      request.log.warn({ constraint: violation.constraint, kind: violation.kind, url: request.routeOptions.url }, 'write refused by a database constraint');
+      const reason = violation.kind === 'unique' ? 'already_exists' : violation.kind;
+      return sendError(request, reply, 409, 'conflict', { reason, constraint: violation.constraint, fields: violation.fields });
     }
     if (isResponseSerializationError(error)) request.log.error({ issues: error.cause.issues, url: request.url }, 'response does not match its schema');
     else request.log.error({ err: error }, 'unhandled error');

@@ -3,6 +3,7 @@ import { announcementById, meetingPaths } from '@esep/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
+import { uploadedFile } from '../http/upload.ts';
 import { contextOf } from '../services/context.ts';
 import { attachProof, proofOf } from '../services/meeting/announcement-proof.service.ts';
 import { keptMaterial } from '../services/retention/material.service.ts';
@@ -25,10 +26,9 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { resource: 'meeting', action: 'update', locate } },
   }, async (request) => {
     if (!request.isMultipart()) throw new AppError('validation_failed', [{ field: 'body', reason: 'multipart/form-data with a file' }]);
-    const part = await request.file({ limits: { fileSize: MAX_PROOF_BYTES } });
-    if (!part) throw new AppError('validation_failed', [{ field: 'file', reason: 'required' }]);
-    const bytes = await part.toBuffer();
-    return attachProof(contextOf(request), app.config.dataDir, request.params.id, bytes);
+    const file = await uploadedFile(request, { fileSize: MAX_PROOF_BYTES });
+    if (!file) throw new AppError('validation_failed', [{ field: 'file', reason: 'required' }]);
+    return attachProof(contextOf(request), app.config.dataDir, request.params.id, file.bytes);
   });
 
   app.get('/api/v1/announcements/:id/proof', {

@@ -1,12 +1,13 @@
 import {
   IdParam, OptionalText, PaperSheet, Participant, ParticipantBody, ParticipantListQuery, ParticipantPage, ParticipantSuggestion,
-  PARTICIPANT_CATEGORY_VALUES, PlainText,
+  PARTICIPANT_CATEGORY_VALUES, Text,
 } from '@esep/contracts';
 import { meetingPaths, paperSheetById, participantById } from '@esep/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
+import { uploadedFile } from '../http/upload.ts';
 import { contextOf } from '../services/context.ts';
 import {
   correctParticipant, MAX_SHEET_BYTES, paperSheetFile, paperSheets, participantPage, registerParticipant, removeParticipant, suggestions, uploadPaperSheet,
@@ -17,7 +18,7 @@ const tags = ['holding'];
 
 /** A correction of an entry: any of these fields; the number, channel and consent stay. */
 export const ParticipantPatchBody = z.object({
-  fullName: PlainText(200).optional(),
+  fullName: Text(200).optional(),
   address: OptionalText(300),
   residentOfDistrictId: z.uuid().nullable().optional(),
   category: z.enum(PARTICIPANT_CATEGORY_VALUES).optional(),
@@ -26,7 +27,7 @@ export const ParticipantPatchBody = z.object({
   email: z.email().max(200).nullable().optional(),
 }).strict().meta({ id: 'ParticipantUpdate' });
 
-const SuggestionQuery = z.object({ q: z.string().trim().min(2).max(100) }).strict();
+const SuggestionQuery = z.object({ q: Text(100, { min: 2 }) }).strict();
 
 /** R-32.2: the participant register and the paper sign-in sheets (personal data: resource `participant`). */
 export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -89,10 +90,9 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { resource: 'participant', action: 'create', locate: locateMeeting } },
   }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError('validation_failed', [{ field: 'body', reason: 'multipart/form-data with a file' }]);
-    const part = await request.file({ limits: { fileSize: MAX_SHEET_BYTES } });
-    if (!part) throw new AppError('validation_failed', [{ field: 'file', reason: 'required' }]);
-    const bytes = await part.toBuffer();
-    return reply.status(201).send(await uploadPaperSheet(contextOf(request), app.config.dataDir, request.params.id, bytes));
+    const file = await uploadedFile(request, { fileSize: MAX_SHEET_BYTES });
+    if (!file) throw new AppError('validation_failed', [{ field: 'file', reason: 'required' }]);
+    return reply.status(201).send(await uploadPaperSheet(contextOf(request), app.config.dataDir, request.params.id, file.bytes));
   });
 
   app.get('/api/v1/meetings/:id/paper-sheets', {

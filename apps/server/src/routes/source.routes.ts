@@ -3,6 +3,7 @@ import { meetingPaths, sourceById } from '@esep/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../http/app-error.ts';
+import { uploadedFile } from '../http/upload.ts';
 import { contextOf } from '../services/context.ts';
 import { attachSourceFile, changeSource, contentDisposition, createSource, listSources, removeSource, sourceFile } from '../services/holding/source.service.ts';
 import { keptMaterial } from '../services/retention/material.service.ts';
@@ -45,10 +46,9 @@ export const sourceRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { resource: 'meeting', action: 'update', locate: locateSource } },
   }, async (request) => {
     if (!request.isMultipart()) throw new AppError('validation_failed', [{ field: 'body', reason: 'multipart/form-data with a file' }]);
-    const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
-    if (!part || part.fieldname !== 'file') throw new AppError('validation_failed', [{ field: 'file', reason: 'required' }]);
-    const bytes = await part.toBuffer();
-    return attachSourceFile(contextOf(request), app.config.dataDir, request.params.id, { bytes, filename: part.filename });
+    const file = await uploadedFile(request, { fileSize: MAX_ATTACHMENT_BYTES });
+    if (!file || file.fieldname !== 'file') throw new AppError('validation_failed', [{ field: 'file', reason: 'required' }]);
+    return attachSourceFile(contextOf(request), app.config.dataDir, request.params.id, { bytes: file.bytes, filename: file.filename });
   });
 
   app.get('/api/v1/sources/:id/files', {

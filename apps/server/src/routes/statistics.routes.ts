@@ -3,6 +3,7 @@ import { districtPath } from '@esep/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../http/app-error.ts';
+import { uploadedFiles } from '../http/upload.ts';
 import { negotiateLocale } from '../http/locale.ts';
 import { contextOf } from '../services/context.ts';
 import { importStatistics, statisticsTemplate, XLSX_TYPE } from '../services/holding/statistics.import.ts';
@@ -44,13 +45,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { resource: 'statistics', action: 'import' } },
   }, async (request) => {
     if (!request.isMultipart()) throw new AppError('validation_failed', [{ field: 'body', reason: 'multipart/form-data with a `file` part is expected', code: 'invalid_type' }]);
-    let data: Buffer | null = null;
-    for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES } })) {
-      if (part.type !== 'file') continue;
-      // Every part is read to the end, so the request is consumed whatever we answer.
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'file' && !data) data = bytes;
-    }
+    const data = (await uploadedFiles(request, { fileSize: MAX_IMPORT_BYTES })).find((p) => p.fieldname === 'file')?.bytes ?? null;
     if (!data) throw new AppError('validation_failed', [{ field: 'body.file', reason: 'no file was sent', code: 'invalid_type' }]);
     const locale = negotiateLocale(request.headers['accept-language'], request.auth?.user.locale ?? 'kk');
     return importStatistics(contextOf(request), data, { dryRun: request.query.dryRun, locale });

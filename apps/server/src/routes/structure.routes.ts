@@ -2,6 +2,7 @@ import { ExportQuery, ImportQuery, ImportReport } from '@esep/contracts';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../http/app-error.ts';
+import { uploadedFiles } from '../http/upload.ts';
 import { negotiateLocale } from '../http/locale.ts';
 import { contextOf } from '../services/context.ts';
 import { exportStructure, exportTemplate, type ExportFile } from '../services/structure.export.ts';
@@ -37,15 +38,9 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!request.isMultipart()) {
       throw new AppError('validation_failed', [{ field: 'body', reason: 'multipart/form-data with one or more `file` parts is expected', code: 'invalid_type' }]);
     }
-    const files: UploadedFile[] = [];
-    let stray: string | null = null;
-    for await (const part of request.parts()) {
-      if (part.type !== 'file') continue;
-      // Every part is read to the end, so the request is consumed whatever we answer.
-      const data = await part.toBuffer();
-      if (part.fieldname === 'file') files.push({ filename: part.filename, mimetype: part.mimetype, data });
-      else stray ??= part.fieldname;
-    }
+    const parts = await uploadedFiles(request);
+    const files: UploadedFile[] = parts.filter((p) => p.fieldname === 'file').map((p) => ({ filename: p.filename, mimetype: p.mimetype, data: p.bytes }));
+    const stray = parts.find((p) => p.fieldname !== 'file')?.fieldname ?? null;
     if (stray) throw new AppError('validation_failed', [{ field: `body.${stray}`, reason: 'files are sent in `file` parts', code: 'unrecognized_keys' }]);
     if (files.length === 0) throw new AppError('validation_failed', [{ field: 'body.file', reason: 'no file was sent', code: 'invalid_type' }]);
     const locale = negotiateLocale(request.headers['accept-language'], request.auth?.user.locale ?? 'kk');

@@ -2,6 +2,7 @@ import { IdParam, Verification } from '@esep/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../http/app-error.ts';
+import { uploadedFile } from '../http/upload.ts';
 import { pageLocale, sendHtml, UUID } from '../http/public-page.ts';
 import { signersFor } from '../services/protocol/signature.service.ts';
 import { sha256hex } from '../services/protocol/signer.ts';
@@ -57,8 +58,15 @@ export const verificationRoutes = async (app: FastifyInstance) => {
       if (!result) return sendHtml(reply, 404, renderVerificationNotFound(locale, id));
       let hash: string | null = null;
       if (request.isMultipart()) {
-        const part = await request.file({ limits: { fileSize: MAX_PDF_BYTES } });
-        if (part) hash = sha256hex(await part.toBuffer());
+        let file;
+        try {
+          file = await uploadedFile(request, { fileSize: MAX_PDF_BYTES });
+        } catch (error) {
+          // A broken upload matches no signed PDF: the page says so, answered as the client's mistake.
+          if (error instanceof AppError && error.status === 400) return sendHtml(reply, 400, renderVerificationPage(locale, id, result, 'none'));
+          throw error;
+        }
+        if (file) hash = sha256hex(file.bytes);
       }
       const compared = hash && hash === result.pdfHashes.kk ? 'kk' : hash && hash === result.pdfHashes.ru ? 'ru' : 'none';
       return sendHtml(reply, 200, renderVerificationPage(locale, id, result, compared));

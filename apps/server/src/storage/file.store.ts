@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -7,6 +7,8 @@ import { inflateRawSync } from 'node:zlib';
  * Content-addressed files under DATA_DIR/files: the name is the SHA-256 of the bytes plus the
  * type's extension, so a file cannot be swapped unnoticed and the same scan is stored once.
  * Written to a temporary name and renamed, so a crash never leaves half a file under a real name.
+ * The temporary name is unique to the write: two uploads of the same bytes at once (a double
+ * click, a retried request) each write their own and rename onto the same, identical file.
  */
 export const PROOF_TYPES = { 'image/png': 'png', 'image/jpeg': 'jpg', 'application/pdf': 'pdf' } as const;
 export type ProofType = keyof typeof PROOF_TYPES;
@@ -81,7 +83,7 @@ export async function storeFile(dataDir: string, bytes: Buffer, type: ProofType 
   const dir = join(dataDir, 'files');
   await mkdir(dir, { recursive: true });
   const name = `${createHash('sha256').update(bytes).digest('hex')}.${ATTACHMENT_TYPES[type]}`;
-  const temp = join(dir, `.${name}.${process.pid}.tmp`);
+  const temp = join(dir, `.${name}.${randomUUID()}.tmp`);
   await writeFile(temp, bytes);
   await rename(temp, join(dir, name));
   return name;

@@ -1,3 +1,4 @@
+import { textProblem } from '../text/text.rules.ts';
 import { isValidIin, maskIin } from './iin.ts';
 import { STRUCTURE_ENUMS, type StructureColumn } from './structure.layout.ts';
 
@@ -10,7 +11,7 @@ export const IMPORT_REASON_CODES = [
   'duplicate_code', 'duplicate_row', 'unknown_reference', 'self_adjacency', 'duplicate_pair',
   'overlapping_range', 'bad_range', 'bad_period', 'assignment_overlap', 'parent_cycle',
   'point_other_unit', 'staff_other_unit', 'bad_iin', 'duplicate_iin', 'iin_taken',
-  'unknown_column', 'missing_column', 'duplicate_column', 'unknown_sheet', 'duplicate_sheet', 'no_sheets', 'too_many_errors',
+  'control_character', 'unknown_column', 'missing_column', 'duplicate_column', 'unknown_sheet', 'duplicate_sheet', 'no_sheets', 'too_many_errors',
 ] as const;
 export type ImportReason = (typeof IMPORT_REASON_CODES)[number];
 
@@ -54,6 +55,8 @@ export function readCell(spec: StructureColumn, cell: RawCell | undefined): Read
   switch (kind.type) {
     case 'code': case 'ref': case 'text': {
       const max = kind.type === 'text' ? kind.max ?? MAX_TEXT : MAX_CODE;
+      // Names and addresses may break lines (Alt+Enter in a cell); codes may not.
+      if (textProblem(text, kind.type === 'text')) return { code: 'control_character', params: {} };
       return text.length > max ? { code: 'too_long', params: { max } } : { value: text };
     }
     case 'int': {

@@ -1,6 +1,6 @@
 import { importMessage, type ImportReport, type Locale } from '@esep/contracts';
 import { districtsByCode, upsertStatistics, type StatisticsValue } from '@esep/db';
-import { OFFENCE_CATEGORIES, withinScope } from '@esep/domain';
+import { OFFENCE_CATEGORIES, textProblem, withinScope } from '@esep/domain';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../documents/lazy.ts';
 import { CATEGORY_NAMES } from '../../documents/report.labels.ts';
@@ -113,7 +113,8 @@ function parse(sheet: Awaited<ReturnType<typeof readSheet>>): Parsed {
       if (n < min || n > max) return fail(c, 'not_in_range', { value: String(raw), min, max });
       return n;
     };
-    const code = get('district_code') == null ? fail('district_code', 'required') : String(get('district_code'));
+    const code = get('district_code') == null ? fail('district_code', 'required')
+      : textProblem(String(get('district_code')), false) ? fail('district_code', 'control_character') : String(get('district_code'));
     const year = integer('year', 2000, 2100);
     const quarter = integer('quarter', 1, 4);
     const rawCategory = get('category');

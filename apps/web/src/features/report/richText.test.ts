@@ -51,6 +51,12 @@ describe('toRichText', () => {
     ]);
   });
 
+  it('drops control characters a paste carries, which the server refuses', () => {
+    const clean = toRichText({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'бір\u000Bекі\u0000\tүш' }, { type: 'text', text: '\u000C' }] }] });
+    expect(clean.content[0]!.content).toEqual([{ type: 'text', text: 'бірекі\tүш' }]);
+    expect(RichText.safeParse(clean).success).toBe(true);
+  });
+
   it('knows an empty document', () => {
     expect(isEmptyRichText(toRichText({ type: 'doc', content: [{ type: 'paragraph' }] }))).toBe(true);
     expect(isEmptyRichText(null)).toBe(true);

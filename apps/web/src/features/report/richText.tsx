@@ -9,6 +9,9 @@ import type { RichNode, RichText } from '@esep/contracts';
  */
 const BLOCKS = new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'listItem']);
 const MARKS = new Set(['bold', 'italic', 'underline']);
+/** Control characters a paste can carry (a form feed, a vertical tab from a word processor): the server refuses them. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** What the editor produces (Tiptap's JSONContent, loosely). */
 export interface EditorNode {
@@ -22,9 +25,10 @@ export interface EditorNode {
 function cleanInline(node: EditorNode): RichNode[] {
   if (node.type === 'hardBreak') return [{ type: 'hardBreak' }];
   if (node.type === 'text') {
-    if (!node.text) return [];
+    const text = node.text?.replace(CONTROL, '');
+    if (!text) return [];
     const marks = (node.marks ?? []).filter((m) => MARKS.has(m.type)).map((m) => ({ type: m.type as 'bold' | 'italic' | 'underline' }));
-    return [{ type: 'text', text: node.text, ...(marks.length > 0 ? { marks } : {}) }];
+    return [{ type: 'text', text, ...(marks.length > 0 ? { marks } : {}) }];
   }
   // An inline node the report does not know (an image, a mention): keep only its text.
   return (node.content ?? []).flatMap(cleanInline);
