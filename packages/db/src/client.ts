@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { PGLITE_EXTENSIONS } from './extensions.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -66,7 +67,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, engine: 'postgresql', close: () => pool.end() };
   }
-  const client = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir, startParams: EMBEDDED_START } : {}));
+  const client = options.pglite ?? (await PGlite.create(options.dataDir ? { dataDir: options.dataDir, startParams: EMBEDDED_START, extensions: PGLITE_EXTENSIONS } : { extensions: PGLITE_EXTENSIONS }));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', close: () => client.close() };
 }
