@@ -24,6 +24,7 @@ export * from './repositories/report.repository.ts';
 export * from './repositories/followup-facts.repository.ts';
 export * from './repositories/protocol.repository.ts';
 export * from './repositories/followup.repository.ts';
+export * from './repositories/control.repository.ts';
 export * from './repositories/calendar-days.repository.ts';
 export * from './repositories/video.repository.ts';
 export * from './repositories/retention.repository.ts';
