@@ -30,4 +30,4 @@ CREATE INDEX IF NOT EXISTS "meetings_venue_address_trgm" ON "meetings" USING gin
 -- Equality on the normalised address and range overlap in one GiST index (btree_gist), so the
 -- check reads only the venue's meetings around that time. Closed ranges ('[]'): the query keeps
 -- the exact half-open comparison as a recheck; a plan always ends after it starts (end_before_start).
-CREATE INDEX IF NOT EXISTS "meetings_venue_time_idx" ON "meetings" USING gist (lower(trim("venue_address")), tstzrange("starts_at", "ends_at", '[]')) WHERE "venue_address" IS NOT NULL;
+CREATE INDEX IF NOT EXISTS "meetings_venue_time_idx" ON "meetings" USING gist (lower(trim("venue_address")), tstzrange("starts_at", "ends_at", '[]'));
