@@ -42,8 +42,19 @@ export interface BoardDistrict {
   inspector: { id: string; code: string; fullName: string } | null;
 }
 
+/**
+ * The inspector serving each district on `on`, for a whole region or the country at once: the
+ * latest current assignment per district in one pass over assignments (a lateral lookup per
+ * district costs more when there are thousands of them).
+ */
+const servingInspectors = (on: string) => sql`(
+  select distinct on (a.district_id) a.district_id, s.id, s.code, s.full_name from ${assignments} a join ${staff} s on s.id = a.staff_id
+  where a.role = 'inspector' and a.effective_from <= ${on} and (a.effective_to is null or a.effective_to >= ${on})
+  order by a.district_id, a.effective_from desc) insp`;
+
 /** Every district of the board, compact, with the inspector answering for it on `responsibleOn`. */
 export async function boardDistricts(db: Executor, scope: Scope, filter: BoardFilter, responsibleOn: string): Promise<BoardDistrict[]> {
+  const wide = (scope.level === 'national' || scope.level === 'region') && !filter.unitId && !filter.pointId && !filter.districtId && !filter.q;
   const rows = await db.select({
     id: districts.id, code: districts.code, nameKk: districts.nameKk, nameRu: districts.nameRu,
     pointId: districts.pointId, unitId: policePoints.unitId, regionId: policeUnits.regionId,
@@ -51,7 +62,7 @@ export async function boardDistricts(db: Executor, scope: Scope, filter: BoardFi
   }).from(districts)
     .innerJoin(policePoints, eq(policePoints.id, districts.pointId))
     .innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId))
-    .leftJoin(servingInspector(responsibleOn), sql`true`)
+    .leftJoin(wide ? servingInspectors(responsibleOn) : servingInspector(responsibleOn), wide ? sql`insp.district_id = ${districts.id}` : sql`true`)
     .where(districtFilter(scope, filter));
   return rows.map(({ inspectorId, inspectorCode, inspectorName, ...d }) => ({
     ...d, inspector: inspectorId ? { id: inspectorId, code: inspectorCode!, fullName: inspectorName! } : null,
@@ -78,11 +89,13 @@ export interface BoardMeeting {
   venueAddress: string | null; districtIds: string[]; staffIds: string[]; noticeGiven: boolean;
 }
 
+/** The ids of an aggregated join, once each (a joint meeting's districts × reporters × notices repeat them). */
+const distinct = (ids: ReadonlyArray<string | null> | null): string[] => [...new Set((ids ?? []).filter((id): id is string => id !== null))];
+
 /**
  * The quarter's meetings touching the board's districts (a meeting belongs to the board when any
  * district it covers passes the filter), with all their districts, reporters and whether a
- * counting notice exists (R-27.1). Districts, reporters and notices are joined and aggregated
- * once for the whole set, not looked up per meeting.
+ * counting notice exists (R-27.1): one join grouped by meeting, not subqueries run per meeting.
  */
 export async function boardMeetings(db: Executor, scope: Scope, filter: BoardFilter, from: string, to: string): Promise<BoardMeeting[]> {
   const where = districtFilter(scope, filter);
@@ -90,30 +103,21 @@ export async function boardMeetings(db: Executor, scope: Scope, filter: BoardFil
     id: string; number: string; status: BoardMeeting['status']; start_date: string; starts_at: string | Date; ends_at: string | Date;
     venue_address: string | null; district_ids: string[] | null; staff_ids: string[] | null; notice_given: boolean;
   }>(await db.execute(sql`
-    with board as (
-      select distinct bmd.meeting_id as id
-      from ${meetingDistricts} bmd join ${meetings} bm on bm.id = bmd.meeting_id
-        join ${districts} on ${districts.id} = bmd.district_id join ${policePoints} on ${policePoints.id} = ${districts.pointId}
-        join ${policeUnits} on ${policeUnits.id} = ${policePoints.unitId}
-      where bm.start_date >= ${from} and bm.start_date <= ${to} ${where ? sql`and ${where}` : sql``}
-    ),
-    covered as (
-      select md.meeting_id, array_agg(md.district_id) as ids from ${meetingDistricts} md join board b on b.id = md.meeting_id group by md.meeting_id
-    ),
-    reporting as (
-      select mi.meeting_id, array_agg(mi.staff_id) as ids from ${meetingInspectors} mi join board b on b.id = mi.meeting_id group by mi.meeting_id
-    ),
-    noticed as (
-      select distinct an.meeting_id from ${announcements} an join board b on b.id = an.meeting_id join ${meetings} nm on nm.id = an.meeting_id
-      where an.voided_at is null and an.published_on <= nm.start_date - 10
-    )
-    select m.id, m.number, m.status, m.start_date::text as start_date, m.starts_at, m.ends_at, m.venue_address,
-      covered.ids as district_ids, reporting.ids as staff_ids, noticed.meeting_id is not null as notice_given
-    from board b join ${meetings} m on m.id = b.id
-      left join covered on covered.meeting_id = b.id left join reporting on reporting.meeting_id = b.id left join noticed on noticed.meeting_id = b.id
-    order by m.starts_at desc, m.id`));
+    select bm.id, bm.number, bm.status, bm.start_date::text as start_date, bm.starts_at, bm.ends_at, bm.venue_address,
+      array_agg(md.district_id) as district_ids, array_agg(mi.staff_id) as staff_ids, bool_or(an.meeting_id is not null) as notice_given
+    from ${meetings} bm
+      join ${meetingDistricts} md on md.meeting_id = bm.id
+      left join ${meetingInspectors} mi on mi.meeting_id = bm.id
+      left join ${announcements} an on an.meeting_id = bm.id and an.voided_at is null and an.published_on <= bm.start_date - 10
+    where bm.start_date >= ${from} and bm.start_date <= ${to}
+      ${where ? sql`and exists (select 1 from ${meetingDistricts} bmd join ${districts} on ${districts.id} = bmd.district_id
+        join ${policePoints} on ${policePoints.id} = ${districts.pointId} join ${policeUnits} on ${policeUnits.id} = ${policePoints.unitId}
+        where bmd.meeting_id = bm.id and ${where})` : sql``}
+    group by bm.id`));
+  // Newest first, as the board lists a district's meetings; sorted here, not by the database,
+  // where ~20,000 rows with their arrays would spill a national board's sort to disk.
   return rows.map((m) => ({
     id: m.id, number: m.number, status: m.status, startDate: m.start_date, startsAt: new Date(m.starts_at), endsAt: new Date(m.ends_at),
-    venueAddress: m.venue_address, districtIds: m.district_ids ?? [], staffIds: m.staff_ids ?? [], noticeGiven: m.notice_given,
-  }));
+    venueAddress: m.venue_address, districtIds: distinct(m.district_ids), staffIds: distinct(m.staff_ids), noticeGiven: m.notice_given,
+  })).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
