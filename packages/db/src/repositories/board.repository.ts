@@ -86,11 +86,12 @@ export async function territoryRefs(db: Executor, level: 'region' | 'unit' | 'po
 
 export interface BoardMeeting {
   id: string; number: string; status: typeof meetings.$inferSelect['status']; startDate: string; startsAt: Date; endsAt: Date;
-  venueAddress: string | null; districtIds: string[]; staffIds: string[]; noticeGiven: boolean;
+  /** The venue's address trimmed and lower-cased by the database, as the clash check of a meeting's page compares it. */
+  venueKey: string | null; districtIds: string[]; staffIds: string[]; noticeGiven: boolean;
 }
 
 /** The ids of an aggregated join, once each (a joint meeting's districts × reporters × notices repeat them). */
-const distinct = (ids: ReadonlyArray<string | null> | null): string[] => [...new Set((ids ?? []).filter((id): id is string => id !== null))];
+const distinct = (ids: string | null): string[] => (ids ? [...new Set(ids.split(','))] : []);
 
 /**
  * The quarter's meetings touching the board's districts (a meeting belongs to the board when any
@@ -100,11 +101,14 @@ const distinct = (ids: ReadonlyArray<string | null> | null): string[] => [...new
 export async function boardMeetings(db: Executor, scope: Scope, filter: BoardFilter, from: string, to: string): Promise<BoardMeeting[]> {
   const where = districtFilter(scope, filter);
   const rows = rowsOf<{
-    id: string; number: string; status: BoardMeeting['status']; start_date: string; starts_at: string | Date; ends_at: string | Date;
-    venue_address: string | null; district_ids: string[] | null; staff_ids: string[] | null; notice_given: boolean;
+    id: string; number: string; status: BoardMeeting['status']; start_date: string; starts_at: number; ends_at: number;
+    venue_key: string | null; district_ids: string | null; staff_ids: string | null; notice_given: boolean;
   }>(await db.execute(sql`
-    select bm.id, bm.number, bm.status, bm.start_date::text as start_date, bm.starts_at, bm.ends_at, bm.venue_address,
-      array_agg(md.district_id) as district_ids, array_agg(mi.staff_id) as staff_ids, bool_or(an.meeting_id is not null) as notice_given
+    select bm.id, bm.number, bm.status, bm.start_date::text as start_date,
+      (extract(epoch from bm.starts_at) * 1000)::float8 as starts_at, (extract(epoch from bm.ends_at) * 1000)::float8 as ends_at,
+      lower(trim(bm.venue_address)) as venue_key,
+      string_agg(md.district_id::text, ',') as district_ids, string_agg(mi.staff_id::text, ',') as staff_ids,
+      bool_or(an.meeting_id is not null) as notice_given
     from ${meetings} bm
       join ${meetingDistricts} md on md.meeting_id = bm.id
       left join ${meetingInspectors} mi on mi.meeting_id = bm.id
@@ -114,10 +118,11 @@ export async function boardMeetings(db: Executor, scope: Scope, filter: BoardFil
         join ${policePoints} on ${policePoints.id} = ${districts.pointId} join ${policeUnits} on ${policeUnits.id} = ${policePoints.unitId}
         where bmd.meeting_id = bm.id and ${where})` : sql``}
     group by bm.id`));
-  // Newest first, as the board lists a district's meetings; sorted here, not by the database,
-  // where ~20,000 rows with their arrays would spill a national board's sort to disk.
+  // A national board reads ~20,000 rows: instants travel as epoch milliseconds and ids as one
+  // text, which cost the driver far less to read than timestamps and uuid arrays. Newest first, as
+  // the board lists a district's meetings; sorted here rather than spilled to disk by the database.
   return rows.map((m) => ({
-    id: m.id, number: m.number, status: m.status, startDate: m.start_date, startsAt: new Date(m.starts_at), endsAt: new Date(m.ends_at),
-    venueAddress: m.venue_address, districtIds: distinct(m.district_ids), staffIds: distinct(m.staff_ids), noticeGiven: m.notice_given,
+    id: m.id, number: m.number, status: m.status, startDate: m.start_date, startsAt: new Date(Number(m.starts_at)), endsAt: new Date(Number(m.ends_at)),
+    venueKey: m.venue_key, districtIds: distinct(m.district_ids), staffIds: distinct(m.staff_ids), noticeGiven: m.notice_given,
   })).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -170,7 +170,7 @@ export function clashes(meetings: readonly BoardMeeting[]): Board['conflicts'] {
     }
   };
   overlapping('inspector_overlap', (m) => m.staffIds);
-  overlapping('venue_double_booked', (m) => (m.venueAddress?.trim() ? [m.venueAddress.trim().toLowerCase()] : []));
+  overlapping('venue_double_booked', (m) => (m.venueKey ? [m.venueKey] : []));
   for (const list of groups((m) => m.districtIds)) {
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) add('same_quarter', list[i]!, list[j]!);
   }
