@@ -167,4 +167,31 @@ describe('the quarter board (R-22.13)', () => {
     expect(await page.locator('[data-testid=board-table]').innerText()).toMatch(/ALM-KAR-P2-D01-\d{4}-\d{2}/);
     await page.close();
   });
+
+  it('the regional head sees the region by department, pages its districts and narrows to one department', async () => {
+    const page = await browser.newPage();
+    await logIn(page, server.url, 'regional');
+    await page.locator('[data-testid=nav-board]').click();
+    await page.locator('[data-testid=board-areas]').waitFor();
+    const board = await page.evaluate(async () => (await fetch('/api/v1/obligations')).json());
+    // A page of 25 districts of the region's 30, the rest on page 2; the counts cover all 30.
+    expect(board.total).toBeGreaterThan(25);
+    expect(await page.locator('[data-testid^=board-status-]').count()).toBe(25);
+    const counted = await page.locator('[data-testid=board-counts] li').evaluateAll((els) => els.reduce((n, el) => n + Number(el.getAttribute('data-count')), 0));
+    expect(counted).toBe(board.total);
+    expect(await page.locator('[data-testid=board-areas] tbody tr').count()).toBe(board.areas.items.length);
+    expect(await axe(page).then((v) => v.map((x) => `${x.id}: ${x.help}`))).toEqual([]);
+    await page.getByRole('navigation', { name: /./ }).last().getByRole('button', { name: /2/ }).first().click();
+    await page.waitForURL(/page=2/);
+    await expect.poll(() => page.locator('[data-testid^=board-status-]').count()).toBe(board.total - 25);
+
+    // A department's name narrows the board to it: its points become the breakdown.
+    const unit = board.areas.items[0];
+    await page.locator('[data-testid=board-area]').first().click();
+    await page.waitForURL(/unit=/);
+    await expect.poll(() => page.locator('[data-testid=board-areas]').getAttribute('data-level')).toBe('point');
+    await expect.poll(() => page.locator('[data-testid^=board-status-]').count()).toBe(Math.min(25, unit.total));
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+    await page.close();
+  });
 });

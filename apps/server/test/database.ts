@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { openDatabase, type Database } from '@esep/db';
+import { openDatabase, PGLITE_EXTENSIONS, type Database } from '@esep/db';
 import pg from 'pg';
 
 export const PGLITE_TEMPLATE = fileURLToPath(new URL('../../../.tmp/pglite-template.tar.gz', import.meta.url));
@@ -24,7 +24,7 @@ export function withDatabase(url: string, name: string): string {
 export async function testDatabase(): Promise<Database & { url?: string }> {
   const engine = process.env.ESEP_TEST_ENGINE ?? 'pglite';
   if (engine === 'pglite') {
-    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) });
+    const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]), extensions: PGLITE_EXTENSIONS });
     return openDatabase({ pglite: client });
   }
   const base = process.env.TEST_DATABASE_URL!;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { migrateDatabase, openDatabase } from '@esep/db';
+import { migrateDatabase, openDatabase, PGLITE_EXTENSIONS } from '@esep/db';
 import { systemClock } from '../src/clock.ts';
 import pg from 'pg';
 import { seedDemo } from '../src/demo/demo.seed.ts';
@@ -13,7 +13,7 @@ import { PGLITE_TEMPLATE, POSTGRES_TEMPLATE, TEST_DATABASE_PREFIX, withDatabase 
  */
 export async function prepareTemplate(engine: 'pglite' | 'postgres') {
   if (engine === 'pglite') {
-    const client = await PGlite.create();
+    const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     const database = await openDatabase({ pglite: client });
     await migrateDatabase(database);
     await seedDemo(database.db, systemClock);

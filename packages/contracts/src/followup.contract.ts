@@ -127,15 +127,23 @@ export type ForwardingPatchBody = z.infer<typeof ForwardingPatchBody>;
 export const LetterQuery = z.object({ lang: z.enum(['kk', 'ru']).default('kk') }).strict();
 
 // ─── Control (R-33) ──────────────────────────────────────────────────────────
-export const ControlQuery = z.object({
-  pointId: z.uuid().optional(), unitId: z.uuid().optional(), staffId: z.uuid().optional(), districtId: z.uuid().optional(),
-  overdue: z.enum(['true', 'false']).optional(),
-  /** `open`: protocols being executed (protocol_signed); `closed`: executed ones; `all`. */
-  status: z.enum(['open', 'closed', 'all']).default('open'),
-}).strict();
-
 export const CONTROL_KIND_VALUES = ['decision', 'check', 'forwarding'] as const;
 export const ControlKind = z.enum(CONTROL_KIND_VALUES);
+
+/**
+ * The board is a page of meetings (`page`, `pageSize` ≤ 100); `total` and `summary` count every
+ * meeting and record the filters select, not only the page.
+ */
+export const ControlQuery = z.object({
+  regionId: z.uuid().optional(), pointId: z.uuid().optional(), unitId: z.uuid().optional(), staffId: z.uuid().optional(), districtId: z.uuid().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  /** Only decisions, checks or forwardings. */
+  kind: ControlKind.optional(),
+  /** `open`: protocols being executed (protocol_signed); `closed`: executed ones; `all`. */
+  status: z.enum(['open', 'closed', 'all']).default('open'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+}).strict();
 
 export const ControlEntry = z.object({
   kind: ControlKind, id: z.uuid(), reference: z.string(), text: z.string(),
@@ -154,7 +162,19 @@ export const ControlMeeting = z.object({
   entries: z.array(ControlEntry),
 }).meta({ id: 'ControlMeeting' });
 
-export const ControlBoard = z.object({ today: IsoDate, meetings: z.array(ControlMeeting) }).meta({ id: 'ControlBoard' });
+/** The records the filters select, by where they stand: open past the due date, open, done (to verify), verified. */
+export const ControlSummary = z.object({
+  overdue: z.number().int(), open: z.number().int(), done: z.number().int(), verified: z.number().int(),
+}).meta({ id: 'ControlSummary' });
+
+export const ControlBoard = z.object({
+  today: IsoDate,
+  /** Meetings the filters select (all pages). */
+  total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+  summary: ControlSummary,
+  /** This page: meetings with an overdue record first, then by the earliest due date. */
+  meetings: z.array(ControlMeeting),
+}).meta({ id: 'ControlBoard' });
 
 export const VerifyBody = z.object({ kind: ControlKind, id: z.uuid() }).strict().meta({ id: 'ControlVerify' });
 export const VerifyResult = z.object({

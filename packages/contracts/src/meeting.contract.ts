@@ -140,11 +140,26 @@ export const MeetingPage = page(MeetingSummary).meta({ id: 'MeetingPage' });
 
 /** A quarter, e.g. 2026-Q4, of the years dates may fall in (YEAR_MIN–YEAR_MAX). */
 export const QuarterKey = z.string().regex(/^(19|2\d)\d\d-Q[1-4]$/, 'YYYY-Qn');
-export const ObligationQuery = z.object({
-  quarter: QuarterKey.optional(), pointId: z.uuid().optional(), unitId: z.uuid().optional(), districtId: z.uuid().optional(),
+/**
+ * The quarter board (R-22.13) is a page of districts: `status`, `q` (district code or name) and
+ * the territory filters select them, `sort` orders them (`status`: by severity, missed last;
+ * `-status` worst first). Counts are exact over every district the territory filters and `q`
+ * select, whatever the page and the status filter.
+ */
+export const ObligationQuery = listQuery(['code', 'nameKk', 'nameRu', 'status']).extend({
+  quarter: QuarterKey.optional(), regionId: z.uuid().optional(), pointId: z.uuid().optional(), unitId: z.uuid().optional(), districtId: z.uuid().optional(),
+  status: z.enum(OBLIGATION_STATUS_VALUES).optional(),
 }).strict();
+const ObligationCounts = z.record(z.enum(OBLIGATION_STATUS_VALUES), z.number().int());
+export const CONFLICT_KIND_VALUES = ['inspector_overlap', 'venue_double_booked', 'same_quarter'] as const;
+/** At most this many clashes are listed; `conflicts.total` and `conflicts.counts` count them all. */
+export const BOARD_CONFLICT_LIMIT = 100;
 export const ObligationBoard = z.object({
   quarter: QuarterKey, today: IsoDate, atRiskDays: z.number().int(), lastAnnounceDate: IsoDate,
+  /** Districts by status (before the status filter). */
+  counts: ObligationCounts,
+  /** Districts the filters select (all pages), and this page of them. */
+  total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
   districts: z.array(z.object({
     district: Ref, point: Ref, inspector: StaffRef.nullable(), status: z.enum(OBLIGATION_STATUS_VALUES),
     daysToAnnounce: z.number().int().nullable(), meetings: z.array(z.object({
@@ -153,9 +168,21 @@ export const ObligationBoard = z.object({
       lateEntry: z.enum(LATE_ENTRY_STATUS_VALUES).nullable(),
     })),
   })),
-  inspectors: z.array(z.object({ staff: StaffRef, status: z.enum(OBLIGATION_STATUS_VALUES), districtIds: z.array(z.uuid()) })),
-  conflicts: z.array(Conflict.extend({ withMeetingId: z.uuid() })),
-  counts: z.record(z.enum(OBLIGATION_STATUS_VALUES), z.number().int()),
+  /** The same counts per territory one level down (regions for the country, units for a region, points for a unit); null below. */
+  areas: z.object({
+    level: z.enum(['region', 'unit', 'point']),
+    items: z.array(Ref.extend({ total: z.number().int(), counts: ObligationCounts })),
+  }).nullable(),
+  /** Inspectors by status (all of them), and those answering for this page's districts. */
+  inspectors: z.object({
+    total: z.number().int(), counts: ObligationCounts,
+    items: z.array(z.object({ staff: StaffRef, status: z.enum(OBLIGATION_STATUS_VALUES), districtIds: z.array(z.uuid()) })),
+  }),
+  /** Clashes between the quarter's meetings of the territory: all counted, the earliest listed. */
+  conflicts: z.object({
+    total: z.number().int(), counts: z.record(z.enum(CONFLICT_KIND_VALUES), z.number().int()),
+    items: z.array(Conflict.extend({ withMeetingId: z.uuid(), withNumber: z.string() })),
+  }),
 }).meta({ id: 'ObligationBoard' });
 
 export const PreferredHoursBody = z.array(z.object({

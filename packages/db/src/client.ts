@@ -11,6 +11,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './data-dir.fs.ts';
 import { holdsDataDirLock } from './data-dir.lock.ts';
+import { PGLITE_EXTENSIONS } from './extensions.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -70,7 +71,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   // Two processes on one data directory destroy it: only the holder of its lock opens it.
   if (options.dataDir && !holdsDataDirLock(options.dataDir)) throw new Error(`openDatabase: lock ${options.dataDir} first (lockDataDir)`);
-  const client = options.pglite ?? (await PGlite.create(options.dataDir ? { fs: new DurableNodeFS(options.dataDir), startParams: EMBEDDED_START } : {}));
+  const client = options.pglite ?? (await PGlite.create(options.dataDir
+    ? { fs: new DurableNodeFS(options.dataDir), startParams: EMBEDDED_START, extensions: PGLITE_EXTENSIONS }
+    : { extensions: PGLITE_EXTENSIONS }));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', close: () => client.close() };
 }

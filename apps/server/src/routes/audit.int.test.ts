@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { lockDataDir, openDatabase, verifyAuditChain } from '@esep/db';
+import { lockDataDir, openDatabase, PGLITE_EXTENSIONS, verifyAuditChain } from '@esep/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGLITE_TEMPLATE } from '../../test/database.ts';
@@ -63,7 +63,7 @@ describe('npm run audit:verify', () => {
     if (engine === 'pglite') {
       // The CLI opens the embedded database from DATA_DIR: give it a copy on disk.
       const dir = mkdtempSync(join(tmpdir(), 'esep-audit-'));
-      const client = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]) });
+      const client = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([readFileSync(PGLITE_TEMPLATE)]), extensions: PGLITE_EXTENSIONS });
       await client.close();
       env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
       target = { dataDir: dir };

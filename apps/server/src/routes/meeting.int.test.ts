@@ -210,13 +210,22 @@ describe('invitations (R-26, R-28)', () => {
 describe('quarter board (R-22.13)', () => {
   it('shows the lead every district of his point with its status and the meetings', async () => {
     const board = (await c.lead!.get('/api/v1/obligations')).json();
+    expect(board.total).toBe(6);
     expect(board.districts).toHaveLength(6);
     const d01 = board.districts.find((d: { district: { code: string } }) => d.district.code === 'ALM-KAR-P2-D01');
     expect(d01.meetings.length).toBeGreaterThan(0);
     const statuses = new Set(board.districts.map((d: { status: string }) => d.status));
     expect(statuses.has('scheduled') || statuses.has('open') || statuses.has('at_risk')).toBe(true);
-    expect(board.inspectors.length).toBeGreaterThanOrEqual(5);
-    expect(board.conflicts.some((x: { kind: string }) => x.kind === 'same_quarter')).toBe(true);
+    expect(Object.values(board.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(6);
+    expect(board.inspectors.items.length).toBeGreaterThanOrEqual(5);
+    expect(board.inspectors.total).toBe(board.inspectors.items.length);
+    // Several meetings of district №11 in the quarter: each pair is a same-quarter clash.
+    const sameQuarter = board.conflicts.items.filter((x: { kind: string }) => x.kind === 'same_quarter');
+    expect(sameQuarter.length).toBeGreaterThan(0);
+    expect(board.conflicts.counts.same_quarter).toBe(sameQuarter.length);
+    expect(sameQuarter[0].withNumber).toMatch(/^ALM-KAR-P2-D01-/);
+    // A point's board has no breakdown below it.
+    expect(board.areas).toBeNull();
   });
 
   it('shows inspector2 nothing of the lead\'s point', async () => {

@@ -29,7 +29,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Meetings in the user\'s territory (calendar and agenda)', querystring: MeetingListQuery, response: { 200: MeetingPage } },
     config: { access: { resource: 'meeting', action: 'read' } },
   }, async (request) => {
-    const { page, pageSize, sort, q: _q, ...filter } = request.query;
+    const { page, pageSize, sort, ...filter } = request.query;
     const ctx = contextOf(request);
     const result = await listMeetings(app.db, request.auth!.actor.scope, filter, { page, pageSize, sort });
     return { ...result, items: await presentSummaries(ctx, result.items) };

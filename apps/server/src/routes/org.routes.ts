@@ -35,7 +35,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => found(await orgService.region(contextOf(request), request.params.id)));
 
   app.get('/api/v1/units', {
-    schema: { tags, summary: 'Police units (territorial police bodies)', querystring: SimpleListQuery, response: { 200: UnitPage } },
+    schema: { tags, summary: 'Police units (territorial police bodies)', querystring: SimpleListQuery.extend({ regionId: z.uuid().optional() }).strict(), response: { 200: UnitPage } },
     config: { access: { resource: 'unit', action: 'read' } },
   }, async (request) => orgService.units(contextOf(request), request.query));
   app.get('/api/v1/units/:id', {

@@ -22,7 +22,7 @@ export const orgService = {
     const r = await regionById(ctx.db, id);
     return r && withAbilities(ctx, 'region', { regionId: r.id }, r);
   },
-  async units(ctx: ServiceContext, request: PageRequest & { q?: string | undefined }) {
+  async units(ctx: ServiceContext, request: PageRequest & { q?: string | undefined; regionId?: string | undefined }) {
     const page = await listUnits(ctx.db, requireActor(ctx).scope, request);
     return { ...page, items: page.items.map((u) => withAbilities(ctx, 'unit', { regionId: u.region.id, unitId: u.id }, u)) };
   },

@@ -25,8 +25,9 @@ export async function listRegions(db: Executor, scope: Scope, request: PageReque
   return paged(items, total?.n ?? 0, request);
 }
 
-export async function listUnits(db: Executor, scope: Scope, request: PageRequest & { q?: string | undefined }) {
+export async function listUnits(db: Executor, scope: Scope, request: PageRequest & { q?: string | undefined; regionId?: string | undefined }) {
   const where = and(navigateCondition(scope, { regionId: policeUnits.regionId, unitId: policeUnits.id }),
+    request.regionId ? eq(policeUnits.regionId, request.regionId) : undefined,
     search(request.q, policeUnits.code, policeUnits.nameRu, policeUnits.nameKk));
   const [items, [total]] = await Promise.all([
     db.select({ ...ref(policeUnits), kind: policeUnits.kind, region: ref(regions) }).from(policeUnits)

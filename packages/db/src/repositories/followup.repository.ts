@@ -158,30 +158,3 @@ export async function executionCounts(db: Executor, meetingId: string) {
   }).from(sql`(select 1) as one`);
   return row!;
 }
-
-// ─── The control board (R-33) ──────────────────────────────────────────────
-export interface ControlFilter {
-  statuses: ReadonlyArray<'protocol_signed' | 'closed'>;
-  pointId?: string | undefined; unitId?: string | undefined; staffId?: string | undefined; districtId?: string | undefined;
-}
-
-/** Meetings whose protocol is being (or was) executed, inside the user's territory. */
-export async function controlMeetings(db: Executor, scope: Scope, filter: ControlFilter) {
-  const md = alias(meetingDistricts, 'md_control');
-  const mi = alias(meetingInspectors, 'mi_control');
-  const condition = scopeCondition(scope, { regionId: policeUnits.regionId, unitId: policePoints.unitId, pointId: districts.pointId, districtId: districts.id, atuId: districts.atuId });
-  const inScope: SQL | undefined = condition
-    ? sql`exists (select 1 from ${meetingDistricts} join ${districts} on ${districts.id} = ${meetingDistricts.districtId}
-        join ${policePoints} on ${policePoints.id} = ${districts.pointId} join ${policeUnits} on ${policeUnits.id} = ${policePoints.unitId}
-        where ${meetingDistricts.meetingId} = ${meetings.id} and ${condition})`
-    : undefined;
-  return db.select({ id: meetings.id, number: meetings.number, startDate: meetings.startDate, startsAt: meetings.startsAt, status: meetings.status })
-    .from(meetings).where(and(
-      inArray(meetings.status, [...filter.statuses]),
-      inScope,
-      filter.pointId ? eq(meetings.pointId, filter.pointId) : undefined,
-      filter.unitId ? eq(meetings.unitId, filter.unitId) : undefined,
-      filter.districtId ? exists(db.select({ x: sql`1` }).from(md).where(and(eq(md.meetingId, meetings.id), eq(md.districtId, filter.districtId)))) : undefined,
-      filter.staffId ? exists(db.select({ x: sql`1` }).from(mi).where(and(eq(mi.meetingId, meetings.id), eq(mi.staffId, filter.staffId)))) : undefined,
-    )).orderBy(asc(meetings.startsAt)).limit(2000);
-}

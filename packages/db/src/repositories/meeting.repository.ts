@@ -6,7 +6,7 @@ import { meetingLateEntries } from '../schema/late-entry.schema.ts';
 import { announcements, districtPreferredHours, meetingCounters, meetingDistricts, meetingEvents, meetingInspectors, meetings } from '../schema/meeting.schema.ts';
 import { atus, districtAdjacency, districts, policePoints, policeUnits } from '../schema/org.schema.ts';
 import { staff } from '../schema/staff.schema.ts';
-import { orderBy, paged, type PageRequest } from './list.query.ts';
+import { likePattern, orderBy, paged, type PageRequest } from './list.query.ts';
 import { scopeCondition } from './scope.repository.ts';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -78,7 +78,8 @@ export async function planningDistricts(db: Executor, ids: readonly string[]) {
   return { rows, adjacency: pairs.map((p) => [p.districtA, p.districtB] as [string, string]) };
 }
 
-const scopeOfMeeting = (scope: Scope): SQL | undefined => {
+/** Meetings inside the user's territory: any district they cover is in it. */
+export const scopeOfMeeting = (scope: Scope): SQL | undefined => {
   const condition = scopeCondition(scope, { regionId: policeUnits.regionId, unitId: policePoints.unitId, pointId: districts.pointId, districtId: districts.id, atuId: districts.atuId });
   if (!condition) return undefined;
   // A meeting is in the territory when any district it covers is.
@@ -92,6 +93,22 @@ export interface MeetingFilter {
   unitId?: string | undefined; staffId?: string | undefined; status?: MeetingRow['status'] | undefined; districtIds?: readonly string[] | undefined;
   /** Entered after the fact: any such meeting, or those whose entry is in one state. */
   lateEntry?: 'any' | (typeof meetingLateEntries.$inferSelect)['status'] | undefined;
+  /** Free text: the meeting's number, venue name or address, or the name or code of a district it covers. */
+  q?: string | undefined;
+}
+
+/**
+ * The meetings whose number, venue name or address, or a covered district's code or name
+ * contains `q`: a union of trigram index scans (one per column), not a scan of every meeting.
+ */
+function meetingSearch(q: string): SQL {
+  const pattern = likePattern(q);
+  return sql`${meetings.id} in (
+    select m.id from ${meetings} m where m.number ilike ${pattern}
+    union select m.id from ${meetings} m where m.venue_name ilike ${pattern}
+    union select m.id from ${meetings} m where m.venue_address ilike ${pattern}
+    union select md.meeting_id from ${meetingDistricts} md join ${districts} d on d.id = md.district_id
+      where d.code ilike ${pattern} or d.name_ru ilike ${pattern} or d.name_kk ilike ${pattern})`;
 }
 
 const SORTS = { startsAt: meetings.startsAt, number: meetings.number, status: meetings.status };
@@ -112,6 +129,7 @@ export async function listMeetings(db: Executor, scope: Scope, filter: MeetingFi
     filter.lateEntry ? exists(db.select({ x: sql`1` }).from(meetingLateEntries).where(and(
       eq(meetingLateEntries.meetingId, meetings.id), filter.lateEntry === 'any' ? undefined : eq(meetingLateEntries.status, filter.lateEntry),
     ))) : undefined,
+    filter.q ? meetingSearch(filter.q) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db.select().from(meetings).where(where).orderBy(...orderBy(SORTS, request.sort ?? 'startsAt', meetings.id))
@@ -151,6 +169,17 @@ export async function voidAnnouncements(db: Executor, meetingId: string, at: Dat
   await db.update(announcements).set({ voidedAt: at }).where(and(eq(announcements.meetingId, meetingId), isNull(announcements.voidedAt)));
 }
 
+/**
+ * Meetings at the same venue (address compared trimmed and case-blind) whose time range touches
+ * this one's: the expressions of `meetings_venue_time_idx` (GiST, btree_gist), so the clash check
+ * reads only that venue's meetings around this time instead of every meeting. The caller keeps
+ * the exact overlap (half-open) as well.
+ */
+export function sameVenueAround(meeting: Pick<MeetingRow, 'venueAddress' | 'startsAt' | 'endsAt'>): SQL {
+  return sql`${meetings.venueAddress} is not null and lower(trim(${meetings.venueAddress})) = lower(trim(${meeting.venueAddress}::text))
+    and tstzrange(${meetings.startsAt}, ${meetings.endsAt}, '[]') && tstzrange(${meeting.startsAt}::timestamptz, ${meeting.endsAt}::timestamptz, '[]')`;
+}
+
 /** Other live meetings that clash with this one: same inspector or same venue at overlapping times, same district in the same quarter. */
 export async function meetingConflicts(db: Executor, meeting: MeetingRow, quarterFrom: string, quarterTo: string) {
   const live = and(ne(meetings.id, meeting.id), ne(meetings.status, 'cancelled'));
@@ -164,7 +193,7 @@ export async function meetingConflicts(db: Executor, meeting: MeetingRow, quarte
     db.selectDistinct(pick).from(meetings).innerJoin(theirs, eq(theirs.meetingId, meetings.id))
       .innerJoin(mine, and(eq(mine.staffId, theirs.staffId), eq(mine.meetingId, meeting.id))).where(and(live, overlapping)),
     meeting.venueAddress
-      ? db.select(pick).from(meetings).where(and(live, overlapping, sql`lower(trim(${meetings.venueAddress})) = lower(trim(${meeting.venueAddress}))`))
+      ? db.select(pick).from(meetings).where(and(live, overlapping, sameVenueAround(meeting)))
       : Promise.resolve([]),
     db.selectDistinct(pick).from(meetings).innerJoin(theirDistricts, eq(theirDistricts.meetingId, meetings.id))
       .innerJoin(myDistricts, and(eq(myDistricts.districtId, theirDistricts.districtId), eq(myDistricts.meetingId, meeting.id)))

@@ -55,6 +55,8 @@ export const meetings = pgTable('meetings', {
   index('meetings_point_idx').on(t.pointId, t.startDate),
   index('meetings_unit_idx').on(t.unitId, t.startDate),
   index('meetings_region_idx').on(t.regionId, t.startDate),
+  // the control board selects the meetings whose protocol is being executed by status.
+  index('meetings_status_idx').on(t.status, t.startDate),
 ]);
 
 /** Districts covered by a meeting (R-27.4: several adjacent ones for a joint meeting). */

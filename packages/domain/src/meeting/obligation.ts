@@ -65,7 +65,8 @@ export function districtObligation(q: Quarter, today: string, atRiskDays: number
   return { status: daysToAnnounce < atRiskDays ? 'at_risk' : 'open', meetingIds: [], daysToAnnounce };
 }
 
-const SEVERITY: Record<ObligationStatus, number> = { missed: 5, at_risk: 4, open: 3, scheduled: 2, held: 1, met: 0 };
+/** How bad a status is, met (0) to missed (5): an inspector's status is his worst district's; boards sort by it. */
+export const OBLIGATION_SEVERITY: Record<ObligationStatus, number> = { missed: 5, at_risk: 4, open: 3, scheduled: 2, held: 1, met: 0 };
 
 /**
  * An inspector's quarter: met when he reported at a meeting held in the quarter with its
@@ -76,7 +77,7 @@ export function inspectorObligation(q: Quarter, staffId: string, districtStatuse
     && countsForQuarter(m.lateEntry));
   if (reported) return 'met';
   if (districtStatuses.length === 0) return 'open';
-  return districtStatuses.map((d) => d.status).sort((a, b) => SEVERITY[b] - SEVERITY[a])[0]!;
+  return districtStatuses.map((d) => d.status).sort((a, b) => OBLIGATION_SEVERITY[b] - OBLIGATION_SEVERITY[a])[0]!;
 }
 
 /** The day whose assignment decides responsibility for a quarter. */

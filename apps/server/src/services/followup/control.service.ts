@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ControlBoard, ControlEntry, ControlQuery, DecisionExecution } from '@esep/contracts';
 import {
-  checkById, checksOfMeetings, controlMeetings, decisionById, decisionControlOf, decisionsWithControl, executionCounts, forwardingById,
+  checkById, checksOfMeetings, controlBoardPage, decisionById, decisionControlOf, decisionsWithControl, executionCounts, forwardingById,
   forwardingsOfMeetings, insertMeetingEvent, lockMeetingForNumbers, meetingParts, meetingPaths, meetingRow, updateCheckRow, updateForwardingRow,
   updateMeetingRow, upsertDecisionControl,
 } from '@esep/db';
@@ -23,50 +23,69 @@ type Query = z.infer<typeof ControlQuery>;
 const ORDER = { decision: 0, check: 1, forwarding: 2 } as const;
 const byUrgency = (a: Entry, b: Entry) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate) || ORDER[a.kind] - ORDER[b.kind] || a.reference.localeCompare(b.reference);
 
+/** Rows by meeting in one pass (the board's records of a page of meetings). */
+function byMeeting<T extends { meetingId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.meetingId);
+    if (list) list.push(row);
+    else map.set(row.meetingId, [row]);
+  }
+  return map;
+}
+
+/**
+ * One page of the board. Which meetings, in what order, how many in all and the summary of their
+ * records are decided in the database over every meeting the filters select; only the page's
+ * records are read and grouped here.
+ */
 export async function controlBoard(ctx: ServiceContext, query: Query): Promise<Board> {
   const actor = requireActor(ctx);
   const statuses = query.status === 'open' ? ['protocol_signed' as const] : query.status === 'closed' ? ['closed' as const] : ['protocol_signed' as const, 'closed' as const];
-  const meetings = await controlMeetings(ctx.db, actor.scope, { statuses, pointId: query.pointId, unitId: query.unitId, staffId: query.staffId, districtId: query.districtId });
-  const ids = meetings.map((m) => m.id);
+  const overdueOnly = query.overdue === 'true';
+  const today = ctx.today;
+  const board = await controlBoardPage(ctx.db, actor.scope, {
+    statuses, regionId: query.regionId, unitId: query.unitId, pointId: query.pointId, staffId: query.staffId, districtId: query.districtId,
+    kind: query.kind, overdue: overdueOnly,
+  }, today, { page: query.page, pageSize: query.pageSize });
+  const ids = board.meetings.map((m) => m.id);
   // One after another: the board may run on a single connection.
   const parts = await meetingParts(ctx.db, ids);
-  const decisions = await decisionsWithControl(ctx.db, ids);
-  const checks = await checksOfMeetings(ctx.db, ids);
-  const forwardings = await forwardingsOfMeetings(ctx.db, ids);
-  const today = ctx.today;
+  const decisions = byMeeting(await decisionsWithControl(ctx.db, ids));
+  const checks = byMeeting(await checksOfMeetings(ctx.db, ids));
+  const forwardings = byMeeting(await forwardingsOfMeetings(ctx.db, ids));
+  const districts = byMeeting(parts.districts);
+  const inspectors = byMeeting(parts.inspectors);
   const ru = ctx.locale === 'ru' || ctx.locale === 'en';
-  const board = meetings.map((m) => {
+  const meetings = board.meetings.map((m) => {
     const entries: Entry[] = [
-      ...decisions.filter((d) => d.meetingId === m.id).map((d): Entry => {
+      ...(decisions.get(m.id) ?? []).map((d): Entry => {
         const status = d.verifiedAt ? 'verified' : d.doneOn ? 'done' : 'open';
         return {
           kind: 'decision', id: d.id, reference: `${m.number} № ${d.number}`, text: d.text, dueDate: d.dueDate, status,
           overdue: status === 'open' && d.dueDate < today, responsible: d.responsible, doneOn: d.doneOn, verifiedAt: d.verifiedAt?.toISOString() ?? null,
         };
       }),
-      ...checks.filter((c) => c.meetingId === m.id).map((c): Entry => ({
+      ...(checks.get(m.id) ?? []).map((c): Entry => ({
         kind: 'check', id: c.id, reference: `${c.meetingNumber}/${c.itemNumber}`, text: c.itemText, dueDate: c.dueDate, status: c.status,
         overdue: c.status === 'open' && c.dueDate < today, responsible: c.assigneeName,
         doneOn: c.answerSentOn ?? (c.closedAt ? almatyDate(c.closedAt) : null), verifiedAt: c.verifiedAt?.toISOString() ?? null,
       })),
-      ...forwardings.filter((f) => f.meetingId === m.id).map((f): Entry => ({
+      ...(forwardings.get(m.id) ?? []).map((f): Entry => ({
         kind: 'forwarding', id: f.id, reference: `${f.meetingNumber}/${f.itemNumber}`, text: f.itemText, dueDate: f.dueDate, status: f.status,
         overdue: f.status === 'open' && f.dueDate < today, responsible: (ru ? f.bodyNameRu : f.bodyNameKk) ?? null,
         doneOn: f.sentOn, verifiedAt: f.verifiedAt?.toISOString() ?? null,
       })),
     ].sort(byUrgency);
-    const shown = query.overdue === 'true' ? entries.filter((e) => e.overdue) : entries;
     return {
       meetingId: m.id, number: m.number, date: m.startDate, status: m.status,
-      districts: parts.districts.filter((d) => d.meetingId === m.id).map((d) => ({ id: d.id, code: d.code, nameKk: d.nameKk, nameRu: d.nameRu })),
-      inspectors: parts.inspectors.filter((i) => i.meetingId === m.id).map((i) => ({ staffId: i.id, fullName: i.fullName })),
-      total: entries.length, verified: entries.filter((e) => e.status === 'verified').length, overdue: entries.filter((e) => e.overdue).length,
-      entries: shown,
+      districts: (districts.get(m.id) ?? []).map((d) => ({ id: d.id, code: d.code, nameKk: d.nameKk, nameRu: d.nameRu })),
+      inspectors: (inspectors.get(m.id) ?? []).map((i) => ({ staffId: i.id, fullName: i.fullName })),
+      total: m.total, verified: m.verified, overdue: m.overdue,
+      entries: entries.filter((e) => (!query.kind || e.kind === query.kind) && (!overdueOnly || e.overdue)),
     };
-  }).filter((m) => query.overdue !== 'true' || m.entries.length > 0);
-  const firstDue = (m: { entries: Entry[] }) => m.entries.find((e) => e.status !== 'verified')?.dueDate ?? '9999-12-31';
-  board.sort((a, b) => Number(b.overdue > 0) - Number(a.overdue > 0) || firstDue(a).localeCompare(firstDue(b)) || a.date.localeCompare(b.date) || a.number.localeCompare(b.number));
-  return { today, meetings: board };
+  });
+  return { today, total: board.total, page: query.page, pageSize: query.pageSize, summary: board.summary, meetings };
 }
 
 const NOT_DONE = {

@@ -1,12 +1,13 @@
-import { Anchor, Box, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Box, Button, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { TableMessageRow, TableScroll } from '../../app/table.tsx';
+import { SortableTh, TableMessageRow, TableScroll } from '../../app/table.tsx';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { wrappingButton } from '../meetings/buttons.ts';
+import { OBLIGATION_STATUSES } from '../meetings/options.ts';
 import { MeetingStatusBadge, ObligationBadge } from '../meetings/StatusBadge.tsx';
 import { LateEntryBadge } from '../meetings/late/LateEntryBadge.tsx';
 import type { ObligationBoard } from '../meetings/types.ts';
@@ -21,7 +22,9 @@ function DaysLeft({ days }: { days: number | null }) {
 }
 
 /** The districts of the quarter: status, days left to announce (R-27.1), meetings, "Plan meeting". */
-export function DistrictTable({ rows, showPoint, canPlan }: { rows: Row[]; showPoint: boolean; canPlan: boolean }) {
+export function DistrictTable({ rows, showPoint, canPlan, sort, onSort }: {
+  rows: Row[]; showPoint: boolean; canPlan: boolean; sort: string; onSort: (sort: string) => void;
+}) {
   const { t } = useTranslation('meetings');
   const language = useLanguage();
   // On a phone the button goes under the district's name, in sight without scrolling the table.
@@ -40,10 +43,10 @@ export function DistrictTable({ rows, showPoint, canPlan }: { rows: Row[]; showP
       <Table verticalSpacing="xs" striped highlightOnHover data-testid="board-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('board.district')}</Table.Th>
+            <SortableTh field="code" sort={sort} onSort={onSort}>{t('board.district')}</SortableTh>
             {showPoint && <Table.Th>{t('board.point')}</Table.Th>}
             <Table.Th>{t('board.inspector')}</Table.Th>
-            <Table.Th>{t('board.status')}</Table.Th>
+            <SortableTh field="status" sort={sort} onSort={onSort}>{t('board.status')}</SortableTh>
             <Table.Th>{t('board.daysToAnnounce')}</Table.Th>
             <Table.Th>{t('board.meetings')}</Table.Th>
             {planColumn && <Table.Th><VisuallyHidden>{t('board.actions')}</VisuallyHidden></Table.Th>}
@@ -85,7 +88,7 @@ export function DistrictTable({ rows, showPoint, canPlan }: { rows: Row[]; showP
   );
 }
 
-/** Each inspector's status for the quarter (the worst of his districts). */
+/** Each inspector's status for the quarter (the worst of his districts): those answering for the page's districts. */
 export function InspectorTable({ board }: { board: ObligationBoard }) {
   const { t } = useTranslation('meetings');
   const language = useLanguage();
@@ -101,12 +104,52 @@ export function InspectorTable({ board }: { board: ObligationBoard }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {board.inspectors.length === 0 && <TableMessageRow colSpan={3}>{t('board.empty')}</TableMessageRow>}
-          {board.inspectors.map((row) => (
+          {board.inspectors.items.length === 0 && <TableMessageRow colSpan={3}>{t('board.empty')}</TableMessageRow>}
+          {board.inspectors.items.map((row) => (
             <Table.Tr key={row.staff.id}>
               <Table.Td><Text size="sm">{row.staff.fullName}</Text></Table.Td>
               <Table.Td><ObligationBadge status={row.status} testId={`board-inspector-${row.staff.code}`} /></Table.Td>
-              <Table.Td><Text size="sm">{row.districtIds.map((id) => names.get(id) ?? id).join(', ')}</Text></Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {row.districtIds.filter((id) => names.has(id)).map((id) => names.get(id)).join(', ')}
+                  {row.districtIds.some((id) => !names.has(id)) && ` ${t('board.moreDistricts', { count: row.districtIds.filter((id) => !names.has(id)).length })}`}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
+  );
+}
+
+/**
+ * The board's counts per territory one level down (regions of the country, units of a region,
+ * points of a unit); a name narrows the board to that territory.
+ */
+export function AreaTable({ areas, onPick }: { areas: NonNullable<ObligationBoard['areas']>; onPick: (id: string) => void }) {
+  const { t } = useTranslation('meetings');
+  const language = useLanguage();
+  return (
+    <TableScroll label={t(`board.areas.${areas.level}`)} minWidth={720}>
+      <Table verticalSpacing="xs" striped highlightOnHover data-testid="board-areas" data-level={areas.level}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t(`board.areas.${areas.level}`)}</Table.Th>
+            <Table.Th>{t('board.areas.total')}</Table.Th>
+            {OBLIGATION_STATUSES.map((s) => <Table.Th key={s}>{t(`obligation.${s}`)}</Table.Th>)}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {areas.items.map((area) => (
+            <Table.Tr key={area.id} data-area={area.code}>
+              <Table.Td>
+                <UnstyledButton onClick={() => onPick(area.id)} className="sort-button" data-testid="board-area" aria-label={t('board.areas.pick', { name: localName(area, language) })}>
+                  <Text size="sm" c="blue.9" td="underline">{localName(area, language)}</Text>
+                </UnstyledButton>
+              </Table.Td>
+              <Table.Td><Text size="sm" fw={700}>{area.total}</Text></Table.Td>
+              {OBLIGATION_STATUSES.map((s) => <Table.Td key={s} data-status={s}><Text size="sm">{area.counts[s] ?? 0}</Text></Table.Td>)}
             </Table.Tr>
           ))}
         </Table.Tbody>

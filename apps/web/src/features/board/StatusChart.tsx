@@ -8,13 +8,13 @@ import type { ObligationBoard } from '../meetings/types.ts';
  * The districts by status: a badge with the count for each (the words), and one bar split in
  * proportion (the picture, hidden from screen readers since the counts say it all).
  */
-export function StatusChart({ counts }: { counts: ObligationBoard['counts'] }) {
+export function StatusChart({ counts, testId = 'board-counts', totalText }: { counts: ObligationBoard['counts']; testId?: string; totalText?: string }) {
   const { t } = useTranslation('meetings');
   const total = OBLIGATION_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
   let offset = 0;
   return (
     <Stack gap="sm">
-      <ul className="status-counts" aria-label={t('board.counts')} data-testid="board-counts">
+      <ul className="status-counts" aria-label={totalText ?? t('board.counts')} data-testid={testId}>
         {OBLIGATION_STATUSES.map((status) => (
           <li key={status} data-status={status} data-count={counts[status] ?? 0}>
             <Group gap={6} wrap="nowrap">
@@ -34,7 +34,7 @@ export function StatusChart({ counts }: { counts: ObligationBoard['counts'] }) {
           })}
         </svg>
       )}
-      <Text size="sm" c="gray.8">{t('board.total', { count: total })}</Text>
+      <Text size="sm" c="gray.8">{totalText ?? t('board.total', { count: total })}</Text>
     </Stack>
   );
 }

@@ -2,30 +2,31 @@ import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconCircleCheck, IconRosette } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDate } from '../../app/format.ts';
+import { TablePager } from '../../app/table.tsx';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import '../board/board.css';
 import { fetchControl, followupKeys, verifyRecord, type ControlBoard, type ControlEntry, type ControlMeeting, type ControlParams } from '../followup/followup.api.ts';
 import '../followup/followup.css';
-import { BOARD_STATES, boardState, type BoardState } from '../followup/options.ts';
+import { boardState, CONTROL_KINDS, type BoardState } from '../followup/options.ts';
 import { OverdueBadge, StatusBadge } from '../followup/parts.tsx';
 import { meetingKeys } from '../meetings/meetings.api.ts';
 import { notifyDone } from '../meetings/notify.ts';
 import { RefusalAlert, RuleLink } from '../meetings/RuleRefusal.tsx';
 import { badgeStyles, MeetingStatusBadge } from '../meetings/StatusBadge.tsx';
 import type { MeetingStatus } from '../meetings/types.ts';
-import { fetchOrgTree, orgKeys } from '../org/org.api.ts';
+import { NO_TERRITORY, TerritoryFilter, type Territory } from '../org/TerritoryFilter.tsx';
 import { ControlChart } from './ControlChart.tsx';
 
 const STATUS_FILTERS = ['open', 'closed', 'all'] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-interface Filters { inspector: string; district: string; point: string; unit: string; overdue: boolean }
+interface Filters extends Territory { kind: string; overdue: boolean; page: number }
 
 function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -34,22 +35,6 @@ function Block({ id, title, children }: { id: string; title: string; children: R
       {children}
     </Paper>
   );
-}
-
-/** The district → point → unit of the territory, to filter by point and unit. */
-function useDistrictPlaces() {
-  const tree = useQuery({ queryKey: orgKeys.tree, queryFn: ({ signal }) => fetchOrgTree(signal), staleTime: 5 * 60_000 });
-  return useMemo(() => {
-    const places = new Map<string, { point: { id: string; nameKk: string; nameRu: string }; unit: { id: string; nameKk: string; nameRu: string } }>();
-    for (const region of tree.data?.regions ?? []) {
-      for (const unit of region.units) {
-        for (const point of unit.points) {
-          for (const district of point.districts) places.set(district.id, { point, unit });
-        }
-      }
-    }
-    return places;
-  }, [tree.data]);
 }
 
 function EntryRow({ entry, canVerify }: { entry: ControlEntry; canVerify: boolean }) {
@@ -132,64 +117,32 @@ function MeetingBlock({ meeting }: { meeting: ControlMeeting }) {
   );
 }
 
+const PAGE_SIZE = 20;
+
 function BoardView({ board, filters, setFilter }: { board: ControlBoard; filters: Filters; setFilter: (patch: Partial<Filters>) => void }) {
   const { t } = useTranslation('followup');
-  const language = useLanguage();
-  const places = useDistrictPlaces();
-  const options = useMemo(() => {
-    const inspectors = new Map<string, string>();
-    const districts = new Map<string, string>();
-    const points = new Map<string, string>();
-    const units = new Map<string, string>();
-    for (const m of board.meetings) {
-      for (const i of m.inspectors) inspectors.set(i.staffId, i.fullName);
-      for (const d of m.districts) {
-        districts.set(d.id, `${localName(d, language)} (${d.code})`);
-        const place = places.get(d.id);
-        if (place) { points.set(place.point.id, localName(place.point, language)); units.set(place.unit.id, localName(place.unit, language)); }
-      }
-    }
-    const sorted = (map: Map<string, string>) => [...map].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, language));
-    return { inspectors: sorted(inspectors), districts: sorted(districts), points: sorted(points), units: sorted(units) };
-  }, [board.meetings, places, language]);
-
-  const meetings = board.meetings.filter((m) =>
-    (!filters.inspector || m.inspectors.some((i) => i.staffId === filters.inspector))
-    && (!filters.district || m.districts.some((d) => d.id === filters.district))
-    && (!filters.point || m.districts.some((d) => places.get(d.id)?.point.id === filters.point))
-    && (!filters.unit || m.districts.some((d) => places.get(d.id)?.unit.id === filters.unit)))
-    .map((m) => (filters.overdue ? { ...m, entries: m.entries.filter((e) => boardState(e) === 'overdue') } : m))
-    .filter((m) => !filters.overdue || m.entries.length > 0);
-  const counts = Object.fromEntries(BOARD_STATES.map((s) => [s, 0])) as Record<BoardState, number>;
-  for (const m of meetings) for (const e of m.entries) counts[boardState(e)] += 1;
-  const all = (label: string) => ({ value: '', label });
+  const counts: Record<BoardState, number> = board.summary;
+  const kinds = [{ value: '', label: t('control.allKinds') }, ...CONTROL_KINDS.map((k) => ({ value: k, label: t(`control.kind.${k}`) }))];
 
   return (
     <Stack gap="md">
       <Block id="control-summary" title={t('control.summary')}>
         <ControlChart counts={counts} />
+        <Text size="sm" mt="xs" data-testid="control-total">{t('control.meetingsTotal', { count: board.total })}</Text>
       </Block>
       <Block id="control-filters" title={t('control.filters')}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-          {options.units.length > 1 && (
-            <NativeSelect label={t('control.unit')} value={filters.unit} onChange={(e) => setFilter({ unit: e.currentTarget.value })}
-              data={[all(t('control.allUnits')), ...options.units]} data-testid="control-filter-unit" />
-          )}
-          {options.points.length > 1 && (
-            <NativeSelect label={t('control.point')} value={filters.point} onChange={(e) => setFilter({ point: e.currentTarget.value })}
-              data={[all(t('control.allPoints')), ...options.points]} data-testid="control-filter-point" />
-          )}
-          <NativeSelect label={t('control.inspector')} value={filters.inspector} onChange={(e) => setFilter({ inspector: e.currentTarget.value })}
-            data={[all(t('control.allInspectors')), ...options.inspectors]} data-testid="control-filter-inspector" />
-          <NativeSelect label={t('control.district')} value={filters.district} onChange={(e) => setFilter({ district: e.currentTarget.value })}
-            data={[all(t('control.allDistricts')), ...options.districts]} data-testid="control-filter-district" />
+          <TerritoryFilter value={filters} onChange={setFilter} withDistrict withInspector />
+          <NativeSelect label={t('control.kindFilter')} value={filters.kind} onChange={(e) => setFilter({ kind: e.currentTarget.value })}
+            data={kinds} data-testid="control-filter-kind" />
         </SimpleGrid>
         <Checkbox mt="sm" label={t('control.overdueOnly')} checked={filters.overdue} onChange={(e) => setFilter({ overdue: e.currentTarget.checked })} data-testid="control-filter-overdue" />
       </Block>
       <Stack gap="md" data-testid="control-meetings">
-        {meetings.length === 0 && <Text c="gray.8" role="status" data-testid="control-empty">{t('control.empty')}</Text>}
-        {meetings.map((m) => <MeetingBlock key={m.meetingId} meeting={m} />)}
+        {board.meetings.length === 0 && <Text c="gray.8" role="status" data-testid="control-empty">{t('control.empty')}</Text>}
+        {board.meetings.map((m) => <MeetingBlock key={m.meetingId} meeting={m} />)}
       </Stack>
+      <TablePager page={board.page} pageSize={board.pageSize} total={board.total} onChange={(page) => setFilter({ page })} />
     </Stack>
   );
 }
@@ -197,7 +150,8 @@ function BoardView({ board, filters, setFilter }: { board: ControlBoard; filters
 /**
  * `/control` — R-33: the point lead's board (the unit and the region for their heads): every
  * signed protocol of the territory with its decisions, checks and forwardings, overdue first;
- * each is verified, and the protocol is executed (the meeting closed) when all are.
+ * each is verified, and the protocol is executed (the meeting closed) when all are. The server
+ * pages it and counts every record the filters select; the filters live in the address.
  */
 export function ControlBoardPage() {
   const { t } = useTranslation('followup');
@@ -205,21 +159,28 @@ export function ControlBoardPage() {
   const [search, setSearch] = useSearchParams();
   const requested = search.get('status');
   const status: StatusFilter = (STATUS_FILTERS as readonly string[]).includes(requested ?? '') ? (requested as StatusFilter) : 'open';
-  const params: ControlParams = { status };
+  const kind = (CONTROL_KINDS as readonly string[]).includes(search.get('kind') ?? '') ? search.get('kind')! : '';
+  const filters: Filters = {
+    ...NO_TERRITORY, regionId: search.get('region') ?? '', unitId: search.get('unit') ?? '', pointId: search.get('point') ?? '',
+    districtId: search.get('district') ?? '', staffId: search.get('inspector') ?? '', kind, overdue: search.get('overdue') === '1',
+    page: Math.max(1, Number(search.get('page')) || 1),
+  };
+  const params: ControlParams = {
+    status, regionId: filters.regionId, unitId: filters.unitId, pointId: filters.pointId, districtId: filters.districtId, staffId: filters.staffId,
+    kind: (filters.kind || undefined) as ControlParams['kind'], overdue: filters.overdue ? 'true' : undefined, page: filters.page, pageSize: PAGE_SIZE,
+  };
   const query = useQuery({ queryKey: followupKeys.control(params), queryFn: ({ signal }) => fetchControl(params, signal), placeholderData: keepPreviousData });
-  const [filters, setFilters] = useState<Filters>({
-    inspector: search.get('inspector') ?? '', district: search.get('district') ?? '', point: search.get('point') ?? '', unit: search.get('unit') ?? '',
-    overdue: search.get('overdue') === '1',
-  });
   const setParam = (patch: Record<string, string>) => setSearch((current) => {
     const next = new URLSearchParams(current);
     for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
     return next;
   }, { replace: true });
-  const setFilter = (patch: Partial<Filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setParam(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '1' : '') : v])));
-  };
+  const NAMES: Record<string, string> = { regionId: 'region', unitId: 'unit', pointId: 'point', districtId: 'district', staffId: 'inspector' };
+  const setFilter = (patch: Partial<Filters>) => setParam({
+    // Any change of the filters starts again from the first page.
+    page: patch.page && patch.page > 1 ? String(patch.page) : '',
+    ...Object.fromEntries(Object.entries(patch).filter(([k]) => k !== 'page').map(([k, v]) => [NAMES[k] ?? k, typeof v === 'boolean' ? (v ? '1' : '') : String(v)])),
+  });
 
   return (
     <Stack gap="md">
@@ -228,7 +189,7 @@ export function ControlBoardPage() {
           <Title order={1}>{t('control.title')}</Title>
           <Text size="sm">{t('control.intro')} (<RuleLink rule="R-33" />)</Text>
         </Stack>
-        <NativeSelect label={t('control.status')} value={status} onChange={(e) => setParam({ status: e.currentTarget.value === 'open' ? '' : e.currentTarget.value })}
+        <NativeSelect label={t('control.status')} value={status} onChange={(e) => setParam({ status: e.currentTarget.value === 'open' ? '' : e.currentTarget.value, page: '' })}
           data={STATUS_FILTERS.map((s) => ({ value: s, label: t(`control.statusFilter.${s}`) }))} data-testid="control-status" />
       </Group>
       {query.isPending && <PageLoader />}

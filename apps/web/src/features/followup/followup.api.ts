@@ -28,6 +28,8 @@ export type StaffPage = z.infer<typeof c.StaffPage>;
 
 export interface ControlParams {
   status: 'open' | 'closed' | 'all';
+  regionId?: string; unitId?: string; pointId?: string; districtId?: string; staffId?: string;
+  kind?: ControlKind; overdue?: 'true'; page: number; pageSize: number;
 }
 
 export const followupKeys = {
@@ -86,7 +88,7 @@ export const recordExecution = (decisionId: string, body: { doneOn: string; note
   api.patch<DecisionExecution>(`/decisions/${encodeURIComponent(decisionId)}/execution`, body);
 
 export const fetchControl = (params: ControlParams, signal?: AbortSignal) =>
-  api.get<ControlBoard>('/control', { status: params.status }, signal);
+  api.get<ControlBoard>('/control', { ...params }, signal);
 export const verifyRecord = (kind: ControlKind, id: string) => api.post<VerifyResult>('/control/verify', { kind, id });
 
 /** After a follow-up changed: the meeting (checklist, status) and the control board are fetched again. */

@@ -22,7 +22,7 @@ export const meetingKeys = {
   list: (params: MeetingListParams) => ['meetings', 'list', params] as const,
   detail: (id: string) => ['meetings', 'detail', id] as const,
   texts: (id: string) => ['meetings', 'detail', id, 'texts'] as const,
-  board: (quarter: string | undefined) => ['obligations', quarter ?? 'current'] as const,
+  board: (params: object) => ['obligations', params] as const,
   boards: ['obligations'] as const,
   mine: ['invitations', 'mine'] as const,
 };
