@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, launch, logIn } from './browser.ts';
+import { inDays, today } from './dates.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -20,12 +21,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
-function inDays(days: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 async function fillPlace(page: Page) {
   await page.locator('[data-testid=wizard-venue-name]').fill('Шамалған ауылдық клубы');
