@@ -10,7 +10,7 @@ export const ERROR_CODES = [
   'password_policy', 'wrong_password', 'demo_disabled', 'oidc_disabled', 'oidc_failed',
   'payload_too_large', 'unsupported_file', 'rule_violation', 'internal_error',
   'consent_required', 'already_registered', 'registration_closed',
-  'material_removed',
+  'material_removed', 'database_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -66,6 +66,7 @@ export const ERROR_MESSAGES: Messages = {
   registration_closed: { kk: 'Тіркеу тек кездесу уақытында ашық', ru: 'Регистрация открыта только во время встречи', en: 'Registration is open only during the meeting' },
   material_removed: { kk: 'Файл сақтау мерзімі өткен соң жойылды (R-32.6); жазбаның өзі сақталады', ru: 'Файл удалён по истечении срока хранения (R-32.6); сама запись сохранена', en: 'The file was removed after the retention period (R-32.6); the record itself is kept' },
   internal_error: { kk: 'Ішкі қате, әрекетті қайталаңыз', ru: 'Внутренняя ошибка, повторите действие', en: 'Internal error; please try again' },
+  database_unavailable: { kk: 'Дерекқор жауап бермейді, кейінірек қайталаңыз', ru: 'База данных не отвечает, повторите позже', en: 'The database is not answering; try again later' },
 };
 
 export const LOCALES = ['kk', 'ru', 'en'] as const;

@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './data-dir.fs.ts';
+import { listenPglite, listenPostgres, type ListenHandlers, type Unlisten } from './notify.listener.ts';
 import { holdsDataDirLock } from './data-dir.lock.ts';
 import { PGLITE_EXTENSIONS } from './extensions.ts';
 import * as schema from './schema/index.ts';
@@ -27,6 +28,11 @@ export interface Database {
   db: Db;
   engine: Engine;
   close(): Promise<void>;
+  /**
+   * Listens to a NOTIFY channel (notify.listener.ts): on PostgreSQL on a connection of its own,
+   * on PGlite on the instance. Absent on a database opened some other way (benchmarks).
+   */
+  listen?(channel: string, handlers: ListenHandlers): Promise<Unlisten>;
 }
 
 // Found through the package, not this file's URL: the production server is one bundled file
@@ -67,7 +73,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     pool.on('error', options.onConnectionError ?? ((error) => process.emitWarning(`database: an idle connection failed and was dropped (${error.message})`)));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, engine: 'postgresql', close: () => pool.end() };
+    const url = options.url;
+    return { db, engine: 'postgresql', close: () => pool.end(), listen: async (channel, handlers) => listenPostgres(url, channel, handlers) };
   }
   // Two processes on one data directory destroy it: only the holder of its lock opens it.
   if (options.dataDir && !holdsDataDirLock(options.dataDir)) throw new Error(`openDatabase: lock ${options.dataDir} first (lockDataDir)`);
@@ -75,7 +82,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     ? { fs: new DurableNodeFS(options.dataDir), startParams: EMBEDDED_START, extensions: PGLITE_EXTENSIONS }
     : { extensions: PGLITE_EXTENSIONS }));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, engine: 'pglite', close: () => client.close() };
+  return { db, engine: 'pglite', close: () => client.close(), listen: (channel, handlers) => listenPglite(client, channel, handlers) };
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {
@@ -86,17 +93,20 @@ export async function migrateDatabase(database: Database): Promise<void> {
 
 export interface MigrationState { applied: number; latest: string | null }
 
+interface Journal { entries: Array<{ tag: string; when: number }> }
+// The journal ships with the code: read once per process, not on every health check.
+let journal: Promise<Journal> | null = null;
+const readJournal = () => (journal ??= readFile(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8').then((text) => JSON.parse(text) as Journal));
+
 /** How many migrations the database has applied, and the tag of the newest one in the code. */
 export async function migrationState(db: Executor): Promise<MigrationState> {
-  const journal = JSON.parse(await readFile(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
-    entries: Array<{ tag: string; when: number }>;
-  };
+  const { entries } = await readJournal();
   const [row] = rowsOf<{ n: number; last: string | null }>(await db.execute(
     sql`select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`,
   ));
   const applied = Number(row?.n ?? 0);
   const last = row?.last ? Number(row.last) : null;
-  const latest = journal.entries.find((e) => e.when === last)?.tag ?? journal.entries.at(applied - 1)?.tag ?? null;
+  const latest = entries.find((e) => e.when === last)?.tag ?? entries.at(applied - 1)?.tag ?? null;
   return { applied, latest };
 }
 

@@ -8,7 +8,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   conflict: 409, assignment_overlap: 409, rule_violation: 409, already_registered: 409, registration_closed: 409, consent_required: 400,
   payload_too_large: 413, import_invalid: 422,
   account_locked: 423, rate_limited: 429,
-  oidc_failed: 502, internal_error: 500,
+  oidc_failed: 502, internal_error: 500, database_unavailable: 503,
 };
 
 /** A refusal with a stable code; the error plugin turns it into the one error shape. */

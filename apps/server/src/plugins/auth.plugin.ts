@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import { deleteExpiredSessions, loadScope, sessionWithUser, touchSession } from '@esep/db';
+import { authChangesAnnounced, deleteExpiredSessions, touchSession } from '@esep/db';
 import { almatyDate } from '@esep/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../http/app-error.ts';
+import { SessionCache } from './session.cache.ts';
 
 export const SESSION_COOKIE = 'esep_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -33,36 +34,46 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Loads the session of an API request from the Bearer token or the session cookie, works out
- * the user's territory, and checks the CSRF token on cookie-authenticated writes.
+ * the user's territory, and checks the CSRF token on cookie-authenticated writes. Sessions, users
+ * and territories come from the session cache (session.cache.ts), read from the database only on
+ * a miss.
  */
 export default fp(async function authPlugin(app: FastifyInstance) {
   await app.register(fastifyCookie);
   app.decorateRequest('auth', null);
+  app.decorateRequest('today', '');
+  app.decorateRequest('authChanges', 0);
+
+  const sessions = new SessionCache({ database: app.database, log: app.log });
+  await sessions.start();
+  app.decorate('sessions', sessions);
 
   // Expired sessions are refused on read; this only keeps the table small.
   const sweep = setInterval(() => {
     deleteExpiredSessions(app.db, app.clock.now()).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
   }, 3600_000);
   sweep.unref();
-  app.addHook('onClose', async () => clearInterval(sweep));
-  app.decorateRequest('today', '');
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    await sessions.stop();
+  });
 
   app.addHook('onRequest', async (request) => {
     const now = app.clock.now();
     request.today = almatyDate(now);
+    request.authChanges = authChangesAnnounced();
     if (!request.url.startsWith('/api/')) return;
     const bearer = bearerToken(request);
     const token = bearer ?? request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await sessionWithUser(app.db, sessionId(token), now);
+    const found = await sessions.resolve(sessionId(token), now, request.today);
     if (!found || found.session.kind !== (bearer ? 'bearer' : 'cookie')) {
       // A wrong or expired Bearer token is refused outright; a stale cookie just means "logged out".
       if (bearer) throw new AppError('unauthenticated');
       return;
     }
     if (found.user.isDemo && app.config.env === 'production') throw new AppError('demo_disabled');
-    const { session, user } = found;
-    const scope = await loadScope(app.db, user, request.today);
+    const { session, user, scope } = found;
     request.auth = {
       user,
       actor: { id: user.id, role: user.role, scope },
@@ -73,7 +84,24 @@ export default fp(async function authPlugin(app: FastifyInstance) {
     }
     // Sliding expiry for cookie sessions, written at most once a minute.
     if (session.kind === 'cookie' && now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-      await touchSession(app.db, session.id, now, new Date(now.getTime() + app.config.sessionTtlMs));
+      const expiresAt = new Date(now.getTime() + app.config.sessionTtlMs);
+      await touchSession(app.db, session.id, now, expiresAt);
+      sessions.touched(session.id, now, expiresAt);
     }
   });
+
+  // A request that ended a session or changed a user or a territory answers only once this
+  // process has read its own announcement: the client's next request finds the change here.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (authChangesAnnounced() !== request.authChanges) await sessions.sync();
+    return payload;
+  });
 });
+
+declare module 'fastify' {
+  interface FastifyInstance { sessions: SessionCache }
+  interface FastifyRequest {
+    /** `authChangesAnnounced()` when the request came in (see the onSend hook). */
+    authChanges: number;
+  }
+}

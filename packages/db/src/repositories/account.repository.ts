@@ -1,6 +1,7 @@
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { sessions, users } from '../schema/account.schema.ts';
+import { announceAuthChange } from './auth-change.repository.ts';
 import { orderBy, paged, type PageRequest } from './list.query.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -21,8 +22,10 @@ export async function insertUser(db: Executor, values: typeof users.$inferInsert
   const [row] = await db.insert(users).values(values).returning();
   return row!;
 }
+/** Servers keep users with their sessions (session.cache.ts): the change is announced to them. */
 export async function updateUser(db: Executor, id: string, patch: Partial<typeof users.$inferInsert>, at: Date) {
   const [row] = await db.update(users).set({ ...patch, updatedAt: at }).where(eq(users.id, id)).returning();
+  if (row) await announceAuthChange(db, { kind: 'user', id });
   return row ?? null;
 }
 export async function countUsers(db: Executor) {
@@ -54,6 +57,7 @@ export async function recordFailedLogin(db: Executor, id: string, lockUntil: (fa
 export async function insertSession(db: Executor, values: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(values);
 }
+/** A session that has not expired at `now`, with its user; servers keep the answer (session.cache.ts). */
 export async function sessionWithUser(db: Executor, id: string, now: Date) {
   const [row] = await db.select({ session: sessions, user: users }).from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -63,13 +67,16 @@ export async function sessionWithUser(db: Executor, id: string, now: Date) {
 export async function touchSession(db: Executor, id: string, now: Date, expiresAt: Date) {
   await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
 }
+/** Ends a session, in this process and in every server that keeps it (announced). */
 export async function deleteSession(db: Executor, id: string) {
   await db.delete(sessions).where(eq(sessions.id, id));
+  await announceAuthChange(db, { kind: 'session', id });
 }
 export async function deleteUserSessions(db: Executor, userId: string, exceptId?: string) {
   await db.delete(sessions).where(exceptId
     ? and(eq(sessions.userId, userId), sql`${sessions.id} <> ${exceptId}`)
     : eq(sessions.userId, userId));
+  await announceAuthChange(db, { kind: 'user', id: userId });
 }
 export async function deleteExpiredSessions(db: Executor, now: Date) {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));

@@ -3,6 +3,7 @@ import { and, count, desc, eq, gte, ilike, isNull, lte, or, sql, type SQL } from
 import type { Executor } from '../client.ts';
 import { policePoints, policeUnits } from '../schema/org.schema.ts';
 import { assignments, staff } from '../schema/staff.schema.ts';
+import { announceAuthChange } from './auth-change.repository.ts';
 import { likePattern, orderBy, paged, type PageRequest } from './list.query.ts';
 import { navigateCondition } from './scope.repository.ts';
 
@@ -73,13 +74,16 @@ export async function inspectorPeriods(db: Executor, districtId: string) {
     .from(assignments).where(and(eq(assignments.districtId, districtId), eq(assignments.role, 'inspector')));
 }
 
+/** An assignment changes its staff member's territory: announced to the servers that keep it. */
 export async function insertAssignment(db: Executor, values: typeof assignments.$inferInsert) {
   const [row] = await db.insert(assignments).values(values).returning();
+  await announceAuthChange(db, { kind: 'staff', id: row!.staffId });
   return row!;
 }
 
 export async function endAssignment(db: Executor, id: string, to: string) {
   const [row] = await db.update(assignments).set({ effectiveTo: to }).where(eq(assignments.id, id)).returning();
+  if (row) await announceAuthChange(db, { kind: 'staff', id: row.staffId });
   return row ?? null;
 }
 

@@ -5,6 +5,7 @@ import { alias, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { rowsOf, type Executor } from '../client.ts';
 import { atus, districtAdjacency, districtCoverage, districts, policePoints, policeUnits, regions } from '../schema/org.schema.ts';
 import { assignments, staff } from '../schema/staff.schema.ts';
+import { announceAuthChange } from './auth-change.repository.ts';
 import { navigateCondition, scopeCondition } from './scope.repository.ts';
 
 export interface SheetCount { created: number; updated: number; unchanged: number }
@@ -129,6 +130,8 @@ const must = (ids: Map<string, string>, code: string, what: string) => {
  * checked (the import validates every row first); an unknown code here is a programming error.
  */
 export async function applyStructure(db: Executor, data: StructureData): Promise<StructureCounts> {
+  // Points, units, ATUs and assignments make up territories: every server drops the ones it keeps.
+  await announceAuthChange(db, { kind: 'all' });
   const counts = {} as StructureCounts;
   const resolve = async (table: Parameters<typeof idsByCode>[1], known: Map<string, string>, codes: string[]) => {
     const missing = codes.filter((c) => !known.has(c));
