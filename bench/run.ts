@@ -12,6 +12,8 @@ const runs: Array<[string, string[]]> = [
   ...engines.map((engine): [string, string[]] => ['bench/audit.bench.ts', [engine]]),
   // a 2 GB video upload interrupted halfway; resident memory of the server process.
   ...engines.map((engine): [string, string[]] => ['bench/video-upload.bench.ts', ['2048', ...(engine === 'postgres' ? ['postgres'] : [])]]),
+  // Issue 11, parts 3 and 6: health and auth/me beside a no-op Fastify route; server RSS idle and under load.
+  ...engines.map((engine): [string, string[]] => ['bench/request-path.bench.ts', [engine]]),
 ];
 let failed = false;
 for (const [file, args] of runs) {

@@ -58,9 +58,22 @@ export default fp(async function authPlugin(app: FastifyInstance) {
     await sessions.stop();
   });
 
+  // Today in Almaty, worked out (Intl formatting) once a minute rather than on every request.
+  // Almaty's offset is whole hours, so a minute never straddles midnight.
+  let minute = Number.NaN;
+  let today = '';
+  const todayAt = (now: Date) => {
+    const m = Math.floor(now.getTime() / 60_000);
+    if (m !== minute) {
+      minute = m;
+      today = almatyDate(now);
+    }
+    return today;
+  };
+
   app.addHook('onRequest', async (request) => {
     const now = app.clock.now();
-    request.today = almatyDate(now);
+    request.today = todayAt(now);
     request.authChanges = authChangesAnnounced();
     if (!request.url.startsWith('/api/')) return;
     const bearer = bearerToken(request);
