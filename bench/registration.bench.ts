@@ -35,7 +35,7 @@ const seconds = Number(process.argv[3] ?? 8);
 const CONNECTIONS = 50;
 
 interface Ready { port: number; token: string; meetings: Record<string, string[]>; url: string | null }
-type Message = { ready: Ready } | { raw: { count: number; seconds: number; latencies: number[]; errors: number } } | { error: string };
+type Message = { drained: true } | { ready: Ready } | { raw: { count: number; seconds: number; latencies: number[]; errors: number } } | { error: string };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'esep-registration-bench-'));
 const child: ChildProcess = fork(fileURLToPath(new URL('./registration.server.ts', import.meta.url)), [engine, dataDir], {
@@ -51,6 +51,12 @@ if ('error' in first) throw new Error(first.error);
 if (!('ready' in first)) throw new Error('unexpected message');
 const { port, token, meetings, url } = first.ready;
 const base = `http://127.0.0.1:${port}`;
+
+/** Waits until the server has finished what autocannon left queued. */
+async function drain() {
+  child.send({ drain: true });
+  await next();
+}
 
 /** Peak resident set of the server process while `work` runs. */
 async function withRss<T>(work: () => Promise<T>): Promise<{ result: T; rssMb: number }> {
@@ -148,6 +154,7 @@ async function load(label: string, path: (i: number) => string, body: () => { he
   results.push(phase);
   if (label.startsWith('floor')) floor = phase.rate;
   print(phase);
+  await drain();
   return phase;
 }
 
