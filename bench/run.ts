@@ -10,6 +10,8 @@ const runs: Array<[string, string[]]> = [
   ...engines.map((engine): [string, string[]] => ['bench/board.bench.ts', ['10000', engine]]),
   // Issue 10, item 7: audited writes from 1 and from 50 clients through the HTTP API.
   ...engines.map((engine): [string, string[]] => ['bench/audit.bench.ts', [engine]]),
+  // Issue 11, part 5: registrations into one meeting and over 100 (autocannon -c 50) beside a no-op route and the raw SQL.
+  ...engines.map((engine): [string, string[]] => ['bench/registration.bench.ts', [engine]]),
   // a 2 GB video upload interrupted halfway; resident memory of the server process.
   ...engines.map((engine): [string, string[]] => ['bench/video-upload.bench.ts', ['2048', ...(engine === 'postgres' ? ['postgres'] : [])]]),
   // Issue 11, parts 3 and 6: health and auth/me beside a no-op Fastify route; server RSS idle and under load.

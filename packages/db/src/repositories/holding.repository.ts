@@ -58,15 +58,32 @@ export async function earlierItems(db: Executor, meetingId: string, districtIds:
 }
 export type EarlierItemRow = Awaited<ReturnType<typeof earlierItems>>[number];
 
-/** Locks the meeting row: numbers within a meeting are handed out one writer at a time. */
+/**
+ * Locks the meeting row: item and decision numbers are handed out one writer at a time, and
+ * protocol signing and follow-up see a meeting nobody changes under them. (Register numbers are
+ * drawn without it: `drawParticipantNumber`.)
+ */
 export async function lockMeetingForNumbers(db: Executor, meetingId: string) {
   const rows = await db.select({ id: meetings.id, status: meetings.status }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
   return rows[0] ?? null;
 }
 
-/** The next free number in one of a meeting's numbered lists (call under `lockMeetingForNumbers`). */
-export async function nextInMeeting(db: Executor, table: 'participants' | 'items' | 'decisions', meetingId: string): Promise<number> {
-  const t = table === 'participants' ? participants : table === 'items' ? meetingItems : meetingDecisions;
+/**
+ * Share-locks the meeting row for the rest of the transaction and returns it. Registrations
+ * (R-32.2) take this lock, not `lockMeetingForNumbers`: share locks do not wait for each other,
+ * but any change of the meeting row (a status transition, `lockMeetingForNumbers` of the
+ * protocol's signing) waits for the registrations holding it, and a registration arriving after
+ * such a change waits for its commit and then reads the new row. So the check made on the returned
+ * row (is the register still open?) holds until the registration commits.
+ */
+export async function shareLockMeeting(db: Executor, meetingId: string) {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, meetingId)).for('share');
+  return row ?? null;
+}
+
+/** The next free number of a meeting's items or decisions (call under `lockMeetingForNumbers`). */
+export async function nextInMeeting(db: Executor, table: 'items' | 'decisions', meetingId: string): Promise<number> {
+  const t = table === 'items' ? meetingItems : meetingDecisions;
   const [row] = await db.select({ n: sql<number>`coalesce(max(${t.number}), 0)::int + 1` }).from(t).where(eq(t.meetingId, meetingId));
   return row!.n;
 }

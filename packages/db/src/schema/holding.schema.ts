@@ -64,6 +64,19 @@ export const participants = pgTable('participants', {
   uniqueIndex('participants_invitation_uq').on(t.invitationId),
 ]);
 
+/**
+ * R-32.2: the last register number handed out per meeting. Numbers are drawn from here in a
+ * statement of their own, before the registration's transaction, so no registration holds a lock
+ * on the meeting's numbering while it waits for its commit to reach the disk (why and what it
+ * costs: participant.repository.ts, `drawParticipantNumber`). UNLOGGED (migration 0011): the
+ * counter is only ever a floor above the register's own highest number, which every draw also
+ * reads, so losing it in a crash loses nothing.
+ */
+export const participantCounters = pgTable('participant_counters', {
+  meetingId: uuid('meeting_id').primaryKey().references(() => meetings.id, { onDelete: 'cascade' }),
+  participants: integer('participants').notNull(),
+});
+
 /** The configurable list of item topics. */
 export const itemTopics = pgTable('item_topics', {
   code: text('code').primaryKey(),

@@ -1,9 +1,9 @@
 import type { Participant, ParticipantBody, SelfRegistrationBody } from '@esep/contracts';
 import {
-  deleteParticipantRow, insertPaperSheet, insertParticipant, invitationById, itemsRaisedBy, listParticipants, lockMeetingForNumbers, meetingDistrictNames,
-  meetingRow, nextInMeeting, paperSheetById, paperSheetEntries, paperSheetsOf, participantByClientKey, participantById, participantByInvitation,
-  participantByPersonKey, participantSuggestions, markInvitation, updateParticipantRow, type MeetingRow, type ParticipantFilter, type ParticipantRow,
-  type PaperSheetRow, type Tx,
+  deleteParticipantRow, drawParticipantNumber, insertPaperSheet, insertParticipant, invitationById, itemsRaisedBy, listParticipants, meetingDistrictNames,
+  meetingRow, paperSheetById, paperSheetEntries, paperSheetsOf, participantByClientKey, participantById, participantByInvitation,
+  participantByPersonKey, participantConflicts, participantSuggestions, markInvitation, shareLockMeeting, updateParticipantRow, type MeetingRow,
+  type ParticipantFilter, type ParticipantRow, type PaperSheetRow, type Tx,
 } from '@esep/db';
 import {
   CONSENT_VERSION, liveRecordingOpen, personKey, SELF_REGISTRATION_CLOSES_AFTER_MIN, SELF_REGISTRATION_OPENS_BEFORE_MIN, selfRegistrationWindow,
@@ -17,8 +17,9 @@ import { inTransaction, type ServiceContext } from '../context.ts';
 /*
  * R-32.2: the register of everyone present. Staff type entries (also from paper sheets and for
  * invited officials), residents register themselves by the poster's QR code or the online link.
- * Numbers are handed out under a lock on the meeting, the same person is registered once, and a
- * retried write with the same client key returns the first entry.
+ * Numbers are drawn from the meeting's counter without locking the meeting for the transaction
+ * (unique, increasing, gaps possible: `drawParticipantNumber`), the same person is registered
+ * once, and a retried write with the same client key returns the first entry.
  */
 
 export function presentParticipant(row: ParticipantRow): Participant {
@@ -111,32 +112,41 @@ export function categoryOfInvitation(category: string): ParticipantCategory {
 type NewEntry = Omit<ParticipantRow, 'id' | 'number' | 'meetingId' | 'createdAt' | 'personKey'>;
 
 /**
- * The one way an entry gets into the register: lock the meeting, return the entry stored under
- * the same client key, refuse the same person twice, number it, store it, audit it.
+ * The one way an entry gets into the register (R-32.2):
+ *  1. the entry stored under the same client key is returned; the same person or invitation
+ *     twice is refused — read before a number is drawn, so these refusals leave no gap;
+ *  2. a number is drawn (`drawParticipantNumber`: its own statement, no lock kept);
+ *  3. one transaction share-locks the meeting row, checks on that row that the register is still
+ *     open (`stillOpen` throws if not), stores the entry and audits it. A change of the meeting
+ *     (closing the register, signing the protocol) waits for registrations holding the share
+ *     lock and is seen by every registration after it: a registration racing the close is either
+ *     committed before it or refused after it, whole.
+ * Two registrations of the same person at the same instant both pass step 1; the unique index
+ * (meeting_id, person_key) refuses the second, answered as if it had come after the first.
  */
-async function addEntry(ctx: ServiceContext, meetingId: string, key: string, entry: NewEntry, inside?: (tx: Tx, row: ParticipantRow) => Promise<void>): Promise<{ row: ParticipantRow; created: boolean }> {
+async function addEntry(
+  ctx: ServiceContext, meetingId: string, key: string, entry: NewEntry, stillOpen: (meeting: MeetingRow) => void,
+  inside?: (tx: Tx, row: ParticipantRow) => Promise<void>,
+): Promise<{ row: ParticipantRow; created: boolean }> {
   const reveal = await maySeeNames(ctx, meetingId);
-  const existing = async (): Promise<{ row: ParticipantRow; created: boolean } | null> => {
-    if (entry.clientKey) {
-      const same = await participantByClientKey(ctx.db, meetingId, entry.clientKey);
-      if (same) return { row: same, created: false };
-    }
+  const settle = async (db: ServiceContext['db']): Promise<{ row: ParticipantRow; created: boolean } | null> => {
+    const found = await participantConflicts(db, meetingId, { personKey: key, clientKey: entry.clientKey, invitationId: entry.invitationId });
+    const same = entry.clientKey ? found.find((r) => r.meetingId === meetingId && r.clientKey === entry.clientKey) : undefined;
+    if (same) return { row: same, created: false };
+    const person = found.find((r) => r.meetingId === meetingId && r.personKey === key);
+    if (person) throw alreadyRegistered(person, reveal);
+    const invited = entry.invitationId ? found.find((r) => r.invitationId === entry.invitationId) : undefined;
+    if (invited) throw alreadyRegistered(invited, reveal);
     return null;
   };
+  const known = await settle(ctx.db);
+  if (known) return known;
+  const number = await drawParticipantNumber(ctx.db, meetingId);
   try {
     return await inTransaction(ctx, async (tx, audit) => {
-      await lockMeetingForNumbers(tx, meetingId);
-      if (entry.clientKey) {
-        const same = await participantByClientKey(tx, meetingId, entry.clientKey);
-        if (same) return { row: same, created: false };
-      }
-      const person = await participantByPersonKey(tx, meetingId, key);
-      if (person) throw alreadyRegistered(person, reveal);
-      if (entry.invitationId) {
-        const invited = await participantByInvitation(tx, entry.invitationId);
-        if (invited) throw alreadyRegistered(invited, reveal);
-      }
-      const number = await nextInMeeting(tx, 'participants', meetingId);
+      const meeting = await shareLockMeeting(tx, meetingId);
+      if (!meeting) throw new AppError('not_found');
+      stillOpen(meeting);
       const row = await insertParticipant(tx, { ...entry, meetingId, number, personKey: key });
       if (inside) await inside(tx, row);
       await audit({ action: 'participant.create', entityType: 'meeting', entityId: meetingId, after: { participantId: row.id, number, channel: row.channel, category: row.category } });
@@ -145,15 +155,9 @@ async function addEntry(ctx: ServiceContext, meetingId: string, key: string, ent
   } catch (error) {
     const violation = uniqueViolation(error);
     if (!violation) throw error;
-    // A concurrent writer got there first (the lock makes this rare): answer as if we had waited.
-    const again = await existing();
+    // A concurrent writer of the same entry got there first: answer as if we had come after it.
+    const again = await settle(ctx.db);
     if (again) return again;
-    const person = await participantByPersonKey(ctx.db, meetingId, key);
-    if (person) throw alreadyRegistered(person, reveal);
-    if (entry.invitationId) {
-      const invited = await participantByInvitation(ctx.db, entry.invitationId);
-      if (invited) throw alreadyRegistered(invited, reveal);
-    }
     throw new AppError('conflict', { reason: violation.constraint || 'unique_violation' }, 409);
   }
 }
@@ -202,7 +206,7 @@ export async function registerParticipant(ctx: ServiceContext, meetingId: string
     consentVersion: input.consentVersion, consentAt: now, arrivedAt: input.arrivedAt ? new Date(input.arrivedAt) : now,
     attendance: input.attendance, channel, paperSheetId: input.paperSheetId ?? null, invitationId: input.invitationId ?? null,
     clientKey: input.clientKey ?? null, createdBy: ctx.actor?.id ?? null,
-  }, input.invitationId ? async (tx) => markInvitation(tx, input.invitationId!, 'attended', now) : undefined);
+  }, (current) => requireRecordingOpen(ctx, current), input.invitationId ? async (tx) => markInvitation(tx, input.invitationId!, 'attended', now) : undefined);
   return { participant: presentParticipant(row), created };
 }
 
@@ -337,6 +341,18 @@ export async function publicMeeting(ctx: Pick<ServiceContext, 'db' | 'now'>, mee
   };
 }
 
+function registrationClosed(window: SelfRegistrationWindow, opensAt: string, closesAt: string): AppError {
+  return new AppError('registration_closed', { window, opensAt, closesAt, rule: 'R-32.2' }, 409);
+}
+
+/** The self-registration window, checked again on the share-locked meeting row. */
+function requireWindowOpen(row: MeetingRow, now: Date) {
+  const window = selfRegistrationWindow(row, now);
+  if (window === 'open') return;
+  throw registrationClosed(window, new Date(row.startsAt.getTime() - SELF_REGISTRATION_OPENS_BEFORE_MIN * 60_000).toISOString(),
+    new Date(row.endsAt.getTime() + SELF_REGISTRATION_CLOSES_AFTER_MIN * 60_000).toISOString());
+}
+
 /**
  * R-32.2: a resident registers himself (no login) while the window is open: an hour before the
  * start until half an hour after the end. Returns his number in the register.
@@ -345,15 +361,13 @@ export async function selfRegister(ctx: ServiceContext, meetingId: string, input
   const now = ctx.now();
   const meeting = await publicMeeting(ctx, meetingId);
   if (!meeting) throw new AppError('not_found');
-  if (meeting.window !== 'open') {
-    throw new AppError('registration_closed', { window: meeting.window, opensAt: meeting.opensAt, closesAt: meeting.closesAt, rule: 'R-32.2' }, 409);
-  }
+  if (meeting.window !== 'open') throw registrationClosed(meeting.window, meeting.opensAt, meeting.closesAt);
   requireConsentVersion(input.consentVersion);
   const { row } = await addEntry(ctx, meetingId, personKey(input.fullName, input.address), {
     fullName: input.fullName, address: input.address, residentOfDistrictId: null, category: 'resident', organisation: null,
     phone: input.phone ?? null, email: input.email ?? null, consentVersion: input.consentVersion, consentAt: now, arrivedAt: now,
     attendance: input.online ? 'online' : 'in_person', channel: input.online ? 'online_link' : 'self',
     paperSheetId: null, invitationId: null, clientKey: null, createdBy: null,
-  });
+  }, (current) => requireWindowOpen(current, now));
   return { number: row.number, meetingNumber: meeting.number, participant: presentParticipant(row) };
 }
