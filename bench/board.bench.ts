@@ -247,6 +247,8 @@ const obligations = (actor: Actor, query: Record<string, unknown> = {}) => oblig
 const month = { from: `${today.slice(0, 7)}-01`, to: `${today.slice(0, 7)}-28` };
 
 console.log(`\n${engine}, ${RUNS} runs each:`);
+// The machine's floor in this run: one round trip to the database and back through the driver.
+await measure('floor: one round trip (select 1)', () => db.execute(sql`select 1`));
 await measure('districts, national, page 1 of 25', () => listDistricts(db, NATIONAL_SCOPE, {}, page, today));
 await measure('districts, national, search "№1234"', () => listDistricts(db, NATIONAL_SCOPE, { q: '№1234' }, page, today));
 await measure('districts, one unit, page 1', () => listDistricts(db, unitHead.scope, {}, page, today));

@@ -1,5 +1,5 @@
 import type { Scope } from '@esep/domain';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../client.ts';
 import { districtQuarterFacts } from '../schema/board.schema.ts';
 import { meetingLateEntries } from '../schema/late-entry.schema.ts';
@@ -93,17 +93,25 @@ export async function quarterPage(db: Executor, scope: Scope, filter: BoardFilte
   }));
 }
 
-/** The quarter's meetings covering these districts (a page of the board), newest first. */
+/**
+ * The quarter's meetings covering these districts (a page of the board), newest first. The page's
+ * links come first (meeting_districts_district_idx), then each meeting by its key: left to itself
+ * the planner read the country's whole quarter (20,000 meetings) to keep a page's hundred.
+ */
 export async function quarterMeetingsOf(db: Executor, districtIds: readonly string[], from: string, to: string) {
   if (districtIds.length === 0) return [];
-  return db.select({
-    districtId: meetingDistricts.districtId, id: meetings.id, number: meetings.number, status: meetings.status, startsAt: meetings.startsAt,
-    lateEntry: meetingLateEntries.status,
-  }).from(meetingDistricts)
-    .innerJoin(meetings, eq(meetings.id, meetingDistricts.meetingId))
-    .leftJoin(meetingLateEntries, eq(meetingLateEntries.meetingId, meetings.id))
-    .where(and(inArray(meetingDistricts.districtId, [...districtIds]), sql`${meetings.startDate} between ${from} and ${to}`))
-    .orderBy(sql`${meetings.startsAt} desc`, meetings.id);
+  const rows = rowsOf<{ district_id: string; id: string; number: string; status: typeof meetings.$inferSelect['status']; starts_at: number; late_entry: string | null }>(await db.execute(sql`
+    with links as materialized (
+      select district_id, meeting_id from ${meetingDistricts} where district_id in (${sql.join(districtIds.map((id) => sql`${id}::uuid`), sql`, `)})
+    )
+    select l.district_id, m.id, m.number, m.status, (extract(epoch from m.starts_at) * 1000)::float8 as starts_at, le.status::text as late_entry
+    from links l join ${meetings} m on m.id = l.meeting_id left join ${meetingLateEntries} le on le.meeting_id = m.id
+    where m.start_date >= ${from} and m.start_date <= ${to}
+    order by m.starts_at desc, m.id`));
+  return rows.map((r) => ({
+    districtId: r.district_id, id: r.id, number: r.number, status: r.status, startsAt: new Date(Number(r.starts_at)),
+    lateEntry: r.late_entry as typeof meetingLateEntries.$inferSelect['status'] | null,
+  }));
 }
 
 /** The inspector serving each of these districts on `on` (R-2.2): the latest current assignment. */
