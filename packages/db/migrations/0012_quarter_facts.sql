@@ -9,6 +9,8 @@ CREATE TABLE "district_quarter_facts" (
 );
 --> statement-breakpoint
 ALTER TABLE "district_quarter_facts" ADD CONSTRAINT "district_quarter_facts_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "district_quarter_facts_district_idx" ON "district_quarter_facts" USING btree ("district_id","quarter_start");
+--> statement-breakpoint
 -- R-22.13: district_quarter_facts is recomputed, for the districts and quarters a statement
 -- touched, by statement-level triggers in the same transaction as the change — whatever service
 -- or import made it — so the quarter board never shows stale compliance. `quarters` holds the

@@ -105,8 +105,10 @@ export async function quarterMeetingsOf(db: Executor, districtIds: readonly stri
       select district_id, meeting_id from ${meetingDistricts} where district_id in (${sql.join(districtIds.map((id) => sql`${id}::uuid`), sql`, `)})
     )
     select l.district_id, m.id, m.number, m.status, (extract(epoch from m.starts_at) * 1000)::float8 as starts_at, le.status::text as late_entry
-    from links l join ${meetings} m on m.id = l.meeting_id left join ${meetingLateEntries} le on le.meeting_id = m.id
-    where m.start_date >= ${from} and m.start_date <= ${to}
+    from links l
+      -- One lookup by key per link (OFFSET 0 keeps the planner from hashing the whole quarter instead).
+      join lateral (select * from ${meetings} m where m.id = l.meeting_id and m.start_date >= ${from} and m.start_date <= ${to} offset 0) m on true
+      left join ${meetingLateEntries} le on le.meeting_id = m.id
     order by m.starts_at desc, m.id`));
   return rows.map((r) => ({
     districtId: r.district_id, id: r.id, number: r.number, status: r.status, startsAt: new Date(Number(r.starts_at)),

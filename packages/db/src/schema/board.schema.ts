@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 import { districts } from './org.schema.ts';
 
 /**
@@ -22,4 +22,9 @@ export const districtQuarterFacts = pgTable('district_quarter_facts', {
   noticedUntil: date('noticed_until', { mode: 'string' }),
   /** The latest start of a planned meeting without such notice yet: it still counts while 10 days remain before it. */
   unnoticedUntil: date('unnoticed_until', { mode: 'string' }),
-}, (t) => [primaryKey({ columns: [t.quarterStart, t.districtId] })]);
+}, (t) => [
+  // The board reads one quarter (the key's first column); the triggers replace a district's rows,
+  // for one quarter or all of them (this index: without it each refresh read the whole table).
+  primaryKey({ columns: [t.quarterStart, t.districtId] }),
+  index('district_quarter_facts_district_idx').on(t.districtId, t.quarterStart),
+]);
