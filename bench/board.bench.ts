@@ -28,6 +28,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { ServiceContext } from '../apps/server/src/services/context.ts';
 import { controlBoard } from '../apps/server/src/services/followup/control.service.ts';
+import { meetingDetail } from '../apps/server/src/services/meeting/meeting.view.ts';
 import { obligationBoard } from '../apps/server/src/services/meeting/obligation.service.ts';
 import { nationalStructure } from './national.ts';
 
@@ -35,6 +36,7 @@ const districtCount = Number(process.argv[2] ?? 10_000);
 const engine = process.argv[3] ?? 'pglite';
 const RUNS = 15;
 const PLANS = process.env.BENCH_PLANS === '1';
+const REUSE = process.env.BENCH_REUSE === '1';
 
 /** Every statement a measured call sends, to EXPLAIN ANALYZE it afterwards. */
 let captured: Array<{ query: string; params: unknown[] }> | null = null;
@@ -52,8 +54,12 @@ async function openTarget(): Promise<Database> {
   const name = `esep_bench_${createHash('sha256').update(fileURLToPath(new URL('..', import.meta.url))).digest('hex').slice(0, 8)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
+  // BENCH_REUSE=1 keeps the last run's database (and its data) when there is one.
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;
+  if (!(REUSE && exists)) {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  }
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -67,7 +73,8 @@ await migrateDatabase(database);
 const db = database.db;
 const data = nationalStructure({ districts: districtCount });
 let t = performance.now();
-await db.transaction((tx) => applyStructure(tx, data));
+const loaded = REUSE && Number((await db.execute(sql`select count(*)::int as n from meetings`) as unknown as { rows: Array<{ n: number }> }).rows[0]!.n) > 0;
+if (!loaded) await db.transaction((tx) => applyStructure(tx, data));
 console.log(`structure (${data.districts.length} districts) loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
 /** Bulk insert: one JSON parameter per chunk, read with the table's own row type. */
@@ -151,6 +158,7 @@ for (let y = year - 2; y <= year; y++) {
     }
   }
 }
+if (!loaded) {
 await bulk('meetings', ['id', 'number', 'status', 'setting', 'format', 'venue_name', 'venue_address', 'starts_at', 'ends_at', 'start_date', 'region_id', 'unit_id', 'point_id'], meetingRows);
 await bulk('meeting_districts', ['meeting_id', 'district_id'], districtLinks);
 await bulk('meeting_inspectors', ['meeting_id', 'district_id', 'staff_id'], inspectorLinks);
@@ -160,7 +168,8 @@ await bulk('decision_controls', ['decision_id', 'meeting_id', 'done_on', 'verifi
 await bulk('checks', ['id', 'item_id', 'meeting_id', 'opened_on', 'due_date', 'original_due_date', 'status'], checkRows);
 await bulk('forwardings', ['id', 'item_id', 'meeting_id', 'due_date', 'status'], forwardingRows);
 await db.execute(sql`analyze`);
-console.log(`${total} meetings (${protocols} protocols being executed, ${decisions.length + checkRows.length + forwardingRows.length} control records) inserted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+console.log(`${total} meetings (${loaded ? 'reused from the last run; ' : ''}${protocols} protocols being executed, ${decisions.length + checkRows.length + forwardingRows.length} control records) inserted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
 interface Floor { ms: number; slowest: { ms: number; query: string; params: unknown[] } | null }
 
@@ -178,7 +187,11 @@ async function floorOf(statements: Array<{ query: string; params: unknown[] }>):
   return { ms, slowest };
 }
 
-async function measure(label: string, work: () => Promise<unknown>, planOf?: (query: string) => boolean) {
+/** `BENCH_ONLY='quarter|meeting page'` measures only the lines whose label contains one of these. */
+const ONLY = process.env.BENCH_ONLY?.split('|').map((s) => s.trim()).filter(Boolean);
+
+async function measure(label: string, work: () => Promise<unknown>, planOf?: (query: string) => boolean, perStatement = false) {
+  if (ONLY && !ONLY.some((o) => label.includes(o))) return null;
   const first = await work();
   const bytes = Buffer.byteLength(JSON.stringify(first));
   const times: number[] = [];
@@ -194,9 +207,20 @@ async function measure(label: string, work: () => Promise<unknown>, planOf?: (qu
   captured = null;
   // The floor's best of three: the machine is shared, the least disturbed run is the floor.
   const floors = [await floorOf(statements), await floorOf(statements), await floorOf(statements)].sort((a, b) => a.ms - b.ms);
-  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  const p = (q: number) => at(q).toFixed(1);
   const size = bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${(bytes / 1000).toFixed(1)} kB`;
-  console.log(`${label.padEnd(58)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms   floor ${floors[0]!.ms.toFixed(1).padStart(6)} ms (${statements.length} stmt)   ${size.padStart(8)}`);
+  const floor = floors[0]!.ms;
+  console.log(`${label.padEnd(58)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms   p99 ${p(0.99).padStart(7)} ms   floor ${floor.toFixed(1).padStart(6)} ms (${statements.length} stmt)   p95/floor ${(at(0.95) / Math.max(floor, 0.01)).toFixed(1).padStart(5)}×   ${size.padStart(8)}`);
+  if (perStatement || process.env.BENCH_STATEMENTS === '1') {
+    // Each statement's own time (best of three), slowest first: where a page's time goes.
+    const each = await Promise.all(statements.map(async (s) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) best = Math.min(best, (await floorOf([s])).ms);
+      return { ms: best, query: s.query.replace(/\s+/g, ' ').slice(0, 110) };
+    }));
+    for (const e of each.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`    ${e.ms.toFixed(2).padStart(7)} ms  ${e.query}`);
+  }
   const shown = planOf ? statements.find((s) => planOf(s.query)) : floors[0]!.slowest;
   if (PLANS && shown) {
     const s = { ms: floors[0]!.slowest?.ms ?? 0, ...shown };
@@ -223,20 +247,25 @@ const obligations = (actor: Actor, query: Record<string, unknown> = {}) => oblig
 const month = { from: `${today.slice(0, 7)}-01`, to: `${today.slice(0, 7)}-28` };
 
 console.log(`\n${engine}, ${RUNS} runs each:`);
+// The machine's floor in this run: one round trip to the database and back through the driver.
+await measure('floor: one round trip (select 1)', () => db.execute(sql`select 1`));
 await measure('districts, national, page 1 of 25', () => listDistricts(db, NATIONAL_SCOPE, {}, page, today));
 await measure('districts, national, search "№1234"', () => listDistricts(db, NATIONAL_SCOPE, { q: '№1234' }, page, today));
 await measure('districts, one unit, page 1', () => listDistricts(db, unitHead.scope, {}, page, today));
-const board = await measure('control board, national, being executed, page 1 of 20', () => control(national)) as { total?: number; meetings: unknown[] };
-console.log(`  (${board.total ?? board.meetings.length} meetings on the board, ${board.meetings.length} in the answer)`);
+const board = await measure('control board, national, being executed, page 1 of 20', () => control(national)) as { total?: number; meetings: unknown[] } | null;
+if (board) console.log(`  (${board.total ?? board.meetings.length} meetings on the board, ${board.meetings.length} in the answer)`);
 await measure('control board, national, overdue checks only', () => control(national, { overdue: 'true', kind: 'check' }));
 await measure('control board, national, all protocols', () => control(national, { status: 'all' }));
 await measure('control board, one region', () => control(regional));
 await measure('control board, one point (lead)', () => control(lead));
-const quarterBoard = await measure(`quarter board ${quarter}, national, page 1 of 25`, () => obligations(national)) as { total?: number; districts: unknown[] };
-console.log(`  (${quarterBoard.total ?? quarterBoard.districts.length} districts on the board, ${quarterBoard.districts.length} in the answer)`);
+const quarterBoard = await measure(`quarter board ${quarter}, national, summary + page 1 of 25`, () => obligations(national)) as { total?: number; districts: unknown[] } | null;
+if (quarterBoard) console.log(`  (${quarterBoard.total ?? quarterBoard.districts.length} districts on the board, ${quarterBoard.districts.length} in the answer)`);
+const second = await obligations(national) as { nextCursor?: string | null };
+if (second.nextCursor) await measure(`quarter board ${quarter}, national, next page (cursor)`, () => obligations(national, { cursor: second.nextCursor }));
 await measure(`quarter board ${quarter}, national, at risk, by name`, () => obligations(national, { status: 'at_risk', sort: 'nameRu' }));
 await measure(`quarter board ${quarter}, national, search "№12"`, () => obligations(national, { q: '№12' }));
 await measure(`quarter board ${quarter}, one region`, () => obligations(regional));
+await measure(`quarter board ${quarter}, national drilled to a region`, () => obligations(national, { regionId: regionIds.get(firstRegion.code)! }));
 await measure(`quarter board ${quarter}, one unit (unit head)`, () => obligations(unitHead));
 await measure(`quarter board ${quarter}, one point (lead)`, () => obligations(lead));
 await measure('meetings, national, search "№1234"', () => listMeetings(db, NATIONAL_SCOPE, { q: '№1234' } as never, { page: 1, pageSize: 25 }));
@@ -247,5 +276,9 @@ const [sample] = await db.execute(sql`select id from meetings where start_date >
 const meeting = (await meetingRow(db, sample!.id))!;
 const meetingQuarter = quarterOf(meeting.startDate);
 // The plan shown is the venue's: it must read meetings_venue_time_idx, not every meeting.
+// The meeting page (GET /api/v1/meetings/:id) of a signed meeting with its decisions and follow-up, statement by statement.
+const [signed] = await db.execute(sql`select m.id from meetings m join checks c on c.meeting_id = m.id where m.status = 'protocol_signed' order by m.start_date desc limit 1`).then((r) => (r as unknown as { rows: Array<{ id: string }> }).rows);
+await measure('meeting page, upcoming meeting (national user)', () => meetingDetail(ctx(national), sample!.id), undefined, true);
+await measure('meeting page, signed protocol (national user)', () => meetingDetail(ctx(national), signed!.id), undefined, true);
 await measure('venue, inspector and quarter clashes of one meeting', () => meetingConflicts(db, meeting, quarterStart(meetingQuarter), quarterEnd(meetingQuarter)), (query) => query.includes('tstzrange'));
 await database.close();

@@ -172,6 +172,14 @@ export const ControlBoard = z.object({
   /** Meetings the filters select (all pages). */
   total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
   summary: ControlSummary,
+  /**
+   * The same per territory one level down — regions for the country, units for a region, points for
+   * a unit (a meeting counts where its own first district lies) — null below a unit.
+   */
+  areas: z.object({
+    level: z.enum(['region', 'unit', 'point']),
+    items: z.array(z.object({ id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string(), total: z.number().int(), summary: ControlSummary })),
+  }).nullable(),
   /** This page: meetings with an overdue record first, then by the earliest due date. */
   meetings: z.array(ControlMeeting),
 }).meta({ id: 'ControlBoard' });

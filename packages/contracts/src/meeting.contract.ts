@@ -149,6 +149,8 @@ export const QuarterKey = z.string().regex(/^(19|2\d)\d\d-Q[1-4]$/, 'YYYY-Qn');
 export const ObligationQuery = listQuery(['code', 'nameKk', 'nameRu', 'status']).extend({
   quarter: QuarterKey.optional(), regionId: z.uuid().optional(), pointId: z.uuid().optional(), unitId: z.uuid().optional(), districtId: z.uuid().optional(),
   status: z.enum(OBLIGATION_STATUS_VALUES).optional(),
+  /** Keyset paging: `nextCursor` of the previous page (then `page` is not used). */
+  cursor: z.string().max(400).regex(/^[A-Za-z0-9_-]+$/).optional(),
 }).strict();
 const ObligationCounts = z.record(z.enum(OBLIGATION_STATUS_VALUES), z.number().int());
 export const CONFLICT_KIND_VALUES = ['inspector_overlap', 'venue_double_booked', 'same_quarter'] as const;
@@ -160,6 +162,8 @@ export const ObligationBoard = z.object({
   counts: ObligationCounts,
   /** Districts the filters select (all pages), and this page of them. */
   total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+  /** The cursor of the page after this one (keyset: stable however far one pages), null on the last page. */
+  nextCursor: z.string().nullable(),
   districts: z.array(z.object({
     district: Ref, point: Ref, inspector: StaffRef.nullable(), status: z.enum(OBLIGATION_STATUS_VALUES),
     daysToAnnounce: z.number().int().nullable(), meetings: z.array(z.object({
@@ -173,16 +177,19 @@ export const ObligationBoard = z.object({
     level: z.enum(['region', 'unit', 'point']),
     items: z.array(Ref.extend({ total: z.number().int(), counts: ObligationCounts })),
   }).nullable(),
-  /** Inspectors by status (all of them), and those answering for this page's districts. */
+  /**
+   * Inspectors by status (all of them), and those answering for this page's districts: for a police
+   * unit or less (null on a region's or the country's board, which drills down to them).
+   */
   inspectors: z.object({
     total: z.number().int(), counts: ObligationCounts,
     items: z.array(z.object({ staff: StaffRef, status: z.enum(OBLIGATION_STATUS_VALUES), districtIds: z.array(z.uuid()) })),
-  }),
-  /** Clashes between the quarter's meetings of the territory: all counted, the earliest listed. */
+  }).nullable(),
+  /** Clashes between the quarter's meetings of the territory: all counted, the earliest listed; for a police unit or less, like `inspectors`. */
   conflicts: z.object({
     total: z.number().int(), counts: z.record(z.enum(CONFLICT_KIND_VALUES), z.number().int()),
     items: z.array(Conflict.extend({ withMeetingId: z.uuid(), withNumber: z.string() })),
-  }),
+  }).nullable(),
 }).meta({ id: 'ObligationBoard' });
 
 export const PreferredHoursBody = z.array(z.object({

@@ -38,3 +38,4 @@ export * from './repositories/retention.repository.ts';
 export * from './repositories/late-entry.repository.ts';
 export * from './repositories/rate-limit.repository.ts';
 export * from './repositories/migration.repository.ts';
+export * from './repositories/quarter-board.repository.ts';

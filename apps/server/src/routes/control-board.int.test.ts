@@ -149,4 +149,20 @@ describe('the control board at scale (R-33)', () => {
     // A lead asking for another unit's meetings sees none: the filter narrows his territory, never widens it.
     expect((await board(c.lead!, `?unitId=${talgar.unit.id}`)).total).toBe(0);
   });
+
+  it('summarises a region per unit and a unit per point, adding up to the board\'s own totals', async () => {
+    type Areas = { level: string; items: Array<{ id: string; total: number; summary: Summary }> } | null;
+    const sumOf = (items: Array<{ summary: Summary }>) => items.reduce((a, i) => add(a, i.summary), { overdue: 0, open: 0, done: 0, verified: 0 });
+    for (const [client, query, level] of [[c.regional!, '', 'unit'], [c.regional!, '?status=all&kind=check', 'unit'], [c.chief!, '', 'point'], [c.regional!, '?overdue=true', 'unit']] as const) {
+      const result = await board(client, query) as Board & { areas: Areas };
+      expect(result.areas!.level).toBe(level);
+      expect(result.areas!.items.reduce((n, a) => n + a.total, 0)).toBe(result.total);
+      expect(sumOf(result.areas!.items)).toEqual(result.summary);
+      // Drilling into each area gives the board of that area.
+      const first = result.areas!.items[0]!;
+      const narrowed = await board(client, `${query ? `${query}&` : '?'}${level}Id=${first.id}`);
+      expect(narrowed.total).toBeGreaterThanOrEqual(first.total);
+    }
+    expect(((await board(c.lead!)) as Board & { areas: Areas }).areas).toBeNull();
+  });
 });

@@ -34,6 +34,8 @@ export interface ControlBoardMeeting {
 
 export interface ControlBoardPage {
   total: number;
+  /** The same per territory one level down (by the meeting's own region, unit or point), when asked. */
+  areas: Array<{ id: string; total: number; summary: ControlBoardPage['summary'] }>;
   /** The shown records of every selected meeting, by where they stand. */
   summary: { overdue: number; open: number; done: number; verified: number };
   meetings: ControlBoardMeeting[];
@@ -63,7 +65,7 @@ function meetingCondition(db: Executor, scope: Scope, filter: ControlFilter): SQ
 }
 
 interface Row {
-  n: number; sum_overdue: number; sum_open: number; sum_done: number; sum_verified: number;
+  n: number; areas: Array<{ id: string; total: number; overdue: number; open: number; done: number; verified: number }> | string | null; sum_overdue: number; sum_open: number; sum_done: number; sum_verified: number;
   id: string | null; number: string; start_date: string; status: 'protocol_signed' | 'closed'; total: number; verified: number; overdue: number;
 }
 
@@ -74,13 +76,14 @@ interface Row {
  * (decisions with their execution marks, checks, forwardings) aggregated per meeting, the
  * totals over all of them, and the page.
  */
-export async function controlBoardPage(db: Executor, scope: Scope, filter: ControlFilter, today: string, request: { page: number; pageSize: number }): Promise<ControlBoardPage> {
+export async function controlBoardPage(db: Executor, scope: Scope, filter: ControlFilter, today: string, request: { page: number; pageSize: number }, area: 'region' | 'unit' | 'point' | null = null): Promise<ControlBoardPage> {
   const where = meetingCondition(db, scope, filter) ?? sql`true`;
   const shown = and(filter.kind ? sql`r.kind = ${filter.kind}` : undefined, filter.overdue ? sql`r.overdue` : undefined) ?? sql`true`;
   const narrowed = filter.kind || filter.overdue;
   const rows = rowsOf<Row>(await db.execute(sql`
     with selected as (
-      select ${meetings.id} as id, ${meetings.number} as number, ${meetings.startDate}::text as start_date, ${meetings.status} as status
+      select ${meetings.id} as id, ${meetings.number} as number, ${meetings.startDate}::text as start_date, ${meetings.status} as status,
+        ${area ? sql.raw(`meetings.${area}_id`) : sql`null::uuid`} as area
       from ${meetings} where ${where}
     ),
     records as (
@@ -111,7 +114,7 @@ export async function controlBoardPage(db: Executor, scope: Scope, filter: Contr
       from marked group by meeting_id
     ),
     board as (
-      select s.id, s.number, s.start_date, s.status,
+      select s.id, s.number, s.start_date, s.status, s.area,
         coalesce(p.total, 0) as total, coalesce(p.verified, 0) as verified, coalesce(p.overdue, 0) as overdue,
         coalesce(p.shown_overdue, 0) as shown_overdue, coalesce(p.shown_open, 0) as shown_open,
         coalesce(p.shown_done, 0) as shown_done, coalesce(p.shown_verified, 0) as shown_verified, p.first_due
@@ -121,7 +124,11 @@ export async function controlBoardPage(db: Executor, scope: Scope, filter: Contr
     select totals.*, page.id, page.number, page.start_date, page.status, page.total, page.verified, page.overdue
     from (
       select count(*)::int as n, coalesce(sum(shown_overdue), 0)::int as sum_overdue, coalesce(sum(shown_open), 0)::int as sum_open,
-        coalesce(sum(shown_done), 0)::int as sum_done, coalesce(sum(shown_verified), 0)::int as sum_verified
+        coalesce(sum(shown_done), 0)::int as sum_done, coalesce(sum(shown_verified), 0)::int as sum_verified,
+        ${area ? sql`(select json_agg(a) from (
+          select area as id, count(*)::int as total, sum(shown_overdue)::int as overdue, sum(shown_open)::int as open,
+            sum(shown_done)::int as done, sum(shown_verified)::int as verified
+          from board group by area) a)` : sql`null::json`} as areas
       from board
     ) totals
     left join lateral (
@@ -130,8 +137,10 @@ export async function controlBoardPage(db: Executor, scope: Scope, filter: Contr
       limit ${request.pageSize} offset ${(request.page - 1) * request.pageSize}
     ) page on true`));
   const head = rows[0]!;
+  const areas = (typeof head.areas === 'string' ? JSON.parse(head.areas) : head.areas ?? []) as Array<{ id: string; total: number; overdue: number; open: number; done: number; verified: number }>;
   return {
     total: Number(head.n),
+    areas: areas.map((a) => ({ id: a.id, total: a.total, summary: { overdue: a.overdue, open: a.open, done: a.done, verified: a.verified } })),
     summary: { overdue: Number(head.sum_overdue), open: Number(head.sum_open), done: Number(head.sum_done), verified: Number(head.sum_verified) },
     meetings: rows.filter((r) => r.id !== null).map((r) => ({
       id: r.id!, number: r.number, startDate: r.start_date, status: r.status, total: Number(r.total), verified: Number(r.verified), overdue: Number(r.overdue),

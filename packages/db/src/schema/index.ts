@@ -7,3 +7,4 @@ export * from './holding.schema.ts';
 export * from './protocol.schema.ts';
 export * from './late-entry.schema.ts';
 export * from './rate-limit.schema.ts';
+export * from './board.schema.ts';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ControlBoard, ControlEntry, ControlQuery, DecisionExecution } from '@esep/contracts';
 import {
   checkById, checksOfMeetings, controlBoardPage, decisionById, decisionControlOf, decisionsWithControl, executionCounts, forwardingById,
-  forwardingsOfMeetings, insertMeetingEvent, lockMeetingForNumbers, meetingParts, meetingPaths, meetingRow, updateCheckRow, updateForwardingRow,
+  forwardingsOfMeetings, insertMeetingEvent, territoryRefs, lockMeetingForNumbers, meetingParts, meetingPaths, meetingRow, updateCheckRow, updateForwardingRow,
   updateMeetingRow, upsertDecisionControl,
 } from '@esep/db';
 import { almatyDate, can, forwardingComplete, refusalMessage, transition } from '@esep/domain';
@@ -44,10 +44,14 @@ export async function controlBoard(ctx: ServiceContext, query: Query): Promise<B
   const statuses = query.status === 'open' ? ['protocol_signed' as const] : query.status === 'closed' ? ['closed' as const] : ['protocol_signed' as const, 'closed' as const];
   const overdueOnly = query.overdue === 'true';
   const today = ctx.today;
+  // The summary per territory one level down: regions of the country, units of a region, points of a unit.
+  const level = query.districtId || query.pointId || query.staffId ? null : query.unitId ? 'point' as const : query.regionId ? 'unit' as const
+    : ({ national: 'region', region: 'unit', unit: 'point' } as const)[actor.scope.level as 'national' | 'region' | 'unit'] ?? null;
   const board = await controlBoardPage(ctx.db, actor.scope, {
     statuses, regionId: query.regionId, unitId: query.unitId, pointId: query.pointId, staffId: query.staffId, districtId: query.districtId,
     kind: query.kind, overdue: overdueOnly,
-  }, today, { page: query.page, pageSize: query.pageSize });
+  }, today, { page: query.page, pageSize: query.pageSize }, level);
+  const names = new Map((level ? await territoryRefs(ctx.db, level, board.areas.map((a) => a.id)) : []).map((r) => [r.id, r]));
   const ids = board.meetings.map((m) => m.id);
   // One after another: the board may run on a single connection.
   const parts = await meetingParts(ctx.db, ids);
@@ -85,7 +89,14 @@ export async function controlBoard(ctx: ServiceContext, query: Query): Promise<B
       entries: entries.filter((e) => (!query.kind || e.kind === query.kind) && (!overdueOnly || e.overdue)),
     };
   });
-  return { today, total: board.total, page: query.page, pageSize: query.pageSize, summary: board.summary, meetings };
+  const areas = level ? {
+    level,
+    items: board.areas.flatMap((a) => {
+      const ref = names.get(a.id);
+      return ref ? [{ id: a.id, code: ref.code, nameKk: ref.nameKk, nameRu: ref.nameRu, total: a.total, summary: a.summary }] : [];
+    }).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+  } : null;
+  return { today, total: board.total, page: query.page, pageSize: query.pageSize, summary: board.summary, areas, meetings };
 }
 
 const NOT_DONE = {

@@ -75,20 +75,30 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
   const locale: Locale = ctx.locale ?? 'kk';
   const row = await meetingRow(ctx.db, id);
   if (!row) return null;
-  const [parts, point, announcementRows, invitationRows, events, target, convener, agreementRows] = await Promise.all([
-    meetingParts(ctx.db, [id]), pointRef(ctx.db, row.pointId), announcementsOf(ctx.db, [id]), invitationsOf(ctx.db, [id]),
+  // The page's reads start as soon as what each one needs is known, not phase by phase: the
+  // longest chain (the meeting, its districts, then the clash check or the carried items) sets
+  // the time, not the sum of every phase's slowest read.
+  const quarter = quarterOf(row.startDate);
+  const partsRead = meetingParts(ctx.db, [id]);
+  const byDistricts = partsRead.then((parts) => {
+    const districtIds = parts.districts.map((d) => d.id);
+    return Promise.all([
+      planningDistricts(ctx.db, districtIds), preferredHoursOf(ctx.db, districtIds), carriedItems(ctx, id, districtIds, row.startsAt),
+    ]);
+  });
+  const lateRead = lateEntryOf(ctx.db, id);
+  const agreementsRead = agreementsOf(ctx.db, [id]);
+  const [parts, point, announcementRows, invitationRows, events, target, convener, agreementRows, [{ adjacency }, hours, carried], conflicts, counts, fu, late, confirmer, agreements] = await Promise.all([
+    partsRead, pointRef(ctx.db, row.pointId), announcementsOf(ctx.db, [id]), invitationsOf(ctx.db, [id]),
     meetingEventsOf(ctx.db, id), meetingTarget(ctx.db, id), row.convenerAtuId ? atuRef(ctx.db, row.convenerAtuId) : null,
-    agreementsOf(ctx.db, [id]),
+    agreementsRead, byDistricts,
+    meetingConflicts(ctx.db, row, quarterStart(quarter), quarterEnd(quarter)),
+    holdingCounts(ctx.db, id), followUpFacts(ctx.db, id), lateRead,
+    // R-33: who must confirm an entry after the fact — the lead of the meeting's point, by name.
+    lateRead.then((entry) => (entry ? pointLeadName(ctx.db, row.pointId) : null)),
+    agreementsRead.then((rows) => presentAgreements(ctx, actor, rows, () => row.status)),
   ]);
   const districtIds = parts.districts.map((d) => d.id);
-  const quarter = quarterOf(row.startDate);
-  const [{ adjacency }, hours, conflicts, counts, carried, fu, late] = await Promise.all([
-    planningDistricts(ctx.db, districtIds), preferredHoursOf(ctx.db, districtIds),
-    meetingConflicts(ctx.db, row, quarterStart(quarter), quarterEnd(quarter)),
-    holdingCounts(ctx.db, id), carriedItems(ctx, id, districtIds, row.startsAt), followUpFacts(ctx.db, id), lateEntryOf(ctx.db, id),
-  ]);
-  // R-33: who must confirm an entry after the fact — the lead of the meeting's point, by name.
-  const confirmer = late ? await pointLeadName(ctx.db, row.pointId) : null;
   const publications = announcementRows.map((a) => ({ publishedOn: a.publishedOn, voided: a.voidedAt != null }));
   const states = (category: string) => invitationRows.filter((i) => i.category === category).map((i) => i.status as InvitationState);
   const checks = checklist({
@@ -130,7 +140,7 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     invitations: invitationRows.map(presentInvitation),
     events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, previousStartsAt: e.previousStartsAt?.toISOString() ?? null, at: e.at.toISOString() })),
     conflicts: conflicts.map((c) => ({ kind: c.kind, meetingId: c.meetingId, number: c.number, startsAt: c.startsAt.toISOString() })),
-    agreements: await presentAgreements(ctx, actor, agreementRows, () => row.status),
+    agreements,
     availableActions: availableActions(row.status),
     abilities: abilities(actor, { resource: 'meeting', ...(target ?? { paths: [] }) }),
     publicUrl: `${ctx.publicUrl ?? ''}/m/${row.id}`,

@@ -1,8 +1,11 @@
 import { BOARD_CONFLICT_LIMIT, CONFLICT_KIND_VALUES, type ObligationBoard, type ObligationQuery } from '@esep/contracts';
-import { boardDistricts, boardMeetings, districtPoints, territoryRefs, type BoardDistrict, type BoardMeeting } from '@esep/db';
 import {
-  districtObligation, inspectorObligation, lastAnnounceDate, OBLIGATION_SEVERITY, OBLIGATION_STATUSES, parseQuarterKey, quarterEnd, quarterKey,
-  quarterOf, quarterStart, responsibilityDate, type DistrictObligation, type MeetingForObligation, type ObligationStatus, type Scope,
+  boardDistricts, boardMeetings, districtPoints, quarterMeetingsOf, quarterPage, quarterSummary, servingInspectorsOf, territoryRefs,
+  type BoardFilter, type BoardMeeting, type QuarterCursor, type QuarterSort,
+} from '@esep/db';
+import {
+  addDays, districtObligation, inspectorObligation, lastAnnounceDate, NOTICE_DAYS, OBLIGATION_STATUSES, parseQuarterKey, quarterEnd, quarterKey,
+  quarterOf, quarterStart, responsibilityDate, type DistrictObligation, type MeetingForObligation, type ObligationStatus, type Quarter, type Scope,
 } from '@esep/domain';
 import type { z } from 'zod';
 import { AppError } from '../../http/app-error.ts';
@@ -29,23 +32,35 @@ function breakdownLevel(scope: Scope, query: Query): 'region' | 'unit' | 'point'
   return ({ national: 'region', region: 'unit', unit: 'point' } as const)[scope.level as 'national' | 'region' | 'unit'] ?? null;
 }
 
-// Collators made once: a national board sorts ~12,000 names.
-const kk = new Intl.Collator('kk');
+// Collators made once: a unit's board sorts its inspectors by name.
 const ru = new Intl.Collator('ru');
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const SORTS = {
-  code: (a: Row, b: Row) => byCode(a.district.code, b.district.code),
-  nameKk: (a: Row, b: Row) => kk.compare(a.district.nameKk, b.district.nameKk),
-  nameRu: (a: Row, b: Row) => ru.compare(a.district.nameRu, b.district.nameRu),
-  status: (a: Row, b: Row) => OBLIGATION_SEVERITY[a.result.status] - OBLIGATION_SEVERITY[b.result.status],
-};
-interface Row { district: BoardDistrict; result: DistrictObligation; meetings: BoardMeeting[] }
+
+/** The cursor travels as base64url JSON of the last row's sort key; anything else is a 400. */
+function readCursor(text: string | undefined): QuarterCursor | undefined {
+  if (!text) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(key) && key.length === 3 && ['string', 'number'].includes(typeof key[0]) && typeof key[1] === 'string'
+      && typeof key[2] === 'string' && /^[0-9a-f-]{36}$/i.test(key[2])) return key as QuarterCursor;
+  } catch { /* falls through to the refusal */ }
+  throw new AppError('validation_failed', [{ field: 'querystring.cursor', reason: 'cursor' }]);
+}
+const writeCursor = (key: QuarterCursor) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
 /**
- * R-22.13: the quarter board — the districts of the user's territory (or of a region, unit or
- * point of it) with their status, the inspector answering for each, the meetings covering it,
- * each inspector's status and the clashes between the quarter's meetings. Every district's
- * status is worked out (the counts are exact); one page of districts is presented.
+ * Inspectors' statuses and the clashes between meetings need every meeting of the territory's
+ * quarter: they are worked out (by the domain) for a police unit or less, where that is a few
+ * hundred meetings; a region's or the country's board drills down to them.
+ */
+const narrow = (scope: Scope, query: Query) => Boolean(query.unitId || query.pointId || query.districtId)
+  || !['national', 'region'].includes(scope.level);
+
+/**
+ * R-22.13: the quarter board — the summary of the user's territory (or of a region, unit or
+ * point of it: districts per status, and per territory one level down) from district_quarter_facts
+ * in SQL, one keyset page of districts with the inspector answering for each and the meetings
+ * covering it, and for a unit or less the inspectors' statuses and the quarter's clashes.
  */
 export async function obligationBoard(ctx: ServiceContext, query: Query, atRiskDays: number): Promise<Board> {
   const actor = requireActor(ctx);
@@ -53,71 +68,50 @@ export async function obligationBoard(ctx: ServiceContext, query: Query, atRiskD
   if (!quarter) throw new AppError('validation_failed', [{ field: 'querystring.quarter', reason: 'YYYY-Qn' }]);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 25;
+  const cursor = readCursor(query.cursor);
   const filter = { regionId: query.regionId, unitId: query.unitId, pointId: query.pointId, districtId: query.districtId, q: query.q || undefined };
-  const responsibleOn = responsibilityDate(quarter, ctx.today);
-  const districts = await boardDistricts(ctx.db, actor.scope, filter, responsibleOn);
-  const meetings = await boardMeetings(ctx.db, actor.scope, filter, quarterStart(quarter), quarterEnd(quarter));
-
-  const facts = new Map<string, MeetingForObligation>();
-  const meetingsOf = new Map<string, BoardMeeting[]>();
-  const reportedBy = new Map<string, MeetingForObligation[]>();
-  for (const m of meetings) {
-    const fact = { id: m.id, status: m.status, startDate: m.startDate, districtIds: m.districtIds, reportingStaffIds: m.staffIds, noticeGiven: m.noticeGiven, lateEntry: m.lateEntry };
-    facts.set(m.id, fact);
-    for (const d of m.districtIds) append(meetingsOf, d, m);
-    for (const s of m.staffIds) append(reportedBy, s, fact);
-  }
-
-  const counts = emptyCounts();
+  const from = quarterStart(quarter);
+  const to = quarterEnd(quarter);
+  // What no meeting changes: the status of a district with nothing held or planned, and its days to announce.
+  const idle = districtObligation(quarter, ctx.today, atRiskDays, '', []);
+  const clock = { quarterStart: from, today: ctx.today, noticeHorizon: addDays(ctx.today, NOTICE_DAYS), planning: ctx.today <= to, idle: idle.status };
   const level = breakdownLevel(actor.scope, query);
+
+  const summary = await quarterSummary(ctx.db, actor.scope, filter, clock, level);
+  const counts = emptyCounts();
   const areaCounts = new Map<string, Record<ObligationStatus, number>>();
-  const inspectorResults = new Map<string, DistrictObligation[]>();
-  const inspectorDistricts = new Map<string, string[]>();
-  const rows: Row[] = districts.map((district) => {
-    const own = meetingsOf.get(district.id) ?? [];
-    const result = districtObligation(quarter, ctx.today, atRiskDays, district.id, own.map((m) => facts.get(m.id)!));
-    counts[result.status]++;
-    if (level) {
-      const area = level === 'region' ? district.regionId : level === 'unit' ? district.unitId : district.pointId;
-      const areaCount = areaCounts.get(area) ?? emptyCounts();
-      areaCount[result.status]++;
-      areaCounts.set(area, areaCount);
+  for (const r of summary) {
+    counts[r.status] += r.n;
+    if (level && r.area) {
+      const c = areaCounts.get(r.area) ?? emptyCounts();
+      c[r.status] += r.n;
+      areaCounts.set(r.area, c);
     }
-    if (district.inspector) {
-      append(inspectorResults, district.inspector.id, result);
-      append(inspectorDistricts, district.inspector.id, district.id);
-    }
-    return { district, result, meetings: own };
-  });
-
-  const inspectorCounts = emptyCounts();
-  const inspectorStatus = new Map<string, ObligationStatus>();
-  for (const [staffId, results] of inspectorResults) {
-    const status = inspectorObligation(quarter, staffId, results, reportedBy.get(staffId) ?? []);
-    inspectorStatus.set(staffId, status);
-    inspectorCounts[status]++;
   }
-
-  const selected = query.status ? rows.filter((r) => r.result.status === query.status) : rows;
-  const sort = query.sort ?? 'code';
-  const compare = SORTS[sort.replace(/^-/, '') as keyof typeof SORTS] ?? SORTS.code;
-  const direction = sort.startsWith('-') ? -1 : 1;
-  selected.sort((a, b) => direction * compare(a, b) || byCode(a.district.code, b.district.code) || byCode(a.district.id, b.district.id));
-  const shown = selected.slice((page - 1) * pageSize, page * pageSize);
-  const points = await districtPoints(ctx.db, shown.map((r) => r.district.id));
-  const areas = level ? await territoryRefs(ctx.db, level, [...areaCounts.keys()]) : [];
-
-  const pageInspectors = new Map<string, { id: string; code: string; fullName: string }>();
-  for (const row of shown) if (row.district.inspector) pageInspectors.set(row.district.inspector.id, row.district.inspector);
-  const conflicts = clashes(meetings);
+  const total = query.status ? counts[query.status] : OBLIGATION_STATUSES.reduce((sum, s) => sum + counts[s], 0);
+  const sort = (query.sort ?? 'code').replace(/^-/, '') as QuarterSort;
+  const rows = await quarterPage(ctx.db, actor.scope, filter, clock, {
+    status: query.status, sort, descending: (query.sort ?? '').startsWith('-'), cursor, offset: (page - 1) * pageSize, limit: pageSize + 1,
+  });
+  const shown = rows.slice(0, pageSize);
+  const ids = shown.map((r) => r.id);
+  const responsibleOn = responsibilityDate(quarter, ctx.today);
+  const [points, inspectors, meetingRows, areas] = await Promise.all([
+    districtPoints(ctx.db, ids), servingInspectorsOf(ctx.db, ids, responsibleOn), quarterMeetingsOf(ctx.db, ids, from, to),
+    level ? territoryRefs(ctx.db, level, [...areaCounts.keys()]) : Promise.resolve([]),
+  ]);
+  const meetingsOf = new Map<string, typeof meetingRows>();
+  for (const m of meetingRows) append(meetingsOf, m.districtId, m);
+  const detail = narrow(actor.scope, query) ? await inspectorsAndClashes(ctx, quarter, atRiskDays, filter, responsibleOn, new Set(ids)) : null;
 
   return {
     quarter: quarterKey(quarter), today: ctx.today, atRiskDays, lastAnnounceDate: lastAnnounceDate(quarter),
-    counts, total: selected.length, page, pageSize,
-    districts: shown.map(({ district: d, result, meetings: own }) => ({
-      district: { id: d.id, code: d.code, nameKk: d.nameKk, nameRu: d.nameRu }, point: points.get(d.id)!, inspector: d.inspector,
-      status: result.status, daysToAnnounce: result.daysToAnnounce,
-      meetings: own.map((m) => ({ id: m.id, number: m.number, status: m.status, startsAt: m.startsAt.toISOString(), lateEntry: m.lateEntry })),
+    counts, total, page, pageSize,
+    nextCursor: rows.length > pageSize ? writeCursor(shown.at(-1)!.key) : null,
+    districts: shown.map((d) => ({
+      district: { id: d.id, code: d.code, nameKk: d.nameKk, nameRu: d.nameRu }, point: points.get(d.id)!, inspector: inspectors.get(d.id) ?? null,
+      status: d.status, daysToAnnounce: ['open', 'at_risk'].includes(d.status) ? idle.daysToAnnounce : null,
+      meetings: (meetingsOf.get(d.id) ?? []).map((m) => ({ id: m.id, number: m.number, status: m.status, startsAt: m.startsAt.toISOString(), lateEntry: m.lateEntry })),
     })),
     areas: level ? {
       level,
@@ -126,13 +120,50 @@ export async function obligationBoard(ctx: ServiceContext, query: Query, atRiskD
         return { ...a, total: OBLIGATION_STATUSES.reduce((sum, s) => sum + c[s], 0), counts: c };
       }).sort((a, b) => byCode(a.code, b.code)),
     } : null,
+    inspectors: detail?.inspectors ?? null,
+    conflicts: detail?.conflicts ?? null,
+  };
+}
+
+/** The domain's inspector statuses (R-22.13) and clashes over the quarter's meetings of a unit or less. */
+async function inspectorsAndClashes(ctx: ServiceContext, quarter: Quarter, atRiskDays: number, filter: BoardFilter, responsibleOn: string, pageIds: ReadonlySet<string>) {
+  const actor = requireActor(ctx);
+  const districts = await boardDistricts(ctx.db, actor.scope, filter, responsibleOn);
+  const meetings = await boardMeetings(ctx.db, actor.scope, filter, quarterStart(quarter), quarterEnd(quarter));
+  const facts = new Map<string, MeetingForObligation>();
+  const meetingsOf = new Map<string, MeetingForObligation[]>();
+  const reportedBy = new Map<string, MeetingForObligation[]>();
+  for (const m of meetings) {
+    const fact = { id: m.id, status: m.status, startDate: m.startDate, districtIds: m.districtIds, reportingStaffIds: m.staffIds, noticeGiven: m.noticeGiven, lateEntry: m.lateEntry };
+    facts.set(m.id, fact);
+    for (const d of m.districtIds) append(meetingsOf, d, fact);
+    for (const s of m.staffIds) append(reportedBy, s, fact);
+  }
+  const inspectorResults = new Map<string, DistrictObligation[]>();
+  const inspectorDistricts = new Map<string, string[]>();
+  const pageInspectors = new Map<string, { id: string; code: string; fullName: string }>();
+  for (const district of districts) {
+    if (!district.inspector) continue;
+    const result = districtObligation(quarter, ctx.today, atRiskDays, district.id, meetingsOf.get(district.id) ?? []);
+    append(inspectorResults, district.inspector.id, result);
+    append(inspectorDistricts, district.inspector.id, district.id);
+    if (pageIds.has(district.id)) pageInspectors.set(district.inspector.id, district.inspector);
+  }
+  const inspectorCounts = emptyCounts();
+  const inspectorStatus = new Map<string, ObligationStatus>();
+  for (const [staffId, results] of inspectorResults) {
+    const status = inspectorObligation(quarter, staffId, results, reportedBy.get(staffId) ?? []);
+    inspectorStatus.set(staffId, status);
+    inspectorCounts[status]++;
+  }
+  return {
     inspectors: {
       total: inspectorStatus.size, counts: inspectorCounts,
       items: [...pageInspectors.values()].sort((a, b) => ru.compare(a.fullName, b.fullName)).map((staff) => ({
         staff, status: inspectorStatus.get(staff.id)!, districtIds: inspectorDistricts.get(staff.id) ?? [],
       })),
     },
-    conflicts,
+    conflicts: clashes(meetings),
   };
 }
 

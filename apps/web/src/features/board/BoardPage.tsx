@@ -1,7 +1,7 @@
 import { parseQuarterKey, quarterEnd } from '@esep/domain';
-import { ActionIcon, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDocumentTitle } from '@mantine/hooks';
-import { IconChevronLeft, IconChevronRight, IconSearch } from '@tabler/icons-react';
+import { IconArrowUp, IconChevronLeft, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,7 @@ import { LateEntryQueue } from '../meetings/late/LateEntryQueue.tsx';
 import { NO_TERRITORY, TerritoryFilter, type Territory } from '../org/TerritoryFilter.tsx';
 import { fetchBoard, type BoardParams } from './board.api.ts';
 import './board.css';
-import { AreaTable, DistrictTable, InspectorTable } from './BoardTables.tsx';
+import { AreaBars, AreaTable, DistrictTable, InspectorTable } from './BoardTables.tsx';
 import { isQuarterKey, shiftQuarter } from './quarter.ts';
 import { StatusChart } from './StatusChart.tsx';
 
@@ -101,7 +101,9 @@ function BoardView({ board, params, update, canPlan, fetching }: {
     ...('regionId' in patch ? { region: patch.regionId } : {}), ...('unitId' in patch ? { unit: patch.unitId } : {}), ...('pointId' in patch ? { point: patch.pointId } : {}),
   });
   const pickArea = (id: string) => changeTerritory(board.areas?.level === 'region' ? { regionId: id, unitId: '', pointId: '' } : board.areas?.level === 'unit' ? { unitId: id, pointId: '' } : { pointId: id });
-  const shownConflicts = board.conflicts.items.length;
+  const shownConflicts = board.conflicts?.items.length ?? 0;
+  // Drill-down goes country → region → unit → point → district; one step back up clears the deepest choice.
+  const up = params.pointId ? { pointId: '' } : params.unitId ? { unitId: '', pointId: '' } : params.regionId ? { regionId: '', unitId: '', pointId: '' } : null;
 
   return (
     <Stack gap="md">
@@ -113,7 +115,17 @@ function BoardView({ board, params, update, canPlan, fetching }: {
               {t('board.lastAnnounce', { date: formatDate(board.lastAnnounceDate, language) })} (<RuleLink rule="R-27.1" />, <RuleLink rule="R-22.13" />)
             </Text>
           )}
-          {board.areas && board.areas.items.length > 1 && <AreaTable areas={board.areas} onPick={pickArea} />}
+          {board.areas && board.areas.items.length > 1 && (
+            <>
+              <Box hiddenFrom="sm"><AreaBars areas={board.areas} onPick={pickArea} /></Box>
+              <Box visibleFrom="sm"><AreaTable areas={board.areas} onPick={pickArea} /></Box>
+            </>
+          )}
+          {up && (
+            <Group>
+              <Button variant="default" leftSection={<IconArrowUp size={16} aria-hidden />} onClick={() => changeTerritory(up)} data-testid="board-up">{t('board.up')}</Button>
+            </Group>
+          )}
         </Stack>
       </Block>
       <Block id="board-districts" title={t('board.districts')}>
@@ -141,23 +153,27 @@ function BoardView({ board, params, update, canPlan, fetching }: {
           <TablePager page={board.page} pageSize={board.pageSize} total={board.total} onChange={(page) => update({ page: page > 1 ? String(page) : undefined })} />
         </Stack>
       </Block>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <Block id="board-inspectors" title={t('board.inspectors')}>
-          <Stack gap="sm">
-            <StatusChart counts={board.inspectors.counts} testId="board-inspector-counts" totalText={t('board.inspectorsTotal', { count: board.inspectors.total })} />
-            <Text size="sm" c="gray.8">{t('board.inspectorsOfPage')}</Text>
-            <InspectorTable board={board} />
-          </Stack>
-        </Block>
-        <Block id="board-conflicts" title={t('conflicts.title')}>
-          <Stack gap="sm">
-            {board.conflicts.total > shownConflicts && (
-              <Text size="sm" data-testid="board-conflicts-total">{t('board.conflictsShown', { shown: shownConflicts, total: board.conflicts.total })}</Text>
-            )}
-            <ConflictList conflicts={board.conflicts.items} />
-          </Stack>
-        </Block>
-      </SimpleGrid>
+      {board.inspectors && board.conflicts ? (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+          <Block id="board-inspectors" title={t('board.inspectors')}>
+            <Stack gap="sm">
+              <StatusChart counts={board.inspectors.counts} testId="board-inspector-counts" totalText={t('board.inspectorsTotal', { count: board.inspectors.total })} />
+              <Text size="sm" c="gray.8">{t('board.inspectorsOfPage')}</Text>
+              <InspectorTable board={board} inspectors={board.inspectors} />
+            </Stack>
+          </Block>
+          <Block id="board-conflicts" title={t('conflicts.title')}>
+            <Stack gap="sm">
+              {board.conflicts.total > shownConflicts && (
+                <Text size="sm" data-testid="board-conflicts-total">{t('board.conflictsShown', { shown: shownConflicts, total: board.conflicts.total })}</Text>
+              )}
+              <ConflictList conflicts={board.conflicts.items} />
+            </Stack>
+          </Block>
+        </SimpleGrid>
+      ) : (
+        <Text size="sm" c="gray.8" data-testid="board-drill-hint">{t('board.drillForInspectors')}</Text>
+      )}
     </Stack>
   );
 }

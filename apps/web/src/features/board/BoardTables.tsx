@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Box, Button, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { wrappingButton } from '../meetings/buttons.ts';
 import { OBLIGATION_STATUSES } from '../meetings/options.ts';
-import { MeetingStatusBadge, ObligationBadge } from '../meetings/StatusBadge.tsx';
+import { MeetingStatusBadge, OBLIGATION_COLORS, ObligationBadge } from '../meetings/StatusBadge.tsx';
 import { LateEntryBadge } from '../meetings/late/LateEntryBadge.tsx';
 import type { ObligationBoard } from '../meetings/types.ts';
 
@@ -89,7 +89,7 @@ export function DistrictTable({ rows, showPoint, canPlan, sort, onSort }: {
 }
 
 /** Each inspector's status for the quarter (the worst of his districts): those answering for the page's districts. */
-export function InspectorTable({ board }: { board: ObligationBoard }) {
+export function InspectorTable({ board, inspectors }: { board: ObligationBoard; inspectors: NonNullable<ObligationBoard['inspectors']> }) {
   const { t } = useTranslation('meetings');
   const language = useLanguage();
   const names = new Map(board.districts.map((d) => [d.district.id, localName(d.district, language)]));
@@ -104,8 +104,8 @@ export function InspectorTable({ board }: { board: ObligationBoard }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {board.inspectors.items.length === 0 && <TableMessageRow colSpan={3}>{t('board.empty')}</TableMessageRow>}
-          {board.inspectors.items.map((row) => (
+          {inspectors.items.length === 0 && <TableMessageRow colSpan={3}>{t('board.empty')}</TableMessageRow>}
+          {inspectors.items.map((row) => (
             <Table.Tr key={row.staff.id}>
               <Table.Td><Text size="sm">{row.staff.fullName}</Text></Table.Td>
               <Table.Td><ObligationBadge status={row.status} testId={`board-inspector-${row.staff.code}`} /></Table.Td>
@@ -155,5 +155,44 @@ export function AreaTable({ areas, onPick }: { areas: NonNullable<ObligationBoar
         </Table.Tbody>
       </Table>
     </TableScroll>
+  );
+}
+
+/**
+ * The same breakdown as bars for a phone (360 px): one row per territory — its name (which narrows
+ * the board to it), its total and the share of each status as a bar. The bar is hidden from screen
+ * readers; the name says how many districts are missed or at risk.
+ */
+export function AreaBars({ areas, onPick }: { areas: NonNullable<ObligationBoard['areas']>; onPick: (id: string) => void }) {
+  const { t } = useTranslation('meetings');
+  const language = useLanguage();
+  return (
+    <ul className="area-bars" aria-label={t(`board.areas.${areas.level}`)} data-testid="board-area-bars">
+      {areas.items.map((area) => {
+        let offset = 0;
+        return (
+          <li key={area.id}>
+            <UnstyledButton onClick={() => onPick(area.id)} className="area-bar" aria-label={t('board.areas.pick', { name: localName(area, language) })}>
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text size="sm" c="blue.9" td="underline" truncate>{localName(area, language)}</Text>
+                <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
+                  {area.total}{area.counts.missed + area.counts.at_risk > 0 ? ` · ${t('obligation.missed')} ${area.counts.missed}, ${t('obligation.at_risk')} ${area.counts.at_risk}` : ''}
+                </Text>
+              </Group>
+              {area.total > 0 && (
+                <svg viewBox="0 0 100 4" preserveAspectRatio="none" width="100%" height="10" aria-hidden="true" focusable="false" style={{ display: 'block' }}>
+                  {OBLIGATION_STATUSES.map((status) => {
+                    const width = ((area.counts[status] ?? 0) / area.total) * 100;
+                    const x = offset;
+                    offset += width;
+                    return width > 0 ? <rect key={status} x={x} y={0} width={width} height={4} fill={OBLIGATION_COLORS[status]} /> : null;
+                  })}
+                </svg>
+              )}
+            </UnstyledButton>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

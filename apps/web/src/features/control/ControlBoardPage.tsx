@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconCircleCheck, IconRosette } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -119,6 +119,26 @@ function MeetingBlock({ meeting }: { meeting: ControlMeeting }) {
 
 const PAGE_SIZE = 20;
 
+/** The summary per region, unit or point (one level down): each name narrows the board to it. */
+function ControlAreas({ areas, onPick }: { areas: NonNullable<ControlBoard['areas']>; onPick: (id: string) => void }) {
+  const { t } = useTranslation('followup');
+  const language = useLanguage();
+  return (
+    <ul className="area-bars" aria-label={t(`control.areas.${areas.level}`)} data-testid="control-areas" style={{ marginTop: 12 }}>
+      {areas.items.map((a) => (
+        <li key={a.id}>
+          <UnstyledButton className="area-bar" onClick={() => onPick(a.id)}>
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Text size="sm" c="blue.9" td="underline" truncate>{localName(a, language)}</Text>
+              <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{t('control.areaLine', { count: a.total, overdue: a.summary.overdue })}</Text>
+            </Group>
+          </UnstyledButton>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function BoardView({ board, filters, setFilter }: { board: ControlBoard; filters: Filters; setFilter: (patch: Partial<Filters>) => void }) {
   const { t } = useTranslation('followup');
   const counts: Record<BoardState, number> = board.summary;
@@ -129,6 +149,9 @@ function BoardView({ board, filters, setFilter }: { board: ControlBoard; filters
       <Block id="control-summary" title={t('control.summary')}>
         <ControlChart counts={counts} />
         <Text size="sm" mt="xs" data-testid="control-total">{t('control.meetingsTotal', { count: board.total })}</Text>
+        {board.areas && board.areas.items.length > 1 && <ControlAreas areas={board.areas} onPick={(id) => setFilter(
+          board.areas!.level === 'region' ? { regionId: id, unitId: '', pointId: '' } : board.areas!.level === 'unit' ? { unitId: id, pointId: '' } : { pointId: id },
+        )} />}
       </Block>
       <Block id="control-filters" title={t('control.filters')}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
