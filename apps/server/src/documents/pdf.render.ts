@@ -36,9 +36,25 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake.createPdf({ defaultStyle: { font: 'Roboto' }, ...doc }).getBuffer();
 }
 
-/** A QR code of `text` as a PNG data URL for a pdfmake `image`. */
+/**
+ * A QR code of `text` as a PNG data URL for a pdfmake `image`. The same meeting's poster and
+ * protocol are asked for again and again, and the PNG costs more than laying out a page: the
+ * last few hundred are kept (a page address holds nothing personal).
+ */
+const QR_KEPT = 256;
+const qrCodes = new Map<string, Promise<string>>();
 export function qrDataUrl(text: string): Promise<string> {
-  return QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, width: 480, color: { dark: '#000000', light: '#ffffff' } });
+  const kept = qrCodes.get(text);
+  if (kept) {
+    qrCodes.delete(text);
+    qrCodes.set(text, kept);
+    return kept;
+  }
+  const made = QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 1, width: 480, color: { dark: '#000000', light: '#ffffff' } });
+  qrCodes.set(text, made);
+  made.catch(() => qrCodes.delete(text));
+  if (qrCodes.size > QR_KEPT) qrCodes.delete(qrCodes.keys().next().value!);
+  return made;
 }
 
 /** Brand colours of the documents: police navy with a gold rule. */

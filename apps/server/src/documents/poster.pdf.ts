@@ -167,21 +167,31 @@ function posterDoc(data: MeetingDocumentData, pages: Array<{ lang: DocLang; scal
 
 const SCALES = [1, 0.92, 0.84, 0.76, 0.68, 0.6, 0.52, 0.45];
 
-/** The largest type scale at which one language of the poster fits on one page. */
-async function fitScale(data: MeetingDocumentData, lang: DocLang, qr: string): Promise<number> {
+/**
+ * The largest type scale at which one language of the poster fits on one page, with the PDF
+ * rendered at that scale (a one-language poster is that PDF: it is not rendered again).
+ */
+async function fitScale(data: MeetingDocumentData, lang: DocLang, qr: string): Promise<{ scale: number; pdf: Buffer }> {
   const start = scaleFor(data);
   const tries = SCALES.filter((x) => x <= start);
+  let last: { scale: number; pdf: Buffer } | null = null;
   for (const scale of tries) {
-    if (pdfPageCount(await renderPdf(posterDoc(data, [{ lang, scale }], qr))) === 1) return scale;
+    last = { scale, pdf: await renderPdf(posterDoc(data, [{ lang, scale }], qr)) };
+    if (pdfPageCount(last.pdf) === 1) return last;
   }
-  return tries[tries.length - 1] ?? 0.45;
+  return last ?? { scale: 0.45, pdf: await renderPdf(posterDoc(data, [{ lang, scale: 0.45 }], qr)) };
 }
 
 /** The poster as an A4 portrait PDF: one page per language ('both': Kazakh first, then Russian). */
 export async function posterPdf(data: MeetingDocumentData, lang: PosterLang): Promise<Buffer> {
   if (!['kk', 'ru', 'both'].includes(lang)) throw new RangeError(`Unknown poster language: ${String(lang)}`);
-  const langs: DocLang[] = lang === 'both' ? ['kk', 'ru'] : [lang];
   const qr = await qrDataUrl(data.publicUrl);
-  const pages = await Promise.all(langs.map(async (l) => ({ lang: l, scale: await fitScale(data, l, qr) })));
+  if (lang !== 'both') return (await fitScale(data, lang, qr)).pdf;
+  // Both languages: most posters fit at the first guess, one page each, in a single render;
+  // only when one overflows is each language fitted on its own and the two put together.
+  const start = scaleFor(data);
+  const first = await renderPdf(posterDoc(data, [{ lang: 'kk', scale: start }, { lang: 'ru', scale: start }], qr));
+  if (pdfPageCount(first) === 2) return first;
+  const pages = await Promise.all((['kk', 'ru'] as const).map(async (l) => ({ lang: l, scale: (await fitScale(data, l, qr)).scale })));
   return renderPdf(posterDoc(data, pages, qr));
 }
