@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { applyStructure, idsByCode, migrateDatabase, type Database } from '@esep/db';
+import { applyStructure, migrateDatabase, type Database } from '@esep/db';
 import { addDays, almatyDate } from '@esep/domain';
 import { deferForeignKeys, openLoader, verifyForeignKeys, type Cell } from './national.load.ts';
 import { districtInfo, meetingSummary, planMeetings, uid, type Ids, type MeetingPlan } from './national.meetings.ts';
@@ -61,17 +61,19 @@ export async function seedNational(database: Database, options: SeedOptions): Pr
       district_adjacency: data.adjacency.length, district_coverage: data.coverage.length, staff: data.staff.length, assignments: data.assignments.length,
     });
     log(`structure: ${data.regions.length} regions, ${data.units.length} units, ${data.points.length} points, ${data.districts.length} districts, ${data.staff.length} staff (${elapsed()})`);
+    // Every code's id at once: the tables hold only this structure (idsByCode's lists of codes
+    // were minutes at 12,000 districts on tables not yet analyzed).
+    const idsOf = async (table: string) => new Map((await loader.query<{ code: string; id: string }>(`select code, id from ${table}`)).map((x) => [x.code, x.id]));
     const ids: Ids = {
-      districts: await idsByCode(database.db, 'districts', data.districts.map((d) => d.code)),
-      staff: await idsByCode(database.db, 'staff', data.staff.map((s) => s.code)),
-      points: await idsByCode(database.db, 'points', data.points.map((p) => p.code)),
-      units: await idsByCode(database.db, 'units', data.units.map((u) => u.code)),
-      regions: await idsByCode(database.db, 'regions', data.regions.map((r) => r.code)),
-      atus: await idsByCode(database.db, 'atus', data.atus.map((a) => a.code)),
-      users: new Map(),
+      districts: await idsOf('districts'), staff: await idsOf('staff'), points: await idsOf('police_points'), units: await idsOf('police_units'),
+      regions: await idsOf('regions'), atus: await idsOf('atus'), users: new Map(),
     };
     const staffName = new Map(data.staff.map((s) => [s.code, s.fullName]));
     const deferred = await deferForeignKeys(loader);
+    // The trigram indexes (participants' names and addresses, meetings' numbers and venues) take
+    // rows into GIN's pending list and merge it into the index when full: a larger list merges
+    // more rows per pass. Session settings only; the indexes stay as they are.
+    if (database.engine === 'postgresql') await loader.exec(`set gin_pending_list_limit = '64MB'; set work_mem = '64MB'; set maintenance_work_mem = '256MB'`);
     // With foreign keys checked at the end, tables load in parallel sessions in any order;
     // otherwise one after the other, parents first.
     const parallel = deferred && sessions > 1;
