@@ -2,7 +2,7 @@ import { emptyStructure, STREET_KINDS, type StructureData } from '@esep/domain';
 
 /**
  * A national-scale organisational structure for benchmarks, deterministic by seed: 17 regions,
- * ~200 police units, ~2,000 points, 10,000 districts with adjacency (R-27.4), three coverage
+ * ~200 police units, ~2,000 points, 10,000 districts by default (nationalSize: the national data set's) with adjacency (R-27.4), three coverage
  * lines each, two ATU levels (a district ATU per unit, a rural district or town per point),
  * staff (regional and unit heads, point leads, inspectors, assistants) and assignments with
  * some history (R-2.2: one inspector per district at a time).
@@ -11,7 +11,7 @@ import { emptyStructure, STREET_KINDS, type StructureData } from '@esep/domain';
 export interface NationalOptions { seed?: number; regions?: number; units?: number; points?: number; districts?: number }
 
 /** mulberry32: small, fast and the same on every machine. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -22,14 +22,27 @@ function random(seed: number) {
   };
 }
 
-const REGIONS: Array<[code: string, kk: string, ru: string]> = [
+const REGIONS: Array<[code: string, kk: string, ru: string, kind?: 'capital' | 'city_republican']> = [
   ['ABY', 'Абай облысы', 'Абайская область'], ['AKM', 'Ақмола облысы', 'Акмолинская область'], ['AKT', 'Ақтөбе облысы', 'Актюбинская область'],
   ['ALM', 'Алматы облысы', 'Алматинская область'], ['ATR', 'Атырау облысы', 'Атырауская область'], ['VKO', 'Шығыс Қазақстан облысы', 'Восточно-Казахстанская область'],
   ['ZHM', 'Жамбыл облысы', 'Жамбылская область'], ['ZHT', 'Жетісу облысы', 'Область Жетісу'], ['ZKO', 'Батыс Қазақстан облысы', 'Западно-Казахстанская область'],
   ['KRG', 'Қарағанды облысы', 'Карагандинская область'], ['KST', 'Қостанай облысы', 'Костанайская область'], ['KZO', 'Қызылорда облысы', 'Кызылординская область'],
   ['MNG', 'Маңғыстау облысы', 'Мангистауская область'], ['PVL', 'Павлодар облысы', 'Павлодарская область'], ['SKO', 'Солтүстік Қазақстан облысы', 'Северо-Казахстанская область'],
   ['TRK', 'Түркістан облысы', 'Туркестанская область'], ['ULT', 'Ұлытау облысы', 'Область Ұлытау'],
+  // The three cities of republican significance: regions 18–20, used by the national data set.
+  ['AST', 'Астана қаласы', 'город Астана', 'capital'], ['ALA', 'Алматы қаласы', 'город Алматы', 'city_republican'],
+  ['SHY', 'Шымкент қаласы', 'город Шымкент', 'city_republican'],
 ];
+
+/**
+ * The national data set's proportions (issue 11): at scale 1, 20 regions, 200 units, 2,700 points
+ * and 12,000 districts; a scale multiplies them, each level keeping at least one per parent.
+ */
+export function nationalSize(scale: number): Required<Omit<NationalOptions, 'seed'>> {
+  const units = Math.max(1, Math.round(200 * scale));
+  const points = Math.max(units, Math.round(2700 * scale));
+  return { regions: Math.min(REGIONS.length, units), units, points, districts: Math.max(points, Math.round(12_000 * scale)) };
+}
 const SURNAMES = ['Ахметов', 'Нұрланов', 'Оспанов', 'Жұмабеков', 'Қасымов', 'Төлеуов', 'Байжанов', 'Мұқанов', 'Сейітқали', 'Ілиясов', 'Рахымжанов', 'Дүйсенов', 'Шәкенов', 'Тұрсынов', 'Ысқақов', 'Әміров', 'Хамитов', 'Жақыпов', 'Серікбаев', 'Мұратов', 'Қалиев', 'Омаров', 'Есенов', 'Бекұлы'];
 const NAMES = ['Серік', 'Дәурен', 'Бауыржан', 'Ерлан', 'Нұржан', 'Талғат', 'Асхат', 'Ғалымжан', 'Ержан', 'Мағжан', 'Жандос', 'Айдос', 'Нұрсұлтан', 'Әділет', 'Бекболат', 'Арман', 'Мейірхан', 'Ғазиз', 'Ринат', 'Өркен', 'Ұлан', 'Қайрат', 'Санжар'];
 const STREETS = ['Абай', 'Төле би', 'Райымбек', 'Жібек жолы', 'Бейбітшілік', 'Достық', 'Сейфуллин', 'Әуезов', 'Желтоқсан', 'Тәуелсіздік', 'Абылай хан', 'Қонаев', 'Жамбыл', 'Құрманғазы', 'Жастар', 'Ақсай', 'Алатау', 'Иманов', 'Бірлік', 'Ынтымақ'];
@@ -54,12 +67,12 @@ export function nationalStructure(options: NationalOptions = {}): StructureData 
   let pointIndex = 0;
   let previousPointDistricts: string[] = [];
 
-  REGIONS.slice(0, regions).forEach(([regionCode, kk, ru], r) => {
-    data.regions.push({ code: regionCode, kind: 'oblast', nameKk: kk, nameRu: ru });
+  REGIONS.slice(0, regions).forEach(([regionCode, kk, ru, kind], r) => {
+    data.regions.push({ code: regionCode, kind: kind ?? 'oblast', nameKk: kk, nameRu: ru });
     for (let u = 0; u < unitsPerRegion[r]!; u++, unitIndex++) {
       const unitCode = `${regionCode}-U${pad(u + 1, 2)}`;
       const town = place();
-      data.units.push({ code: unitCode, regionCode, kind: 'district_department', nameKk: `${town} аудандық полиция бөлімі`, nameRu: `${town} районный отдел полиции` });
+      data.units.push({ code: unitCode, regionCode, kind: kind ? 'city_district_department' : 'district_department', nameKk: `${town} аудандық полиция бөлімі`, nameRu: `${town} районный отдел полиции` });
       const unitAtu = `${unitCode}-RN`;
       data.atus.push({
         code: unitAtu, regionCode, parentCode: null, kind: 'district', nameKk: `${town} ауданы`, nameRu: `${town} район`, akimName: person(),

@@ -17,6 +17,8 @@ export interface OpenCommandOptions {
   create?: boolean;
   /** Refuse a database whose migrations are not all applied (every command but migrate). */
   migrated?: boolean;
+  /** PostgreSQL connections (default 2; seed:national loads over several). */
+  poolSize?: number;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function openCommandDatabase(config: Config, options: OpenCommandOp
   }
   let database: Database;
   try {
-    database = await openDatabase({ ...databaseLocation(config), poolSize: 2 });
+    database = await openDatabase({ ...databaseLocation(config), poolSize: options.poolSize ?? 2 });
   } catch (error) {
     lock?.release();
     throw error;
