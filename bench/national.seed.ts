@@ -185,6 +185,12 @@ export async function seedNational(database: Database, options: SeedOptions): Pr
       if (broken.length) throw new Error(`seedNational: rows without a parent: ${broken.map((b) => `${b.name} (${b.orphans})`).join(', ')}`);
       log(`foreign keys of ${Object.keys(rows).length} tables verified ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
+    // The quarter board's facts (R-22.13) are kept by statement triggers, which a load under
+    // session_replication_role = replica does not fire: recomputed here for every district.
+    t = performance.now();
+    await loader.exec('delete from district_quarter_facts');
+    await loader.exec('select district_quarter_refresh(array_agg(id), array_agg(null::date)) from districts');
+    log(`quarter facts recomputed ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
     await loader.exec('analyze');
     log(`analyze ${((performance.now() - t) / 1000).toFixed(1)} s`);
