@@ -191,6 +191,36 @@ describe('the register list, corrections and removal', () => {
   });
 });
 
+describe('copies racing each other (R-32.2, participant_claims)', () => {
+  it('the same person at two desks at once: one entry, one number drawn, the other answered 409 with it', async () => {
+    const id = await meetingInProgress(t, c.inspector!, ids['ALM-KAR-P2-D01']!);
+    const before = await c.inspector!.send('POST', `/api/v1/meetings/${id}/participants`, entry({ fullName: 'Бірінші Келген' }));
+    expect(before.json().number).toBe(1);
+    const twice = await Promise.all([
+      c.inspector!.send('POST', `/api/v1/meetings/${id}/participants`, entry({ fullName: 'Екі Үстел' })),
+      c.assistant!.send('POST', `/api/v1/meetings/${id}/participants`, entry({ fullName: 'ЕКІ  ҮСТЕЛ' })),
+    ]);
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(twice.find((r) => r.statusCode === 409)!.json().error.code).toBe('already_registered');
+    // No number was spent on the refused copy: the next entry is 3.
+    const after = await c.inspector!.send('POST', `/api/v1/meetings/${id}/participants`, entry({ fullName: 'Үшінші Келген' }));
+    expect(after.json().number).toBe(3);
+  });
+
+  it('a person removed or renamed can be registered again at once (the claim goes with the entry)', async () => {
+    const id = await meetingInProgress(t, c.inspector!, ids['ALM-KAR-P2-D01']!);
+    const first = await c.inspector!.send('POST', `/api/v1/meetings/${id}/participants`, entry({ fullName: 'Қате Енгізілген' }));
+    expect((await c.inspector!.send('DELETE', `/api/v1/participants/${first.json().id}`)).statusCode).toBe(204);
+    const again = await c.inspector!.send('POST', `/api/v1/meetings/${id}/participants`, entry({ fullName: 'Қате Енгізілген' }));
+    expect(again.statusCode, again.body).toBe(201);
+    const renamed = await c.inspector!.send('PATCH', `/api/v1/participants/${again.json().id}`, { fullName: 'Дұрыс Есім' });
+    expect(renamed.statusCode).toBe(200);
+    const third = await c.inspector!.send('POST', `/api/v1/meetings/${id}/participants`, entry({ fullName: 'Қате Енгізілген' }));
+    // Left behind, the old claim would make this copy wait for an entry that never comes (409).
+    expect(third.statusCode, third.body).toBe(201);
+  });
+});
+
 describe('suggestions from earlier meetings', () => {
   it('names registered at an earlier meeting of the same district', async () => {
     const earlier = await meetingInProgress(t, c.inspector!, ids['ALM-KAR-P2-D01']!, { daysAgo: 2 });

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { meetingItems, paperSheets, participantCounters, participants } from '../schema/holding.schema.ts';
+import { meetingItems, paperSheets, participantClaims, participantCounters, participants } from '../schema/holding.schema.ts';
 import { invitations, meetingDistricts, meetings } from '../schema/meeting.schema.ts';
 import { districts } from '../schema/org.schema.ts';
 import { likePattern, orderBy, paged, type PageRequest } from './list.query.ts';
@@ -70,8 +70,9 @@ export async function participantConflicts(db: Executor, meetingId: string, keys
  * (meeting_id, number) stays the last word.
  *
  * Numbers are unique and increase in the order they are drawn; they are not gap-free. A number
- * drawn by a registration that is then refused (the same person registering twice at the same
- * instant, the register closing at that instant, a failure before commit) is never used. The
+ * drawn by a registration that is then refused (the register closing at that instant, a failure
+ * before commit) is never used; copies of one registration racing each other draw once between them
+ * (`claimParticipant`). The
  * register had gaps before (an entry removed by mistake keeps the others' numbers, which the paper
  * register and the protocol may cite); R-32.2 asks that everyone present be registered, which the
  * count of entries, not the highest number, shows — the checklist and the protocol count entries.
@@ -83,6 +84,29 @@ export async function drawParticipantNumber(db: Executor, meetingId: string): Pr
     .onConflictDoUpdate({ target: participantCounters.meetingId, set: { participants: sql`greatest(${participantCounters.participants}, excluded.participants - 1) + 1` } })
     .returning({ n: participantCounters.participants });
   return row!.n;
+}
+
+/**
+ * R-32.2: claims the person for this registration, so that copies of it arriving at once draw one
+ * number between them. True when this caller holds the claim: it was free, or its holder has been
+ * silent since `staleBefore` (a process that died between claiming and committing). A claim is
+ * kept after the entry is stored: a late copy finds the entry before it tries to claim, and a
+ * copy that raced it finds the claim taken and the entry after a short wait. Released when the
+ * registration is refused (`releaseParticipantClaim`), and when the entry is removed or renamed.
+ */
+export async function claimParticipant(db: Executor, meetingId: string, claim: string, at: Date, staleBefore: Date): Promise<boolean> {
+  const taken = await db.insert(participantClaims).values({ meetingId, claim, claimedAt: at })
+    .onConflictDoUpdate({
+      target: [participantClaims.meetingId, participantClaims.claim],
+      set: { claimedAt: at },
+      setWhere: lt(participantClaims.claimedAt, staleBefore),
+    })
+    .returning({ claim: participantClaims.claim });
+  return taken.length > 0;
+}
+
+export async function releaseParticipantClaim(db: Executor, meetingId: string, claim: string): Promise<void> {
+  await db.delete(participantClaims).where(and(eq(participantClaims.meetingId, meetingId), eq(participantClaims.claim, claim)));
 }
 
 export async function insertParticipant(db: Executor, values: ParticipantInsert): Promise<ParticipantRow> {

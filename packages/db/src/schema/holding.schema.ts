@@ -77,6 +77,21 @@ export const participantCounters = pgTable('participant_counters', {
   participants: integer('participants').notNull(),
 });
 
+/**
+ * R-32.2: who is being registered right now, so that copies of one registration arriving at once
+ * (an offline batch sent again while the first is still in flight, the same person at two desks)
+ * draw one register number, not one each: the first copy claims the person here and draws; the
+ * others wait for its entry and answer it (participant.repository.ts, `claimParticipant`). `claim`
+ * is a SHA-256 of the person key, not the name and address again. UNLOGGED (migration 0013): a
+ * claim matters only for the seconds of the registration; a crash that empties the table costs at
+ * most a gap in the numbers.
+ */
+export const participantClaims = pgTable('participant_claims', {
+  meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  claim: text('claim').notNull(),
+  claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ columns: [t.meetingId, t.claim] })]);
+
 /** The configurable list of item topics. */
 export const itemTopics = pgTable('item_topics', {
   code: text('code').primaryKey(),

@@ -1,6 +1,6 @@
 import type { Participant, ParticipantBody, SelfRegistrationBody } from '@esep/contracts';
 import {
-  deleteParticipantRow, drawParticipantNumber, insertPaperSheet, insertParticipant, invitationById, itemsRaisedBy, listParticipants, meetingDistrictNames,
+  claimParticipant, deleteParticipantRow, drawParticipantNumber, releaseParticipantClaim, insertPaperSheet, insertParticipant, invitationById, itemsRaisedBy, listParticipants, meetingDistrictNames,
   meetingRow, paperSheetById, paperSheetEntries, paperSheetsOf, participantByClientKey, participantById, participantByInvitation,
   participantByPersonKey, participantConflicts, participantSuggestions, markInvitation, shareLockMeeting, updateParticipantRow, type MeetingRow,
   type ParticipantFilter, type ParticipantRow, type PaperSheetRow, type Tx,
@@ -9,6 +9,8 @@ import {
   CONSENT_VERSION, liveRecordingOpen, personKey, SELF_REGISTRATION_CLOSES_AFTER_MIN, SELF_REGISTRATION_OPENS_BEFORE_MIN, selfRegistrationWindow,
   type ParticipantCategory, type SelfRegistrationWindow,
 } from '@esep/domain';
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { maySeeNames } from './item.service.ts';
 import { readStoredFile, sniffType, storeFile } from '../../storage/file.store.ts';
@@ -109,6 +111,19 @@ export function categoryOfInvitation(category: string): ParticipantCategory {
   }
 }
 
+/** A registration's claim on the person (`claimParticipant`): a digest, not the name and address again. */
+const claimOf = (key: string) => createHash('sha256').update(key).digest('hex');
+/** A claim whose holder has said nothing for this long is taken over (its process died). */
+const CLAIM_STALE_MS = 15_000;
+/** How often, and how many times, a copy looks for the entry of the registration it raced. */
+const CLAIM_POLL_MS = 20;
+const CLAIM_ATTEMPTS = 500;
+const IN_PROGRESS = {
+  kk: 'Бұл адамды тіркеу әлі аяқталған жоқ. Сәлден соң қайталаңыз.',
+  ru: 'Регистрация этого человека ещё не завершена. Повторите чуть позже.',
+  en: 'This person\'s registration is still in progress. Try again in a moment.',
+};
+
 type NewEntry = Omit<ParticipantRow, 'id' | 'number' | 'meetingId' | 'createdAt' | 'personKey'>;
 
 /**
@@ -141,6 +156,18 @@ async function addEntry(
   };
   const known = await settle(ctx.db);
   if (known) return known;
+  // Copies of this registration racing it (the same offline batch sent twice, the same person at
+  // two desks) must not each draw a number: one claims the person and draws, the others wait for
+  // its entry and answer as a late copy would.
+  const claim = claimOf(key);
+  for (let attempt = 0; ; attempt += 1) {
+    const at = ctx.now();
+    if (await claimParticipant(ctx.db, meetingId, claim, at, new Date(at.getTime() - CLAIM_STALE_MS))) break;
+    await sleep(CLAIM_POLL_MS);
+    const settled = await settle(ctx.db);
+    if (settled) return settled;
+    if (attempt >= CLAIM_ATTEMPTS) throw new AppError('conflict', { reason: 'registration_in_progress', rule: 'R-32.2' }, 409, IN_PROGRESS);
+  }
   const number = await drawParticipantNumber(ctx.db, meetingId);
   try {
     return await inTransaction(ctx, async (tx, audit) => {
@@ -154,7 +181,11 @@ async function addEntry(
     });
   } catch (error) {
     const violation = uniqueViolation(error);
-    if (!violation) throw error;
+    if (!violation) {
+      // Refused (the register closed, a failure): the next copy may try at once.
+      await releaseParticipantClaim(ctx.db, meetingId, claim).catch(() => undefined);
+      throw error;
+    }
     // A concurrent writer of the same entry got there first: answer as if we had come after it.
     const again = await settle(ctx.db);
     if (again) return again;
@@ -240,6 +271,7 @@ export async function correctParticipant(ctx: ServiceContext, id: string, patch:
       if (other) throw alreadyRegistered(other, reveal);
       const updated = await updateParticipantRow(tx, id, { ...next, personKey: key });
       if (!updated) throw new AppError('not_found');
+      if (key !== current.personKey) await releaseParticipantClaim(tx, meeting.id, claimOf(current.personKey));
       await audit({ action: 'participant.update', entityType: 'meeting', entityId: meeting.id, after: { participantId: id, number: updated.number, fields: changed, category: updated.category } });
       return updated;
     });
@@ -265,6 +297,8 @@ export async function removeParticipant(ctx: ServiceContext, id: string): Promis
   if ((await itemsRaisedBy(ctx.db, id)) > 0) throw new AppError('conflict', { reason: 'participant_has_items', rule: 'R-31' }, 409, HAS_ITEMS);
   await inTransaction(ctx, async (tx, audit) => {
     await deleteParticipantRow(tx, id);
+    // The person may be registered again at once (a claim outlives its entry otherwise).
+    await releaseParticipantClaim(tx, current.meetingId, claimOf(current.personKey));
     if (current.invitationId) {
       const invitation = await invitationById(tx, current.invitationId);
       if (invitation?.status === 'attended') await markInvitation(tx, invitation.id, invitation.respondedAt ? 'accepted' : 'sent', ctx.now());
