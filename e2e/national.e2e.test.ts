@@ -19,7 +19,7 @@ import { startServer, type RunningServer } from './server.ts';
  * districts, three years of meetings); a national analyst, created as user:create does, opens the
  * quarter board on a phone and drills down country → region → department → point → district by
  * the names on the page, the counts at each level matching the database and adding up to the
- * level above. PostgreSQL only (TEST_DATABASE_URL); the seed takes about a minute.
+ * level above. PostgreSQL only (TEST_DATABASE_URL); the seed takes 20–40 s, the browser part 20–25 s.
  */
 const BASE_URL = process.env.TEST_DATABASE_URL;
 const SCALE = 0.05;
