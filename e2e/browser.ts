@@ -72,12 +72,12 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** Logs a demo user in through the login page, choosing the interface language first. */
-export async function logIn(page: Page, baseUrl: string, username: string, language: 'kk' | 'ru' | 'en' = 'kk'): Promise<void> {
+/** Logs a demo user (or another, with its password) in through the login page, choosing the interface language first. */
+export async function logIn(page: Page, baseUrl: string, username: string, language: 'kk' | 'ru' | 'en' = 'kk', password = 'demo'): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.locator('[data-testid=language-switch]').selectOption(language);
   await page.locator('[data-testid=login-username]').fill(username);
-  await page.locator('[data-testid=login-password]').fill('demo');
+  await page.locator('[data-testid=login-password]').fill(password);
   await page.locator('[data-testid=login-submit]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }

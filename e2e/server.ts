@@ -23,9 +23,11 @@ export interface RunningServer { url: string; stop(): Promise<void> }
  * Starts Esep as `npm start` would (the real server on the embedded database with the demo
  * region), on a free port and a fresh data directory. Builds the web app first if needed, and
  * the server bundle every time (esbuild, about a second). `env` adds to (or overrides) the
- * server's environment, e.g. ESEP_NCANODE_URL for a fake NCANode.
+ * server's environment, e.g. ESEP_NCANODE_URL for a fake NCANode. `databaseUrl`: the server on
+ * that PostgreSQL database instead (migrated at start, no demo region); the data directory is
+ * still fresh, for the files the server keeps there.
  */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<RunningServer> {
   if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
     execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
   }
@@ -35,15 +37,20 @@ export async function startServer(options: { env?: Record<string, string> } = {}
   const dataDir = mkdtempSync(join(tmpdir(), 'esep-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['apps/server/dist/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'development',
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: options.databaseUrl ?? '', NODE_ENV: 'development',
       // Every district with nothing planned counts as at risk, whatever the day of the quarter.
       ESEP_AT_RISK_DAYS: '92', ...options.env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  let stopping = false;
+  const exited = new Promise<void>((resolve) => child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`e2e server on port ${port} exited unexpectedly (code ${code}, signal ${signal})`);
+    resolve();
+  }));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode != null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode != null || child.signalCode != null) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) break;
@@ -54,8 +61,10 @@ export async function startServer(options: { env?: Record<string, string> } = {}
   return {
     url,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      stopping = true;
+      // A server that already exited is not waited for (its 'exit' event has passed).
+      if (child.exitCode == null && child.signalCode == null) child.kill('SIGTERM');
+      await exited;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

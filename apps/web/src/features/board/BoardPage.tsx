@@ -115,7 +115,8 @@ function BoardView({ board, params, update, canPlan, fetching }: {
               {t('board.lastAnnounce', { date: formatDate(board.lastAnnounceDate, language) })} (<RuleLink rule="R-27.1" />, <RuleLink rule="R-22.13" />)
             </Text>
           )}
-          {board.areas && board.areas.items.length > 1 && (
+          {/* Even one territory is listed: its name is the way down (a region of one police department). */}
+          {board.areas && board.areas.items.length > 0 && (
             <>
               <Box hiddenFrom="sm"><AreaBars areas={board.areas} onPick={pickArea} /></Box>
               <Box visibleFrom="sm"><AreaTable areas={board.areas} onPick={pickArea} /></Box>

@@ -161,7 +161,8 @@ export function AreaTable({ areas, onPick }: { areas: NonNullable<ObligationBoar
 /**
  * The same breakdown as bars for a phone (360 px): one row per territory — its name (which narrows
  * the board to it), its total and the share of each status as a bar. The bar is hidden from screen
- * readers; the name says how many districts are missed or at risk.
+ * readers; the button's name is its visible text: the territory, its total, and how many districts
+ * are missed or at risk.
  */
 export function AreaBars({ areas, onPick }: { areas: NonNullable<ObligationBoard['areas']>; onPick: (id: string) => void }) {
   const { t } = useTranslation('meetings');
@@ -172,7 +173,8 @@ export function AreaBars({ areas, onPick }: { areas: NonNullable<ObligationBoard
         let offset = 0;
         return (
           <li key={area.id}>
-            <UnstyledButton onClick={() => onPick(area.id)} className="area-bar" aria-label={t('board.areas.pick', { name: localName(area, language) })}>
+            {/* Named by what it shows (WCAG 2.5.3, label in name): the territory and its counts. */}
+            <UnstyledButton onClick={() => onPick(area.id)} className="area-bar">
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <Text size="sm" c="blue.9" td="underline" truncate>{localName(area, language)}</Text>
                 <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
