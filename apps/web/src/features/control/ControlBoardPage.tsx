@@ -149,7 +149,7 @@ function BoardView({ board, filters, setFilter }: { board: ControlBoard; filters
       <Block id="control-summary" title={t('control.summary')}>
         <ControlChart counts={counts} />
         <Text size="sm" mt="xs" data-testid="control-total">{t('control.meetingsTotal', { count: board.total })}</Text>
-        {board.areas && board.areas.items.length > 1 && <ControlAreas areas={board.areas} onPick={(id) => setFilter(
+        {board.areas && board.areas.items.length > 0 && <ControlAreas areas={board.areas} onPick={(id) => setFilter(
           board.areas!.level === 'region' ? { regionId: id, unitId: '', pointId: '' } : board.areas!.level === 'unit' ? { unitId: id, pointId: '' } : { pointId: id },
         )} />}
       </Block>
