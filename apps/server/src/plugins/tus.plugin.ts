@@ -109,7 +109,13 @@ export default fp(async function tusPlugin(app: FastifyInstance) {
       const uploadId = (request.params as { uploadId?: string }).uploadId;
       const ctx = contextOf(request);
       // Continuing an upload: only where the user may upload (404 out of territory, 403 otherwise).
-      if (uploadId) await uploadOf(ctx, uploadId);
+      if (uploadId) {
+        const row = await uploadOf(ctx, uploadId);
+        // Terminating an unfinished upload: its record goes before tus answers 204, so the next read
+        // no longer lists it (after the answer, a client could see it for a moment). tus refuses
+        // to terminate a finished upload, whose record stays.
+        if (request.method === 'DELETE' && row.status === 'uploading') await dropUpload(ctx, uploadId);
+      }
       requests.set(request.raw, request);
       reply.hijack();
       // Written by tus straight to the socket, past the security headers' onSend hook.
@@ -120,7 +126,6 @@ export default fp(async function tusPlugin(app: FastifyInstance) {
         request.log.error({ err: error }, 'tus handler failed');
         if (!reply.raw.headersSent) reply.raw.writeHead(500).end();
       }
-      if (uploadId && request.method === 'DELETE' && reply.raw.statusCode === 204) await dropUpload(ctx, uploadId);
       // A refused creation (onUploadCreate threw after the record was written) leaves no record either.
     };
 
