@@ -117,24 +117,32 @@ export function machineLine(info: RunInfo): string {
 
 const SECTION = '## National scale over HTTP (issue 11, part 2) — `bench/national.bench.ts`';
 const INTRO = `
-\`npx tsx bench/national.bench.ts [postgres] [pglite] [--scale N] [--pglite-scale N] [--seconds N] [--reseed]\`
-(in \`npm run bench\`: PGlite; \`-- postgres\` adds PostgreSQL). The national data set is loaded by
-\`seedNational\` (\`npm run seed:national\`'s code) into the PostgreSQL database \`esep_nb_national\`
-(scale \`--scale\`, or \`BENCH_NATIONAL_SCALE\`, default 1) and into the PGlite directory
-\`bench/.data/national-pglite\` (scale 0.05), and reused while the database's comment names the same
-scale, seed and quarter. Bench accounts (national analyst, region head, point lead, and the inspector
-of the measured meeting's district) get a known password through \`createAccount\` / \`updateUser\`.
+\`npx tsx bench/national.bench.ts [postgres] [pglite] [--scale N] [--pglite-scale N] [--seconds N]
+[--warmup N] [--reseed] [--no-record]\` (in \`npm run bench\`: PGlite; \`-- postgres\` adds PostgreSQL).
+Each run appends a subsection here. The national data set is loaded by \`seedNational\` (the code of
+\`npm run seed:national\`) into the PostgreSQL database \`esep_nb_national\` (scale \`--scale\` or
+\`BENCH_NATIONAL_SCALE\`, default 1) and into the PGlite directory \`bench/.data/national-pglite\`
+(scale 0.05), and reused while the database's comment names the same scale, seed and quarter.
+Bench accounts get a known password through \`createAccount\` (as \`npm run user:create\`) or
+\`updateUser\`: a national analyst, an administrator (the only national role the control board
+admits, R-33), the head of the measured meeting's region, the lead of its point and the inspector
+of its district. The meeting is a held one with a signed protocol and about 40 participants;
+the poster and the public page are of an announced meeting. Self-registration is measured by
+\`bench/registration.bench.ts\` (the data set has no meeting under way, whose register is open).
+
 The real server runs as \`npm start\` runs it (\`apps/server/dist/main.js\`, NODE_ENV=production,
-LOG_LEVEL=warn, pool 10), beside a no-op Fastify 5 route in its own process (the **floor**, measured
-in the same run at the same number of connections; health and auth/me, judged by their share of
-it, each get a floor load just before their own); autocannon with keep-alive, a warm-up before
-each row, -c 50 for the light routes and -c 10 for the rest. **One at a time** = the median of up
-to 20 requests sent one after another (no queueing: the route's own time). **Handler SQL** = the statements the
+LOG_LEVEL=warn, pool 10; no web build, so it serves the API only) beside a no-op Fastify 5 route
+in its own process: the **floor**, measured in the same run at the same number of connections
+(health and auth/me, judged by their share of it, each get a floor load just before their own).
+autocannon with keep-alive and a warm-up before each row: -c 50 for the light routes, -c 10 for
+the rest, so a heavy row's p95 is mostly its queue — **one at a time** (the median of up to 20
+requests sent one after another) is the route's own time. **Handler SQL** = the statements the
 handler's service sends, captured through a Drizzle logger and EXPLAIN ANALYZE'd (planning +
-execution, summed, best of 3; the meeting page sends some of them in parallel, so its sum
-over-states the critical path); **service in-process** = the same service call timed in the bench
-process on the same database before the server starts (median of 5), no HTTP. RSS = the server's VmRSS sampled every 200 ms. The targets are the
-issue's, set for the national scale on PostgreSQL; at other scales they are indicative.
+execution, summed, best of 3; the meeting page sends some in parallel, so its sum over-states the
+critical path); **service in-process** = the same service call timed in the bench process on the
+same database before the server starts (median of 5), no HTTP. RSS = the server's VmRSS, sampled
+every 200 ms. The targets are the issue's, set for the national scale on PostgreSQL; at other
+scales they are indicative.
 `;
 
 export function appendBenchmarks(info: RunInfo, reports: EngineReport[]) {
