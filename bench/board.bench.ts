@@ -31,6 +31,7 @@ import { controlBoard } from '../apps/server/src/services/followup/control.servi
 import { meetingDetail } from '../apps/server/src/services/meeting/meeting.view.ts';
 import { obligationBoard } from '../apps/server/src/services/meeting/obligation.service.ts';
 import { nationalStructure } from './national.ts';
+import { sqlFloor, type Statement } from './sql.floor.ts';
 
 const districtCount = Number(process.argv[2] ?? 10_000);
 const engine = process.argv[3] ?? 'pglite';
@@ -39,7 +40,7 @@ const PLANS = process.env.BENCH_PLANS === '1';
 const REUSE = process.env.BENCH_REUSE === '1';
 
 /** Every statement a measured call sends, to EXPLAIN ANALYZE it afterwards. */
-let captured: Array<{ query: string; params: unknown[] }> | null = null;
+let captured: Statement[] | null = null;
 const logger: Logger = { logQuery: (query, params) => { captured?.push({ query, params }); } };
 let explainRaw: (text: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
@@ -171,21 +172,8 @@ await db.execute(sql`analyze`);
 }
 console.log(`${total} meetings (${loaded ? 'reused from the last run; ' : ''}${protocols} protocols being executed, ${decisions.length + checkRows.length + forwardingRows.length} control records) inserted in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-interface Floor { ms: number; slowest: { ms: number; query: string; params: unknown[] } | null }
-
-/** EXPLAIN ANALYZE of every statement the call sent: what the database alone needs. */
-async function floorOf(statements: Array<{ query: string; params: unknown[] }>): Promise<Floor> {
-  let ms = 0;
-  let slowest: Floor['slowest'] = null;
-  for (const s of statements) {
-    const [row] = await explainRaw(`explain (analyze, timing off, format json) ${s.query}`, s.params);
-    const plan = (row!['QUERY PLAN'] as Array<{ 'Planning Time': number; 'Execution Time': number }>)[0]!;
-    const time = plan['Planning Time'] + plan['Execution Time'];
-    ms += time;
-    if (!slowest || time > slowest.ms) slowest = { ms: time, ...s };
-  }
-  return { ms, slowest };
-}
+/** EXPLAIN ANALYZE of every statement the call sent: what the database alone needs (sql.floor.ts). */
+const floorOf = (statements: Statement[]) => sqlFloor(explainRaw, statements);
 
 /** `BENCH_ONLY='quarter|meeting page'` measures only the lines whose label contains one of these. */
 const ONLY = process.env.BENCH_ONLY?.split('|').map((s) => s.trim()).filter(Boolean);

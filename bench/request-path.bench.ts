@@ -16,9 +16,8 @@
  *
  * BENCH_SERVER_NODE_OPTIONS is passed to the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -26,49 +25,13 @@ import { migrateDatabase, openDatabase } from '@esep/db';
 import pg from 'pg';
 import { systemClock } from '../apps/server/src/clock.ts';
 import { seedDemo } from '../apps/server/src/demo/demo.seed.ts';
+import { freePort, ROOT as root, rssOf, startNoop, waitUntilUp } from './bench.http.ts';
 
 const engine = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
 const ROUNDS = Number(process.argv[3] ?? 3);
 const SECONDS = Number(process.argv[4] ?? 10);
 const CONNECTIONS = 50;
-const root = new URL('..', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'esep-request-path-'));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url}: not up after 150 s`);
-}
-
-/** Resident memory of a process (Linux), MB. */
-function rssOf(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
-  return Number(line.replace(/\D+/g, '')) / 1024;
-}
-
-// The floor: Fastify 5 with one route that does nothing, no logger, no plugins.
-const NOOP_SERVER = `
-import Fastify from 'fastify';
-const app = Fastify();
-app.get('/noop', async () => ({ ok: true }));
-await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-`;
 
 async function databaseUrl(): Promise<string | undefined> {
   if (engine !== 'postgres') return undefined;
@@ -89,20 +52,19 @@ async function databaseUrl(): Promise<string | undefined> {
 }
 
 const url = await databaseUrl();
-const [appPort, noopPort] = [await freePort(), await freePort()];
+const appPort = await freePort();
 const serverEnv = {
   ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(appPort), HOST: '127.0.0.1',
   DATA_DIR: join(scratch, 'data'), DATABASE_URL: url ?? '', ESEP_DEMO: '1',
   NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
 };
 const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { cwd: root, env: serverEnv, stdio: ['ignore', 'ignore', 'inherit'] });
-const noop = spawn(process.execPath, ['--input-type=module', '-e', NOOP_SERVER], { cwd: root, env: { ...process.env, PORT: String(noopPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
-const stop = () => { server.kill('SIGTERM'); noop.kill('SIGTERM'); };
+const noop = await startNoop();
+const stop = () => { server.kill('SIGTERM'); noop.child.kill('SIGTERM'); };
 process.on('exit', stop);
 
 const base = `http://127.0.0.1:${appPort}`;
 await waitUntilUp(`${base}/api/health`, server);
-await waitUntilUp(`http://127.0.0.1:${noopPort}/noop`, noop);
 const login = await fetch(`${base}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'inspector', password: 'demo' }) });
 if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
 const { token } = await login.json() as { token: string };
@@ -131,7 +93,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   let peakRss = rssOf(server.pid!);
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssOf(server.pid!)); }, 200);
   const figures = {
-    noop: await load(`http://127.0.0.1:${noopPort}/noop`),
+    noop: await load(noop.url),
     health: await load(`${base}/api/health`),
     me: await load(`${base}/api/v1/auth/me`, { authorization: `Bearer ${token}` }),
   };

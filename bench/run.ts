@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark in turn and prints its figures. Speed targets live here,
- * not in timed tests. Pass `postgres` to run the dashboard, audited-write and upload benchmarks on TEST_DATABASE_URL too.
+ * not in timed tests. Pass `postgres` to run the dashboard, audited-write, upload and national benchmarks on PostgreSQL too.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -16,6 +16,9 @@ const runs: Array<[string, string[]]> = [
   ...engines.map((engine): [string, string[]] => ['bench/video-upload.bench.ts', ['2048', ...(engine === 'postgres' ? ['postgres'] : [])]]),
   // Issue 11, parts 3 and 6: health and auth/me beside a no-op Fastify route; server RSS idle and under load.
   ...engines.map((engine): [string, string[]] => ['bench/request-path.bench.ts', [engine]]),
+  // Issue 11, part 2: the national data set over HTTP (boards, meeting page, PDFs) beside a no-op route; appends to BENCHMARKS.md.
+  // PostgreSQL at BENCH_NATIONAL_SCALE (default 1: the first load takes ~12 minutes, later runs reuse it), PGlite at 0.05.
+  ['bench/national.bench.ts', engines],
 ];
 let failed = false;
 for (const [file, args] of runs) {
