@@ -35,6 +35,8 @@ export async function startServer(location: Location): Promise<AppServer> {
       PUBLIC_URL: `http://127.0.0.1:${port}`, ESEP_SIGNING_KEY: 'national-bench-signing-key-0123456789abcdef',
       DATABASE_URL: location.databaseUrl ?? '', DATA_DIR: scratch ?? location.dataDir!,
       NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
+      // As `npm start` runs it (README: glibc's mmap threshold).
+      MALLOC_MMAP_THRESHOLD_: '131072',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
