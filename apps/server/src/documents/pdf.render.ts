@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { loadPdfmake } from './lazy.ts';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import pLimit from 'p-limit';
 import QRCode from 'qrcode';
 
 const require = createRequire(import.meta.url);
@@ -30,10 +31,18 @@ async function configure() {
   return pdfmake;
 }
 
+/**
+ * pdfmake lays a document out and writes it on the main thread: renders started side by side only
+ * interleave, each holding its parsed fonts and buffers the while. Measured on the national bench
+ * (10 protocols asked at once): the server grew from 532 to 600 MB and each waited 0.9-1.3 s.
+ * One render at a time gives the same throughput with one render's memory (issue 11, part 6).
+ */
+const oneAtATime = pLimit(1);
+
 /** Renders a pdfmake document definition to a PDF buffer. */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   const pdfmake = await configure();
-  return pdfmake.createPdf({ defaultStyle: { font: 'Roboto' }, ...doc }).getBuffer();
+  return oneAtATime(() => pdfmake.createPdf({ defaultStyle: { font: 'Roboto' }, ...doc }).getBuffer());
 }
 
 /**

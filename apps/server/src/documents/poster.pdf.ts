@@ -174,12 +174,28 @@ const SCALES = [1, 0.92, 0.84, 0.76, 0.68, 0.6, 0.52, 0.45];
 async function fitScale(data: MeetingDocumentData, lang: DocLang, qr: string): Promise<{ scale: number; pdf: Buffer }> {
   const start = scaleFor(data);
   const tries = SCALES.filter((x) => x <= start);
-  let last: { scale: number; pdf: Buffer } | null = null;
-  for (const scale of tries) {
-    last = { scale, pdf: await renderPdf(posterDoc(data, [{ lang, scale }], qr)) };
-    if (pdfPageCount(last.pdf) === 1) return last;
+  const render = async (scale: number) => ({ scale, pdf: await renderPdf(posterDoc(data, [{ lang, scale }], qr)) });
+  const fits = (r: { pdf: Buffer }) => pdfPageCount(r.pdf) === 1;
+  if (!tries.length) return render(0.45);
+  // Most posters fit at the first guess; otherwise the largest scale that fits is found by halving
+  // (a smaller type never takes more pages): at most 4 renders of 8 scales instead of 8.
+  const first = await render(tries[0]!);
+  if (fits(first)) return first;
+  let lo = 1;
+  let hi = tries.length - 1;
+  let found: { scale: number; pdf: Buffer } | null = null;
+  let smallest = first;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const tried = await render(tries[mid]!);
+    if (tried.scale < smallest.scale) smallest = tried;
+    if (fits(tried)) {
+      found = tried;
+      hi = mid - 1;
+    } else lo = mid + 1;
   }
-  return last ?? { scale: 0.45, pdf: await renderPdf(posterDoc(data, [{ lang, scale: 0.45 }], qr)) };
+  // Nothing fits: the smallest type, overflowing, as before.
+  return found ?? smallest;
 }
 
 /** The poster as an A4 portrait PDF: one page per language ('both': Kazakh first, then Russian). */
