@@ -2,10 +2,9 @@ import type { Scope } from '@esep/domain';
 import { and, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type Executor } from '../client.ts';
-import { meetingDecisions } from '../schema/holding.schema.ts';
-import { meetingDistricts, meetingInspectors, meetings } from '../schema/meeting.schema.ts';
+import { meetingControlFacts } from '../schema/board.schema.ts';
+import { meetingDistricts, meetingInspectors } from '../schema/meeting.schema.ts';
 import { districts, policePoints, policeUnits } from '../schema/org.schema.ts';
-import { checks, decisionControls, forwardings } from '../schema/protocol.schema.ts';
 import { scopeOfMeeting } from './meeting.repository.ts';
 
 /*
@@ -55,14 +54,18 @@ function meetingCondition(db: Executor, scope: Scope, filter: ControlFilter): SQ
     filter.pointId ? eq(d.pointId, filter.pointId) : undefined,
     filter.districtId ? eq(md.districtId, filter.districtId) : undefined,
   );
+  // The board reads the meetings' facts (meeting_control_facts: one row per signed meeting).
+  const meetingId = meetingControlFacts.meetingId;
   return and(
-    inArray(meetings.status, [...filter.statuses]),
-    scopeOfMeeting(scope),
+    inArray(meetingControlFacts.status, [...filter.statuses]),
+    scopeOfMeeting(scope, meetingId),
     territory ? exists(db.select({ x: sql`1` }).from(md).innerJoin(d, eq(d.id, md.districtId)).innerJoin(p, eq(p.id, d.pointId)).innerJoin(u, eq(u.id, p.unitId))
-      .where(and(eq(md.meetingId, meetings.id), territory))) : undefined,
-    filter.staffId ? exists(db.select({ x: sql`1` }).from(mi).where(and(eq(mi.meetingId, meetings.id), eq(mi.staffId, filter.staffId)))) : undefined,
+      .where(and(eq(md.meetingId, meetingId), territory))) : undefined,
+    filter.staffId ? exists(db.select({ x: sql`1` }).from(mi).where(and(eq(mi.meetingId, meetingId), eq(mi.staffId, filter.staffId)))) : undefined,
   );
 }
+
+const KIND_PREFIX: Record<ControlRecordKind, 'd' | 'c' | 'f'> = { decision: 'd', check: 'c', forwarding: 'f' };
 
 interface Row {
   n: number; areas: Array<{ id: string; total: number; overdue: number; open: number; done: number; verified: number }> | string | null; sum_overdue: number; sum_open: number; sum_done: number; sum_verified: number;
@@ -78,50 +81,34 @@ interface Row {
  */
 export async function controlBoardPage(db: Executor, scope: Scope, filter: ControlFilter, today: string, request: { page: number; pageSize: number }, area: 'region' | 'unit' | 'point' | null = null): Promise<ControlBoardPage> {
   const where = meetingCondition(db, scope, filter) ?? sql`true`;
-  const shown = and(filter.kind ? sql`r.kind = ${filter.kind}` : undefined, filter.overdue ? sql`r.overdue` : undefined) ?? sql`true`;
-  const narrowed = filter.kind || filter.overdue;
+  // Each meeting's records are counted in its facts; what depends on today is read from the open
+  // records' sorted due dates: width_bucket(today - 1, dues) = how many fall before today.
+  const t = sql`${today}::date`;
+  const col = (name: string) => sql.raw(`meeting_control_facts.${name}`);
+  const sum = (parts: SQL[]) => sql.join(parts, sql` + `);
+  const all = ['d', 'c', 'f'] as const;
+  const shownKinds = filter.kind ? [KIND_PREFIX[filter.kind]] : [...all];
+  const overdueOf = (k: string) => sql`width_bucket(${t} - 1, ${col(`${k}_open_dues`)})`;
+  const overdue = sql`case when meeting_control_facts.open_due < ${t} then ${sum(all.map(overdueOf))} else 0 end`;
+  // The earliest due date of a shown open record: overdue when before today.
+  const shownOpenDue = filter.kind ? col(`${shownKinds[0]}_open_dues[1]`) : sql`meeting_control_facts.open_due`;
+  const shownOverdue = filter.kind ? sql`case when ${shownOpenDue} < ${t} then ${overdueOf(shownKinds[0]!)} else 0 end` : overdue;
+  const shownSum = (what: string) => filter.overdue ? sql`0` : sum(shownKinds.map((k) => col(`${k}_${what}`)));
+  const firstDue = sql`case when ${shownOpenDue} < ${t} then ${shownOpenDue} else ${filter.overdue ? sql`null::date`
+    : sql`least(${sql.join(shownKinds.map((k) => col(`${k}_pending_due`)), sql`, `)})`} end`;
+  const narrowed = filter.overdue ? sql`${shownOpenDue} < ${t}` : filter.kind ? sql`${col(`${shownKinds[0]}_total`)} > 0` : sql`true`;
   const rows = rowsOf<Row>(await db.execute(sql`
-    with selected as (
-      select ${meetings.id} as id, ${meetings.number} as number, ${meetings.startDate}::text as start_date, ${meetings.status} as status,
-        ${area ? sql.raw(`meetings.${area}_id`) : sql`null::uuid`} as area
-      from ${meetings} where ${where}
-    ),
-    records as (
-      select d.meeting_id, 'decision' as kind, d.due_date,
-        case when dc.verified_at is not null then 'verified' when dc.done_on is not null then 'done' else 'open' end as status
-      from ${meetingDecisions} d join selected s on s.id = d.meeting_id left join ${decisionControls} dc on dc.decision_id = d.id
-      union all
-      select c.meeting_id, 'check', c.due_date, c.status::text from ${checks} c join selected s on s.id = c.meeting_id
-      union all
-      select f.meeting_id, 'forwarding', f.due_date, f.status::text from ${forwardings} f join selected s on s.id = f.meeting_id
-    ),
-    marked as (
-      select r.*, (${shown}) as shown from (
-        select meeting_id, kind, due_date, status, (status = 'open' and due_date < ${today}::date) as overdue from records
-      ) r
-    ),
-    per_meeting as (
-      select meeting_id,
-        count(*)::int as total,
-        count(*) filter (where status = 'verified')::int as verified,
-        count(*) filter (where overdue)::int as overdue,
-        count(*) filter (where shown)::int as shown,
-        count(*) filter (where shown and overdue)::int as shown_overdue,
-        count(*) filter (where shown and status = 'open' and not overdue)::int as shown_open,
-        count(*) filter (where shown and status = 'done')::int as shown_done,
-        count(*) filter (where shown and status = 'verified')::int as shown_verified,
-        coalesce(min(due_date) filter (where shown and overdue), min(due_date) filter (where shown and status <> 'verified')) as first_due
-      from marked group by meeting_id
-    ),
-    board as (
-      select s.id, s.number, s.start_date, s.status, s.area,
-        coalesce(p.total, 0) as total, coalesce(p.verified, 0) as verified, coalesce(p.overdue, 0) as overdue,
-        coalesce(p.shown_overdue, 0) as shown_overdue, coalesce(p.shown_open, 0) as shown_open,
-        coalesce(p.shown_done, 0) as shown_done, coalesce(p.shown_verified, 0) as shown_verified, p.first_due
-      from selected s left join per_meeting p on p.meeting_id = s.id
-      ${narrowed ? sql`where p.shown > 0` : sql``}
+    with board as materialized (
+      select meeting_control_facts.meeting_id as id, meeting_control_facts.number, meeting_control_facts.start_date, meeting_control_facts.status,
+        ${area ? col(`${area}_id`) : sql`null::uuid`} as area,
+        ${sum(all.map((k) => col(`${k}_total`)))} as total, ${sum(all.map((k) => col(`${k}_verified`)))} as verified,
+        ${overdue} as overdue, ${shownOverdue} as shown_overdue,
+        ${filter.overdue ? sql`0` : sql`${shownSum('open')} - ${shownOverdue}`} as shown_open,
+        ${shownSum('done')} as shown_done, ${shownSum('verified')} as shown_verified,
+        ${firstDue} as first_due
+      from ${meetingControlFacts} where ${where} and ${narrowed}
     )
-    select totals.*, page.id, page.number, page.start_date, page.status, page.total, page.verified, page.overdue
+    select totals.*, page.id, page.number, page.start_date::text as start_date, page.status, page.total, page.verified, page.overdue
     from (
       select count(*)::int as n, coalesce(sum(shown_overdue), 0)::int as sum_overdue, coalesce(sum(shown_open), 0)::int as sum_open,
         coalesce(sum(shown_done), 0)::int as sum_done, coalesce(sum(shown_verified), 0)::int as sum_verified,

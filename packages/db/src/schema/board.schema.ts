@@ -1,4 +1,6 @@
-import { date, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { meetings, meetingStatus } from './meeting.schema.ts';
 import { districts } from './org.schema.ts';
 
 /**
@@ -27,4 +29,40 @@ export const districtQuarterFacts = pgTable('district_quarter_facts', {
   // for one quarter or all of them (this index: without it each refresh read the whole table).
   primaryKey({ columns: [t.quarterStart, t.districtId] }),
   index('district_quarter_facts_district_idx').on(t.districtId, t.quarterStart),
+]);
+
+/**
+ * R-33: the control board's facts about each meeting whose protocol is signed (protocol_signed,
+ * closed), kept by statement triggers (migration 0014) in the same transaction as every change
+ * to its decisions, their execution marks, its checks, its forwardings or the meeting itself —
+ * never stale. Per kind of record (d = decisions, c = checks, f = forwardings): how many, how
+ * many open, done and verified, the due dates of the open ones (sorted: what is overdue on a day
+ * is counted at read time by a binary search, `width_bucket`) and the earliest due date of those
+ * not verified. No row = the meeting is not on the board (not signed, or gone).
+ */
+export const meetingControlFacts = pgTable('meeting_control_facts', {
+  meetingId: uuid('meeting_id').primaryKey().references(() => meetings.id, { onDelete: 'cascade' }),
+  status: meetingStatus('status').notNull(),
+  number: text('number').notNull(),
+  startDate: date('start_date', { mode: 'string' }).notNull(),
+  regionId: uuid('region_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  pointId: uuid('point_id').notNull(),
+  /** The earliest due date of an open record of any kind: overdue on a day before which it falls. */
+  openDue: date('open_due', { mode: 'string' }),
+  dTotal: integer('d_total').notNull().default(0), dOpen: integer('d_open').notNull().default(0),
+  dDone: integer('d_done').notNull().default(0), dVerified: integer('d_verified').notNull().default(0),
+  dOpenDues: date('d_open_dues', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+  dPendingDue: date('d_pending_due', { mode: 'string' }),
+  cTotal: integer('c_total').notNull().default(0), cOpen: integer('c_open').notNull().default(0),
+  cDone: integer('c_done').notNull().default(0), cVerified: integer('c_verified').notNull().default(0),
+  cOpenDues: date('c_open_dues', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+  cPendingDue: date('c_pending_due', { mode: 'string' }),
+  fTotal: integer('f_total').notNull().default(0), fOpen: integer('f_open').notNull().default(0),
+  fDone: integer('f_done').notNull().default(0), fVerified: integer('f_verified').notNull().default(0),
+  fOpenDues: date('f_open_dues', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+  fPendingDue: date('f_pending_due', { mode: 'string' }),
+}, (t) => [
+  // The board's page, meetings with an overdue record first (open_due before today).
+  index('meeting_control_facts_open_due_idx').on(t.openDue, t.startDate, t.number),
 ]);
