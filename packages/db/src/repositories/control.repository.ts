@@ -2,7 +2,7 @@ import type { Scope } from '@esep/domain';
 import { and, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type Executor } from '../client.ts';
-import { meetingControlFacts } from '../schema/board.schema.ts';
+import { controlAreaDues, controlAreaFacts, meetingControlFacts } from '../schema/board.schema.ts';
 import { meetingDistricts, meetingInspectors } from '../schema/meeting.schema.ts';
 import { districts, policePoints, policeUnits } from '../schema/org.schema.ts';
 import { scopeOfMeeting } from './meeting.repository.ts';
@@ -80,49 +80,76 @@ interface Row {
  * totals over all of them, and the page.
  */
 export async function controlBoardPage(db: Executor, scope: Scope, filter: ControlFilter, today: string, request: { page: number; pageSize: number }, area: 'region' | 'unit' | 'point' | null = null): Promise<ControlBoardPage> {
-  const where = meetingCondition(db, scope, filter) ?? sql`true`;
   // Each meeting's records are counted in its facts; what depends on today is read from the open
   // records' sorted due dates: width_bucket(today - 1, dues) = how many fall before today.
   const t = sql`${today}::date`;
   const col = (name: string) => sql.raw(`meeting_control_facts.${name}`);
   const sum = (parts: SQL[]) => sql.join(parts, sql` + `);
   const all = ['d', 'c', 'f'] as const;
-  const shownKinds = filter.kind ? [KIND_PREFIX[filter.kind]] : [...all];
+  const kind = filter.kind ? KIND_PREFIX[filter.kind] : null;
+  const shownKinds = kind ? [kind] : [...all];
   const overdueOf = (k: string) => sql`width_bucket(${t} - 1, ${col(`${k}_open_dues`)})`;
   const overdue = sql`case when meeting_control_facts.open_due < ${t} then ${sum(all.map(overdueOf))} else 0 end`;
-  // The earliest due date of a shown open record: overdue when before today.
-  const shownOpenDue = filter.kind ? col(`${shownKinds[0]}_open_dues[1]`) : sql`meeting_control_facts.open_due`;
-  const shownOverdue = filter.kind ? sql`case when ${shownOpenDue} < ${t} then ${overdueOf(shownKinds[0]!)} else 0 end` : overdue;
+  // The earliest due date of a shown open record: the meeting has a shown overdue one when it is before today.
+  const shownOpenDue = kind ? col(`${kind}_open_dues[1]`) : col('open_due');
+  const shownOverdue = kind ? sql`case when ${shownOpenDue} < ${t} then ${overdueOf(kind)} else 0 end` : overdue;
   const shownSum = (what: string) => filter.overdue ? sql`0` : sum(shownKinds.map((k) => col(`${k}_${what}`)));
-  const firstDue = sql`case when ${shownOpenDue} < ${t} then ${shownOpenDue} else ${filter.overdue ? sql`null::date`
-    : sql`least(${sql.join(shownKinds.map((k) => col(`${k}_pending_due`)), sql`, `)})`} end`;
-  const narrowed = filter.overdue ? sql`${shownOpenDue} < ${t}` : filter.kind ? sql`${col(`${shownKinds[0]}_total`)} > 0` : sql`true`;
+  // Where the shown records start: the earliest overdue one, else the earliest not verified.
+  const pendingDue = filter.overdue ? sql`null::date` : kind ? col(`${kind}_pending_due`) : col('pending_due');
+  const firstDue = sql`case when ${shownOpenDue} < ${t} then ${shownOpenDue} else ${pendingDue} end`;
+  const where = and(
+    meetingCondition(db, scope, filter),
+    // Narrowed to the meetings with a shown record.
+    filter.overdue ? sql`${shownOpenDue} < ${t}` : kind ? sql`${col(`${kind}_total`)} > 0` : undefined,
+  ) ?? sql`true`;
+  const fields = sql`meeting_control_facts.meeting_id as id, meeting_control_facts.number, meeting_control_facts.start_date::text as start_date,
+    meeting_control_facts.status, ${sum(all.map((k) => col(`${k}_total`)))} as total, ${sum(all.map((k) => col(`${k}_verified`)))} as verified, ${overdue} as overdue`;
+  const limit = request.pageSize;
+  const offset = (request.page - 1) * request.pageSize;
+  // The page, ordered by (overdue > 0) desc, first due, start date, number: first the meetings with
+  // an overdue record (by their earliest open due date: the walk of an index; one kind shown: a
+  // sort of those), then the others by their earliest pending due date (the walk of an index).
+  const overdueDue = kind ? firstDue : col('open_due');
+  const page = sql`
+      select id, number, start_date, status, total, verified, overdue from (
+        (select 0 as part, ${fields}, ${overdueDue} as due, meeting_control_facts.start_date as day, meeting_control_facts.number as n
+          from ${meetingControlFacts} where ${where} and meeting_control_facts.open_due < ${t}
+          order by ${overdueDue}, meeting_control_facts.start_date, meeting_control_facts.number limit ${limit + offset})
+        ${filter.overdue ? sql`` : sql`union all
+        (select 1 as part, ${fields}, ${pendingDue} as due, meeting_control_facts.start_date as day, meeting_control_facts.number as n
+          from ${meetingControlFacts} where ${where} and not coalesce(meeting_control_facts.open_due < ${t}, false)
+          order by ${pendingDue} nulls last, meeting_control_facts.start_date, meeting_control_facts.number limit ${limit + offset})`}
+      ) p order by part, due nulls last, day, n limit ${limit} offset ${offset}`;
+  const areaOf = area ? (table: string) => sql.raw(`${table}.${area}_id`) : () => sql`null::uuid`;
+  const statuses = sql.join(filter.statuses.map((st) => sql`${st}`), sql`, `);
+  // The national board (no territory asked, every meeting of the statuses): the summary sums the
+  // areas' facts and their open records due before today — a few thousand rows. Otherwise the
+  // meetings' facts, those the filters select.
+  const national = !scopeOfMeeting(scope) && !filter.regionId && !filter.unitId && !filter.pointId && !filter.districtId && !filter.staffId && !filter.overdue;
+  const areaSum = (what: string) => sql.raw(shownKinds.map((k) => `control_area_facts.${k}_${what}`).join(' + '));
+  const perArea = national ? sql`
+        select area, sum(n)::int as n, sum(overdue)::int as overdue, (sum(open) - sum(overdue))::int as open, sum(done)::int as done, sum(verified)::int as verified
+        from (
+          select ${areaOf('control_area_facts')} as area, ${kind ? sql.raw(`control_area_facts.${kind}_meetings`) : sql`control_area_facts.meetings`} as n, 0 as overdue,
+            ${areaSum('open')} as open, ${areaSum('done')} as done, ${areaSum('verified')} as verified
+          from ${controlAreaFacts} where control_area_facts.status in (${statuses})
+          union all
+          select ${areaOf('control_area_dues')}, 0, control_area_dues.n, 0, 0, 0 from ${controlAreaDues}
+          where control_area_dues.status in (${statuses}) and control_area_dues.due_date < ${t} ${kind ? sql`and control_area_dues.kind = ${kind}` : sql``}
+        ) x group by area having sum(n) > 0` : sql`
+        select ${areaOf('meeting_control_facts')} as area, count(*)::int as n, sum(${shownOverdue})::int as overdue,
+          sum(${filter.overdue ? sql`0` : sql`${shownSum('open')} - ${shownOverdue}`})::int as open,
+          sum(${shownSum('done')})::int as done, sum(${shownSum('verified')})::int as verified
+        from ${meetingControlFacts} where ${where} group by 1`;
   const rows = rowsOf<Row>(await db.execute(sql`
-    with board as materialized (
-      select meeting_control_facts.meeting_id as id, meeting_control_facts.number, meeting_control_facts.start_date, meeting_control_facts.status,
-        ${area ? col(`${area}_id`) : sql`null::uuid`} as area,
-        ${sum(all.map((k) => col(`${k}_total`)))} as total, ${sum(all.map((k) => col(`${k}_verified`)))} as verified,
-        ${overdue} as overdue, ${shownOverdue} as shown_overdue,
-        ${filter.overdue ? sql`0` : sql`${shownSum('open')} - ${shownOverdue}`} as shown_open,
-        ${shownSum('done')} as shown_done, ${shownSum('verified')} as shown_verified,
-        ${firstDue} as first_due
-      from ${meetingControlFacts} where ${where} and ${narrowed}
-    )
-    select totals.*, page.id, page.number, page.start_date::text as start_date, page.status, page.total, page.verified, page.overdue
+    select totals.*, page.id, page.number, page.start_date, page.status, page.total, page.verified, page.overdue
     from (
-      select count(*)::int as n, coalesce(sum(shown_overdue), 0)::int as sum_overdue, coalesce(sum(shown_open), 0)::int as sum_open,
-        coalesce(sum(shown_done), 0)::int as sum_done, coalesce(sum(shown_verified), 0)::int as sum_verified,
-        ${area ? sql`(select json_agg(a) from (
-          select area as id, count(*)::int as total, sum(shown_overdue)::int as overdue, sum(shown_open)::int as open,
-            sum(shown_done)::int as done, sum(shown_verified)::int as verified
-          from board group by area) a)` : sql`null::json`} as areas
-      from board
+      select coalesce(sum(n), 0)::int as n, coalesce(sum(overdue), 0)::int as sum_overdue, coalesce(sum(open), 0)::int as sum_open,
+        coalesce(sum(done), 0)::int as sum_done, coalesce(sum(verified), 0)::int as sum_verified,
+        ${area ? sql`json_agg(json_build_object('id', area, 'total', n, 'overdue', overdue, 'open', open, 'done', done, 'verified', verified))` : sql`null::json`} as areas
+      from (${perArea}) a
     ) totals
-    left join lateral (
-      select * from board
-      order by (overdue > 0) desc, first_due asc nulls last, start_date, number
-      limit ${request.pageSize} offset ${(request.page - 1) * request.pageSize}
-    ) page on true`));
+    left join lateral (${page}) page on true`));
   const head = rows[0]!;
   const areas = (typeof head.areas === 'string' ? JSON.parse(head.areas) : head.areas ?? []) as Array<{ id: string; total: number; overdue: number; open: number; done: number; verified: number }>;
   return {
