@@ -91,6 +91,12 @@ beforeAll(async () => {
     forwarding: i % 5 === 0 ? { dueDate: addDays(today, (i % 6) - 3), status: i % 2 === 0 ? 'open' : 'done' } : undefined,
   }));
   generated = await insertMeetings(t.database.db, list);
+  // Meetings with several records of a kind: open ones due today (not overdue yet), yesterday and later.
+  await t.database.db.insert(meetingDecisions).values(generated.flatMap((meetingId, i) => (i % 4 === 1 ? [
+    { meetingId, number: 2, text: 'Жарықтандыру', responsible: 'Әкімдік', dueDate: today },
+    ...(i % 8 === 1 ? [{ meetingId, number: 3, text: 'Жарықтандыру', responsible: 'Әкімдік', dueDate: addDays(today, -1) }] : []),
+    ...(i % 3 === 1 ? [{ meetingId, number: 4, text: 'Жарықтандыру', responsible: 'Әкімдік', dueDate: addDays(today, 1) }] : []),
+  ] : [])));
 }, 300_000);
 afterAll(async () => { await t.close(); });
 
