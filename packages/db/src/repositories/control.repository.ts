@@ -8,9 +8,12 @@ import { districts, policePoints, policeUnits } from '../schema/org.schema.ts';
 import { scopeOfMeeting } from './meeting.repository.ts';
 
 /*
- * R-33: the control board. Every meeting the filters select is counted and ordered in SQL —
- * the records of all of them are aggregated per meeting there — and only one page of meetings
- * comes back, so a national board is exact however many protocols it holds.
+ * R-33: the control board. Every meeting the filters select is counted and ordered in SQL, and
+ * only one page of meetings comes back, so a national board is exact however many protocols it
+ * holds. The records are not aggregated at each request: meeting_control_facts holds each signed
+ * meeting's counts and its open records' due dates, and control_area_facts / control_area_dues
+ * their sums per area, all kept by triggers in the same transaction as every change (migration
+ * 0014) — so the national board reads a few thousand rows and walks two indexes.
  */
 
 export type ControlRecordKind = 'decision' | 'check' | 'forwarding';
@@ -75,9 +78,9 @@ interface Row {
 /**
  * One page of the board, ordered as the point lead works it: meetings with an overdue record
  * first, then by the earliest due date among the shown records not yet verified (overdue ones
- * first), the meeting date and number. One statement: the selected meetings, their records
- * (decisions with their execution marks, checks, forwardings) aggregated per meeting, the
- * totals over all of them, and the page.
+ * first), the meeting date and number. One statement (one snapshot): the totals over all the
+ * selected meetings (per area when asked) and the page. The same figures as aggregating every
+ * record at each request (apps/server/test/control-board.reference.ts; the rollup test).
  */
 export async function controlBoardPage(db: Executor, scope: Scope, filter: ControlFilter, today: string, request: { page: number; pageSize: number }, area: 'region' | 'unit' | 'point' | null = null): Promise<ControlBoardPage> {
   // Each meeting's records are counted in its facts; what depends on today is read from the open
@@ -121,7 +124,7 @@ export async function controlBoardPage(db: Executor, scope: Scope, filter: Contr
           order by ${pendingDue} nulls last, meeting_control_facts.start_date, meeting_control_facts.number limit ${limit + offset})`}
       ) p order by part, due nulls last, day, n limit ${limit} offset ${offset}`;
   const areaOf = area ? (table: string) => sql.raw(`${table}.${area}_id`) : () => sql`null::uuid`;
-  const statuses = sql.join(filter.statuses.map((st) => sql`${st}`), sql`, `);
+  const statuses = filter.statuses.length ? sql.join(filter.statuses.map((st) => sql`${st}`), sql`, `) : sql`null`;
   // The national board (no territory asked, every meeting of the statuses): the summary sums the
   // areas' facts and their open records due before today — a few thousand rows. Otherwise the
   // meetings' facts, those the filters select.
