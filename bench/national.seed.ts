@@ -191,6 +191,13 @@ export async function seedNational(database: Database, options: SeedOptions): Pr
     await loader.exec('delete from district_quarter_facts');
     await loader.exec('select district_quarter_refresh(array_agg(id), array_agg(null::date)) from districts');
     log(`quarter facts recomputed ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    // The control board's facts (R-33) likewise: every signed meeting, and their areas' sums.
+    t = performance.now();
+    await loader.exec('delete from meeting_control_facts');
+    await loader.exec('delete from control_area_facts');
+    await loader.exec('delete from control_area_dues');
+    await loader.exec("select meeting_control_refresh(array_agg(id), false) from meetings where status in ('protocol_signed', 'closed')");
+    log(`control facts recomputed ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
     await loader.exec('analyze');
     log(`analyze ${((performance.now() - t) / 1000).toFixed(1)} s`);

@@ -93,6 +93,21 @@ describe(`seed:national at scale ${SCALE} (${engine})`, () => {
     expect(s).toMatchObject({ past_planned: 0, future_held: 0, signed_without_protocol: 0 });
     for (const key of ['late_protocols', 'without_akimat', 'late_notices', 'overdue_checks']) expect(s[key], key).toBeGreaterThan(0);
     expect(s.most_districts).toBe(2);
+    // The control board's facts (R-33), recomputed after the load: every signed meeting and its records.
+    const [f] = rowsOf<Record<string, number>>(await first.db.execute(sql`select
+      (select count(*) from meeting_control_facts)::int as facts, (select count(*) from meetings where status in ('protocol_signed', 'closed'))::int as signed,
+      (select coalesce(sum(meetings), 0) from control_area_facts)::int as area_meetings,
+      (select coalesce(sum(d_total + c_total + f_total), 0) from meeting_control_facts)::int as records,
+      (select count(*) from meeting_decisions d join meetings m on m.id = d.meeting_id where m.status in ('protocol_signed', 'closed'))::int
+        + (select count(*) from checks c join meetings m on m.id = c.meeting_id where m.status in ('protocol_signed', 'closed'))::int
+        + (select count(*) from forwardings w join meetings m on m.id = w.meeting_id where m.status in ('protocol_signed', 'closed'))::int as expected_records,
+      (select coalesce(sum(n), 0) from control_area_dues)::int as open_dues,
+      (select coalesce(sum(d_open + c_open + f_open), 0) from control_area_facts)::int as open_records`));
+    expect(f!.facts).toBe(f!.signed);
+    expect(f!.area_meetings).toBe(f!.signed);
+    expect(f!.records).toBe(f!.expected_records);
+    expect(f!.records).toBeGreaterThan(0);
+    expect(f!.open_dues).toBe(f!.open_records);
     // No audit entries were written: the trail (empty here) still verifies.
     expect((await verifyAuditChain(first.db)).firstBreak).toBeNull();
   });

@@ -1,5 +1,5 @@
 import type { Scope, TerritoryPath } from '@esep/domain';
-import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, type AnyColumn, desc, eq, exists, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
 import { meetingLateEntries } from '../schema/late-entry.schema.ts';
@@ -79,13 +79,13 @@ export async function planningDistricts(db: Executor, ids: readonly string[]) {
 }
 
 /** Meetings inside the user's territory: any district they cover is in it. */
-export const scopeOfMeeting = (scope: Scope): SQL | undefined => {
+export const scopeOfMeeting = (scope: Scope, meetingId: AnyColumn = meetings.id): SQL | undefined => {
   const condition = scopeCondition(scope, { regionId: policeUnits.regionId, unitId: policePoints.unitId, pointId: districts.pointId, districtId: districts.id, atuId: districts.atuId });
   if (!condition) return undefined;
   // A meeting is in the territory when any district it covers is.
   return sql`exists (select 1 from ${meetingDistricts} join ${districts} on ${districts.id} = ${meetingDistricts.districtId}
     join ${policePoints} on ${policePoints.id} = ${districts.pointId} join ${policeUnits} on ${policeUnits.id} = ${policePoints.unitId}
-    where ${meetingDistricts.meetingId} = ${meetings.id} and ${condition})`;
+    where ${meetingDistricts.meetingId} = ${meetingId} and ${condition})`;
 };
 
 export interface MeetingFilter {
