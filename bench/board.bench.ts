@@ -48,7 +48,10 @@ async function openTarget(): Promise<Database> {
   if (engine !== 'postgres') {
     const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     explainRaw = async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows;
-    return { db: drizzlePglite(client, { schema, logger }) as unknown as Db, engine: 'pglite', close: () => client.close() };
+    return {
+      db: drizzlePglite(client, { schema, logger }) as unknown as Db, engine: 'pglite', close: () => client.close(),
+      executeSql: async (text, values) => (values?.length ? client.query(text, values) : (await client.exec(text)).at(-1) ?? { rows: [] }),
+    };
   }
   const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   // Named after the checkout: benchmarks of two checkouts on one server never drop each other's.
@@ -66,7 +69,10 @@ async function openTarget(): Promise<Database> {
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
   explainRaw = async (text, params) => (await pool.query(text, params)).rows;
-  return { db: drizzlePg(pool, { schema, logger }) as unknown as Db, engine: 'postgresql', close: () => pool.end() };
+  return {
+    db: drizzlePg(pool, { schema, logger }) as unknown as Db, engine: 'postgresql', close: () => pool.end(),
+    executeSql: async (text, values) => pool.query(text, values?.length ? values : undefined),
+  };
 }
 
 const database = await openTarget();

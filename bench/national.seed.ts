@@ -187,28 +187,20 @@ export async function seedNational(database: Database, options: SeedOptions): Pr
     }
     // The quarter board's facts (R-22.13) are kept by statement triggers, which a load under
     // session_replication_role = replica does not fire: recomputed here for every district.
-    // Statistics first: the facts' functions read the loaded tables by meeting and by district,
-    // and planned without statistics (tables that were empty) they scanned whole tables per
-    // meeting — over 5 minutes for the control facts at scale 1, 6.7 s after ANALYZE.
     t = performance.now();
-    await loader.query('analyze');
-    log(`analyze ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    // One session (`query`), not every loading session (`exec`, for session settings).
-    t = performance.now();
-    await loader.query('delete from district_quarter_facts');
-    await loader.query('select district_quarter_refresh(array_agg(id), array_agg(null::date)) from districts');
+    await loader.exec('delete from district_quarter_facts');
+    await loader.exec('select district_quarter_refresh(array_agg(id), array_agg(null::date)) from districts');
     log(`quarter facts recomputed ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    // The control board's facts (R-33) likewise: every signed meeting, and their areas' sums,
-    // 2,000 meetings a call (each call's `= ANY(ids)` stays short).
+    // The control board's facts (R-33) likewise: every signed meeting, and their areas' sums.
     t = performance.now();
-    await loader.query('delete from meeting_control_facts');
-    await loader.query('delete from control_area_facts');
-    await loader.query('delete from control_area_dues');
-    await loader.query(`select count(meeting_control_refresh(b.ids, false)) from (
-      select array_agg(id) as ids from (select id, (row_number() over (order by id) - 1) / 2000 as batch
-        from meetings where status in ('protocol_signed', 'closed')) m group by batch) b`);
-    await loader.query('analyze district_quarter_facts, meeting_control_facts, control_area_facts, control_area_dues');
+    await loader.exec('delete from meeting_control_facts');
+    await loader.exec('delete from control_area_facts');
+    await loader.exec('delete from control_area_dues');
+    await loader.exec("select meeting_control_refresh(array_agg(id), false) from meetings where status in ('protocol_signed', 'closed')");
     log(`control facts recomputed ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    await loader.exec('analyze');
+    log(`analyze ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const seconds = (performance.now() - started) / 1000;
     return { rows, seconds, meetings: meetingSummary(plans) };
   } finally {

@@ -12,7 +12,11 @@ import authPlugin from './plugins/auth.plugin.ts';
 import errorsPlugin from './plugins/errors.plugin.ts';
 import openapiPlugin from './plugins/openapi.plugin.ts';
 import webPlugin from './plugins/web.plugin.ts';
+import jobsPlugin from './plugins/jobs.plugin.ts';
+import { databaseRateStore } from './http/rate-limit.store.ts';
 import retentionPlugin from './plugins/retention.plugin.ts';
+import type { Channels } from './notifications/channel.ts';
+import { createChannels } from './notifications/channels/channels.ts';
 import securityHeadersPlugin from './plugins/security-headers.plugin.ts';
 import tusPlugin from './plugins/tus.plugin.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -24,10 +28,12 @@ export interface BuildOptions {
   logger?: boolean;
   /** Where "now" comes from; the system clock unless a test sets one. */
   clock?: Clock;
+  /** The message channels (issue 12): those configured (ESEP_SMTP_URL …) unless a test passes its own. */
+  channels?: Channels;
 }
 
 /** Builds the Fastify application: plugins for infrastructure, then the routes. */
-export async function buildApp({ config, database, logger = true, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = true, clock = systemClock, channels }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? {
       level: config.logLevel,
@@ -61,8 +67,11 @@ export async function buildApp({ config, database, logger = true, clock = system
   // Phones on slow networks: the app's scripts and the API's JSON go compressed (br or gzip).
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(openapiPlugin);
-  await app.register(rateLimit, { global: false });
+  // Per-route limits counted in the database, so several processes share them (issue 12).
+  await app.register(rateLimit, { global: false, store: databaseRateStore(app) });
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 12 } });
+  // Background work in the database (issue 12): before the plugins that add their own jobs.
+  await app.register(jobsPlugin, { channels: channels ?? createChannels(config.notifications) });
   await app.register(authPlugin);
   await app.register(accessPlugin);
   // resumable video uploads (tus) and the video store: the daily retention dry run.

@@ -1,5 +1,14 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { SMS_DEFAULT_URLS, SMS_GATEWAYS, type SmsGateway, unknownPlaceholders } from './notifications/channels/sms.channel.ts';
+
+/** A From header: an address, or a display name and the address in angle brackets. */
+const MAIL_FROM = /^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
+const smsTemplate = (v: string) => {
+  if (unknownPlaceholders(v).length) return false;
+  if (!v.trim().startsWith('{')) return v.includes('=');
+  try { const parsed: unknown = JSON.parse(v); return !!parsed && typeof parsed === 'object' && !Array.isArray(parsed); } catch { return false; }
+};
 
 /** Every setting Esep reads from the environment (README lists them). */
 const Env = z.object({
@@ -36,6 +45,29 @@ const Env = z.object({
   ESEP_SIGNING_KEY: z.string().min(32).optional(),
   ESEP_NCANODE_URL: z.string().url().optional(),
   ESEP_API_DOCS: z.enum(['0', '1']).default('1'),
+  ESEP_JOBS: z.enum(['all', 'none', 'only']).optional(),
+  ESEP_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(5).default(120),
+  ESEP_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(30),
+  ESEP_CLOCK_AT: z.iso.datetime({ offset: true }).optional(),
+  ESEP_CLOCK_SINCE: z.iso.datetime({ offset: true }).optional(),
+  // Issue 12: the delivery channels; each is configured whole or not at all (notificationsConfig).
+  ESEP_SMTP_URL: z.string().refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol) && !!new URL(v).hostname).optional(),
+  ESEP_MAIL_FROM: z.string().regex(MAIL_FROM).optional(),
+  ESEP_TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/).optional(),
+  ESEP_TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  ESEP_SMS_GATEWAY: z.enum(SMS_GATEWAYS).optional(),
+  ESEP_SMS_URL: z.string().url().optional(),
+  ESEP_SMS_METHOD: z.enum(['GET', 'POST']).optional(),
+  ESEP_SMS_API_KEY: z.string().optional(),
+  ESEP_SMS_LOGIN: z.string().optional(),
+  ESEP_SMS_PASSWORD: z.string().optional(),
+  ESEP_SMS_SENDER: z.string().max(15).optional(),
+  ESEP_SMS_TEMPLATE: z.string().refine(smsTemplate).optional(),
+  ESEP_WHATSAPP_TOKEN: z.string().optional(),
+  ESEP_WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d+$/).optional(),
+  ESEP_WHATSAPP_TEMPLATE: z.string().regex(/^[a-z0-9_]{1,512}$/).optional(),
+  ESEP_WHATSAPP_API_ROOT: z.string().url().default('https://graph.facebook.com'),
+  ESEP_WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v21.0'),
 });
 
 /**
@@ -76,8 +108,30 @@ const HINTS: Record<keyof typeof Env.shape, string> = {
   ESEP_SIGNING_KEY: 'a secret of at least 32 characters, e.g. the output of `openssl rand -base64 48`',
   ESEP_NCANODE_URL: 'the URL of the NCANode service',
   ESEP_API_DOCS: '0 to switch off the interactive API docs at /api/docs, or 1',
+  ESEP_JOBS: 'all (serve and run background jobs), none (serve only) or only (run jobs only)',
+  ESEP_DELIVERY_LEASE_SECONDS: 'a whole number of seconds, at least 5 (longer than ESEP_SEND_TIMEOUT_SECONDS)',
+  ESEP_SEND_TIMEOUT_SECONDS: 'a positive whole number of seconds',
+  ESEP_CLOCK_AT: 'an instant with its offset, e.g. 2026-12-04T20:00:00+05:00 (not in production)',
+  ESEP_CLOCK_SINCE: 'the real instant at which the clock read ESEP_CLOCK_AT (default: the start), e.g. 2026-12-05T12:00:00Z',
+  ESEP_SMTP_URL: 'the SMTP relay as smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465',
+  ESEP_MAIL_FROM: 'the sender of e-mails, e.g. Esep <esep@example.kz>',
+  ESEP_TELEGRAM_BOT_TOKEN: 'the bot token BotFather gave, e.g. 123456789:AAH…',
+  ESEP_TELEGRAM_API_ROOT: 'the Bot API server URL, e.g. https://api.telegram.org',
+  ESEP_SMS_GATEWAY: 'mobizon, smsc or custom',
+  ESEP_SMS_URL: 'the SMS gateway\'s send URL',
+  ESEP_SMS_METHOD: 'GET or POST',
+  ESEP_SMS_API_KEY: 'the gateway\'s API key',
+  ESEP_SMS_LOGIN: 'the gateway account\'s login',
+  ESEP_SMS_PASSWORD: 'the gateway account\'s password',
+  ESEP_SMS_SENDER: 'the registered sender name (at most 15 characters)',
+  ESEP_SMS_TEMPLATE: 'the request parameters, e.g. to={phone}&text={text}&token={apiKey}, or a JSON object; placeholders: {phone} {e164} {text} {key} {sender} {apiKey} {login} {password}',
+  ESEP_WHATSAPP_TOKEN: 'a WhatsApp Cloud API access token (a system user\'s permanent token)',
+  ESEP_WHATSAPP_PHONE_NUMBER_ID: 'the sending number\'s phone number id (digits) from WhatsApp Manager',
+  ESEP_WHATSAPP_TEMPLATE: 'the approved message template\'s name (lower-case letters, digits, _)',
+  ESEP_WHATSAPP_API_ROOT: 'the Graph API URL, e.g. https://graph.facebook.com',
+  ESEP_WHATSAPP_API_VERSION: 'a Graph API version such as v21.0',
 };
-const SECRET = /KEY|SECRET|DATABASE_URL/;
+const SECRET = /KEY|SECRET|TOKEN|PASSWORD|DATABASE_URL|SMTP_URL|SMS_URL/;
 
 /** A setting Esep cannot start with: the message is one line naming the variable and what to set. */
 export class ConfigError extends Error {
@@ -130,6 +184,87 @@ export interface Config {
   ncanodeUrl?: string | undefined;
   /** The interactive API docs at /api/docs (`ESEP_API_DOCS=0` switches them off; /api/openapi.json stays). */
   apiDocs: boolean;
+  /**
+   * Background jobs (issue 12): 'all' serves HTTP and works jobs, 'none' only serves (it still
+   * queues jobs), 'only' works jobs (and answers /api/health). Tests default to 'none' and drain
+   * the queue themselves.
+   */
+  jobs: 'all' | 'none' | 'only';
+  /** A delivery claimed longer ago than this, still `sending`, was left by a worker that stopped. */
+  deliveryLeaseMs: number;
+  /** The longest wait for a message provider. */
+  sendTimeoutMs: number;
+  /** The instant the server's clock read at `clockSince` (the start, by default), then runs on; never in production. */
+  clockAt?: string | undefined;
+  /** The real instant of `clockAt`: processes (and restarts) given the same pair share one clock. */
+  clockSince?: string | undefined;
+  /** Issue 12: the channels reminders can go out through; null = that channel is not configured. */
+  notifications: NotificationsConfig;
+}
+
+export interface NotificationsConfig {
+  email: { url: string; from: string } | null;
+  telegram: { token: string; apiRoot: string } | null;
+  sms: {
+    gateway: SmsGateway; url: string; method: 'GET' | 'POST';
+    apiKey?: string | undefined; login?: string | undefined; password?: string | undefined; sender?: string | undefined; template?: string | undefined;
+  } | null;
+  whatsapp: { token: string; phoneNumberId: string; template: string; apiRoot: string; version: string } | null;
+}
+
+type EnvName = keyof typeof Env.shape;
+type Parsed = z.infer<typeof Env>;
+
+/**
+ * Each channel is configured whole or not at all: a channel with some of its variables set and
+ * one it needs missing is a start-up error naming what is missing (a reminder silently going
+ * nowhere would be found out only when a deadline was missed).
+ */
+function notificationsConfig(e: Parsed, present: Record<string, string | undefined>): NotificationsConfig {
+  const problems: string[] = [];
+  const given = (names: readonly EnvName[]) => names.filter((name) => present[name] !== undefined);
+  const need = (channel: string, names: readonly EnvName[], required: readonly EnvName[]) => {
+    const set = given(names);
+    if (!set.length) return false;
+    for (const name of required) {
+      if (present[name] === undefined) problems.push(`${name} is not set: ${channel} is half configured (${set.join(', ')} set); set it to ${HINTS[name]}, or unset the others`);
+    }
+    return true;
+  };
+  const email = need('e-mail', ['ESEP_SMTP_URL', 'ESEP_MAIL_FROM'], ['ESEP_SMTP_URL', 'ESEP_MAIL_FROM']);
+  const telegram = need('Telegram', ['ESEP_TELEGRAM_BOT_TOKEN', 'ESEP_TELEGRAM_API_ROOT'], ['ESEP_TELEGRAM_BOT_TOKEN']);
+  const whatsapp = need('WhatsApp', ['ESEP_WHATSAPP_TOKEN', 'ESEP_WHATSAPP_PHONE_NUMBER_ID', 'ESEP_WHATSAPP_TEMPLATE', 'ESEP_WHATSAPP_API_ROOT', 'ESEP_WHATSAPP_API_VERSION'],
+    ['ESEP_WHATSAPP_TOKEN', 'ESEP_WHATSAPP_PHONE_NUMBER_ID', 'ESEP_WHATSAPP_TEMPLATE']);
+  const smsNames = ['ESEP_SMS_GATEWAY', 'ESEP_SMS_URL', 'ESEP_SMS_METHOD', 'ESEP_SMS_API_KEY', 'ESEP_SMS_LOGIN', 'ESEP_SMS_PASSWORD', 'ESEP_SMS_SENDER', 'ESEP_SMS_TEMPLATE'] as const;
+  const gateway = e.ESEP_SMS_GATEWAY;
+  const smsRequired: Record<SmsGateway, EnvName[]> = {
+    mobizon: ['ESEP_SMS_API_KEY'],
+    smsc: ['ESEP_SMS_LOGIN', 'ESEP_SMS_PASSWORD'],
+    custom: ['ESEP_SMS_URL', 'ESEP_SMS_TEMPLATE'],
+  };
+  const sms = need(gateway ? `SMS through ${gateway}` : 'SMS', smsNames, gateway ? ['ESEP_SMS_GATEWAY', ...smsRequired[gateway]] : ['ESEP_SMS_GATEWAY']);
+  if (gateway && gateway !== 'custom') {
+    for (const name of given(['ESEP_SMS_TEMPLATE', 'ESEP_SMS_METHOD'])) problems.push(`${name} is set but ${gateway} has its own request: unset it, or set ESEP_SMS_GATEWAY=custom`);
+  }
+  if (gateway === 'custom' && e.ESEP_SMS_METHOD === 'GET' && e.ESEP_SMS_TEMPLATE?.trim().startsWith('{')) {
+    problems.push('ESEP_SMS_METHOD="GET" is not valid with a JSON ESEP_SMS_TEMPLATE (JSON is sent as a POST body): set it to POST, or write the template as name={value}&…');
+  }
+  if (problems.length) throw new ConfigError(problems.join('; '));
+  return {
+    email: email ? { url: e.ESEP_SMTP_URL!, from: e.ESEP_MAIL_FROM! } : null,
+    telegram: telegram ? { token: e.ESEP_TELEGRAM_BOT_TOKEN!, apiRoot: e.ESEP_TELEGRAM_API_ROOT } : null,
+    sms: sms && gateway
+      ? {
+        gateway,
+        url: e.ESEP_SMS_URL ?? (gateway === 'custom' ? '' : SMS_DEFAULT_URLS[gateway]),
+        method: e.ESEP_SMS_METHOD ?? 'POST',
+        apiKey: e.ESEP_SMS_API_KEY, login: e.ESEP_SMS_LOGIN, password: e.ESEP_SMS_PASSWORD, sender: e.ESEP_SMS_SENDER, template: e.ESEP_SMS_TEMPLATE,
+      }
+      : null,
+    whatsapp: whatsapp
+      ? { token: e.ESEP_WHATSAPP_TOKEN!, phoneNumberId: e.ESEP_WHATSAPP_PHONE_NUMBER_ID!, template: e.ESEP_WHATSAPP_TEMPLATE!, apiRoot: e.ESEP_WHATSAPP_API_ROOT, version: e.ESEP_WHATSAPP_API_VERSION }
+      : null,
+  };
 }
 
 /** Where the database is: PostgreSQL at DATABASE_URL, else the embedded PGlite under DATA_DIR. */
@@ -149,6 +284,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production') {
     const missing = (['ESEP_SIGNING_KEY', 'PUBLIC_URL'] as const).filter((name) => !e[name]);
     if (missing.length) throw new ConfigError(missing.map((name) => `${name} is not set: in production set it to ${HINTS[name]}`).join('; '));
+    if (e.ESEP_CLOCK_AT) throw new ConfigError('ESEP_CLOCK_AT is set: in production the clock is the system clock; unset it');
+  }
+  if (e.ESEP_DELIVERY_LEASE_SECONDS <= e.ESEP_SEND_TIMEOUT_SECONDS) {
+    throw new ConfigError(`ESEP_DELIVERY_LEASE_SECONDS=${e.ESEP_DELIVERY_LEASE_SECONDS} is not valid: set it to ${HINTS.ESEP_DELIVERY_LEASE_SECONDS}`);
   }
   return {
     env: e.NODE_ENV,
@@ -178,5 +317,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingKey: e.ESEP_SIGNING_KEY,
     ncanodeUrl: e.ESEP_NCANODE_URL,
     apiDocs: e.ESEP_API_DOCS === '1',
+    jobs: e.ESEP_JOBS ?? (e.NODE_ENV === 'test' ? 'none' : 'all'),
+    deliveryLeaseMs: e.ESEP_DELIVERY_LEASE_SECONDS * 1000,
+    sendTimeoutMs: e.ESEP_SEND_TIMEOUT_SECONDS * 1000,
+    clockAt: e.ESEP_CLOCK_AT,
+    clockSince: e.ESEP_CLOCK_SINCE,
+    notifications: notificationsConfig(e, present),
   };
 }

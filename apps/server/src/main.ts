@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { lockDataDir, migrateDatabase, openDatabase, type DataDirLock } from '@esep/db';
 import { buildApp } from './app.ts';
-import { systemClock } from './clock.ts';
+import { startingClock, systemClock } from './clock.ts';
 import { databaseLocation, loadConfig, type Config } from './config.ts';
 import { seedDemoMeetings } from './demo/demo.meetings.ts';
 import { seedDemo } from './demo/demo.seed.ts';
@@ -41,7 +41,7 @@ await runCommand('esep', async () => {
     // measured 327 MB resident before one, 244 MB after (issue 11, part 6).
     collectGarbage();
   }
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, clock: config.clockAt ? startingClock(config.clockAt, config.clockSince) : systemClock });
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -5,6 +5,7 @@ import type { Database } from '@esep/db';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
+import type { Channels } from '../src/notifications/channel.ts';
 import { TestClock } from './clock.ts';
 import { testDatabase } from './database.ts';
 
@@ -16,12 +17,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(overrides: Partial<Config> = {}, clock = new TestClock()): Promise<TestApp> {
+export async function testApp(overrides: Partial<Config> = {}, clock = new TestClock(), options: { channels?: Channels } = {}): Promise<TestApp> {
   const database = await testDatabase();
   // Stored files (publication proofs) go to a private temporary folder.
   const dataDir = mkdtempSync(join(tmpdir(), 'esep-test-'));
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv), dataDir, ...overrides };
-  const app = await buildApp({ config, database, logger: false, clock });
+  const app = await buildApp({ config, database, logger: false, clock, ...(options.channels ? { channels: options.channels } : {}) });
   await app.ready();
   return {
     app, database, clock,

@@ -5,6 +5,12 @@ import { expect } from 'vitest';
 import type { Client, TestApp } from './harness.ts';
 import { meetingDates } from './meetings.ts';
 
+/** What these helpers use of a client: an injected one (harness.ts) or one over HTTP (processes.ts). */
+interface Sender {
+  get(url: string): Promise<{ statusCode: number; body: string; json(): any }>;
+  send(method: Parameters<Client['send']>[0], url: string, body?: unknown): Promise<{ statusCode: number; body: string; json(): any }>;
+}
+
 /**
  * A meeting of one district, planned, announced 10 days ahead and then moved in time (in the
  * database, as the clock would) so that it is happening now: started `startedMinutesAgo`
@@ -12,7 +18,7 @@ import { meetingDates } from './meetings.ts';
  * A meeting of today never starts before today's midnight in Almaty, so that signing it now is
  * on time (R-32.3) whatever the hour the tests run at.
  */
-export async function meetingInProgress(t: TestApp, inspector: Client, districtId: string, options: { held?: boolean; startedMinutesAgo?: number; daysAgo?: number } = {}) {
+export async function meetingInProgress(t: Pick<TestApp, 'clock' | 'database'>, inspector: Pick<Sender, 'send'>, districtId: string, options: { held?: boolean; startedMinutesAgo?: number; daysAgo?: number } = {}) {
   const { at, plan: meetingPlan, today } = meetingDates(t.clock);
   const created = await inspector.send('POST', '/api/v1/meetings', meetingPlan(districtId, { startsAt: at(40, 18), endsAt: at(40, 20) }));
   expect(created.statusCode, created.body).toBe(201);
@@ -31,7 +37,7 @@ export async function meetingInProgress(t: TestApp, inspector: Client, districtI
 }
 
 /** District ids of the demo region by code. */
-export async function districtIds(client: Client): Promise<Record<string, string>> {
+export async function districtIds(client: Pick<Sender, 'get'>): Promise<Record<string, string>> {
   const all = (await client.get('/api/v1/districts?pageSize=200')).json().items as Array<{ id: string; code: string }>;
   return Object.fromEntries(all.map((d) => [d.code, d.id]));
 }

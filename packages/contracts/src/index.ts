@@ -18,3 +18,5 @@ export * from './protocol.contract.ts';
 export * from './signature.contract.ts';
 export * from './followup.contract.ts';
 export * from './video.contract.ts';
+export * from './notification.contract.ts';
+export * from './notification.messages.ts';

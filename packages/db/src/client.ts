@@ -13,6 +13,7 @@ import { DURABLE_START_PARAMS, DurableNodeFS } from './data-dir.fs.ts';
 import { listenPglite, listenPostgres, type ListenHandlers, type Unlisten } from './notify.listener.ts';
 import { holdsDataDirLock } from './data-dir.lock.ts';
 import { PGLITE_EXTENSIONS } from './extensions.ts';
+import { installJobSchema } from './jobs.schema.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -27,12 +28,23 @@ export type Engine = 'pglite' | 'postgresql';
 export interface Database {
   db: Db;
   engine: Engine;
+  /**
+   * PostgreSQL: the connection string, for connections of their own outside the pool (the upload
+   * locks, repositories/upload-lock.repository.ts).
+   */
+  url?: string;
   close(): Promise<void>;
   /**
    * Listens to a NOTIFY channel (notify.listener.ts): on PostgreSQL on a connection of its own,
    * on PGlite on the instance. Absent on a database opened some other way (benchmarks).
    */
   listen?(channel: string, handlers: ListenHandlers): Promise<Unlisten>;
+  /**
+   * Raw SQL outside Drizzle, for the job queue (pg-boss's `db.executeSql` adapter): one statement
+   * with `$n` parameters, or, without parameters, a script of several. On PGlite it goes through
+   * the one in-process connection, so it waits for an open transaction instead of interleaving.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 // Found through the package, not this file's URL: the production server is one bundled file
@@ -74,7 +86,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pool.on('error', options.onConnectionError ?? ((error) => process.emitWarning(`database: an idle connection failed and was dropped (${error.message})`)));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const url = options.url;
-    return { db, engine: 'postgresql', close: () => pool.end(), listen: async (channel, handlers) => listenPostgres(url, channel, handlers) };
+    const executeSql = async (text: string, values?: unknown[]) => {
+      const result = await pool.query(text, values?.length ? values : undefined);
+      // A script answers one result per statement: the caller wants the last.
+      return Array.isArray(result) ? (result.at(-1) ?? { rows: [] }) : result;
+    };
+    return { db, engine: 'postgresql', url, close: () => pool.end(), listen: async (channel, handlers) => listenPostgres(url, channel, handlers), executeSql };
   }
   // Two processes on one data directory destroy it: only the holder of its lock opens it.
   if (options.dataDir && !holdsDataDirLock(options.dataDir)) throw new Error(`openDatabase: lock ${options.dataDir} first (lockDataDir)`);
@@ -82,13 +99,43 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     ? { fs: new DurableNodeFS(options.dataDir), startParams: EMBEDDED_START, extensions: PGLITE_EXTENSIONS }
     : { extensions: PGLITE_EXTENSIONS }));
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, engine: 'pglite', close: () => client.close(), listen: (channel, handlers) => listenPglite(client, channel, handlers) };
+  const executeSql = async (text: string, values?: unknown[]) => {
+    if (values?.length) return client.query(text, values);
+    const results = await client.exec(text);
+    return results.at(-1) ?? { rows: [] };
+  };
+  return { db, engine: 'pglite', close: () => client.close(), listen: (channel, handlers) => listenPglite(client, channel, handlers), executeSql };
 }
+
+/** The advisory lock (with key 0) that lets one process at a time migrate a PostgreSQL database. */
+export const MIGRATION_LOCK = 7301661;
 
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
-  if (database.engine === 'postgresql') await migratePg(database.db as never, config);
-  else await migratePglite(database.db as never, config);
+  if (database.engine !== 'postgresql') {
+    await migratePglite(database.db as never, config);
+    return installJobSchema(database);
+  }
+  if (!database.url) {
+    await migratePg(database.db as never, config);
+    return installJobSchema(database);
+  }
+  // Several server processes may start at once on one database (a deployment, a restart of all).
+  // drizzle's migrator reads what is applied before its transaction, so each would apply the same
+  // migrations and all but one would fail (seen: a duplicate key in pg_type on CREATE TABLE IF NOT
+  // EXISTS). One migrates while the others wait here, then find nothing left to apply. The lock is
+  // a session's, on a connection of its own (the migrator runs on pooled ones); ending it releases it.
+  const lock = new pg.Client({ connectionString: database.url, application_name: 'esep-migrate' });
+  // A failure of this connection fails its query; an idle one must not become an uncaught error.
+  lock.on('error', () => undefined);
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1::int, 0)', [MIGRATION_LOCK]);
+    await migratePg(database.db as never, config);
+    await installJobSchema(database);
+  } finally {
+    await lock.end().catch(() => undefined);
+  }
 }
 
 export interface MigrationState { applied: number; latest: string | null }

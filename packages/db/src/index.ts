@@ -39,3 +39,7 @@ export * from './repositories/late-entry.repository.ts';
 export * from './repositories/rate-limit.repository.ts';
 export * from './repositories/migration.repository.ts';
 export * from './repositories/quarter-board.repository.ts';
+export * from './repositories/notification.repository.ts';
+export * from './jobs.schema.ts';
+export * from './repositories/upload-lock.repository.ts';
+export * from './repositories/reminder.repository.ts';

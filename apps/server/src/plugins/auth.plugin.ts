@@ -5,6 +5,7 @@ import { almatyDate } from '@esep/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../http/app-error.ts';
+import { QUEUES } from '../jobs/job.queue.ts';
 import { SessionCache } from './session.cache.ts';
 
 export const SESSION_COOKIE = 'esep_session';
@@ -48,13 +49,9 @@ export default fp(async function authPlugin(app: FastifyInstance) {
   await sessions.start();
   app.decorate('sessions', sessions);
 
-  // Expired sessions are refused on read; this only keeps the table small.
-  const sweep = setInterval(() => {
-    deleteExpiredSessions(app.db, app.clock.now()).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
-  }, 3600_000);
-  sweep.unref();
+  // Expired sessions are refused on read; this hourly job only keeps the table small.
+  app.jobs.handle(QUEUES.sessionsSweep, async () => deleteExpiredSessions(app.db, app.clock.now()));
   app.addHook('onClose', async () => {
-    clearInterval(sweep);
     await sessions.stop();
   });
 

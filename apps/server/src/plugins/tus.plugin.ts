@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ERROR_MESSAGES, VideoUploadMetadata, type ErrorCode } from '@esep/contracts';
+import { openUploadLocks } from '@esep/db';
 import { Server as TusServer } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -10,6 +11,7 @@ import { RAW_DATA_HEADERS } from './security-headers.plugin.ts';
 import { negotiateLocale } from '../http/locale.ts';
 import { contextOf } from '../services/context.ts';
 import { dropUpload, finishUpload, NOT_A_VIDEO, startUpload, uploadOf } from '../services/video/video.service.ts';
+import { PostgresUploadLocker } from '../storage/upload.locker.ts';
 import { createVideoStore, NotAVideoError, type VideoStore } from '../storage/video.store.ts';
 
 /*
@@ -47,9 +49,19 @@ export default fp(async function tusPlugin(app: FastifyInstance) {
     return { status_code: error.status, body: JSON.stringify({ error: { code: error.code, message, ...(error.details === undefined ? {} : { details: error.details }) } }) };
   };
 
+  // Several server processes on one PostgreSQL: an upload is written by one request at a time,
+  // whichever process each reaches (storage/upload.locker.ts). PGlite is one process by
+  // construction (the data directory's lock), where tus's own in-memory locker is enough.
+  const { database } = app;
+  const locks = database.engine === 'postgresql' && database.url
+    ? openUploadLocks(database.url, { onConnectionError: (error) => app.log.warn({ err: error }, 'upload locks: an idle connection failed and was dropped') })
+    : null;
+  if (locks) app.addHook('onClose', () => locks.close());
+
   const tus = new TusServer({
     path: UPLOAD_PATH,
     datastore: store.datastore,
+    ...(locks ? { locker: new PostgresUploadLocker(locks) } : {}),
     relativeLocation: true,
     respectForwardedHeaders: app.config.trustProxy,
     disableTerminationForFinishedUploads: true,

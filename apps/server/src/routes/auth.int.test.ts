@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions } from '@esep/db';
+import { rateWindows, sessions } from '@esep/db';
+import { buildApp } from '../app.ts';
 import { eq } from 'drizzle-orm';
 import { sessionId } from '../plugins/auth.plugin.ts';
 import { login, testApp, type TestApp } from '../../test/harness.ts';
@@ -93,6 +94,19 @@ describe('authentication', () => {
       }
       expect(codes.slice(0, 20).every((code) => code === 401)).toBe(true);
       expect(codes.at(-1)).toBe(429);
+      // Counted in the database (issue 12): a second server on the same database refuses too,
+      // and the bucket names the route and a digest, never the client address.
+      const other = await buildApp({ config: fresh.app.config, database: fresh.database, logger: false, clock: fresh.clock });
+      try {
+        const refused = await other.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } });
+        expect(refused.statusCode).toBe(429);
+        expect(refused.json().error.code).toBe('rate_limited');
+      } finally {
+        await other.close();
+      }
+      const buckets = (await fresh.database.db.select().from(rateWindows)).map((w) => w.bucket);
+      expect(buckets).toContainEqual(expect.stringMatching(/^route:POST \/api\/v1\/auth\/login:[0-9a-f]{64}$/));
+      expect(buckets.join()).not.toContain('127.0.0.1');
     } finally {
       await fresh.close();
     }

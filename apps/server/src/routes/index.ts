@@ -32,6 +32,7 @@ import { structureRoutes } from './structure.routes.ts';
 import { userRoutes } from './user.routes.ts';
 import { videoRoutes } from './video.routes.ts';
 import { retentionRoutes } from './retention.routes.ts';
+import { notificationRoutes } from './notification.routes.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
@@ -67,4 +68,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(workingCalendarRoutes);
   await app.register(videoRoutes);
   await app.register(retentionRoutes);
+  await app.register(notificationRoutes);
 }

@@ -10,8 +10,9 @@ import { AppError } from '../http/app-error.ts';
 import { uploadedFile } from '../http/upload.ts';
 import { contextOf } from '../services/context.ts';
 import {
-  correctParticipant, MAX_SHEET_BYTES, paperSheetFile, paperSheets, participantPage, registerParticipant, removeParticipant, suggestions, uploadPaperSheet,
+  correctParticipant, participantPage, registerParticipant, removeParticipant, suggestions,
 } from '../services/holding/participant.service.ts';
+import { MAX_SHEET_BYTES, paperSheetFile, paperSheets, uploadPaperSheet } from '../services/holding/paper-sheet.service.ts';
 import { keptMaterial } from '../services/retention/material.service.ts';
 
 const tags = ['holding'];

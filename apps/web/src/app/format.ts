@@ -19,12 +19,12 @@ export function formatDate(isoDate: string, language: Language): string {
   }).format(date);
 }
 
-/** An instant, shown in Almaty time. */
-export function formatDateTime(iso: string, language: Language): string {
+/** An instant, shown in Almaty time; to the minute where seconds would only be noise (reminders). */
+export function formatDateTime(iso: string, language: Language, { seconds = true }: { seconds?: boolean } = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(INTL_LOCALE[language], {
-    timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}),
   }).format(date);
 }
 

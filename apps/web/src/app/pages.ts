@@ -26,6 +26,9 @@ export const pages = {
   rules: lazyComponent(() => import('../features/rules/RulesPage.tsx'), (m) => m.RulesPage),
   control: lazyComponent(() => import('../features/control/ControlBoardPage.tsx'), (m) => m.ControlBoardPage),
   admin: lazyComponent(() => import('../features/admin/AdminPage.tsx'), (m) => m.AdminPage),
+  notificationSettings: lazyComponent(() => import('../features/notifications/NotificationSettingsPage.tsx'), (m) => m.NotificationSettingsPage),
+  deliveries: lazyComponent(() => import('../features/notifications/DeliveryLogPage.tsx'), (m) => m.DeliveryLogPage),
+  outbox: lazyComponent(() => import('../features/notifications/OutboxPage.tsx'), (m) => m.OutboxPage),
 };
 
 const BY_PATH: Array<[prefix: string, page: keyof typeof pages]> = [
@@ -44,6 +47,9 @@ const BY_PATH: Array<[prefix: string, page: keyof typeof pages]> = [
   ['/rules', 'rules'],
   ['/control', 'control'],
   ['/admin', 'admin'],
+  ['/notifications/settings', 'notificationSettings'],
+  ['/deliveries', 'deliveries'],
+  ['/deliveries/outbox', 'outbox'],
 ];
 
 /**

@@ -7,6 +7,7 @@ import { pages } from './pages.ts';
 import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES, LATE_ENTRY_ROLES, PLANNER_ROLES } from '../features/meetings/roles.ts';
 import { FullPageLoader, NotFoundPage, RouteError } from './status.tsx';
 import { ADMIN_ROLES, CONTROL_ROLES } from '../features/followup/roles.ts';
+import { DELIVERY_ROLES } from '../features/notifications/roles.ts';
 
 const {
   layout: AppLayout, org: OrgPage, district: DistrictPage, import: ImportPage, audit: AuditPage, users: UsersPage,
@@ -21,6 +22,7 @@ const { report: ReportPage } = pages;
 const { protocol: ProtocolPage } = pages;
 const { control: ControlBoardPage, admin: AdminPage } = pages;
 const { newLateEntry: NewLateEntryPage, correctLateEntry: CorrectLateEntryPage } = pages;
+const { notificationSettings: NotificationSettingsPage, deliveries: DeliveryLogPage, outbox: OutboxPage } = pages;
 
 /**
  * Catches what a page throws while rendering — above all a chunk that could not be downloaded —
@@ -99,6 +101,9 @@ export const routes: RouteObject[] = [
           { path: 'rules', element: <RulesPage /> },
           { path: 'control', element: <RequireRole roles={CONTROL_ROLES}><ControlBoardPage /></RequireRole> },
           { path: 'admin', element: <RequireRole roles={ADMIN_ROLES}><AdminPage /></RequireRole> },
+          { path: 'notifications/settings', element: <NotificationSettingsPage /> },
+          { path: 'deliveries', element: <RequireRole roles={DELIVERY_ROLES}><DeliveryLogPage /></RequireRole> },
+          { path: 'deliveries/outbox', element: <RequireRole roles={DELIVERY_ROLES}><OutboxPage /></RequireRole> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -12,6 +12,7 @@ const BUILDS_ON: Record<string, string[]> = {
   Checkbox: ['InlineInput', 'CheckboxIndicator'],
   Button: ['UnstyledButton', 'Loader'],
   CloseButton: ['UnstyledButton'],
+  Drawer: ['ModalBase', 'Overlay', 'CloseButton', 'Paper'],
   Menu: ['Popover', 'UnstyledButton'],
   Modal: ['ModalBase', 'Overlay', 'CloseButton', 'Paper'],
   NativeSelect: ['Input', 'Combobox'],

@@ -21,6 +21,9 @@ import protocolRu from './locales/protocol.ru.json';
 import lateEn from './locales/late.en.json';
 import lateKk from './locales/late.kk.json';
 import lateRu from './locales/late.ru.json';
+import notificationsEn from './locales/notifications.en.json';
+import notificationsKk from './locales/notifications.kk.json';
+import notificationsRu from './locales/notifications.ru.json';
 
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -61,11 +64,12 @@ i18next.on('languageChanged', (language) => {
 
 void i18next.use(initReactI18next).init({
   // `meetings`: the strings of reporting meetings (board, planning, calendar, invitations, rules);
-  // `late`: meetings entered after the fact (the form, the mark, the lead's confirmation).
+  // `late`: meetings entered after the fact (the form, the mark, the lead's confirmation);
+  // `notifications`: reminders (the bell, their settings, the delivery log; issue 12).
   resources: {
-    kk: { translation: kk, meetings: meetingsKk, live: liveKk, report: reportKk, followup: followupKk, protocol: protocolKk, late: lateKk },
-    ru: { translation: ru, meetings: meetingsRu, live: liveRu, report: reportRu, followup: followupRu, protocol: protocolRu, late: lateRu },
-    en: { translation: en, meetings: meetingsEn, live: liveEn, report: reportEn, followup: followupEn, protocol: protocolEn, late: lateEn },
+    kk: { translation: kk, meetings: meetingsKk, live: liveKk, report: reportKk, followup: followupKk, protocol: protocolKk, late: lateKk, notifications: notificationsKk },
+    ru: { translation: ru, meetings: meetingsRu, live: liveRu, report: reportRu, followup: followupRu, protocol: protocolRu, late: lateRu, notifications: notificationsRu },
+    en: { translation: en, meetings: meetingsEn, live: liveEn, report: reportEn, followup: followupEn, protocol: protocolEn, late: lateEn, notifications: notificationsEn },
   },
   lng: storedLanguage(),
   fallbackLng: 'ru',

@@ -29,8 +29,11 @@ export interface QuarterClock {
   idle: QuarterStatus;
 }
 
-/** Mirrors the domain's `districtObligation` over the facts of one district's quarter. */
-const statusOf = (c: QuarterClock) => sql<QuarterStatus>`(case
+/**
+ * Mirrors the domain's `districtObligation` over the facts of one district's quarter (aliased
+ * `f`); the quarter_at_risk reminder reads the same (reminder.repository.ts).
+ */
+export const districtQuarterStatus = (c: QuarterClock) => sql<QuarterStatus>`(case
   when f.signed > 0 then 'met' when f.held > 0 then 'held'
   when ${c.planning} and (f.noticed_until >= ${c.today}::date or f.unnoticed_until >= ${c.noticeHorizon}::date) then 'scheduled'
   else ${c.idle}::text end)`;
@@ -42,7 +45,7 @@ const severity = sql`(case status when 'missed' then 5 when 'at_risk' then 4 whe
 function boardRows(scope: Scope, filter: BoardFilter, c: QuarterClock): SQL {
   const where = districtFilter(scope, filter) ?? sql`true`;
   return sql`select ${districts.id} as id, ${districts.code} as code, ${districts.nameKk} as name_kk, ${districts.nameRu} as name_ru,
-      ${districts.pointId} as point_id, ${policePoints.unitId} as unit_id, ${policeUnits.regionId} as region_id, ${statusOf(c)} as status
+      ${districts.pointId} as point_id, ${policePoints.unitId} as unit_id, ${policeUnits.regionId} as region_id, ${districtQuarterStatus(c)} as status
     from ${districts}
       join ${policePoints} on ${policePoints.id} = ${districts.pointId}
       join ${policeUnits} on ${policeUnits.id} = ${policePoints.unitId}

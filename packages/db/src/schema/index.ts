@@ -8,3 +8,4 @@ export * from './protocol.schema.ts';
 export * from './late-entry.schema.ts';
 export * from './rate-limit.schema.ts';
 export * from './board.schema.ts';
+export * from './notification.schema.ts';

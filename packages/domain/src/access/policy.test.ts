@@ -38,7 +38,7 @@ const AGREEMENT = ['agreement:read', 'agreement:update'];
 const EXPECTED: Record<Role, { inside: string[]; outside?: string[] }> = {
   admin: {
     // The administrator plans meetings anywhere but neither enters nor confirms one after the fact.
-    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN.filter((a) => a !== 'late_entry:create'), 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'statistics:import', 'topic:create', 'topic:update', 'state_body:create', 'state_body:update', 'working_calendar:update', 'retention:read', 'retention:create', 'retention:delete', 'video:delete', 'control:read', 'control:update', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete']
+    inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN.filter((a) => a !== 'late_entry:create'), 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'statistics:import', 'topic:create', 'topic:update', 'state_body:create', 'state_body:update', 'working_calendar:update', 'retention:read', 'retention:create', 'retention:delete', 'video:delete', 'control:read', 'control:update', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete', 'delivery:read']
   },
   national_analyst: { inside: [...NATIONAL_READ, 'followup:read', 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   auditor: { inside: [...NATIONAL_READ, 'followup:read', 'structure:export', 'audit:read', 'user:read', 'user:update', ...SELF_INVITATION] },
@@ -57,7 +57,7 @@ const EXPECTED: Record<Role, { inside: string[]; outside?: string[] }> = {
 };
 
 function target(resource: Resource, inside: boolean, actor: Actor) {
-  if (['structure', 'audit', 'acknowledgement', 'topic', 'state_body', 'working_calendar', 'retention'].includes(resource)) return { resource };
+  if (['structure', 'audit', 'acknowledgement', 'topic', 'state_body', 'working_calendar', 'retention', 'delivery'].includes(resource)) return { resource };
   if (resource === 'user' || resource === 'invitation') return { resource, ownerId: inside ? actor.id : 'someone-else' };
   const base = inside ? IN : OUT;
   // an agreement is asked of one inspector (inside: the user) and answered for in its district.

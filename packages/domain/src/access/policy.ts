@@ -11,7 +11,7 @@ export const RESOURCES = [
   'region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment', 'user', 'audit', 'structure',
   'meeting', 'invitation', 'acknowledgement', 'participant', 'statistics', 'topic',
   'protocol', 'video', 'followup', 'control', 'state_body', 'working_calendar', 'retention', 'agreement',
-  'late_entry',
+  'late_entry', 'delivery',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -102,6 +102,8 @@ export const GRANTS: readonly Grant[] = [
   // Working-day calendar (APPK terms): read by everyone, kept by the administrator.
   { roles: ROLES, resource: 'working_calendar', actions: ['read'], where: 'anywhere' },
   { roles: ['admin'], resource: 'working_calendar', actions: ['update'], where: 'anywhere' },
+  // Issue 12: the delivery log (who was sent what, through which channel) is the operators'.
+  { roles: ['admin'], resource: 'delivery', actions: ['read'], where: 'anywhere' },
   // R-32.6: removal after retention and legal holds are the administrator's.
   { roles: ['admin'], resource: 'retention', actions: ['read', 'create', 'delete'], where: 'anywhere' },
   // R-26, R-28: an invitation addressed to an account is answered by that account.

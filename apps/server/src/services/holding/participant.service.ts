@@ -1,9 +1,9 @@
 import type { Participant, ParticipantBody, SelfRegistrationBody } from '@esep/contracts';
 import {
-  claimParticipant, deleteParticipantRow, drawParticipantNumber, releaseParticipantClaim, insertPaperSheet, insertParticipant, invitationById, itemsRaisedBy, listParticipants, meetingDistrictNames,
-  meetingRow, paperSheetById, paperSheetEntries, paperSheetsOf, participantByClientKey, participantById, participantByInvitation,
+  claimParticipant, deleteParticipantRow, drawParticipantNumber, releaseParticipantClaim, insertParticipant, invitationById, itemsRaisedBy, listParticipants, meetingDistrictNames,
+  meetingRow, paperSheetById, participantByClientKey, participantById, participantByInvitation,
   participantByPersonKey, participantConflicts, participantSuggestions, markInvitation, shareLockMeeting, updateParticipantRow, type MeetingRow,
-  type ParticipantFilter, type ParticipantRow, type PaperSheetRow, type Tx,
+  type ParticipantFilter, type ParticipantRow, type Tx,
 } from '@esep/db';
 import {
   CONSENT_VERSION, liveRecordingOpen, personKey, SELF_REGISTRATION_CLOSES_AFTER_MIN, SELF_REGISTRATION_OPENS_BEFORE_MIN, selfRegistrationWindow,
@@ -13,7 +13,6 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { maySeeNames } from './item.service.ts';
-import { readStoredFile, sniffType, storeFile } from '../../storage/file.store.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 
 /*
@@ -49,11 +48,6 @@ const HAS_ITEMS = {
   ru: 'Этот участник поднимал на встрече вопросы: запись нельзя удалить, исправьте её',
   en: 'This participant raised items at the meeting: the entry cannot be deleted; correct it instead',
 };
-export const SHEET_TYPES_MESSAGE = {
-  kk: 'Файл түрі қолдау көрсетілмейді (PNG, JPEG немесе PDF)',
-  ru: 'Тип файла не поддерживается (PNG, JPEG или PDF)',
-  en: 'Unsupported file type (PNG, JPEG or PDF)',
-};
 
 const fill = (messages: Record<'kk' | 'ru' | 'en', string>, n: number) =>
   ({ kk: messages.kk.replace('{n}', String(n)), ru: messages.ru.replace('{n}', String(n)), en: messages.en.replace('{n}', String(n)) });
@@ -83,13 +77,13 @@ function uniqueViolation(error: unknown): { constraint: string } | null {
   return null;
 }
 
-async function loadMeeting(ctx: ServiceContext, meetingId: string): Promise<MeetingRow> {
+export async function loadMeeting(ctx: ServiceContext, meetingId: string): Promise<MeetingRow> {
   const meeting = await meetingRow(ctx.db, meetingId);
   if (!meeting) throw new AppError('not_found');
   return meeting;
 }
 
-function requireRecordingOpen(ctx: ServiceContext, meeting: MeetingRow) {
+export function requireRecordingOpen(ctx: ServiceContext, meeting: MeetingRow) {
   if (!liveRecordingOpen(meeting, ctx.today)) throw ruleRefusal({ reason: 'recording_closed', rule: 'R-32.2' }, RECORDING_CLOSED, 409);
 }
 
@@ -314,44 +308,6 @@ export async function participantPage(ctx: ServiceContext, meetingId: string, fi
 
 export async function suggestions(ctx: ServiceContext, meetingId: string, q: string) {
   return participantSuggestions(ctx.db, meetingId, q, 10);
-}
-
-// ─── Paper sign-in sheets ──────────────────────────────────────────────────
-export const MAX_SHEET_BYTES = 20 * 1024 * 1024;
-
-function presentSheet(row: PaperSheetRow, entries: number) {
-  return { id: row.id, meetingId: row.meetingId, contentType: row.contentType, size: row.size, uploadedAt: row.uploadedAt.toISOString(), entries };
-}
-
-/** Stores the scan of a paper sign-in sheet (PNG, JPEG or PDF by its first bytes). */
-export async function uploadPaperSheet(ctx: ServiceContext, dataDir: string, meetingId: string, bytes: Buffer) {
-  const meeting = await loadMeeting(ctx, meetingId);
-  requireRecordingOpen(ctx, meeting);
-  const type = sniffType(bytes);
-  if (!type) throw new AppError('unsupported_file', { accepted: ['image/png', 'image/jpeg', 'application/pdf'] }, 400, SHEET_TYPES_MESSAGE);
-  if (bytes.length > MAX_SHEET_BYTES) throw new AppError('payload_too_large', { maxBytes: MAX_SHEET_BYTES }, 413);
-  const file = await storeFile(dataDir, bytes, type);
-  const row = await inTransaction(ctx, async (tx, audit) => {
-    const sheet = await insertPaperSheet(tx, { meetingId, file, contentType: type, size: bytes.length, uploadedBy: ctx.actor?.id ?? null, uploadedAt: ctx.now() });
-    await audit({ action: 'paper_sheet.create', entityType: 'meeting', entityId: meetingId, after: { sheetId: sheet.id, contentType: type, size: bytes.length, file } });
-    return sheet;
-  });
-  return presentSheet(row, 0);
-}
-
-export async function paperSheets(ctx: ServiceContext, meetingId: string) {
-  return (await paperSheetsOf(ctx.db, meetingId)).map((r) => presentSheet(r.sheet, Number(r.entries)));
-}
-
-export async function paperSheetFile(ctx: ServiceContext, dataDir: string, sheetId: string) {
-  const sheet = await paperSheetById(ctx.db, sheetId);
-  if (!sheet) throw new AppError('not_found');
-  return readStoredFile(dataDir, sheet.file);
-}
-
-export async function paperSheetSummary(ctx: ServiceContext, sheetId: string) {
-  const sheet = await paperSheetById(ctx.db, sheetId);
-  return sheet ? presentSheet(sheet, await paperSheetEntries(ctx.db, sheetId)) : null;
 }
 
 // ─── Self-registration (QR code on the poster, online link) ────────────────

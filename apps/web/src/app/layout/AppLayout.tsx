@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../features/account/LanguageSwitch.tsx';
+import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 import { PageLoader } from '../status.tsx';
 import { Navigation } from './Navigation.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -39,8 +40,10 @@ export function AppLayout() {
               />
               <Text component={Link} to="/org" fw={700} size="xl" c="blue.9" td="none">{t('app.name')}</Text>
             </Group>
-            <Group gap="xs" wrap="nowrap">
+            {/* Tighter on a phone: the language, the bell and the user menu share 360 px with the name. */}
+            <Group gap={6} wrap="nowrap">
               <LanguageSwitch />
+              <NotificationBell />
               <UserMenu />
             </Group>
           </Group>

@@ -1,6 +1,6 @@
 import { Avatar, Button, Group, Menu, Modal, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconKey, IconLogout, IconUser } from '@tabler/icons-react';
+import { IconBellCog, IconChevronDown, IconKey, IconLogout, IconUser } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { isApiError } from '../api.ts';
 import { useCurrentUser } from '../../features/auth/session.tsx';
 
 export function UserMenu() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['translation', 'notifications']);
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -66,6 +66,9 @@ export function UserMenu() {
           <Menu.Divider />
           <Menu.Item component={Link} to="/account" leftSection={<IconKey size={16} aria-hidden />}>
             {t('user.changePassword')}
+          </Menu.Item>
+          <Menu.Item component={Link} to="/notifications/settings" leftSection={<IconBellCog size={16} aria-hidden />} data-testid="menu-notification-settings">
+            {t('notifications:bell.settings')}
           </Menu.Item>
           <Menu.Item
             data-testid="logout"

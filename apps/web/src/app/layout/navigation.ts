@@ -4,12 +4,14 @@ import { IconBook2, IconCalendarMonth, IconChartDonut3, IconMailOpened } from '@
 import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES } from '../../features/meetings/roles.ts';
 import { IconChecklist, IconSettings } from '@tabler/icons-react';
 import { ADMIN_ROLES, CONTROL_ROLES } from '../../features/followup/roles.ts';
+import { IconSend } from '@tabler/icons-react';
+import { DELIVERY_ROLES } from '../../features/notifications/roles.ts';
 
 export interface NavItem {
   to: string;
   label: 'nav.org' | 'nav.import' | 'nav.audit' | 'nav.users' | 'nav.account'
     | 'meetings:nav.board' | 'meetings:nav.calendar' | 'meetings:nav.invitations' | 'meetings:nav.rules'
-    | 'followup:nav.control' | 'followup:nav.admin';
+    | 'followup:nav.control' | 'followup:nav.admin' | 'notifications:nav.deliveries';
   icon: Icon;
   /** Who sees the item; the server enforces the same rule (policy GRANTS). */
   roles: readonly Role[] | 'all';
@@ -32,5 +34,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/audit', label: 'nav.audit', icon: IconHistory, roles: AUDIT_ROLES },
   { to: '/users', label: 'nav.users', icon: IconUsers, roles: USERS_ROLES },
   { to: '/admin', label: 'followup:nav.admin', icon: IconSettings, roles: ADMIN_ROLES },
+  { to: '/deliveries', label: 'notifications:nav.deliveries', icon: IconSend, roles: DELIVERY_ROLES },
   { to: '/account', label: 'nav.account', icon: IconUserCircle, roles: 'all' },
 ];

@@ -1,0 +1,51 @@
+import type { Channel, DeliveryChannel, DeliveryStatus, NotificationKind } from './notifications.api.ts';
+
+/*
+ * The reminder API's enumerations, in the order the UI lists them. Written out rather than
+ * imported from the contracts (whose zod schemas would come into the bundle with them);
+ * `notifications.locales.test.ts` checks they match.
+ */
+export const CHANNELS = ['email', 'telegram', 'sms', 'whatsapp'] as const satisfies readonly Channel[];
+export const DELIVERY_CHANNELS = [...CHANNELS, 'none'] as const satisfies readonly DeliveryChannel[];
+export const DELIVERY_STATUSES = [
+  'queued', 'held', 'sending', 'retrying', 'sent', 'failed', 'unknown', 'skipped',
+] as const satisfies readonly DeliveryStatus[];
+export const NOTIFICATION_KINDS = [
+  'quarter_at_risk', 'notice_due_soon', 'notice_due_today', 'protocol_unsigned', 'check_due', 'check_overdue',
+  'forwarding_due', 'forwarding_overdue', 'initiator_not_notified', 'invitation_pending',
+] as const satisfies readonly NotificationKind[];
+
+/**
+ * Badge colours of a delivery's state: white text on each keeps a contrast of at least 4.5:1
+ * (`options.test.ts` measures it). The text says the state; the colour only repeats it.
+ */
+export const STATUS_COLORS: Record<DeliveryStatus, string> = {
+  queued: '#1864ab', held: '#5f3dc4', sending: '#0b7285', retrying: '#a8380a',
+  sent: '#237032', failed: '#c92a2a', unknown: '#862e9c', skipped: '#495057',
+};
+
+/** The reasons the delivery engine writes in `error` that the log explains in words. */
+export const ERROR_REASONS = [
+  'no_channel', 'no_address', 'channel_not_configured', 'address_invalid', 'template_variable_missing',
+  'attempts_exhausted', 'outcome_unknown', 'timeout',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** The known reason an error text starts with (`attempts_exhausted: smtp_421` → attempts_exhausted), if any. */
+export function errorReason(error: string | null): ErrorReason | null {
+  if (!error) return null;
+  const head = error.split(/[:\s]/, 1)[0] ?? '';
+  return (ERROR_REASONS as readonly string[]).includes(head) ? (head as ErrorReason) : null;
+}
+
+export function isKind(kind: string): kind is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Whether a reminder's link stays inside Esep: a path of this app, never another site (the link
+ * comes from the server, but a link that leaves the app would be a trap to follow).
+ */
+export function isAppPath(link: string | null): link is string {
+  return typeof link === 'string' && link.startsWith('/') && !link.startsWith('//') && !link.includes('\\');
+}
