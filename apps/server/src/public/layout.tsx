@@ -48,7 +48,7 @@ export function Layout({ meta, children }: { meta: PageMeta; children: ReactNode
       <body>
         <a className="skip" href="#main">{t('common.skip')}</a>
         <header>
-          <a className="brand" href={withLang('/', meta.locale)}>Esep</a>
+          <a className="brand" href={withLang('/find', meta.locale)}>Esep</a>
           <nav aria-label={t('common.language')}>
             <ul>
               {(['kk', 'ru', 'en'] as const).map((l) => (
@@ -73,7 +73,7 @@ export function NotFoundPage({ locale, path }: { locale: Locale; path: string })
     <Layout meta={{ locale, title: t('common.notFound'), path }}>
       <h1>{t('common.notFound')}</h1>
       <p>{t('common.notFoundText')}</p>
-      <p><a className="button secondary" href={withLang('/', locale)}>{t('common.home')}</a></p>
+      <p><a className="button secondary" href={withLang('/find', locale)}>{t('common.home')}</a></p>
     </Layout>
   );
 }

@@ -9,3 +9,4 @@ export * from './late-entry.schema.ts';
 export * from './rate-limit.schema.ts';
 export * from './board.schema.ts';
 export * from './notification.schema.ts';
+export * from './resident.schema.ts';
