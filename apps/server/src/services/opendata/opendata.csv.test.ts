@@ -1,30 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../test/csv.ts';
 import { CSV_BOM, csvField, csvLine } from './opendata.csv.ts';
-
-/** A strict RFC 4180 reader, independent of the writer: the test's own parser. */
-export function parseCsv(text: string): string[][] {
-  const input = text.startsWith(CSV_BOM) ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < input.length) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i += 1; continue; }
-      field += c; i += 1; continue;
-    }
-    if (c === '"' && field === '') { quoted = true; i += 1; continue; }
-    if (c === ',') { row.push(field); field = ''; i += 1; continue; }
-    if (c === '\r' && input[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
-    field += c; i += 1;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 describe('open data CSV writer (RFC 4180)', () => {
   it('quotes only what needs it', () => {
