@@ -85,10 +85,10 @@ export async function openScope(ctx: ServiceContext, query: OpenDataQuery): Prom
 const instant = (ms: number | null) => (ms == null ? null : almatyDateTime(new Date(Number(ms))));
 
 /** Meetings: one row per meeting and district it covers. */
-export async function* meetingsRows(ctx: ServiceContext, scope: OpenScope): AsyncGenerator<OpenRow> {
+export async function* meetingsRows(ctx: ServiceContext, scope: OpenScope, pageSize = PAGE): AsyncGenerator<OpenRow> {
   let after: [string, string] | null = null;
   for (;;) {
-    const page = await openMeetingsPage(ctx.db, scope.territory, scope.from, scope.to, after, PAGE);
+    const page = await openMeetingsPage(ctx.db, scope.territory, scope.from, scope.to, after, pageSize);
     for (const r of page) {
       yield {
         meeting_number: r.meeting_number, status: r.status, setting: r.setting, format: r.format, starts_at: instant(r.starts_at_ms),
@@ -98,7 +98,7 @@ export async function* meetingsRows(ctx: ServiceContext, scope: OpenScope): Asyn
         participants: r.participants, items: r.items, protocol_signed_at: instant(r.protocol_signed_at_ms), protocol_late: r.protocol_late,
       };
     }
-    if (page.length < PAGE) return;
+    if (page.length < pageSize) return;
     const last = page[page.length - 1]!;
     after = [last.meeting_number, last.district_code];
   }
@@ -108,7 +108,7 @@ export async function* meetingsRows(ctx: ServiceContext, scope: OpenScope): Asyn
  * Compliance: one row per district. A rule over the quarter's meetings is `true` when every
  * meeting held met it, `false` when one did not, empty when none was held (nothing to judge).
  */
-export async function* complianceRows(ctx: ServiceContext, scope: OpenScope, atRiskDays: number): AsyncGenerator<OpenRow> {
+export async function* complianceRows(ctx: ServiceContext, scope: OpenScope, atRiskDays: number, pageSize = PAGE): AsyncGenerator<OpenRow> {
   const idle = districtObligation(scope.quarter, ctx.today, atRiskDays, '', []);
   const clock = {
     quarterStart: scope.from, quarterEnd: scope.to, today: ctx.today, noticeHorizon: addDays(ctx.today, NOTICE_DAYS), planning: ctx.today <= scope.to, idle: idle.status,
@@ -116,7 +116,7 @@ export async function* complianceRows(ctx: ServiceContext, scope: OpenScope, atR
   const key = quarterKey(scope.quarter);
   let after: string | null = null;
   for (;;) {
-    const page = await openCompliancePage(ctx.db, scope.territory, clock, after, PAGE);
+    const page = await openCompliancePage(ctx.db, scope.territory, clock, after, pageSize);
     for (const r of page) {
       const held = Number(r.signed) + Number(r.held);
       const all = (n: number, of = held) => (of === 0 ? null : Number(n) >= of);
@@ -129,18 +129,18 @@ export async function* complianceRows(ctx: ServiceContext, scope: OpenScope, atR
         checks_overdue: Number(r.checks_overdue ?? 0), forwardings_overdue: Number(r.forwardings_overdue ?? 0),
       };
     }
-    if (page.length < PAGE) return;
+    if (page.length < pageSize) return;
     after = page[page.length - 1]!.district_code;
   }
 }
 
 /** Outcomes: one row per item of the quarter's signed meetings, without its text. */
-export async function* outcomesRows(ctx: ServiceContext, scope: OpenScope): AsyncGenerator<OpenRow> {
+export async function* outcomesRows(ctx: ServiceContext, scope: OpenScope, pageSize = PAGE): AsyncGenerator<OpenRow> {
   let after: [string, number] | null = null;
   for (;;) {
-    const page = await openOutcomesPage(ctx.db, scope.territory, scope.from, scope.to, after, PAGE);
+    const page = await openOutcomesPage(ctx.db, scope.territory, scope.from, scope.to, after, pageSize);
     for (const r of page) yield { ...r };
-    if (page.length < PAGE) return;
+    if (page.length < pageSize) return;
     const last = page[page.length - 1]!;
     after = [last.meeting_number, last.item_number];
   }
