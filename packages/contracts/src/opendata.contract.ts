@@ -52,7 +52,7 @@ export const OPEN_DATA_FIELDS: Record<OpenDataSet, OpenField[]> = {
     f('notice_10_days', 'boolean', 'Әр өткізілген кездесу кемінде 10 күн бұрын жарияланды (R-27.1); бос — кездесу болмады', 'Каждая проведённая встреча объявлена не менее чем за 10 дней (R-27.1); пусто — встреч не было', 'Every meeting held was announced at least 10 days ahead (R-27.1); empty: none held'),
     f('police_leadership_present', 'boolean', 'Әр кездесуде полиция басшылығы болды (R-26)', 'На каждой встрече было руководство полиции (R-26)', 'Police leadership present at every meeting held (R-26)'),
     f('akimat_present', 'boolean', 'Әр кездесуде әкімдік өкілі болды (R-26)', 'На каждой встрече был представитель акимата (R-26)', 'The akimat present at every meeting held (R-26)'),
-    f('register_kept', 'boolean', 'Әр кездесуде қатысушылар тізілімі жүргізілді (R-32.2)', 'На каждой встрече вёлся реестр участников (R-32.2)', 'A register of participants kept at every meeting held (R-32.2)'),
+    f('register_kept', 'boolean', 'Әр кездесуде қатысушылар тізілімі жүргізілді, кемінде бір жазба (R-32.2)', 'На каждой встрече вёлся реестр участников, хотя бы одна запись (R-32.2)', 'A register of participants with at least one entry kept at every meeting held (R-32.2)'),
     f('video_recorded', 'boolean', 'Әр кездесудің бейнежазбасы бар (R-32.1)', 'У каждой встречи есть видеозапись (R-32.1)', 'Every meeting held has a video recording (R-32.1)'),
     f('protocol_same_day', 'boolean', 'Әр хаттамаға кездесу күні қол қойылды (R-32.3)', 'Каждый протокол подписан в день встречи (R-32.3)', 'Every protocol signed on the meeting day (R-32.3)'),
     f('checks_overdue', 'integer', 'Мерзімі өткен ашық тексерулер, деректер жасалған күнге (R-32.4)', 'Открытые проверки с истёкшим сроком на дату выгрузки (R-32.4)', 'Open checks past their due date on the day of the data (R-32.4)'),
@@ -72,7 +72,7 @@ export const OPEN_DATA_FIELDS: Record<OpenDataSet, OpenField[]> = {
     f('forwarded_to_ru', 'string', 'Жолданған мемлекеттік орган (орысша)', 'Государственный орган, куда направлено (на русском)', 'State body forwarded to (Russian)'),
     f('forwarding_due', 'date', 'Жолдау мерзімі', 'Срок направления', 'Forwarding due date'),
     f('forwarding_sent', 'date', 'Жолданған күн', 'Дата направления', 'Date forwarded'),
-    f('initiator_notified', 'boolean', 'Бастамашыға хабарланды (R-32.5)', 'Инициатор уведомлён (R-32.5)', 'Initiator notified (R-32.5)'),
+    f('initiator_notified', 'boolean', 'Жолданған мәселенің бастамашысына хабарланды (R-32.5); жасырын көтерілген мәселеде — true; жолданбаған мәселеде бос', 'Инициатор направленного вопроса уведомлён (R-32.5); для анонимного вопроса — true; пусто, если вопрос не направлялся', 'The initiator of a forwarded item was told (R-32.5); true for an item raised anonymously; empty when not forwarded'),
   ],
 };
 
