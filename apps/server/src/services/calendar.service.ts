@@ -101,7 +101,7 @@ async function meetingsInWindow(ctx: ServiceContext, actor: Actor, filter: Meeti
   }
 }
 
-const EVENT_STATUS: Record<MeetingRow['status'], ICalEventStatus> = {
+export const EVENT_STATUS: Record<MeetingRow['status'], ICalEventStatus> = {
   draft: ICalEventStatus.TENTATIVE, scheduled: ICalEventStatus.TENTATIVE, postponed: ICalEventStatus.TENTATIVE,
   announced: ICalEventStatus.CONFIRMED, held: ICalEventStatus.CONFIRMED, protocol_signed: ICalEventStatus.CONFIRMED, closed: ICalEventStatus.CONFIRMED,
   cancelled: ICalEventStatus.CANCELLED,
@@ -115,7 +115,7 @@ const STATUS_LABEL: Record<MeetingRow['status'], [kk: string, ru: string]> = {
 
 type Parts = Awaited<ReturnType<typeof meetingParts>>;
 
-function location(row: MeetingRow): string | null {
+export function location(row: Pick<MeetingRow, 'format' | 'venueName' | 'venueAddress'>): string | null {
   const venue = [row.venueName, row.venueAddress].filter((v): v is string => !!v?.trim()).join(', ');
   if (row.format === 'online') return 'Online';
   if (row.format === 'hybrid') return venue ? `${venue} / Online` : 'Online';
