@@ -198,25 +198,37 @@ describe('the resident\'s verdict (R-30)', () => {
 });
 
 describe('"not resolved" on the next meeting\'s report (R-30)', () => {
-  it('carries the answered item of the older meeting with her words and no name', async () => {
-    const report = (await inspector.get(`/api/v1/meetings/${next}/report`)).json();
-    const carried = report.carryOver as Array<{ itemId: string; outcome: string; residentsNotResolved: { count: number; words: string[] } }>;
-    const item = carried.find((c) => c.itemId === older.itemIds[0]);
-    expect(item).toMatchObject({ outcome: 'answered', residentsNotResolved: { count: 1, words: ['Жарық әлі жоқ, <b>кеш</b> қараңғы'] } });
-    // The older meeting's open check is carried as before; the held meeting's item too, without verdicts.
+  type Carried = { itemId: string; outcome: string; residentsNotResolved: { count: number; words: string[] } };
+  const carryOf = async (meetingId: string) => ((await inspector.get(`/api/v1/meetings/${meetingId}/report`)).json().carryOver as Carried[]);
+
+  it('carries the answered item of the older meeting with her words and no name, whatever its outcome', async () => {
+    for (const meetingId of [previous, next]) {
+      const carried = await carryOf(meetingId);
+      const item = carried.find((c) => c.itemId === older.itemIds[0]);
+      expect(item).toMatchObject({ outcome: 'answered', residentsNotResolved: { count: 1, words: ['Жарық әлі жоқ, <b>кеш</b> қараңғы'] } });
+      expect(JSON.stringify(item)).not.toContain('Тоқтарова');
+    }
+    // For the meeting after next, the older meeting's answered item would not be carried on its
+    // own (it is not the latest earlier meeting); the open check still is.
+    const carried = await carryOf(next);
     expect(carried.some((c) => c.itemId === older.itemIds[1])).toBe(true);
     expect(carried.find((c) => c.itemId === unsignedItem)?.residentsNotResolved).toEqual({ count: 0, words: [] });
-    expect(JSON.stringify(item)).not.toContain('Тоқтарова');
   });
 
-  it('once the next report is final the verdict is carried and can no longer change', async () => {
-    expect(await markVerdictsCarried(t.database.db, next)).toBe(1);
+  it('signing the next meeting\'s protocol makes its report final: the verdict is carried by it, no longer changes, and leaves later reports', async () => {
+    const signed = await inspector.send('POST', `/api/v1/meetings/${previous}/protocol/signatures`, { method: 'builtin', password: 'demo', lateReason: 'Хаттама кешігіп толтырылды' });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json().status).toBe('signed');
     const [row] = await t.database.db.select().from(residentQuestions).where(eq(residentQuestions.tokenHash, tokenHashOf(TOKEN)));
-    expect(row!.carriedToMeetingId).toBe(next);
+    expect(row!.carriedToMeetingId).toBe(previous);
+    const entries = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'resident.verdict.carry'));
+    expect(entries.map((e) => e.after)).toEqual([{ verdicts: 1 }]);
     const response = await postVerdict(TOKEN, { verdict: 'resolved' }, 'en');
     expect(response.statusCode).toBe(409);
     expect(response.body).toContain('already on the next meeting');
-    const report = (await inspector.get(`/api/v1/meetings/${next}/report`)).json();
-    expect(report.carryOver.find((c: { itemId: string }) => c.itemId === older.itemIds[0]).residentsNotResolved.count).toBe(1);
+    expect((await carryOf(previous)).find((c) => c.itemId === older.itemIds[0])?.residentsNotResolved.count).toBe(1);
+    expect((await carryOf(next)).some((c) => c.itemId === older.itemIds[0])).toBe(false);
+    // Nothing more to carry; the repository says so too.
+    expect(await markVerdictsCarried(t.database.db, next)).toBe(0);
   });
 });
