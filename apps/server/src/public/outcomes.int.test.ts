@@ -17,7 +17,7 @@ let t: TestApp;
 let inspector: Client;
 let ids: Record<string, string>;
 const CODE = 'ALM-KAR-P2-D01';
-const NAMES = ['Сәрсенбаева Әлия Қуанышқызы', 'Жұмабеков Ерлан Серікұлы', 'Тоқтарова Айгүл'];
+const NAMES = ['Сәрсенбаева Әлия Қуанышқызы', 'Жұмабеков Ерлан Серікұлы', 'Тоқтарова Айгүл'] as const;
 const PHONE = '+77017654321';
 const AUTHOR_PHONE = '+77019998877';
 let older: { id: string; itemIds: string[]; decisionIds: string[] };
@@ -163,6 +163,7 @@ describe('the resident\'s verdict (R-30)', () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body).toContain('Абай көшесінде түнде жарық жоқ');
+    expect(response.body).toMatch(/Вопрос ALM-KAR-P2-D01-[0-9-]+\/1 · Жалоба/);
     expect(response.body).toContain('Да, решён');
     expect(response.body).toContain('Нет, не решён');
   });

@@ -29,7 +29,7 @@ export function VerdictPage({ locale, path, state, words, saved, error }: Verdic
       {error ? <p className="box err" role="alert">{error}</p> : null}
       {!state.answered || !state.item ? <p className="box note">{t('outcomes.verdict.notYet')}</p> : (<>
         <p>{t('outcomes.verdict.intro')}</p>
-        <OutcomeItemView item={state.item} reference={String(state.item.number)} locale={locale} headingLevel={2} />
+        <OutcomeItemView item={state.item} reference={state.reference ?? String(state.item.number)} locale={locale} headingLevel={2} />
         {state.verdict ? <p><strong>{t('outcomes.verdict.current', { verdict: t(`outcomes.verdict.is.${state.verdict}`) })}</strong></p> : null}
         {state.verdict && state.words ? <blockquote>{state.words}</blockquote> : null}
         {state.carried ? <p className="box note">{t('outcomes.verdict.carried')}</p> : (

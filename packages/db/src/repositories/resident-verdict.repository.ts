@@ -30,7 +30,7 @@ export async function questionForVerdict(db: Executor, tokenHash: string) {
     id: residentQuestions.id, districtId: residentQuestions.districtId, itemId: residentQuestions.itemId,
     verdict: residentQuestions.verdict, verdictWords: residentQuestions.verdictWords, verdictAt: residentQuestions.verdictAt,
     carriedToMeetingId: residentQuestions.carriedToMeetingId,
-    meetingId: meetingItems.meetingId, meetingStatus: meetings.status,
+    meetingId: meetingItems.meetingId, meetingStatus: meetings.status, meetingNumber: meetings.number,
   }).from(residentQuestions)
     .leftJoin(meetingItems, eq(meetingItems.id, residentQuestions.itemId))
     .leftJoin(meetings, eq(meetings.id, meetingItems.meetingId))

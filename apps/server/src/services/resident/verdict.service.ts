@@ -44,6 +44,8 @@ export interface VerdictState {
   /** False until the question is linked to an item of a meeting whose protocol is signed. */
   answered: boolean;
   item: OutcomeItem | null;
+  /** `<meeting number>/<item number>`, as the protocol and the outcomes page name it. */
+  reference: string | null;
   verdict: Verdict | null;
   words: string | null;
   carried: boolean;
@@ -69,7 +71,7 @@ export async function verdictState(ctx: ServiceContext, token: string): Promise<
     const row = rows.find((r) => r.id === q.itemId);
     if (row) item = presentOutcomeItem(row, counts[0] ?? null);
   }
-  return { questionId: q.id, answered, item, verdict: q.verdict, words: q.verdictWords, carried: q.carriedToMeetingId != null };
+  return { questionId: q.id, answered, item, reference: item ? `${q.meetingNumber}/${item.number}` : null, verdict: q.verdict, words: q.verdictWords, carried: q.carriedToMeetingId != null };
 }
 
 /** Normalises the resident's words: plain text, line breaks kept, at most 1,000 characters. */
