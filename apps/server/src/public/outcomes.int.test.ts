@@ -190,7 +190,10 @@ describe('the resident\'s verdict (R-30)', () => {
     expect(text).not.toContain('Жарық әлі жоқ');
     expect(text).not.toContain('Тоқтарова');
     expect(text).not.toContain(AUTHOR_PHONE);
-    expect(entries[1]!.after).toMatchObject({ itemId: older.itemIds[0], verdict: 'not_resolved' });
+    // Row order is not guaranteed without ORDER BY (PostgreSQL differs from PGlite here).
+    expect(entries.map((e) => e.after)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ itemId: older.itemIds[0], verdict: 'resolved' }), expect.objectContaining({ itemId: older.itemIds[0], verdict: 'not_resolved', characters: 33 }),
+    ]));
   });
 
   it('the outcomes page counts the verdicts', async () => {
