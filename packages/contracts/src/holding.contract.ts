@@ -215,6 +215,11 @@ export const CarriedItem = z.object({
   followUp: z.string().nullable(),
   /** What the reporting inspector says was done (R-30 ¶4). */
   note: z.string().nullable(),
+  /**
+   * Issue 13 (R-30): residents who raised it ahead of the meeting and say it was not resolved —
+   * how many, and their words (no names). Such an item is carried whatever its outcome.
+   */
+  residentsNotResolved: z.object({ count: z.number().int(), words: z.array(z.string()) }),
 }).meta({ id: 'CarriedItem' });
 export const CarryNoteBody = z.object({ note: OptionalText(4000) }).strict().meta({ id: 'CarryNote' });
 export const Report = z.object({

@@ -44,3 +44,4 @@ export * from './jobs.schema.ts';
 export * from './repositories/upload-lock.repository.ts';
 export * from './repositories/reminder.repository.ts';
 export * from './repositories/opendata.repository.ts';
+export * from './repositories/resident-verdict.repository.ts';

@@ -67,7 +67,8 @@ export const REPORT_LABELS = {
     category: 'Санат', thisQuarter: 'Осы тоқсан', lastYear: 'Өткен жылдың осы тоқсаны', change: 'Өзгеріс, %', total: 'Барлығы',
     noData: 'деректер жоқ', chartThis: 'осы тоқсан', chartLast: 'өткен жыл',
     carryOver: 'Алдыңғы кездесулерде көтерілген мәселелер', reference: 'Нөмірі', kind: 'Түрі', text: 'Мәтіні', outcome: 'Нәтижесі', note: 'Не істелді',
-    noCarry: 'Алдыңғы кездесулерден ауысатын мәселелер жоқ.', sources: 'Есепті дайындау көздері', page: (n: number, of: number) => `${n}-бет / ${of}`,
+    noCarry: 'Алдыңғы кездесулерден ауысатын мәселелер жоқ.',
+    residentsNotResolved: (n: number) => `Тұрғындар «шешілмеді» дейді: ${n}`, sources: 'Есепті дайындау көздері', page: (n: number, of: number) => `${n}-бет / ${of}`,
     rule: 'Бұйрықтың 29–30-тармақтары (№ 652, 2023 ж.)',
   },
   ru: {
@@ -77,7 +78,8 @@ export const REPORT_LABELS = {
     category: 'Категория', thisQuarter: 'Этот квартал', lastYear: 'Тот же квартал прошлого года', change: 'Изменение, %', total: 'Всего',
     noData: 'нет данных', chartThis: 'этот квартал', chartLast: 'прошлый год',
     carryOver: 'Вопросы, поднятые на прежних встречах', reference: 'Номер', kind: 'Вид', text: 'Текст', outcome: 'Результат', note: 'Что сделано',
-    noCarry: 'Вопросов, переходящих с прежних встреч, нет.', sources: 'Источники подготовки отчёта', page: (n: number, of: number) => `Стр. ${n} из ${of}`,
+    noCarry: 'Вопросов, переходящих с прежних встреч, нет.',
+    residentsNotResolved: (n: number) => `Жители говорят «не решено»: ${n}`, sources: 'Источники подготовки отчёта', page: (n: number, of: number) => `Стр. ${n} из ${of}`,
     rule: 'Пункты 29–30 Правил (приказ № 652 от 2023 г.)',
   },
 } as const;

@@ -54,7 +54,7 @@ const data: ReportDocumentData = {
   statistics: [{ district: { kk: '№ 11 әкімшілік учаске', ru: 'Административный участок № 11' }, year: 2026, quarter: 2, rows }],
   carryOver: [
     { reference: 'ALM-KAR-P2-D01-2026-01/1', kind: 'complaint', text: 'Көше жарығы жоқ', outcome: 'check_open', answer: null, note: 'Әкімдікке хат жіберілді' },
-    { reference: 'ALM-KAR-P2-D01-2026-01/2', kind: 'question', text: 'Вопрос', outcome: 'answered', answer: 'Ответ дан', note: null },
+    { reference: 'ALM-KAR-P2-D01-2026-01/2', kind: 'question', text: 'Вопрос', outcome: 'answered', answer: 'Ответ дан', note: null, residentsNotResolved: { count: 2, words: ['Свет так и не появился'] } },
   ],
   sources: [{ kind: 'state_statistics', title: 'ҚСАЖБК деректері', sourceDate: '2026-04-01' }],
 };
@@ -77,6 +77,7 @@ describe('report handout', () => {
     expect(out).toContain('Тексеріс жүргізілуде');
     expect(out).toContain('ALM-KAR-P2-D01-2026-01/1');
     expect(out).toContain('Әкімдікке хат жіберілді');
+    expect(out).toContain('Тұрғындар «шешілмеді» дейді: 2');
     expect(out).toMatch(/1-бет \/ \d+/);
     expect(out).toContain('реттелген');
   });
@@ -91,6 +92,9 @@ describe('report handout', () => {
     expect(out).toContain('Кражи');
     expect(out).toContain('Проводится проверка');
     expect(out).toContain('Вопросы, поднятые на прежних встречах');
+    // Issue 13: a resident's "not resolved" with her words, no name.
+    expect(out).toContain('Жители говорят «не решено»: 2');
+    expect(out).toContain('«Свет так и не появился»');
     expect(out).toMatch(/Стр\. 1 из \d+/);
     expect(out).not.toContain('Тіркелген');
   });

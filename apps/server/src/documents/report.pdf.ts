@@ -26,7 +26,11 @@ export interface ReportDocumentData {
     sections: Array<{ section: keyof typeof SECTION_NAMES; content: RichText | null }>;
   }>;
   statistics: Array<{ district: Record<DocLang, string>; year: number; quarter: number; rows: StatisticsRowData[] }>;
-  carryOver: Array<{ reference: string; kind: keyof typeof ITEM_KIND_NAMES; text: string; outcome: keyof typeof OUTCOME_NAMES; answer: string | null; note: string | null }>;
+  carryOver: Array<{
+    reference: string; kind: keyof typeof ITEM_KIND_NAMES; text: string; outcome: keyof typeof OUTCOME_NAMES; answer: string | null; note: string | null;
+    /** Issue 13 (R-30): residents who say it was not resolved, with their words (no names). */
+    residentsNotResolved?: { count: number; words: string[] };
+  }>;
   sources: Array<{ kind: keyof typeof SOURCE_NAMES; title: string; sourceDate: string | null }>;
 }
 
@@ -48,6 +52,15 @@ function reporterContent(r: ReportDocumentData['reporters'][number], lang: DocLa
   return out;
 }
 
+/** Issue 13 (R-30): the marker "residents say not resolved" and their words, under the outcome. */
+function residentsSay(r: { count: number; words: string[] } | undefined, lang: DocLang): Content[] {
+  if (!r || r.count === 0) return [];
+  return [
+    { text: REPORT_LABELS[lang].residentsNotResolved(r.count), bold: true, fontSize: 8, color: '#8a1c1c', margin: [0, 3, 0, 0] as [number, number, number, number] },
+    ...r.words.map((w) => ({ text: `«${w}»`, fontSize: 8, italics: true })),
+  ];
+}
+
 function carryOverContent(items: ReportDocumentData['carryOver'], lang: DocLang): Content[] {
   const t = REPORT_LABELS[lang];
   if (items.length === 0) return [heading(t.carryOver), { text: t.noCarry, color: COLORS.muted, fontSize: 10 }];
@@ -64,7 +77,7 @@ function carryOverContent(items: ReportDocumentData['carryOver'], lang: DocLang)
           ...items.map((c) => [
             { text: c.reference, fontSize: 7.5, noWrap: true }, cell(ITEM_KIND_NAMES[c.kind][lang]),
             { stack: [cell(c.text), ...(c.answer ? [{ text: c.answer, fontSize: 8, italics: true, color: COLORS.muted, margin: [0, 2, 0, 0] as [number, number, number, number] }] : [])] },
-            cell(OUTCOME_NAMES[c.outcome][lang]), cell(c.note ?? '—'),
+            { stack: [cell(OUTCOME_NAMES[c.outcome][lang]), ...residentsSay(c.residentsNotResolved, lang)] }, cell(c.note ?? '—'),
           ]),
         ],
       },

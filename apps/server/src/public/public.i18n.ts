@@ -5,6 +5,9 @@ import commonRu from './locales/common.ru.json' with { type: 'json' };
 import opendataEn from './locales/opendata.en.json' with { type: 'json' };
 import opendataKk from './locales/opendata.kk.json' with { type: 'json' };
 import opendataRu from './locales/opendata.ru.json' with { type: 'json' };
+import outcomesEn from './locales/outcomes.en.json' with { type: 'json' };
+import outcomesKk from './locales/outcomes.kk.json' with { type: 'json' };
+import outcomesRu from './locales/outcomes.ru.json' with { type: 'json' };
 
 /*
  * Issue 13: every string a resident reads on a public page lives in the translation files
@@ -17,6 +20,7 @@ type Bundle = Readonly<Record<string, string>>;
 export const BUNDLES: ReadonlyArray<{ part: string } & Record<Locale, Bundle>> = [
   { part: 'common', kk: commonKk, ru: commonRu, en: commonEn },
   { part: 'opendata', kk: opendataKk, ru: opendataRu, en: opendataEn },
+  { part: 'outcomes', kk: outcomesKk, ru: outcomesRu, en: outcomesEn },
 ];
 
 const MERGED: Record<Locale, Record<string, string>> = { kk: {}, ru: {}, en: {} };

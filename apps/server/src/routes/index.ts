@@ -34,6 +34,7 @@ import { videoRoutes } from './video.routes.ts';
 import { retentionRoutes } from './retention.routes.ts';
 import { notificationRoutes } from './notification.routes.ts';
 import { openDataRoutes } from '../public/opendata.routes.tsx';
+import { outcomesRoutes } from '../public/outcomes.routes.tsx';
 
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
@@ -71,4 +72,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(retentionRoutes);
   await app.register(notificationRoutes);
   await app.register(openDataRoutes);
+  await app.register(outcomesRoutes);
 }

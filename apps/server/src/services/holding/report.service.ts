@@ -35,6 +35,7 @@ function presentCarried(c: Carried, showNames: boolean): z.infer<typeof CarriedI
     itemId: c.itemId, reference: `${c.meetingNumber}/${c.number}`, meetingId: c.meetingId, meetingNumber: c.meetingNumber, meetingDate: c.meetingDate,
     kind: c.kind, text: c.text, topic: c.topic, raisedBy: showNames ? c.participantName ?? null : null,
     resolution: c.resolution, answer: c.answer, outcome: c.outcome, followUp: null, note: c.note ?? null,
+    residentsNotResolved: { count: c.residentsNotResolved, words: c.residentWords },
   };
 }
 
@@ -145,7 +146,7 @@ export async function reportHandout(ctx: ServiceContext, meetingId: string, lang
     number: row.number, startsAt: row.startsAt, endsAt: row.endsAt, ...(await placeOf(ctx, row, parts)),
     reporters: report.reporters.map((r) => ({ fullName: r.fullName, districts: r.districtIds.map(districtName), sections: r.sections.map((s) => ({ section: s.section, content: s.content })) })),
     statistics: report.statistics.map((s) => ({ district: { kk: s.district.nameKk, ru: s.district.nameRu }, year: s.year, quarter: s.quarter, rows: s.rows })),
-    carryOver: report.carryOver.map((c) => ({ reference: c.reference, kind: c.kind, text: c.text, outcome: c.outcome, answer: c.answer, note: c.note })),
+    carryOver: report.carryOver.map((c) => ({ reference: c.reference, kind: c.kind, text: c.text, outcome: c.outcome, answer: c.answer, note: c.note, residentsNotResolved: c.residentsNotResolved })),
     sources: report.sources.map((s) => ({ kind: s.kind, title: s.title, sourceDate: s.sourceDate })),
   };
   return { pdf: await reportPdf(data, lang), number: row.number };

@@ -1,6 +1,6 @@
 import {
   agreementsOf, announcementsOf, atuRef, earlierItems, followUpFacts, holdingCounts, invitationsOf, lateEntryOf, lateEntryStatuses, meetingConflicts, meetingEventsOf, meetingParts,
-  meetingRow, meetingTarget, planningDistricts, pointLeadName, pointRef, preferredHoursOf, type InvitationRow, type LateEntryRow, type MeetingRow,
+  meetingRow, meetingTarget, notResolvedFor, planningDistricts, pointLeadName, pointRef, preferredHoursOf, type InvitationRow, type LateEntryRow, type MeetingRow,
 } from '@esep/db';
 import {
   abilities, almatyDate, almatyDateTime, availableActions, can, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, lateEntryActions, noticeDaysLeft, noticeDeadline,
@@ -114,7 +114,7 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
       items: counts.items, unclassified: counts.unclassified,
       carried: carried.length,
       // an item is answered for when it is settled or the report says what was done.
-      carriedUnaddressed: carried.filter((c) => !FINAL_OUTCOMES.includes(c.outcome) && !c.note?.trim()).length,
+      carriedUnaddressed: carried.filter((c) => (!FINAL_OUTCOMES.includes(c.outcome) || c.residentsNotResolved > 0) && !c.note?.trim()).length,
     },
     followUp: {
       protocolStatus: fu.protocolStatus === 'signed' || fu.protocolStatus === 'draft' ? fu.protocolStatus : null,
@@ -156,8 +156,18 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
  * outcome so far (check and forwarding facts join with R-32.4/R-32.5).
  */
 export async function carriedItems(ctx: Pick<ServiceContext, 'db'>, meetingId: string, districtIds: readonly string[], startsAt: Date) {
-  const rows = await earlierItems(ctx.db, meetingId, districtIds, startsAt);
-  const candidates = rows.map((r) => ({ ...r, outcome: itemOutcome({ resolution: r.resolution }) }));
-  return carryOver(districtIds, startsAt, candidates);
+  const [rows, verdicts] = await Promise.all([earlierItems(ctx.db, meetingId, districtIds, startsAt), notResolvedFor(ctx.db, meetingId, districtIds, startsAt)]);
+  // Issue 13: a resident's "not resolved" carries the item to the next report of her
+  // district whatever its outcome, with her words (never her name); several verdicts, all words.
+  const residents = new Map<string, string[]>();
+  for (const v of verdicts) residents.set(v.itemId!, [...(residents.get(v.itemId!) ?? []), ...(v.words ? [v.words] : [])]);
+  const candidates = rows.map((r) => ({
+    ...r, outcome: itemOutcome({ resolution: r.resolution }),
+    residentsNotResolved: residents.has(r.itemId) ? verdicts.filter((v) => v.itemId === r.itemId).length : 0,
+    residentWords: residents.get(r.itemId) ?? [],
+  }));
+  const carried = carryOver(districtIds, startsAt, candidates);
+  const forced = candidates.filter((c) => c.residentsNotResolved > 0 && !carried.includes(c));
+  return [...carried, ...forced].sort((a, b) => a.meetingStartsAt.getTime() - b.meetingStartsAt.getTime() || a.itemId.localeCompare(b.itemId));
 }
 

@@ -1,6 +1,6 @@
 import type { ProtocolContent, SignBody } from '@esep/contracts';
 import {
-  addendumById, insertAddendum, insertMeetingEvent, insertSignature, lateEntryOf, lockMeetingForNumbers, lockProtocol, markAddendumSigned, meetingRow,
+  addendumById, insertAddendum, insertMeetingEvent, insertSignature, lateEntryOf, lockMeetingForNumbers, lockProtocol, markAddendumSigned, markVerdictsCarried, meetingRow,
   nextAddendumNumber, signatureBy, signaturesOf, staffIdOfUser, staffIinOf, updateMeetingRow, updateProtocolRow, type Tx,
 } from '@esep/db';
 import { canonicalJson, lateEntryAllowsSigning, lateEntryMessage, signingTimeliness, transition } from '@esep/domain';
@@ -155,6 +155,9 @@ export async function signProtocol(ctx: ServiceContext, signers: Signers, dataDi
       // R-32.4, R-32.5: every item to check or to forward gets its check or forwarding now.
       const opened = await openFollowUps(tx, meetingId, ctx.today);
       if (opened.checks + opened.forwardings > 0) await audit({ action: 'followup.open', entityType: 'meeting', entityId: meetingId, after: opened });
+      // Issue 13 (R-30): its report is now final; the residents' "not resolved" it carried stay with it.
+      const carried = await markVerdictsCarried(tx, meetingId);
+      if (carried > 0) await audit({ action: 'resident.verdict.carry', entityType: 'meeting', entityId: meetingId, after: { verdicts: carried } });
     }
     return { status: pending.length === 0 ? 'signed' : 'draft', signatureId: signature.id, signedHash: signature.signedHash, pending: pending.length };
   });

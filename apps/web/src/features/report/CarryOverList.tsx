@@ -93,6 +93,17 @@ export function CarryOverList({ meetingId, items, editable, testPrefix = 'carry'
               {item.resolution && <Text size="sm"><Text span fw={600}>{t('carry.resolution')}:</Text> {t(`resolution.${item.resolution}`)}</Text>}
               {item.answer && <Text size="sm"><Text span fw={600}>{t('carry.answer')}:</Text> {item.answer}</Text>}
               {item.followUp && <Text size="sm"><Text span fw={600}>{t('carry.followUp')}:</Text> {item.followUp}</Text>}
+              {(item.residentsNotResolved?.count ?? 0) > 0 && (
+                // Issue 13 (R-30): residents who sent it ahead say it was not resolved; their words, never their names.
+                <Alert color="red" variant="light" p="xs" icon={<IconAlertTriangle aria-hidden />} data-testid={`${testPrefix}-residents`} data-count={item.residentsNotResolved.count}>
+                  <Text size="sm" fw={700}>{t('carry.residentsNotResolved', { n: item.residentsNotResolved.count })}</Text>
+                  {item.residentsNotResolved.words.length > 0 && (
+                    <ul className="plain-list" aria-label={t('carry.residentWords')}>
+                      {item.residentsNotResolved.words.map((w, i) => <li key={i}><Text size="sm" fs="italic" className="carry-text">«{w}»</Text></li>)}
+                    </ul>
+                  )}
+                </Alert>
+              )}
               {editable
                 ? <NoteForm key={`${item.itemId}:${item.note ?? ''}`} meetingId={meetingId} item={item} testPrefix={testPrefix} />
                 : <Text size="sm"><Text span fw={600}>{t('carry.note')}:</Text> {item.note ?? t('carry.noNote')}</Text>}

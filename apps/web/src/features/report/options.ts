@@ -22,6 +22,7 @@ export const OUTCOME_COLORS: Record<ItemOutcome, string> = {
 };
 
 /** R-30 ¶4: the non-final items that still have no "what was done" note. */
-export function missingNotes(items: readonly Pick<CarriedItem, 'outcome' | 'note'>[]): number {
-  return items.filter((i) => !isFinalOutcome(i.outcome) && !i.note).length;
+export function missingNotes(items: readonly (Pick<CarriedItem, 'outcome' | 'note'> & Partial<Pick<CarriedItem, 'residentsNotResolved'>>)[]): number {
+  // Issue 13: a resident's "not resolved" needs an answer whatever the outcome says.
+  return items.filter((i) => (!isFinalOutcome(i.outcome) || (i.residentsNotResolved?.count ?? 0) > 0) && !i.note).length;
 }
