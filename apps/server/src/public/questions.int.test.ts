@@ -88,6 +88,10 @@ describe('the public form (R-29)', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Спасибо, ваш вопрос получен');
     expect(link).toBeUndefined();
+    // Even a bot that posts at once learns nothing from the answer.
+    const instant = await send({ kind: 'question', text: 'Spam', website: 'x' }, { wait: 0 });
+    expect(instant.response.statusCode).toBe(200);
+    expect(instant.response.body).toContain('Спасибо, ваш вопрос получен');
     expect(await count()).toBe(before);
   });
 

@@ -79,7 +79,7 @@ export function QuestionFormPage({ locale, district, meeting, challenge, values 
         {fieldError('name')}
         <label htmlFor="contact">{t('questions.contact')}</label>
         <p id="contact-hint" className="small">{t('questions.contactHint')}</p>
-        <input type="text" id="contact" name="contact" inputMode="email" autoComplete="email" maxLength={200} defaultValue={values.contact}
+        <input type="text" id="contact" name="contact" autoComplete="email" maxLength={200} defaultValue={values.contact}
           {...invalid('contact')} aria-describedby={errors.contact ? 'contact-error contact-hint' : 'contact-hint'} />
         {fieldError('contact')}
         <h2>{t('questions.consentTitle')}</h2>

@@ -70,12 +70,12 @@ export const questionPageRoutes = async (app: FastifyInstance) => {
     const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
     const target = await questionFormTarget(resident(request), code, meetingParam(body.meeting) ?? meetingParam((request.query as { meeting?: unknown }).meeting));
     if (!target) return sendPage(request, reply, notFound(request, locale), { status: 404, cache: 'private' });
+    // the honeypot — thanked like a person, nothing stored, nothing to learn from the answer.
+    if (field(body, 'website') !== '') return sendPage(request, reply, <QuestionThanksPage locale={locale} code={code} link={null} />, { cache: 'private' });
     const problem = checkChallenge(key, target.district.id, field(body, 'challenge'), app.clock.now());
     if (problem) {
       return sendPage(request, reply, <QuestionRefusalPage locale={locale} code={code} message={t(problem === 'too_fast' ? 'questions.tooFast' : 'questions.expired')} />, { status: 400, cache: 'private' });
     }
-    // the honeypot — thanked like a person, nothing stored, nothing to learn from the answer.
-    if (field(body, 'website') !== '') return sendPage(request, reply, <QuestionThanksPage locale={locale} code={code} link={null} />, { cache: 'private' });
 
     const values: FormValues = { kind: field(body, 'kind'), text: field(body, 'text'), name: field(body, 'name'), contact: field(body, 'contact'), consent: field(body, 'consent') !== '' };
     const parsed = ResidentQuestionForm.safeParse(values);
