@@ -5,7 +5,7 @@ import {
   meetingAgreements as meetingAgreementsTable,
   checks as checksTable, districtPath, districts, forwardings as forwardingsTable, meetingAwards, meetingDecisions, meetingDistricts as meetingDistrictsTable,
   meetingInspectors as meetingInspectorsTable, meetingItems, meetings as meetingsTable, paperSheets as paperSheetsTable, participants as participantsTable,
-  reportSources, videos as videosTable, type Db,
+  reportSources, residentQuestions as residentQuestionsTable, videos as videosTable, type Db,
 } from '@esep/db';
 import { eq } from 'drizzle-orm';
 import { storeFile } from '../src/storage/file.store.ts';
@@ -73,9 +73,10 @@ export async function registerRecords(db: Db, dataDir: string, meetingIds: Itera
  * Report fixtures (R-29, R-30): each sample meeting's reporter, and an item of an earlier held
  * meeting of its district (written directly), which its report carries over.
  */
-export interface ReportFixtures { reporter: Map<string, string>; carried: Map<string, string> }
+/** `residentQuestion`: a question a resident sent ahead of each sample meeting (R-29). */
+export interface ReportFixtures { reporter: Map<string, string>; carried: Map<string, string>; residentQuestion: Map<string, string> }
 export async function seedReportFixtures(db: Db, meetingDistrict: ReadonlyMap<string, string>): Promise<ReportFixtures> {
-  const reportFixtures: ReportFixtures = { reporter: new Map(), carried: new Map() };
+  const reportFixtures: ReportFixtures = { reporter: new Map(), carried: new Map(), residentQuestion: new Map() };
   for (const [meetingId, districtId] of meetingDistrict) {
     const [reporter] = await db.select().from(meetingInspectorsTable).where(eq(meetingInspectorsTable.meetingId, meetingId));
     reportFixtures.reporter.set(meetingId, reporter!.staffId);
@@ -88,6 +89,10 @@ export async function seedReportFixtures(db: Db, meetingDistrict: ReadonlyMap<st
     await db.insert(meetingDistrictsTable).values({ meetingId: earlier!.id, districtId });
     const [item] = await db.insert(meetingItems).values({ meetingId: earlier!.id, number: 1, kind: 'complaint', text: 'Матрица', topic: 'other', resolution: 'to_check' }).returning({ id: meetingItems.id });
     reportFixtures.carried.set(meetingId, item!.id);
+    const [question] = await db.insert(residentQuestionsTable).values({
+      districtId, meetingId, kind: 'question', text: 'Матрица', tokenHash: createHash('sha256').update(`matrix-${meetingId}`).digest('hex'),
+    }).returning({ id: residentQuestionsTable.id });
+    reportFixtures.residentQuestion.set(meetingId, question!.id);
   }
   return reportFixtures;
 }

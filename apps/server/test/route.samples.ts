@@ -28,13 +28,15 @@ export const ID_KIND: Record<string, 'district' | 'region' | 'unit' | 'point' | 
   agreements: 'agreement',
 };
 
-export interface Sample { body?: unknown; query?: string; multipart?: boolean }
+/** `params`: values of the route's other path parameters (after `:id`). */
+export interface Sample { body?: unknown; query?: string; multipart?: boolean; params?: Record<string, string> }
 
 /** A valid request for each route that needs more than its URL. A new route must add one. */
 export function samples(today: string, ids: SampleRecords): Record<string, (id: string) => Sample> {
   const { meetingDistrict, reportFixtures, followupFixtures } = ids;
   return {
     'PATCH /api/v1/districts/:id': () => ({ body: { population: 5000 } }),
+    'PUT /api/v1/meetings/:id/resident-questions/:questionId/item': (id) => ({ params: { questionId: reportFixtures.residentQuestion.get(id)! }, body: { itemId: null } }),
     'PUT /api/v1/staff/:id/iin': () => ({ body: { iin: null } }),
     'GET /api/v1/districts/:id/served-by': () => ({ query: `date=${today}` }),
     'POST /api/v1/assignments': (id) => ({ body: { districtId: id, staffId: ids.staffOf(id), role: 'assistant', from: today } }),

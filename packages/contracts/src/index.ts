@@ -21,3 +21,4 @@ export * from './video.contract.ts';
 export * from './notification.contract.ts';
 export * from './notification.messages.ts';
 export * from './opendata.contract.ts';
+export * from './question.contract.ts';

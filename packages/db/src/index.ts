@@ -37,6 +37,7 @@ export * from './repositories/video.repository.ts';
 export * from './repositories/retention.repository.ts';
 export * from './repositories/late-entry.repository.ts';
 export * from './repositories/rate-limit.repository.ts';
+export * from './repositories/resident-question.repository.ts';
 export * from './repositories/migration.repository.ts';
 export * from './repositories/quarter-board.repository.ts';
 export * from './repositories/notification.repository.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { countRateHit } from '@esep/db';
+import { countRateHit, LONG_RATE_BUCKET, LONG_RATE_WINDOW_MS } from '@esep/db';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 
@@ -16,8 +16,12 @@ import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/
  * process agrees on when a window starts.
  */
 
-/** The sweep (self-registration.limit.ts) deletes windows that started more than a minute ago. */
-export const LONGEST_WINDOW_MS = 60_000;
+/**
+ * The sweep (self-registration.limit.ts) deletes windows that started more than a minute ago,
+ * and those of longer windows (up to an hour, R-29), named with LONG_RATE_BUCKET, an hour later.
+ */
+export const SHORT_WINDOW_MS = 60_000;
+export const LONGEST_WINDOW_MS = LONG_RATE_WINDOW_MS;
 
 interface RouteScope { method: string; url: string }
 
@@ -26,11 +30,12 @@ export function databaseRateStore(app: Pick<FastifyInstance, 'db' | 'clock'>): F
     constructor(_options: unknown, private readonly route: RouteScope = { method: '*', url: '*' }) {}
 
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow?: number): void {
-      const windowMs = timeWindow ?? LONGEST_WINDOW_MS;
+      const windowMs = timeWindow ?? SHORT_WINDOW_MS;
       const now = app.clock.now().getTime();
       const windowStart = now - (now % windowMs);
       const digest = createHash('sha256').update(key).digest('hex');
-      countRateHit(app.db, `route:${this.route.method} ${this.route.url}:${digest}`, new Date(windowStart))
+      const long = windowMs > SHORT_WINDOW_MS ? LONG_RATE_BUCKET : '';
+      countRateHit(app.db, `${long}route:${this.route.method} ${this.route.url}:${digest}`, new Date(windowStart))
         .then((current) => callback(null, { current, ttl: windowStart + windowMs - now }), (error: Error) => callback(error));
     }
 

@@ -8,6 +8,9 @@ import opendataRu from './locales/opendata.ru.json' with { type: 'json' };
 import outcomesEn from './locales/outcomes.en.json' with { type: 'json' };
 import outcomesKk from './locales/outcomes.kk.json' with { type: 'json' };
 import outcomesRu from './locales/outcomes.ru.json' with { type: 'json' };
+import questionsEn from './locales/questions.en.json' with { type: 'json' };
+import questionsKk from './locales/questions.kk.json' with { type: 'json' };
+import questionsRu from './locales/questions.ru.json' with { type: 'json' };
 
 /*
  * Issue 13: every string a resident reads on a public page lives in the translation files
@@ -21,6 +24,7 @@ export const BUNDLES: ReadonlyArray<{ part: string } & Record<Locale, Bundle>> =
   { part: 'common', kk: commonKk, ru: commonRu, en: commonEn },
   { part: 'opendata', kk: opendataKk, ru: opendataRu, en: opendataEn },
   { part: 'outcomes', kk: outcomesKk, ru: outcomesRu, en: outcomesEn },
+  { part: 'questions', kk: questionsKk, ru: questionsRu, en: questionsEn },
 ];
 
 const MERGED: Record<Locale, Record<string, string>> = { kk: {}, ru: {}, en: {} };

@@ -204,7 +204,7 @@ describe('authorization matrix', () => {
         }
         for (const c of cases) {
           const sample = sampleFor[key]?.(c.id ?? '') ?? {};
-          const url = route.url.replace(':id', c.id ?? '') + (sample.query ? `?${sample.query}` : '');
+          const url = route.url.replace(':id', c.id ?? '').replace(/:(\w+)/g, (m, name: string) => sample.params?.[name] ?? m) + (sample.query ? `?${sample.query}` : '');
           let response;
           if (sample.multipart) {
             const m = multipart(key.includes('/proof'));

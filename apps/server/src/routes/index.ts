@@ -35,6 +35,7 @@ import { retentionRoutes } from './retention.routes.ts';
 import { notificationRoutes } from './notification.routes.ts';
 import { openDataRoutes } from '../public/opendata.routes.tsx';
 import { outcomesRoutes } from '../public/outcomes.routes.tsx';
+import { questionRoutes } from './question.routes.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
@@ -73,4 +74,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(notificationRoutes);
   await app.register(openDataRoutes);
   await app.register(outcomesRoutes);
+  await app.register(questionRoutes);
 }

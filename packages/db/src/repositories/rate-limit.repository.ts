@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { and, lt, notLike, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { rateWindows } from '../schema/rate-limit.schema.ts';
 
@@ -14,7 +14,17 @@ export async function countRateHit(db: Executor, bucket: string, windowStart: Da
   return row!.hits;
 }
 
-/** Deletes the windows that started before `before` (they no longer limit anything). */
+/**
+ * Buckets of windows longer than a minute (up to an hour; R-29: questions sent ahead are limited
+ * per hour) carry this prefix: the sweep keeps them an hour longer than the minute windows.
+ */
+export const LONG_RATE_BUCKET = 'long:';
+export const LONG_RATE_WINDOW_MS = 3_600_000;
+
+/** Deletes the windows that started before `before` (they no longer limit anything); long ones an hour later. */
 export async function sweepRateWindows(db: Executor, before: Date): Promise<void> {
-  await db.delete(rateWindows).where(lt(rateWindows.windowStart, before));
+  await db.delete(rateWindows).where(or(
+    and(lt(rateWindows.windowStart, before), notLike(rateWindows.bucket, `${LONG_RATE_BUCKET}%`)),
+    lt(rateWindows.windowStart, new Date(before.getTime() - LONG_RATE_WINDOW_MS)),
+  ));
 }

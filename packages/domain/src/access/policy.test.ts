@@ -23,13 +23,13 @@ const scopes: Record<Role, Scope> = {
   akimat: { level: 'atu', ids: ['a1'], ancestors: ANCESTORS },
 };
 
-const READ_ORG = ['late_entry:read', 'protocol:read', 'region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read', 'meeting:read', 'statistics:read'];
+const READ_ORG = ['late_entry:read', 'protocol:read', 'region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read', 'meeting:read', 'statistics:read', 'resident_question:read'];
 const NATIONAL_READ = [...READ_ORG, 'topic:read', 'state_body:read', 'working_calendar:read'];
 const ALL_WRITE = ['region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment']
   .flatMap((r) => ['create', 'update', 'delete'].map((a) => `${r}:${a}`));
 
 const TOPIC = ['topic:read', 'state_body:read', 'working_calendar:read'];
-const PLAN = ['late_entry:create', 'meeting:create', 'meeting:update', 'protocol:update', 'video:read', 'video:create', 'followup:read', 'followup:update', 'statistics:update', 'participant:read', 'participant:create', 'participant:update', 'participant:delete'];
+const PLAN = ['late_entry:create', 'meeting:create', 'meeting:update', 'protocol:update', 'video:read', 'video:create', 'followup:read', 'followup:update', 'statistics:update', 'participant:read', 'participant:create', 'participant:update', 'participant:delete', 'resident_question:update'];
 const SELF_INVITATION = ['invitation:read', 'invitation:update'];
 const AGREEMENT = ['agreement:read', 'agreement:update'];
 

@@ -11,7 +11,7 @@ export const RESOURCES = [
   'region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment', 'user', 'audit', 'structure',
   'meeting', 'invitation', 'acknowledgement', 'participant', 'statistics', 'topic',
   'protocol', 'video', 'followup', 'control', 'state_body', 'working_calendar', 'retention', 'agreement',
-  'late_entry', 'delivery',
+  'late_entry', 'delivery', 'resident_question',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -86,6 +86,11 @@ export const GRANTS: readonly Grant[] = [
   { roles: ROLES, resource: 'protocol', actions: ['read'], where: 'territory' },
   { roles: PLANNERS, resource: 'protocol', actions: ['update'], where: 'territory' },
   { roles: ['admin'], resource: 'protocol', actions: ['read', 'update'], where: 'anywhere' },
+  // R-29: questions residents send ahead are read with the meeting in its territory and linked to
+  // its items by those who hold it (they alone see the author's contact, to answer).
+  { roles: ROLES, resource: 'resident_question', actions: ['read'], where: 'territory' },
+  { roles: PLANNERS, resource: 'resident_question', actions: ['update'], where: 'territory' },
+  { roles: ['admin'], resource: 'resident_question', actions: ['update'], where: 'anywhere' },
   // R-32.1: the video shows residents' faces — seen by those who hold the meeting and the administrator.
   { roles: PLANNERS, resource: 'video', actions: ['read', 'create'], where: 'territory' },
   { roles: ['admin'], resource: 'video', actions: ['read', 'create', 'delete'], where: 'anywhere' },

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconChartBar, IconFileTypePdf, IconFiles, IconInfoCircle, IconListCheck, IconWriting } from '@tabler/icons-react';
+import { IconChartBar, IconFileTypePdf, IconFiles, IconInfoCircle, IconListCheck, IconMessageQuestion, IconWriting } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -22,10 +22,11 @@ import { missingNotes, REPORT_SECTIONS } from './options.ts';
 import { fetchReport, reportKeys, reportPdfUrl, type Report, type Reporter } from './report.api.ts';
 import './report.css';
 import { SectionEditor } from './SectionEditor.tsx';
+import { ResidentQuestionsPanel } from './ResidentQuestionsPanel.tsx';
 import { SourcesPanel } from './SourcesPanel.tsx';
 import { UnsavedChanges } from './unsaved.tsx';
 
-const TABS = ['report', 'carry', 'sources', 'statistics'] as const;
+const TABS = ['report', 'carry', 'questions', 'sources', 'statistics'] as const;
 type Tab = (typeof TABS)[number];
 /** After the protocol is signed the report is part of the record (the server refuses changes). */
 const CLOSED_STATUSES: ReadonlySet<MeetingDetail['status']> = new Set(['protocol_signed', 'closed', 'cancelled']);
@@ -101,6 +102,7 @@ function StatisticsPanel({ report }: { report: Report }) {
 function ReportView({ meeting, report }: { meeting: MeetingDetail; report: Report }) {
   const { t } = useTranslation('report');
   const language = useLanguage();
+  const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'report';
   const missing = missingNotes(report.carryOver);
@@ -138,6 +140,7 @@ function ReportView({ meeting, report }: { meeting: MeetingDetail; report: Repor
               rightSection={missing > 0 ? <Badge size="sm" color="#a8380a" circle aria-label={t('carry.missing', { count: missing })}>{missing}</Badge> : null}>
               {t('tabs.carry', { count: report.carryOver.length })}
             </Tabs.Tab>
+            <Tabs.Tab value="questions" leftSection={<IconMessageQuestion size={16} aria-hidden />} data-testid="tab-questions">{t('tabs.questions')}</Tabs.Tab>
             <Tabs.Tab value="sources" leftSection={<IconFiles size={16} aria-hidden />} data-testid="tab-sources">{t('tabs.sources', { count: report.sources.length })}</Tabs.Tab>
             <Tabs.Tab value="statistics" leftSection={<IconChartBar size={16} aria-hidden />} data-testid="tab-statistics">{t('tabs.statistics')}</Tabs.Tab>
           </Tabs.List>
@@ -153,6 +156,13 @@ function ReportView({ meeting, report }: { meeting: MeetingDetail; report: Repor
               <Title order={2} size="h4" id="carry-title" mb={4}>{t('carry.title')}</Title>
               <Text size="sm" c="gray.8" mb="sm">{t('carry.intro')} (<RuleLink rule="R-30" />)</Text>
               <CarryOverList meetingId={report.meetingId} items={report.carryOver} editable={report.editable} />
+            </Paper>
+          </Tabs.Panel>
+          <Tabs.Panel value="questions" pt="md">
+            <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="questions-title">
+              <Title order={2} size="h4" id="questions-title" mb={4}>{t('residentQuestions.title')}</Title>
+              <Text size="sm" c="gray.8" mb="sm">{t('residentQuestions.intro')} (<RuleLink rule="R-29" />)</Text>
+              <ResidentQuestionsPanel meetingId={report.meetingId} editable={hasRole(user, PLANNER_ROLES)} />
             </Paper>
           </Tabs.Panel>
           <Tabs.Panel value="sources" pt="md">
