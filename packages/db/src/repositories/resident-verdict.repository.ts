@@ -15,14 +15,7 @@ import { residentQuestions } from '../schema/resident.schema.ts';
 /** Statuses of a meeting whose protocol is signed: only those are reported back. */
 export const OUTCOME_MEETING_STATUSES = ['protocol_signed', 'closed'] as const;
 
-// ─── Resident questions (the rows themselves are written by the questions-ahead part) ───
-export type ResidentQuestionRow = typeof residentQuestions.$inferSelect;
-
-/** Stores a question row as given (the questions-ahead form has its own path; tests use this). */
-export async function insertResidentQuestion(db: Executor, values: typeof residentQuestions.$inferInsert): Promise<ResidentQuestionRow> {
-  const [row] = await db.insert(residentQuestions).values(values).returning();
-  return row!;
-}
+// Question rows are written by resident-question.repository.ts (questions ahead).
 
 /** The question a private link names, with the item that answers it and that item's meeting. */
 export async function questionForVerdict(db: Executor, tokenHash: string) {
