@@ -2,6 +2,9 @@ import type { Locale } from '@esep/contracts';
 import commonEn from './locales/common.en.json' with { type: 'json' };
 import commonKk from './locales/common.kk.json' with { type: 'json' };
 import commonRu from './locales/common.ru.json' with { type: 'json' };
+import pagesEn from './locales/pages.en.json' with { type: 'json' };
+import pagesKk from './locales/pages.kk.json' with { type: 'json' };
+import pagesRu from './locales/pages.ru.json' with { type: 'json' };
 
 /*
  * Issue 13: every string a resident reads on a public page lives in the translation files
@@ -13,6 +16,7 @@ import commonRu from './locales/common.ru.json' with { type: 'json' };
 type Bundle = Readonly<Record<string, string>>;
 export const BUNDLES: ReadonlyArray<{ part: string } & Record<Locale, Bundle>> = [
   { part: 'common', kk: commonKk, ru: commonRu, en: commonEn },
+  { part: 'pages', kk: pagesKk, ru: pagesRu, en: pagesEn },
 ];
 
 const MERGED: Record<Locale, Record<string, string>> = { kk: {}, ru: {}, en: {} };

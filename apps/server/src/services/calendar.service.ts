@@ -101,7 +101,8 @@ async function meetingsInWindow(ctx: ServiceContext, actor: Actor, filter: Meeti
   }
 }
 
-const EVENT_STATUS: Record<MeetingRow['status'], ICalEventStatus> = {
+/** How a meeting status reads in iCalendar (also the public meeting page's .ics, issue 13). */
+export const EVENT_STATUS: Record<MeetingRow['status'], ICalEventStatus> = {
   draft: ICalEventStatus.TENTATIVE, scheduled: ICalEventStatus.TENTATIVE, postponed: ICalEventStatus.TENTATIVE,
   announced: ICalEventStatus.CONFIRMED, held: ICalEventStatus.CONFIRMED, protocol_signed: ICalEventStatus.CONFIRMED, closed: ICalEventStatus.CONFIRMED,
   cancelled: ICalEventStatus.CANCELLED,
