@@ -40,6 +40,8 @@ export const MeetingPlanBody = z.object({
   venueName: OptionalLine(300),
   venueAddress: OptionalLine(500),
   venueCapacity: z.number().int().min(1).max(100_000).nullable().optional(),
+  /** Issue 13: how to find the venue (entrance, landmark, bus stop) for the public meeting page; omitted = unchanged. */
+  directions: OptionalText(1000),
   expectedParticipants: z.number().int().min(1).max(100_000).nullable().optional(),
   startsAt: Instant,
   endsAt: Instant,
@@ -115,6 +117,7 @@ export const MeetingDetail = MeetingSummary.extend({
   convenerAtu: Ref.nullable(), membersCount: z.number().int().nullable(), initiatorsCount: z.number().int().nullable(),
   initiators: z.array(z.string()), onlineLink: z.string().nullable(), weatherConsidered: z.boolean().nullable(),
   venueCapacity: z.number().int().nullable(), expectedParticipants: z.number().int().nullable(),
+  directions: z.string().nullable(),
   reason: z.string().nullable(), sequence: z.number().int(),
   notice: z.object({ deadline: IsoDate, daysLeft: z.number().int(), given: z.boolean() }),
   checklist: z.array(Check), announcements: z.array(Announcement), invitations: z.array(Invitation),

@@ -18,6 +18,7 @@ export * from './repositories/account.repository.ts';
 export * from './repositories/auth-change.repository.ts';
 export * from './repositories/structure.repository.ts';
 export * from './repositories/meeting.repository.ts';
+export * from './repositories/meeting-page.repository.ts';
 export * from './repositories/invitation.repository.ts';
 export * from './repositories/agreement.repository.ts';
 export * from './repositories/feed.repository.ts';

@@ -10,7 +10,7 @@ import fp from 'fastify-plugin';
  *
  * One onSend hook rather than @fastify/helmet: the policy depends on what the response is — the
  * web app's shell, the interactive API docs, JSON, a stored file — and the public pages residents
- * open from a QR code (`/m/:id`, `/v/:id`, see http/public-page.ts) already send a stricter policy
+ * open from a QR code (`/m/:id`, `/v/:id`, see public/page.render.ts) already send a stricter policy
  * of their own, which must win. Helmet sets one policy for all responses up front, so it would
  * need the same per-response choice on top of it; the hook is the choice and nothing more.
  */

@@ -11,6 +11,9 @@ import outcomesRu from './locales/outcomes.ru.json' with { type: 'json' };
 import questionsEn from './locales/questions.en.json' with { type: 'json' };
 import questionsKk from './locales/questions.kk.json' with { type: 'json' };
 import questionsRu from './locales/questions.ru.json' with { type: 'json' };
+import pagesEn from './locales/pages.en.json' with { type: 'json' };
+import pagesKk from './locales/pages.kk.json' with { type: 'json' };
+import pagesRu from './locales/pages.ru.json' with { type: 'json' };
 
 /*
  * Issue 13: every string a resident reads on a public page lives in the translation files
@@ -25,6 +28,7 @@ export const BUNDLES: ReadonlyArray<{ part: string } & Record<Locale, Bundle>> =
   { part: 'opendata', kk: opendataKk, ru: opendataRu, en: opendataEn },
   { part: 'outcomes', kk: outcomesKk, ru: outcomesRu, en: outcomesEn },
   { part: 'questions', kk: questionsKk, ru: questionsRu, en: questionsEn },
+  { part: 'pages', kk: pagesKk, ru: pagesRu, en: pagesEn },
 ];
 
 const MERGED: Record<Locale, Record<string, string>> = { kk: {}, ru: {}, en: {} };

@@ -24,4 +24,7 @@ a{color:#0a3d75}:focus-visible{outline:3px solid #b35c00;outline-offset:2px}
 .tag.done{border-color:#1b5e20;background:#e8f5e9}.tag.open{border-color:#8a5a00;background:#fff4e0}.tag.forwarded{border-color:#0a3d75;background:#e7eef7}
 .small{font-size:.9rem;color:#333}.hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 ul.plain{list-style:none;padding:0;margin:0}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .25rem;border-bottom:1px solid #ddd;vertical-align:top}
-.wrap{overflow-x:auto}.pre{white-space:pre-wrap}footer{margin-top:2rem;padding-bottom:2rem;border-top:1px solid #ccc}`;
+.wrap{overflow-x:auto}footer{margin-top:2rem;padding-bottom:2rem;border-top:1px solid #ccc}
+.pre{white-space:pre-wrap}code,.code{font-size:.85rem;overflow-wrap:anywhere;word-break:break-all}
+.verdict{font-size:1.6rem;font-weight:800;padding:1rem;border:3px solid;border-radius:8px;margin:1rem 0;overflow-wrap:anywhere}.verdict span{display:block;font-size:1rem;font-weight:400;color:#111}
+input[type=file]{display:block;max-width:100%;min-height:44px;margin:.5rem 0}.yes{background:#e8f5e9;border-color:#1b5e20;color:#1b5e20}.no{background:#fdecea;border-color:#b00020;color:#b00020}.wait{background:#f3f4f6;border-color:#555;color:#333}`;

@@ -178,6 +178,7 @@ function extraSamples(): Record<string, (id: string) => Sample & { headers?: Rec
     'GET /api/v1/calendar/inspectors/:id/feed.ics': feed,
     'POST /api/v1/public/meetings/:id/registrations': () => ({ body: { fullName: `Тұрғын ${Math.random().toString(36).slice(2, 8)}`, address: 'Абай к-сі, 2', consent: true, consentVersion: CONSENT_VERSION } }),
     'GET /m/:id': () => ({ query: 'lang=ru' }),
+    'GET /m/:id/meeting.ics': () => ({ query: 'lang=ru' }),
     'POST /m/:id': () => ({ form: { fullName: `Тұрғын ${Math.random().toString(36).slice(2, 8)}`, address: 'Абай к-сі, 3', consent: 'on', consentVersion: CONSENT_VERSION } }),
     'POST /v/:id': () => ({ raw: multipartBody([{ field: 'file', filename: 'protocol.pdf', type: 'application/pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n') }]) }),
     'GET /v/:id': () => ({ query: 'lang=kk' }),

@@ -36,6 +36,7 @@ import { notificationRoutes } from './notification.routes.ts';
 import { openDataRoutes } from '../public/opendata.routes.tsx';
 import { outcomesRoutes } from '../public/outcomes.routes.tsx';
 import { questionRoutes } from './question.routes.ts';
+import { pagesRoutes } from '../public/pages.routes.tsx';
 
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
@@ -75,4 +76,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(openDataRoutes);
   await app.register(outcomesRoutes);
   await app.register(questionRoutes);
+  await app.register(pagesRoutes);
 }

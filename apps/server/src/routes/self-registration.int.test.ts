@@ -7,7 +7,9 @@ import { districtIds, meetingInProgress } from '../../test/holding.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
 import { at, meetingPlan, today } from '../../test/meetings.ts';
 import { buildApp } from '../app.ts';
-import { escapeHtml } from '../http/public-page.ts';
+
+/** Text as React writes it into the page (public/page.render.ts). */
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#x27;' })[c]!);
 
 /** residents register themselves by the poster's QR code or the online link. */
 let t: TestApp;

@@ -101,6 +101,7 @@ async function meetingsInWindow(ctx: ServiceContext, actor: Actor, filter: Meeti
   }
 }
 
+/** How a meeting status reads in iCalendar (also the public meeting page's .ics, issue 13). */
 export const EVENT_STATUS: Record<MeetingRow['status'], ICalEventStatus> = {
   draft: ICalEventStatus.TENTATIVE, scheduled: ICalEventStatus.TENTATIVE, postponed: ICalEventStatus.TENTATIVE,
   announced: ICalEventStatus.CONFIRMED, held: ICalEventStatus.CONFIRMED, protocol_signed: ICalEventStatus.CONFIRMED, closed: ICalEventStatus.CONFIRMED,
@@ -115,7 +116,7 @@ const STATUS_LABEL: Record<MeetingRow['status'], [kk: string, ru: string]> = {
 
 type Parts = Awaited<ReturnType<typeof meetingParts>>;
 
-export function location(row: Pick<MeetingRow, 'format' | 'venueName' | 'venueAddress'>): string | null {
+function location(row: MeetingRow): string | null {
   const venue = [row.venueName, row.venueAddress].filter((v): v is string => !!v?.trim()).join(', ');
   if (row.format === 'online') return 'Online';
   if (row.format === 'hybrid') return venue ? `${venue} / Online` : 'Online';

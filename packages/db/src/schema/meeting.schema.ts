@@ -36,6 +36,8 @@ export const meetings = pgTable('meetings', {
   venueName: text('venue_name'),
   venueAddress: text('venue_address'),
   venueCapacity: integer('venue_capacity'),
+  /** Issue 13: how to find the venue, in the inspector's words, shown on the public meeting page. */
+  directions: text('directions'),
   expectedParticipants: integer('expected_participants'),
   startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
   endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),

@@ -318,9 +318,13 @@ export interface PublicMeeting {
 
 /** What anyone may know about a meeting that is (or was) announced: no personal data. Drafts are not public. */
 export async function publicMeeting(ctx: Pick<ServiceContext, 'db' | 'now'>, meetingId: string): Promise<PublicMeeting | null> {
-  const now = ctx.now();
   const row = await meetingRow(ctx.db, meetingId);
   if (!row || row.status === 'draft') return null;
+  return publicFacts(row, ctx.now());
+}
+
+/** The public facts of a meeting row that is not a draft, as of `now`. */
+export function publicFacts(row: MeetingRow, now: Date): PublicMeeting {
   const window = selfRegistrationWindow(row, now);
   return {
     id: row.id, number: row.number, status: row.status, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(),

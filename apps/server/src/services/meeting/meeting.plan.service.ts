@@ -93,6 +93,8 @@ export function planColumns(plan: ValidPlan) {
     initiators: b.setting === 'initiative_meeting' ? b.initiators ?? [] : [],
     format: b.format, onlineLink: b.onlineLink ?? null, weatherConsidered: b.weatherConsidered ?? null,
     venueName: b.venueName ?? null, venueAddress: b.venueAddress ?? null, venueCapacity: b.venueCapacity ?? null,
+    // Issue 13: directions left out of an edit keep what the page already shows.
+    ...(b.directions !== undefined ? { directions: b.directions } : {}),
     expectedParticipants: b.expectedParticipants ?? null, startsAt: plan.startsAt, endsAt: plan.endsAt, startDate: plan.startDate,
     regionId: anchor.regionId, unitId: anchor.unitId, pointId: anchor.pointId,
   };

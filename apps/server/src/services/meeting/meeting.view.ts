@@ -129,7 +129,7 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     convenerAtu: convener ? { id: convener.id, code: convener.code, nameKk: convener.nameKk, nameRu: convener.nameRu } : null,
     membersCount: row.membersCount, initiatorsCount: row.initiatorsCount, initiators: row.initiators ?? [],
     onlineLink: row.onlineLink, weatherConsidered: row.weatherConsidered, venueCapacity: row.venueCapacity,
-    expectedParticipants: row.expectedParticipants, reason: row.reason, sequence: row.sequence,
+    expectedParticipants: row.expectedParticipants, directions: row.directions, reason: row.reason, sequence: row.sequence,
     notice: { deadline: noticeDeadline(row.startDate), daysLeft: noticeDaysLeft(ctx.today, row.startDate), given: noticeGiven(publications, row.startDate) },
     checklist: checks.map((c) => ({ key: c.key, rule: c.rule, status: c.status, message: c.message[locale], reference: ruleReference(c.rule as RuleId, locale), params: c.params })),
     announcements: announcementRows.map((a) => ({
