@@ -20,3 +20,4 @@ export * from './followup.contract.ts';
 export * from './video.contract.ts';
 export * from './notification.contract.ts';
 export * from './notification.messages.ts';
+export * from './subscription.messages.ts';

@@ -40,6 +40,7 @@ export * from './repositories/rate-limit.repository.ts';
 export * from './repositories/migration.repository.ts';
 export * from './repositories/quarter-board.repository.ts';
 export * from './repositories/notification.repository.ts';
+export * from './repositories/subs.repository.ts';
 export * from './jobs.schema.ts';
 export * from './repositories/upload-lock.repository.ts';
 export * from './repositories/reminder.repository.ts';

@@ -1,3 +1,4 @@
+import { fanOut } from '../subs/subscription.fanout.ts';
 import type { ProtocolContent, SignBody } from '@esep/contracts';
 import {
   addendumById, insertAddendum, insertMeetingEvent, insertSignature, lateEntryOf, lockMeetingForNumbers, lockProtocol, markAddendumSigned, meetingRow,
@@ -155,6 +156,8 @@ export async function signProtocol(ctx: ServiceContext, signers: Signers, dataDi
       // every item to check or to forward gets its check or forwarding now.
       const opened = await openFollowUps(tx, meetingId, ctx.today);
       if (opened.checks + opened.forwardings > 0) await audit({ action: 'followup.open', entityType: 'meeting', entityId: meetingId, after: opened });
+      // Issue 13: subscribers who want outcomes get the link to the district's outcomes page.
+      await fanOut(tx, ctx, ctx.jobs, meetingId, 'outcomes');
     }
     return { status: pending.length === 0 ? 'signed' : 'draft', signatureId: signature.id, signedHash: signature.signedHash, pending: pending.length };
   });
