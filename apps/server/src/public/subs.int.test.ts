@@ -6,7 +6,7 @@ import { TestClock } from '../../test/clock.ts';
 import { MailServer } from '../../test/fakes/mail-server.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
 import { meetingDates } from '../../test/meetings.ts';
-import { districtIds } from '../../test/holding.ts';
+import { districtIds, meetingInProgress } from '../../test/holding.ts';
 import { QUEUES } from '../jobs/job.queue.ts';
 import { emailChannel } from '../notifications/channels/email.channel.ts';
 import { confirmationCode, linkKey } from '../services/subs/subscription.tokens.ts';
@@ -258,6 +258,23 @@ describe('fan-out', () => {
     await drain();
     expect(telegram.sent).toHaveLength(3);
     expect(telegram.sent[2]!.subject).toContain('болмайды');
+  });
+});
+
+describe('outcomes', () => {
+  it('a signed protocol sends the outcomes link to subscribers who want outcomes, and only to them', async () => {
+    await telegramSubscriber('555060');
+    const page = await post(`/d/${DISTRICT}/subscribe?lang=kk`, { channel: 'telegram', address: '', kinds: 'announcements', locale: 'ru', consent: '1' });
+    const code = /start=([A-Za-z0-9_-]+)/.exec(page.body)![1]!;
+    await t.app.inject({ method: 'POST', url: `/api/v1/telegram/webhook/${SECRET}`, payload: { message: { chat: { id: 555061 }, text: `/start ${code}` } } });
+    const id = await meetingInProgress(t, inspector, districtId, { held: true });
+    await drain();
+    telegram.sent.length = 0;
+    const signed = await inspector.send('POST', `/api/v1/meetings/${id}/protocol/signatures`, { method: 'builtin', password: 'demo', lateReason: 'test' });
+    expect(signed.statusCode, signed.body).toBeLessThan(300);
+    await drain();
+    expect(telegram.sent.map((m) => m.address)).toEqual(['555060']);
+    expect(telegram.sent[0]!.text).toContain(`https://esep.example.kz/d/${DISTRICT}/outcomes?lang=kk`);
   });
 });
 
