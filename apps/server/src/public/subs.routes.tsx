@@ -146,16 +146,16 @@ const pages = async (app: FastifyInstance) => {
     return sendPage(request, reply, <SubsMessagePage locale={locale} path={`/d/${district.code}/subscribe`} title={t('subs.emailSent.title')} text={t('subs.emailSent.text')} ok />, { cache: 'private' });
   });
 
-  app.get('/s/code/:id', { schema: { hide: true }, config: { access } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
+  app.get('/s/code/:subscription', { schema: { hide: true }, config: { access } }, async (request, reply) => {
+    const { subscription: id } = request.params as { subscription: string };
     if (!UUID.test(id)) return notFound(request, reply);
     return sendPage(request, reply, <CodePage locale={pageLocale(request)} id={id} />, { cache: 'private' });
   });
 
-  app.post('/s/code/:id', { schema: { hide: true }, config: { access, rateLimit: formLimit } }, async (request, reply) => {
+  app.post('/s/code/:subscription', { schema: { hide: true }, config: { access, rateLimit: formLimit } }, async (request, reply) => {
     const locale = pageLocale(request);
     const t = publicT(locale);
-    const { id } = request.params as { id: string };
+    const { subscription: id } = request.params as { subscription: string };
     if (!UUID.test(id)) return notFound(request, reply);
     const outcome = await confirmByCode(anonymous(request), id, field(request.body, 'code'));
     const path = `/s/code/${id}`;
