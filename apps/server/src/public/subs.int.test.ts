@@ -313,5 +313,8 @@ describe('leaving', () => {
     const trace = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, sub!.id), eq(auditLog.action, 'subscription.withdraw_consent')));
     expect(trace).toHaveLength(1);
     expect(JSON.stringify(trace[0])).not.toContain('555040');
+    const log = await t.database.db.select().from(deliveries).where(eq(deliveries.subscriptionId, sub!.id));
+    expect(log.length).toBeGreaterThan(0);
+    expect(log.every((d) => d.addressMask === null)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import type { Executor } from '../client.ts';
 import { announcements, meetingDistricts, meetings } from '../schema/meeting.schema.ts';
 import { districts } from '../schema/org.schema.ts';
 import { subscriptionKeys, subscriptions } from '../schema/subs.schema.ts';
+import { deliveries } from '../schema/notification.schema.ts';
 
 /*
  * Issue 13, part 4: residents' subscriptions to their district. A status changes only from the
@@ -93,4 +94,9 @@ export async function subscriptionKey(db: Executor, fresh: string): Promise<stri
 export async function districtCodeOf(db: Executor, districtId: string): Promise<string | null> {
   const [row] = await db.select({ code: districts.code }).from(districts).where(eq(districts.id, districtId));
   return row?.code ?? null;
+}
+
+/** Consent withdrawn: the delivery log keeps its rows (what was sent, when) but not even the masked address. */
+export async function forgetDeliveryAddresses(db: Executor, subscriptionId: string): Promise<void> {
+  await db.update(deliveries).set({ addressMask: null }).where(eq(deliveries.subscriptionId, subscriptionId));
 }

@@ -1,6 +1,6 @@
 import { TELEGRAM_START_REPLIES, renderTemplate, type Locale } from '@esep/contracts';
 import {
-  countCodeAttempt, districtByCode, districtCodeOf, insertDeliveries, insertSubscription, subscriptionById, subscriptionByStartCode, updateSubscription,
+  countCodeAttempt, districtByCode, districtCodeOf, forgetDeliveryAddresses, insertDeliveries, insertSubscription, subscriptionById, subscriptionByStartCode, updateSubscription,
   type SubscriptionRow,
 } from '@esep/db';
 import { maskAddress } from '@esep/domain';
@@ -187,6 +187,7 @@ export async function unsubscribe(ctx: ServiceContext, token: string, erase: boo
       : { status: 'unsubscribed' as const, endedAt: now, updatedAt: now };
     const done = await updateSubscription(tx, sub.id, ['pending', 'confirmed', ...(erase ? ['unsubscribed' as const] : [])], patch);
     if (!done) return 'already';
+    if (erase) await forgetDeliveryAddresses(tx, sub.id);
     // The trace of a withdrawal: which subscription, of which district, when — never the contact.
     await audit({ action: erase ? 'subscription.withdraw_consent' : 'subscription.unsubscribe', entityType: 'subscription', entityId: sub.id, before: { status: sub.status }, after: { status: done.status, districtId: sub.districtId, channel: sub.channel } });
     return erase ? 'erased' : 'unsubscribed';
