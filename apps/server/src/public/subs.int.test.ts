@@ -261,6 +261,32 @@ describe('fan-out', () => {
   });
 });
 
+describe('postponing', () => {
+  it('tells the subscribers that an announced meeting is postponed', async () => {
+    await telegramSubscriber('555070');
+    const id = await scheduledMeeting(16);
+    expect((await inspector.send('POST', `/api/v1/meetings/${id}/transitions`, { action: 'announce' })).statusCode).toBe(200);
+    await drain();
+    telegram.sent.length = 0;
+    const postponed = await inspector.send('POST', `/api/v1/meetings/${id}/transitions`, { action: 'postpone', reason: 'Ауа райы' });
+    expect(postponed.statusCode, postponed.body).toBe(200);
+    await drain();
+    expect(telegram.sent.map((m) => m.subject)).toEqual([`${DISTRICT}: есеп кездесуі кейінге қалдырылды`]);
+  });
+});
+
+describe('the JSON API', () => {
+  it('subscribes with consent, refuses without', async () => {
+    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/public/districts/${DISTRICT}/subscriptions`, payload: { channel: 'email', address: 'api@example.kz', consent: false }, headers: { 'accept-language': 'en' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('consent_required');
+    const made = await t.app.inject({ method: 'POST', url: `/api/v1/public/districts/${DISTRICT}/subscriptions`, payload: { channel: 'telegram', consent: true, locale: 'en' } });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json<{ next: string; deepLink: string }>().deepLink).toMatch(/^https:\/\/t\.me\/esep_test_bot\?start=[A-Za-z0-9_-]+$/);
+    expect((await subsOf())[0]).toMatchObject({ status: 'pending', channel: 'telegram', address: null, locale: 'en' });
+  });
+});
+
 describe('outcomes', () => {
   it('a signed protocol sends the outcomes link to subscribers who want outcomes, and only to them', async () => {
     await telegramSubscriber('555060');
