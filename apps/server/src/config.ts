@@ -68,6 +68,9 @@ const Env = z.object({
   ESEP_WHATSAPP_TEMPLATE: z.string().regex(/^[a-z0-9_]{1,512}$/).optional(),
   ESEP_WHATSAPP_API_ROOT: z.string().url().default('https://graph.facebook.com'),
   ESEP_WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v21.0'),
+  // Issue 13: residents subscribe through the bot's deep link; Telegram posts /start to the webhook.
+  ESEP_TELEGRAM_BOT_USERNAME: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/).optional(),
+  ESEP_TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/).optional(),
 });
 
 /**
@@ -130,6 +133,8 @@ const HINTS: Record<keyof typeof Env.shape, string> = {
   ESEP_WHATSAPP_TEMPLATE: 'the approved message template\'s name (lower-case letters, digits, _)',
   ESEP_WHATSAPP_API_ROOT: 'the Graph API URL, e.g. https://graph.facebook.com',
   ESEP_WHATSAPP_API_VERSION: 'a Graph API version such as v21.0',
+  ESEP_TELEGRAM_BOT_USERNAME: 'the bot\'s username without @, e.g. esep_kz_bot',
+  ESEP_TELEGRAM_WEBHOOK_SECRET: '16 or more of A-Z a-z 0-9 _ - (also given to setWebhook as secret_token)',
 };
 const SECRET = /KEY|SECRET|TOKEN|PASSWORD|DATABASE_URL|SMTP_URL|SMS_URL/;
 
@@ -200,6 +205,8 @@ export interface Config {
   clockSince?: string | undefined;
   /** Issue 12: the channels reminders can go out through; null = that channel is not configured. */
   notifications: NotificationsConfig;
+  /** Issue 13: residents' subscriptions through Telegram (the deep link's bot, the webhook's secret); null = not offered. */
+  subscriptions: { telegramBot: string | null; telegramWebhookSecret: string | null };
 }
 
 export interface NotificationsConfig {
@@ -323,5 +330,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockAt: e.ESEP_CLOCK_AT,
     clockSince: e.ESEP_CLOCK_SINCE,
     notifications: notificationsConfig(e, present),
+    subscriptions: { telegramBot: e.ESEP_TELEGRAM_BOT_USERNAME ?? null, telegramWebhookSecret: e.ESEP_TELEGRAM_WEBHOOK_SECRET ?? null },
   };
 }

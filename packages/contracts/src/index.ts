@@ -22,3 +22,4 @@ export * from './notification.contract.ts';
 export * from './notification.messages.ts';
 export * from './opendata.contract.ts';
 export * from './question.contract.ts';
+export * from './subscription.messages.ts';

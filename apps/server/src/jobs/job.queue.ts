@@ -29,6 +29,8 @@ export const QUEUES = {
   uploadsExpire: 'uploads-expire',
   /** Expired sessions removed (hourly). */
   sessionsSweep: 'sessions-sweep',
+  /** Issue 13: the day-before reminder to the district's subscribers (every 10 minutes; keyed, so once). */
+  subscribersDayBefore: 'subscribers-day-before',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -39,6 +41,7 @@ export const SCHEDULES: Partial<Record<QueueName, string>> = {
   [QUEUES.retentionDryRun]: '0 22 * * *',
   [QUEUES.uploadsExpire]: '7 * * * *',
   [QUEUES.sessionsSweep]: '37 * * * *',
+  [QUEUES.subscribersDayBefore]: '*/10 * * * *',
 };
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<unknown>;

@@ -30,6 +30,8 @@ export interface OutgoingMessage {
   html?: string;
   /** Where in Esep the recipient acts on it (absolute URL), when there is such a page. */
   link?: string;
+  /** Extra e-mail headers (issue 13: List-Unsubscribe, List-Unsubscribe-Post); other channels ignore them. */
+  headers?: Record<string, string>;
 }
 
 export interface SendResult {

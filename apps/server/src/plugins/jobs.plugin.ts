@@ -8,6 +8,7 @@ import { Outbox } from '../notifications/outbox.channel.ts';
 import { systemContext } from '../services/context.ts';
 import { deliver, sweepDeliveries, type DeliveryDeps } from '../services/notification/delivery.service.ts';
 import { scanReminders, type NotificationDeps } from '../services/notification/reminder.service.ts';
+import { scanDayBefore } from '../services/subs/subscription.fanout.ts';
 
 /*
  * Issue 12, part 1: the job queue of this process (pg-boss in the database; jobs/job.queue.ts),
@@ -36,6 +37,7 @@ export default fp(async function jobsPlugin(app: FastifyInstance, options: { cha
   jobs.handle(QUEUES.deliver, async (data) => deliver(system(), deliveryDeps, String(data.deliveryId)));
   jobs.handle(QUEUES.remindersScan, async () => scanReminders(system(), notificationDeps));
   jobs.handle(QUEUES.deliveriesSweep, async () => sweepDeliveries(system(), deliveryDeps));
+  jobs.handle(QUEUES.subscribersDayBefore, async () => scanDayBefore(system(), jobs));
 
   app.decorate('jobs', jobs);
   app.decorate('channels', channels);

@@ -14,6 +14,9 @@ import questionsRu from './locales/questions.ru.json' with { type: 'json' };
 import pagesEn from './locales/pages.en.json' with { type: 'json' };
 import pagesKk from './locales/pages.kk.json' with { type: 'json' };
 import pagesRu from './locales/pages.ru.json' with { type: 'json' };
+import subsEn from './locales/subs.en.json' with { type: 'json' };
+import subsKk from './locales/subs.kk.json' with { type: 'json' };
+import subsRu from './locales/subs.ru.json' with { type: 'json' };
 
 /*
  * Issue 13: every string a resident reads on a public page lives in the translation files
@@ -29,6 +32,7 @@ export const BUNDLES: ReadonlyArray<{ part: string } & Record<Locale, Bundle>> =
   { part: 'outcomes', kk: outcomesKk, ru: outcomesRu, en: outcomesEn },
   { part: 'questions', kk: questionsKk, ru: questionsRu, en: questionsEn },
   { part: 'pages', kk: pagesKk, ru: pagesRu, en: pagesEn },
+  { part: 'subs', kk: subsKk, ru: subsRu, en: subsEn },
 ];
 
 const MERGED: Record<Locale, Record<string, string>> = { kk: {}, ru: {}, en: {} };

@@ -37,6 +37,7 @@ import { openDataRoutes } from '../public/opendata.routes.tsx';
 import { outcomesRoutes } from '../public/outcomes.routes.tsx';
 import { questionRoutes } from './question.routes.ts';
 import { pagesRoutes } from '../public/pages.routes.tsx';
+import { subsRoutes } from '../public/subs.routes.tsx';
 
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
@@ -77,4 +78,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(outcomesRoutes);
   await app.register(questionRoutes);
   await app.register(pagesRoutes);
+  await app.register(subsRoutes);
 }

@@ -116,7 +116,7 @@ const STATUS_LABEL: Record<MeetingRow['status'], [kk: string, ru: string]> = {
 
 type Parts = Awaited<ReturnType<typeof meetingParts>>;
 
-function location(row: MeetingRow): string | null {
+export function location(row: Pick<MeetingRow, 'format' | 'venueName' | 'venueAddress'>): string | null {
   const venue = [row.venueName, row.venueAddress].filter((v): v is string => !!v?.trim()).join(', ');
   if (row.format === 'online') return 'Online';
   if (row.format === 'hybrid') return venue ? `${venue} / Online` : 'Online';

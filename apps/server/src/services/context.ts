@@ -4,6 +4,7 @@ import { almatyDate, type Actor, type Clock } from '@esep/domain';
 import type { Locale } from '@esep/contracts';
 import type { FastifyRequest } from 'fastify';
 import { negotiateLocale } from '../http/locale.ts';
+import type { JobQueue } from '../jobs/job.queue.ts';
 
 /** What a service needs to know about the request: who acts, from where, on which day. */
 export interface ServiceContext {
@@ -19,6 +20,8 @@ export interface ServiceContext {
   locale?: Locale;
   /** Base URL of the public site (QR codes, iCal links). */
   publicUrl?: string;
+  /** Issue 13: the job queue, to wake the workers for messages queued in the service's transaction. */
+  jobs?: Pick<JobQueue, 'send'>;
 }
 
 export function contextOf(request: FastifyRequest): ServiceContext {
@@ -31,6 +34,7 @@ export function contextOf(request: FastifyRequest): ServiceContext {
     today: request.today,
     locale: negotiateLocale(request.headers['accept-language'], request.auth?.user.locale ?? 'kk'),
     publicUrl: request.server.config.publicUrl,
+    jobs: request.server.jobs,
   };
 }
 

@@ -10,3 +10,4 @@ export * from './rate-limit.schema.ts';
 export * from './board.schema.ts';
 export * from './notification.schema.ts';
 export * from './resident.schema.ts';
+export * from './subs.schema.ts';

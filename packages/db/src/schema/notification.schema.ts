@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './account.schema.ts';
+import { subscriptions } from './subs.schema.ts';
 
 /*
  * Issue 12: reminders and their delivery.
@@ -57,7 +58,10 @@ export const deliveries = pgTable('deliveries', {
   id: uuid('id').primaryKey().defaultRandom(),
   /** Null for a digest, which carries several (`payload.notificationIds`). */
   notificationId: uuid('notification_id').references(() => notifications.id, { onDelete: 'cascade' }),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** The staff recipient; null for a message to a resident's subscription (issue 13). */
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  /** Issue 13: the resident's subscription this message goes to (then `user_id` is null). */
+  subscriptionId: uuid('subscription_id').references(() => subscriptions.id, { onDelete: 'cascade' }),
   kind: text('kind').notNull(),
   channel: text('channel').notNull(),
   idempotencyKey: text('idempotency_key').notNull(),
@@ -69,7 +73,7 @@ export const deliveries = pgTable('deliveries', {
   claimedAt: timestamp('claimed_at', { withTimezone: true }),
   error: text('error'),
   providerId: text('provider_id'),
-  payload: jsonb('payload').$type<{ notificationIds?: string[]; date?: string }>(),
+  payload: jsonb('payload').$type<{ notificationIds?: string[]; date?: string; meetingId?: string; params?: Record<string, string | number>; link?: string }>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -78,5 +82,7 @@ export const deliveries = pgTable('deliveries', {
   // The sweep's and the log's reads: what is due, and what is stuck.
   index('deliveries_status_idx').on(t.status, t.nextAttemptAt),
   index('deliveries_created_idx').on(t.createdAt),
+  index('deliveries_subscription_idx').on(t.subscriptionId),
+  check('deliveries_recipient_check', sql`${t.userId} is not null or ${t.subscriptionId} is not null`),
   check('deliveries_status_check', sql`${t.status} in ('queued', 'held', 'sending', 'retrying', 'sent', 'failed', 'unknown', 'skipped')`),
 ]);

@@ -82,7 +82,7 @@ export function emailChannel(options: EmailChannelOptions): Channel {
           text: message.link ? `${message.text}\n\n${message.link}` : message.text,
           ...(message.html ? { html: message.html } : {}),
           messageId: messageIdFor(message.key),
-          headers: { 'Content-Language': message.locale },
+          headers: { ...message.headers, 'Content-Language': message.locale },
           ...(signal ? { signal } : {}),
         });
         // The server's answer names its queue id ("250 2.0.0 Ok: queued as 4XyZ"), the handle to

@@ -7,6 +7,7 @@ import type { MeetingTransitionBody } from '@esep/contracts';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { askAgainForNewTime, outstandingOf } from './agreement.service.ts';
+import { eventOf, fanOut, recordSubscriberAnnouncement } from '../subs/subscription.fanout.ts';
 
 type Body = z.infer<typeof MeetingTransitionBody>;
 
@@ -65,5 +66,13 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, body: B
       previousStartsAt: newStart ? row.startsAt : null, actorId: actor.id, at: now,
     });
     await audit({ action: `meeting.${body.action}`, entityType: 'meeting', entityId: id, before: { status: row.status, startsAt: row.startsAt }, after: { status: after?.status, startsAt: after?.startsAt, reason } });
+    // Issue 13: the district's subscribers hear of it in the same transaction; an announcement told
+    // to them counts as one of its publications (R-27.1).
+    const event = eventOf(body.action, row.status);
+    if (event) {
+      const told = await fanOut(tx, ctx, ctx.jobs, id, event);
+      if (event === 'announced' || event === 'changed') await recordSubscriberAnnouncement(tx, now, id, told);
+      if (told) await audit({ action: 'subscription.fan_out', entityType: 'meeting', entityId: id, after: { event, subscribers: told } });
+    }
   });
 }

@@ -8,6 +8,7 @@ import { ChannelError, type Channels } from '../../notifications/channel.ts';
 import { QUEUES, type JobQueue } from '../../jobs/job.queue.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import { renderDigest, renderNotification } from './notification.render.ts';
+import { subscriberMessage, subscriberTarget } from '../subs/subscription.render.ts';
 
 /*
  * Issue 12, part 2: each message is delivered once. The queue may run a job twice; the delivery
@@ -48,21 +49,26 @@ export async function deliver(ctx: ServiceContext, deps: DeliveryDeps, deliveryI
   const channel = deps.channels[channelName];
   if (!channel) return finish({ status: 'skipped', error: 'channel_not_configured', updatedAt: ctx.now() }, 'skipped');
 
-  const [settings] = await settingsOf(ctx.db, [claimed.userId]);
-  const address = settings?.[ADDRESS[channelName]] ?? null;
+  // Issue 13: a message to a resident's subscription takes its address and language from the subscription.
+  const target = claimed.subscriptionId ? await subscriberTarget(ctx.db, claimed) : null;
+  if (target && 'skip' in target) return finish({ status: 'skipped', error: target.skip, updatedAt: ctx.now() }, 'skipped');
+  const [settings] = target || !claimed.userId ? [] : await settingsOf(ctx.db, [claimed.userId]);
+  const address = target ? target.address : settings?.[ADDRESS[channelName]] ?? null;
   if (!address) return finish({ status: 'skipped', error: 'no_address', updatedAt: ctx.now() }, 'skipped');
   if (!channel.validAddress(address)) return finish({ status: 'skipped', error: 'address_invalid', updatedAt: ctx.now() }, 'skipped');
 
-  let message;
+  let message: { title: string; body: string; link: string | null; locale: Locale; headers?: Record<string, string> | undefined };
   try {
-    message = await messageOf(ctx, deps, claimed, (settings?.locale as Locale | null) ?? null);
+    message = target
+      ? await subscriberMessage(ctx.db, deps.publicUrl, claimed, target)
+      : await messageOf(ctx, deps, claimed, (settings?.locale as Locale | null) ?? null);
   } catch (error) {
     if (error instanceof TemplateVariableMissing) return finish({ status: 'skipped', error: `template_variable_missing:${error.variable}`, updatedAt: ctx.now() }, 'skipped');
     // Never left `sending` (which would read as "outcome unknown"): nothing was sent.
     return finish({ status: 'failed', error: `render_error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500), updatedAt: ctx.now() }, 'failed');
   }
   try {
-    const result = await channel.send({ key: claimed.idempotencyKey, address, locale: message.locale, subject: message.title, text: message.body, ...(message.link ? { link: message.link } : {}) },
+    const result = await channel.send({ key: claimed.idempotencyKey, address, locale: message.locale, subject: message.title, text: message.body, ...(message.link ? { link: message.link } : {}), ...(message.headers ? { headers: message.headers } : {}) },
       AbortSignal.timeout(deps.sendTimeoutMs));
     return await finish({ status: 'sent', providerId: result.providerId, sentAt: ctx.now(), error: null, nextAttemptAt: null, updatedAt: ctx.now() }, 'sent');
   } catch (error) {
@@ -77,7 +83,7 @@ export async function deliver(ctx: ServiceContext, deps: DeliveryDeps, deliveryI
 }
 
 async function messageOf(ctx: ServiceContext, deps: DeliveryDeps, delivery: DeliveryRow, settingsLocale: Locale | null) {
-  const recipient = await recipientOf(ctx.db, delivery.userId);
+  const recipient = delivery.userId ? await recipientOf(ctx.db, delivery.userId) : null;
   const locale = settingsLocale ?? (recipient?.locale as Locale | undefined) ?? 'kk';
   const ids = delivery.notificationId ? [delivery.notificationId] : delivery.payload?.notificationIds ?? [];
   const items = await notificationsByIds(ctx.db, ids);

@@ -114,7 +114,7 @@ export async function deliveries(ctx: ServiceContext, query: { status?: Delivery
   return {
     items: page.map(({ delivery: d, userName }): Delivery => ({
       id: d.id, notificationId: d.notificationId, kind: d.kind, channel: d.channel as Delivery['channel'], address: d.addressMask,
-      recipient: { id: d.userId, name: userName }, status: d.status, attempts: d.attempts, error: d.error, providerId: d.providerId,
+      recipient: { id: d.userId!, name: userName }, status: d.status, attempts: d.attempts, error: d.error, providerId: d.providerId,
       createdAt: d.createdAt.toISOString(), nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null, sentAt: d.sentAt?.toISOString() ?? null,
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,

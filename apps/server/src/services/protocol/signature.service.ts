@@ -3,6 +3,7 @@ import {
   addendumById, insertAddendum, insertMeetingEvent, insertSignature, lateEntryOf, lockMeetingForNumbers, lockProtocol, markAddendumSigned, markVerdictsCarried, meetingRow,
   nextAddendumNumber, signatureBy, signaturesOf, staffIdOfUser, staffIinOf, updateMeetingRow, updateProtocolRow, type Tx,
 } from '@esep/db';
+import { fanOut } from '../subs/subscription.fanout.ts';
 import { canonicalJson, lateEntryAllowsSigning, lateEntryMessage, signingTimeliness, transition } from '@esep/domain';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { storeFile } from '../../storage/file.store.ts';
@@ -158,6 +159,8 @@ export async function signProtocol(ctx: ServiceContext, signers: Signers, dataDi
       // Issue 13 (R-30): its report is now final; the residents' "not resolved" it carried stay with it.
       const carried = await markVerdictsCarried(tx, meetingId);
       if (carried > 0) await audit({ action: 'resident.verdict.carry', entityType: 'meeting', entityId: meetingId, after: { verdicts: carried } });
+      // Issue 13: subscribers who want outcomes get the link to the district's outcomes page.
+      await fanOut(tx, ctx, ctx.jobs, meetingId, 'outcomes');
     }
     return { status: pending.length === 0 ? 'signed' : 'draft', signatureId: signature.id, signedHash: signature.signedHash, pending: pending.length };
   });
