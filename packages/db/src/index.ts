@@ -43,3 +43,4 @@ export * from './repositories/notification.repository.ts';
 export * from './jobs.schema.ts';
 export * from './repositories/upload-lock.repository.ts';
 export * from './repositories/reminder.repository.ts';
+export * from './repositories/address.repository.ts';

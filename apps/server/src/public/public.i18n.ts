@@ -2,6 +2,9 @@ import type { Locale } from '@esep/contracts';
 import commonEn from './locales/common.en.json' with { type: 'json' };
 import commonKk from './locales/common.kk.json' with { type: 'json' };
 import commonRu from './locales/common.ru.json' with { type: 'json' };
+import addressEn from './locales/address.en.json' with { type: 'json' };
+import addressKk from './locales/address.kk.json' with { type: 'json' };
+import addressRu from './locales/address.ru.json' with { type: 'json' };
 
 /*
  * Issue 13: every string a resident reads on a public page lives in the translation files
@@ -13,6 +16,7 @@ import commonRu from './locales/common.ru.json' with { type: 'json' };
 type Bundle = Readonly<Record<string, string>>;
 export const BUNDLES: ReadonlyArray<{ part: string } & Record<Locale, Bundle>> = [
   { part: 'common', kk: commonKk, ru: commonRu, en: commonEn },
+  { part: 'address', kk: addressKk, ru: addressRu, en: addressEn },
 ];
 
 const MERGED: Record<Locale, Record<string, string>> = { kk: {}, ru: {}, en: {} };

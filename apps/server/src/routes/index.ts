@@ -33,6 +33,7 @@ import { userRoutes } from './user.routes.ts';
 import { videoRoutes } from './video.routes.ts';
 import { retentionRoutes } from './retention.routes.ts';
 import { notificationRoutes } from './notification.routes.ts';
+import { addressRoutes } from '../public/address.routes.tsx';
 
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
@@ -69,4 +70,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(videoRoutes);
   await app.register(retentionRoutes);
   await app.register(notificationRoutes);
+  await app.register(addressRoutes);
 }
