@@ -2,7 +2,7 @@ import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { rowsOf, type Executor } from '../client.ts';
 import { meetingDistricts, meetings } from '../schema/meeting.schema.ts';
-import { atus, districtCoverage, districts, policePoints } from '../schema/org.schema.ts';
+import { atus, districtCoverage, districts, policePoints, streetSearchKeys } from '../schema/org.schema.ts';
 import { assignments, staff } from '../schema/staff.schema.ts';
 
 /*
@@ -20,6 +20,9 @@ export interface CoverageMatch {
   score: number;
 }
 
+/** Matched street keys whose lines are read (the best first). */
+const KEY_LIMIT = 30;
+
 /** Word-similarity threshold of `<%` for this transaction (pg_trgm's GUC; default 0.6). */
 async function threshold(db: Executor, value: number) {
   await db.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(value)}, true)`);
@@ -32,19 +35,25 @@ async function threshold(db: Executor, value: number) {
  */
 export async function matchCoverage(db: Executor, key: string, house: number | null, minScore: number, limit: number): Promise<CoverageMatch[]> {
   await threshold(db, minScore);
-  const houseHolds = house == null ? sql`true` : sql`(c.house_from is null or c.house_from <= ${house})
+  // The house bound is written as two index conditions (from ≤ h, or no lower bound), so the
+  // (search_key, house_from) index narrows a long street's lines before they are read.
+  const houseHolds = house == null ? sql`true` : sql`(c.house_from <= ${house} or c.house_from is null)
     and (c.house_to is null or c.house_to >= ${house})
     and (c.parity = 'all' or c.parity = ${house % 2 === 1 ? 'odd' : 'even'})`;
   const result = await db.execute(sql`
+    with k as (
+      select s.search_key, word_similarity(${key}, s.search_key) as score
+      from ${streetSearchKeys} s where ${key} <% s.search_key
+      order by score desc, s.search_key limit ${KEY_LIMIT})
     select d.code as "districtCode", d.name_kk as "districtNameKk", d.name_ru as "districtNameRu",
       a.name_kk as "settlementNameKk", a.name_ru as "settlementNameRu",
       c.street_kind as "streetKind", c.street_name_kk as "streetNameKk", c.street_name_ru as "streetNameRu",
-      c.house_from as "houseFrom", c.house_to as "houseTo", c.parity as "parity",
-      word_similarity(${key}, c.search_key) as "score"
-    from ${districtCoverage} c
+      c.house_from as "houseFrom", c.house_to as "houseTo", c.parity as "parity", k.score as "score"
+    from k
+      join ${districtCoverage} c on c.search_key = k.search_key
       join ${districts} d on d.id = c.district_id
       join ${atus} a on a.id = d.atu_id
-    where ${key} <% c.search_key and ${houseHolds}
+    where ${houseHolds}
     order by "score" desc, (c.house_from is not null and c.house_from = c.house_to) desc, d.code, c.street_name_ru, c.house_from nulls first
     limit ${limit}`);
   return rowsOf<CoverageMatch>(result).map((r) => ({ ...r, score: Number(r.score) }));

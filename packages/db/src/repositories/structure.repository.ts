@@ -3,7 +3,7 @@ import { namesSearchKey, normalisePair } from '@esep/domain';
 import { and, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import { alias, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { rowsOf, type Executor } from '../client.ts';
-import { atus, districtAdjacency, districtCoverage, districts, policePoints, policeUnits, regions } from '../schema/org.schema.ts';
+import { atus, districtAdjacency, districtCoverage, districts, policePoints, policeUnits, regions, streetSearchKeys } from '../schema/org.schema.ts';
 import { assignments, staff } from '../schema/staff.schema.ts';
 import { announceAuthChange } from './auth-change.repository.ts';
 import { navigateCondition, scopeCondition } from './scope.repository.ts';
@@ -181,9 +181,11 @@ export async function applyStructure(db: Executor, data: StructureData): Promise
   ]);
 
   counts.adjacency = await replaceAdjacency(db, data.adjacency.map((x) => normalisePair(must(districtIds, x.districtCode, 'district'), must(districtIds, x.adjacentCode, 'district'))));
-  counts.coverage = await replaceCoverage(db, data.coverage.map(({ districtCode, rca, ...rest }) => ({
+  const coverageLines = data.coverage.map(({ districtCode, rca, ...rest }) => ({
     ...rest, rca: rca ?? null, searchKey: namesSearchKey(rest.streetNameKk, rest.streetNameRu), districtId: must(districtIds, districtCode, 'district'),
-  })));
+  }));
+  counts.coverage = await replaceCoverage(db, coverageLines);
+  await addStreetSearchKeys(db, coverageLines.map((l) => l.searchKey));
 
   // An IIN not given leaves the stored one as it is (the key is left out, so it is not compared or written).
   const s = await upsertByCode(db, staff, data.staff.map(({ unitCode, pointCode, iin, ...rest }) => ({
@@ -413,10 +415,20 @@ export async function fillMissingSearchKeys(db: Executor): Promise<number> {
     const rows = await db.select({ id: districtCoverage.id, kk: districtCoverage.streetNameKk, ru: districtCoverage.streetNameRu })
       .from(districtCoverage).where(sql`${districtCoverage.searchKey} is null`).limit(BULK);
     if (rows.length === 0) break;
-    await updateMany(db, districtCoverage, ['searchKey'], rows.map((r) => ({ id: r.id, set: { searchKey: namesSearchKey(r.kk, r.ru) } })), false);
+    const keyed = rows.map((r) => ({ id: r.id, set: { searchKey: namesSearchKey(r.kk, r.ru) } }));
+    await updateMany(db, districtCoverage, ['searchKey'], keyed, false);
+    await addStreetSearchKeys(db, keyed.map((r) => r.set.searchKey));
     filled += rows.length;
   }
   const atuRows = await db.select({ id: atus.id, kk: atus.nameKk, ru: atus.nameRu }).from(atus).where(sql`${atus.searchKey} is null`);
   await updateMany(db, atus, ['searchKey'], atuRows.map((r) => ({ id: r.id, set: { searchKey: namesSearchKey(r.kk, r.ru) } })), false);
   return filled + atuRows.length;
+}
+
+/** Issue 13: records street search keys not yet in street_search_keys. */
+export async function addStreetSearchKeys(db: Executor, keys: readonly string[]): Promise<void> {
+  for (const part of chunks([...new Set(keys)], 5000)) {
+    await db.execute(sql`insert into ${streetSearchKeys} (search_key)
+      select value from json_array_elements_text(${JSON.stringify(part)}::json) on conflict do nothing`);
+  }
 }

@@ -115,9 +115,23 @@ export const districtCoverage = pgTable('district_coverage', {
 }, (t) => [
   index('district_coverage_district_idx').on(t.districtId),
   index('district_coverage_search_key_trgm').using('gin', t.searchKey.op('gin_trgm_ops')),
+  // The lookup joins a matched key's lines and narrows them by house number in this index.
+  index('district_coverage_search_key_house').on(t.searchKey, t.houseFrom),
   // Start-up fills keys still missing (fillMissingSearchKeys): this index holds only those rows.
   index('district_coverage_search_key_missing').on(t.id).where(sql`${t.searchKey} is null`),
   uniqueIndex('district_coverage_rca_uq').on(t.rca).where(sql`${t.rca} is not null`),
   check('district_coverage_rca_format', sql`${t.rca} ~ '^[0-9]{16}$'`),
   uniqueIndex('district_coverage_line_uq').on(t.districtId, t.streetKind, t.streetNameRu, t.houseFrom, t.houseTo, t.parity),
 ]);
+
+/**
+ * Issue 13: every distinct street search key of the coverage, once. The lookup matches the
+ * resident's words against these few thousand keys by trigram word similarity, then reads only
+ * the matched keys' lines by the (search_key, house_from) index: at a million building lines a
+ * common name ("Абай") has thousands of lines, which a trigram match on the lines themselves
+ * would all read. Filled by the application with the lines; a key left by a removed street
+ * only finds no line.
+ */
+export const streetSearchKeys = pgTable('street_search_keys', {
+  searchKey: text('search_key').primaryKey(),
+}, (t) => [index('street_search_keys_trgm').using('gin', t.searchKey.op('gin_trgm_ops'))]);
