@@ -13,6 +13,7 @@ CREATE INDEX "street_search_keys_trgm" ON "street_search_keys" USING gin ("searc
 CREATE INDEX "atus_search_key_trgm" ON "atus" USING gin ("search_key" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "district_coverage_search_key_trgm" ON "district_coverage" USING gin ("search_key" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "district_coverage_search_key_house" ON "district_coverage" USING btree ("search_key","house_from");--> statement-breakpoint
+CREATE INDEX "district_coverage_search_key_ranges" ON "district_coverage" USING btree ("search_key","house_from") WHERE "district_coverage"."house_from" is distinct from "district_coverage"."house_to";--> statement-breakpoint
 CREATE INDEX "district_coverage_search_key_missing" ON "district_coverage" USING btree ("id") WHERE "district_coverage"."search_key" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "district_coverage_rca_uq" ON "district_coverage" USING btree ("rca") WHERE "district_coverage"."rca" is not null;--> statement-breakpoint
 ALTER TABLE "district_coverage" ADD CONSTRAINT "district_coverage_rca_format" CHECK ("district_coverage"."rca" ~ '^[0-9]{16}$');

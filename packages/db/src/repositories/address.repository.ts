@@ -35,11 +35,17 @@ async function threshold(db: Executor, value: number) {
  */
 export async function matchCoverage(db: Executor, key: string, house: number | null, minScore: number, limit: number): Promise<CoverageMatch[]> {
   await threshold(db, minScore);
-  // The house bound is written as two index conditions (from ≤ h, or no lower bound), so the
-  // (search_key, house_from) index narrows a long street's lines before they are read.
-  const houseHolds = house == null ? sql`true` : sql`(c.house_from <= ${house} or c.house_from is null)
-    and (c.house_to is null or c.house_to >= ${house})
-    and (c.parity = 'all' or c.parity = ${house % 2 === 1 ? 'odd' : 'even'})`;
+  // Per matched key: with a house number, its building line (house_from = house_to = h, by the
+  // (search_key, house_from) index) and its range lines (few, by the partial index), so a long
+  // street's thousands of buildings are never read; without one, the street's first lines.
+  const lines = house == null
+    ? sql`select * from ${districtCoverage} c where c.search_key = k.search_key order by c.house_from nulls first limit ${limit}`
+    : sql`select * from ${districtCoverage} c where c.search_key = k.search_key and c.house_from = ${house} and c.house_to = ${house}
+        and (c.parity = 'all' or c.parity = ${house % 2 === 1 ? 'odd' : 'even'})
+      union all
+      select * from ${districtCoverage} c where c.search_key = k.search_key and c.house_from is distinct from c.house_to
+        and (c.house_from is null or c.house_from <= ${house}) and (c.house_to is null or c.house_to >= ${house})
+        and (c.parity = 'all' or c.parity = ${house % 2 === 1 ? 'odd' : 'even'})`;
   const result = await db.execute(sql`
     with k as (
       select s.search_key, word_similarity(${key}, s.search_key) as score
@@ -50,10 +56,9 @@ export async function matchCoverage(db: Executor, key: string, house: number | n
       c.street_kind as "streetKind", c.street_name_kk as "streetNameKk", c.street_name_ru as "streetNameRu",
       c.house_from as "houseFrom", c.house_to as "houseTo", c.parity as "parity", k.score as "score"
     from k
-      join ${districtCoverage} c on c.search_key = k.search_key
+      cross join lateral (${lines}) c
       join ${districts} d on d.id = c.district_id
       join ${atus} a on a.id = d.atu_id
-    where ${houseHolds}
     order by "score" desc, (c.house_from is not null and c.house_from = c.house_to) desc, d.code, c.street_name_ru, c.house_from nulls first
     limit ${limit}`);
   return rowsOf<CoverageMatch>(result).map((r) => ({ ...r, score: Number(r.score) }));

@@ -115,8 +115,10 @@ export const districtCoverage = pgTable('district_coverage', {
 }, (t) => [
   index('district_coverage_district_idx').on(t.districtId),
   index('district_coverage_search_key_trgm').using('gin', t.searchKey.op('gin_trgm_ops')),
-  // The lookup joins a matched key's lines and narrows them by house number in this index.
+  // The lookup reads a matched key's building lines by house number (equality) and its range
+  // lines (few) by the partial index, never all of a long street's buildings.
   index('district_coverage_search_key_house').on(t.searchKey, t.houseFrom),
+  index('district_coverage_search_key_ranges').on(t.searchKey, t.houseFrom).where(sql`${t.houseFrom} is distinct from ${t.houseTo}`),
   // Start-up fills keys still missing (fillMissingSearchKeys): this index holds only those rows.
   index('district_coverage_search_key_missing').on(t.id).where(sql`${t.searchKey} is null`),
   uniqueIndex('district_coverage_rca_uq').on(t.rca).where(sql`${t.rca} is not null`),
