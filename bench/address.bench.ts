@@ -15,7 +15,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { applyStructure, matchCoverage, migrateDatabase, openDatabase } from '@esep/db';
+import { applyStructure, matchCoverage, migrateDatabase, openDatabase, setMatchThreshold } from '@esep/db';
 import { namesSearchKey, parseAddressQuery, systemClockForBench } from './address.bench.support.ts';
 import { startNoop } from './bench.http.ts';
 import { nationalSize, nationalStructure } from './national.ts';
@@ -173,7 +173,7 @@ const rawMs: number[] = [];
 for (const q of queries) {
   const { key, house } = parseAddressQuery(q);
   const t0 = performance.now();
-  await appDb.db.transaction((tx) => matchCoverage(tx, key, house, 0.5, 50));
+  await appDb.db.transaction(async (tx) => { await setMatchThreshold(tx, 0.5); await matchCoverage(tx, key, house, 50); });
   rawMs.push(performance.now() - t0);
 }
 await appDb.close();

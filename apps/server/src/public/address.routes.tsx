@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERROR_MESSAGES } from '@esep/contracts';
 import { AppError } from '../http/app-error.ts';
 import { pageLocale } from '../http/public-page.ts';
-import { checkAddressQuery, districtPage, lookupAddress, type AddressLookup } from '../services/address.service.ts';
+import { checkAddressQuery, districtPage, lookupAddress, type AddressLookup, type PublicDistrict } from '../services/address.service.ts';
 import { contextOf } from '../services/context.ts';
 import { DistrictPage } from './address.district.page.tsx';
 import { FindPage } from './address.page.tsx';
@@ -52,7 +52,30 @@ const api: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => lookupAddress(contextOf(request), request.query.q, request.query.house ?? null));
 };
 
+/**
+ * The district page's facts, kept per server for a few seconds: the page is the same for
+ * everyone and already cacheable for a minute by browsers and proxies (max-age=60), so a server
+ * answering from facts up to 15 s old says nothing staler; it spares three queries per view when
+ * a poster's QR code sends a crowd to one district (issue 13 target: ≥ 5,000 req/s).
+ */
+const DISTRICT_TTL_MS = 15_000;
+const DISTRICT_CACHE_MAX = 5_000;
+
 const pages = async (app: FastifyInstance) => {
+  const districts = new Map<string, { at: number; district: PublicDistrict }>();
+  const cachedDistrict = async (request: FastifyRequest, code: string): Promise<PublicDistrict | null> => {
+    const now = app.clock.now().getTime();
+    const hit = districts.get(code);
+    if (hit && now - hit.at < DISTRICT_TTL_MS && now >= hit.at) return hit.district;
+    const district = await cachedDistrict(request, code);
+    // Unknown codes are not kept: anyone can ask for any number of them.
+    if (district) {
+      if (districts.size >= DISTRICT_CACHE_MAX) districts.clear();
+      districts.set(code, { at: now, district });
+    } else districts.delete(code);
+    return district;
+  };
+
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
     const locale = pageLocale(request);
     const status = error instanceof AppError ? error.status : error.statusCode ?? 500;

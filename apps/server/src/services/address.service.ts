@@ -1,4 +1,4 @@
-import { matchCoverage, matchSettlements, publicDistrict, type CoverageMatch, type SettlementMatch } from '@esep/db';
+import { matchCoverage, matchSettlements, publicDistrict, setMatchThreshold, type CoverageMatch, type SettlementMatch } from '@esep/db';
 import { parseAddressQuery } from '@esep/domain';
 import { AppError } from '../http/app-error.ts';
 import type { ServiceContext } from './context.ts';
@@ -79,12 +79,15 @@ export async function lookupAddress(ctx: ServiceContext, q: string | undefined, 
   if (parsed.key === '') throw new AppError('validation_failed', [{ field: 'q', reason: 'no_name' }], 400, ADDRESS_QUERY_MESSAGES);
   // One transaction: the similarity threshold is set for it alone (set_config … true).
   return ctx.db.transaction(async (tx) => {
-    const rows = await matchCoverage(tx, parsed.key, house, MATCH_SCORE, MATCH_LIMIT);
-    const settlements = await matchSettlements(tx, parsed.key, MATCH_SCORE, 5);
+    await setMatchThreshold(tx, MATCH_SCORE);
+    const rows = await matchCoverage(tx, parsed.key, house, MATCH_LIMIT);
+    // A street with its house found is the answer; otherwise the words may name a settlement.
+    const settlements = rows.length > 0 && house != null ? [] : await matchSettlements(tx, parsed.key, 5);
     if (rows.length > 0 || settlements.length > 0) return { query, matches: byDistrictStreet(rows), settlements, suggestions: [] };
     // The street exists but no line holds this house: offer the street itself (check the number).
-    const streetOnly = house != null ? await matchCoverage(tx, parsed.key, null, MATCH_SCORE, MATCH_LIMIT) : [];
-    const near = streetOnly.length > 0 ? streetOnly : await matchCoverage(tx, parsed.key, null, SUGGEST_SCORE, MATCH_LIMIT);
+    const streetOnly = house != null ? await matchCoverage(tx, parsed.key, null, MATCH_LIMIT) : [];
+    if (streetOnly.length === 0) await setMatchThreshold(tx, SUGGEST_SCORE);
+    const near = streetOnly.length > 0 ? streetOnly : await matchCoverage(tx, parsed.key, null, MATCH_LIMIT);
     return { query, matches: [], settlements: [], suggestions: distinctStreets(near, 8) };
   });
 }

@@ -24,17 +24,16 @@ export interface CoverageMatch {
 const KEY_LIMIT = 30;
 
 /** Word-similarity threshold of `<%` for this transaction (pg_trgm's GUC; default 0.6). */
-async function threshold(db: Executor, value: number) {
+export async function setMatchThreshold(db: Executor, value: number) {
   await db.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(value)}, true)`);
 }
 
 /**
- * Coverage lines whose street matches the folded key at least `minScore`, best first; with a
- * house number, only the lines whose range and parity hold it. Call inside a transaction (the
- * threshold is set for it alone).
+ * Coverage lines whose street matches the folded key at least the threshold (setMatchThreshold,
+ * in the same transaction), best first; with a house number, only the lines whose range and
+ * parity hold it.
  */
-export async function matchCoverage(db: Executor, key: string, house: number | null, minScore: number, limit: number): Promise<CoverageMatch[]> {
-  await threshold(db, minScore);
+export async function matchCoverage(db: Executor, key: string, house: number | null, limit: number): Promise<CoverageMatch[]> {
   // Per matched key: with a house number, its building line (house_from = house_to = h, by the
   // (search_key, house_from) index) and its range lines (few, by the partial index), so a long
   // street's thousands of buildings are never read; without one, the street's first lines.
@@ -73,8 +72,7 @@ export interface SettlementMatch {
  * ATUs (villages, rural districts, towns) whose names match the key, each with the districts
  * lying in it or in the ATUs under it (two levels: a district's villages and rural districts).
  */
-export async function matchSettlements(db: Executor, key: string, minScore: number, limit: number): Promise<SettlementMatch[]> {
-  await threshold(db, minScore);
+export async function matchSettlements(db: Executor, key: string, limit: number): Promise<SettlementMatch[]> {
   const found = rowsOf<{ id: string; code: string; kind: string; nameKk: string; nameRu: string; score: number }>(await db.execute(sql`
     select a.id, a.code, a.kind, a.name_kk as "nameKk", a.name_ru as "nameRu", word_similarity(${key}, a.search_key) as "score"
     from ${atus} a where ${key} <% a.search_key
