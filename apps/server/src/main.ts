@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { lockDataDir, migrateDatabase, openDatabase, type DataDirLock } from '@esep/db';
+import { fillMissingSearchKeys, lockDataDir, migrateDatabase, openDatabase, type DataDirLock } from '@esep/db';
 import { buildApp } from './app.ts';
 import { startingClock, systemClock } from './clock.ts';
 import { databaseLocation, loadConfig, type Config } from './config.ts';
@@ -24,6 +24,8 @@ await runCommand('esep', async () => {
   const open = () => openDatabase(databaseLocation(config!));
   let database = await open();
   await migrateDatabase(database);
+  // Issue 13: address search keys of rows written before migration 0017 (computed here, not in SQL).
+  await fillMissingSearchKeys(database.db);
   // The demo region is created only in an empty embedded database, and never in production.
   if (config.demo && database.engine === 'pglite' && config.env !== 'production') {
     if (await seedDemo(database.db, systemClock)) {

@@ -118,6 +118,21 @@ export const IMPORT_MESSAGES: Record<ImportReasonCode, Text> = {
     ru: 'ИИН {value} уже указан в файле в строке {firstRow}',
     en: 'IIN {value} is already given in row {firstRow} of the file',
   },
+  bad_rca: {
+    kk: 'Мекенжай тіркелімінің коды дұрыс емес ({value}): 16 цифр болуы керек',
+    ru: 'Неверный код адресного регистра ({value}): нужно 16 цифр',
+    en: 'Invalid address register code ({value}): it must be 16 digits',
+  },
+  duplicate_rca: {
+    kk: '{value} мекенжай коды файлда {firstRow}-жолда да бар',
+    ru: 'Код адреса {value} уже указан в файле в строке {firstRow}',
+    en: 'Address code {value} is already given in row {firstRow} of the file',
+  },
+  rca_not_building: {
+    kk: '{value} мекенжай коды бір ғимаратқа жатады: house_from мен house_to бірдей болуы керек',
+    ru: 'Код адреса {value} относится к одному зданию: house_from и house_to должны совпадать',
+    en: 'Address code {value} names one building: house_from and house_to must be equal',
+  },
   iin_taken: {
     kk: '{value} ЖСН-і «{staff}» қызметкеріне жазылған',
     ru: 'ИИН {value} уже записан за сотрудником «{staff}»',

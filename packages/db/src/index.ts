@@ -48,3 +48,4 @@ export * from './repositories/upload-lock.repository.ts';
 export * from './repositories/reminder.repository.ts';
 export * from './repositories/opendata.repository.ts';
 export * from './repositories/resident-verdict.repository.ts';
+export * from './repositories/address.repository.ts';

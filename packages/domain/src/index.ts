@@ -32,3 +32,4 @@ export * from './protocol/protocol.rules.ts';
 export * from './text/text.rules.ts';
 export * from './notifications/delivery.rules.ts';
 export * from './notifications/reminder.rules.ts';
+export * from './address/address.fold.ts';

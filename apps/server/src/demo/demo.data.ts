@@ -61,7 +61,12 @@ export function demoStructure(today: string): StructureData {
       { code: 'ALM-KAR', regionCode: REGION, kind: 'district_department', nameKk: 'Қарасай аудандық полиция бөлімі', nameRu: 'Карасайский районный отдел полиции' },
       { code: 'ALM-TAL', regionCode: REGION, kind: 'district_department', nameKk: 'Талғар аудандық полиция бөлімі', nameRu: 'Талгарский районный отдел полиции' },
     ],
-    points: POINTS.map((p) => ({ code: p.code, unitCode: p.unit, nameKk: p.kk, nameRu: p.ru, address: p.address })),
+    points: POINTS.map((p, i) => ({
+      code: p.code, unitCode: p.unit, nameKk: p.kk, nameRu: p.ru, address: p.address,
+      // Issue 13: what the district page shows residents.
+      phone: `+7 727 ${String(2710000 + i * 1111).replace(/(\d{3})(\d{2})(\d{2})/, '$1-$2-$3')}`,
+      receptionHoursKk: 'Дс–Жм 09:00–18:00, Сб 09:00–13:00', receptionHoursRu: 'Пн–Пт 09:00–18:00, Сб 09:00–13:00',
+    })),
     atus: [
       atu('ALM-KAR-RN', null, 'district', 'Қарасай ауданы', 'Карасайский район', 'Әлімбетов Қанат Бақытжанұлы', 'Қарасай ауданының әкімдігі', 'Акимат Карасайского района', 'Қарасай аудандық мәслихаты', 'Карасайский районный маслихат'),
       atu('ALM-KAR-KAS', 'ALM-KAR-RN', 'city_district_significance', 'Қаскелең қаласы', 'город Каскелен', 'Мұхамеджанов Ерлан Сәкенұлы', 'Қаскелең қаласының әкімі аппараты', 'Аппарат акима города Каскелен'),

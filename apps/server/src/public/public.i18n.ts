@@ -17,6 +17,9 @@ import pagesRu from './locales/pages.ru.json' with { type: 'json' };
 import subsEn from './locales/subs.en.json' with { type: 'json' };
 import subsKk from './locales/subs.kk.json' with { type: 'json' };
 import subsRu from './locales/subs.ru.json' with { type: 'json' };
+import addressEn from './locales/address.en.json' with { type: 'json' };
+import addressKk from './locales/address.kk.json' with { type: 'json' };
+import addressRu from './locales/address.ru.json' with { type: 'json' };
 
 /*
  * Issue 13: every string a resident reads on a public page lives in the translation files
@@ -33,6 +36,7 @@ export const BUNDLES: ReadonlyArray<{ part: string } & Record<Locale, Bundle>> =
   { part: 'questions', kk: questionsKk, ru: questionsRu, en: questionsEn },
   { part: 'pages', kk: pagesKk, ru: pagesRu, en: pagesEn },
   { part: 'subs', kk: subsKk, ru: subsRu, en: subsEn },
+  { part: 'address', kk: addressKk, ru: addressRu, en: addressEn },
 ];
 
 const MERGED: Record<Locale, Record<string, string>> = { kk: {}, ru: {}, en: {} };

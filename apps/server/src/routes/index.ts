@@ -38,6 +38,7 @@ import { outcomesRoutes } from '../public/outcomes.routes.tsx';
 import { questionRoutes } from './question.routes.ts';
 import { pagesRoutes } from '../public/pages.routes.tsx';
 import { subsRoutes } from '../public/subs.routes.tsx';
+import { addressRoutes } from '../public/address.routes.tsx';
 
 export async function registerRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
@@ -79,4 +80,5 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(questionRoutes);
   await app.register(pagesRoutes);
   await app.register(subsRoutes);
+  await app.register(addressRoutes);
 }

@@ -210,7 +210,7 @@ describe('refusals', () => {
   it('refuses a malformed workbook with one error per bad row, in Russian, and changes nothing', async () => {
     const before = await tableCounts();
     const file = await workbook({
-      points: [['code', 'unit_code', 'name_kk', 'name_ru', 'phone'], ['ALM-KAR-P9', 'ALM-KAR', 'УПП', 'УПП', '+7 727 000']],
+      points: [['code', 'unit_code', 'name_kk', 'name_ru', 'fax'], ['ALM-KAR-P9', 'ALM-KAR', 'УПП', 'УПП', '+7 727 000']],
       districts: [
         ['code', 'point_code', 'atu_code', 'name_kk', 'name_ru', 'population'],
         ['ALM-NEW-1', 'ALM-KAR-P1', 'ALM-KAR-KAS', 'Жаңа', 'Новый', 1000],
@@ -232,7 +232,7 @@ describe('refusals', () => {
     expect(body.error.message).toBe('В файле есть ошибки, ничего не изменено');
     const errors = body.error.details.errors as Array<{ sheet: string; row: number; column: string; code: string; message: string }>;
     expect(errors.map((e) => [e.sheet, e.row, e.column, e.code])).toEqual([
-      ['points', 1, 'phone', 'unknown_column'],
+      ['points', 1, 'fax', 'unknown_column'],
       ['districts', 3, 'population', 'not_a_number'],
       ['districts', 4, 'code', 'duplicate_code'],
       ['districts', 5, 'point_code', 'unknown_reference'],
@@ -240,7 +240,7 @@ describe('refusals', () => {
       ['coverage', 3, 'house_from', 'overlapping_range'],
     ]);
     expect(errors.map((e) => e.message)).toEqual([
-      'Неизвестный столбец «phone»',
+      'Неизвестный столбец «fax»',
       'Значение «много» не является числом',
       'Код «ALM-NEW-1» повторяется (уже есть в строке 2)',
       'Код «ALM-XXX-P1» не найден ни на листе points, ни в базе данных',

@@ -1,9 +1,9 @@
 import type { KnownStructure, Scope, StructureData } from '@esep/domain';
-import { normalisePair } from '@esep/domain';
+import { namesSearchKey, normalisePair } from '@esep/domain';
 import { and, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import { alias, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { rowsOf, type Executor } from '../client.ts';
-import { atus, districtAdjacency, districtCoverage, districts, policePoints, policeUnits, regions } from '../schema/org.schema.ts';
+import { atus, districtAdjacency, districtCoverage, districts, policePoints, policeUnits, regions, streetSearchKeys } from '../schema/org.schema.ts';
 import { assignments, staff } from '../schema/staff.schema.ts';
 import { announceAuthChange } from './auth-change.repository.ts';
 import { navigateCondition, scopeCondition } from './scope.repository.ts';
@@ -155,7 +155,10 @@ export async function applyStructure(db: Executor, data: StructureData): Promise
 
   // ATUs reference their parent: insert without parents first, then set the parents that
   // differ from what is stored, in batches.
-  const a = await upsertByCode(db, atus, data.atus.map(({ regionCode, parentCode: _p, ...rest }) => ({ ...rest, regionId: must(regionIds, regionCode, 'region') })));
+  // Issue 13: the search key is the application's folding of the names (see address.fold.ts).
+  const a = await upsertByCode(db, atus, data.atus.map(({ regionCode, parentCode: _p, ...rest }) => ({
+    ...rest, searchKey: namesSearchKey(rest.nameKk, rest.nameRu), regionId: must(regionIds, regionCode, 'region'),
+  })));
   const atuIds = await resolve('atus', a.ids, [...data.atus.flatMap((x) => (x.parentCode ? [x.parentCode] : [])), ...data.districts.map((d) => d.atuCode)]);
   const moves: Array<{ id: string; set: { parentId: string | null } }> = [];
   for (const atu of data.atus) {
@@ -178,7 +181,11 @@ export async function applyStructure(db: Executor, data: StructureData): Promise
   ]);
 
   counts.adjacency = await replaceAdjacency(db, data.adjacency.map((x) => normalisePair(must(districtIds, x.districtCode, 'district'), must(districtIds, x.adjacentCode, 'district'))));
-  counts.coverage = await replaceCoverage(db, data.coverage.map(({ districtCode, ...rest }) => ({ ...rest, districtId: must(districtIds, districtCode, 'district') })));
+  const coverageLines = data.coverage.map(({ districtCode, rca, ...rest }) => ({
+    ...rest, rca: rca ?? null, searchKey: namesSearchKey(rest.streetNameKk, rest.streetNameRu), districtId: must(districtIds, districtCode, 'district'),
+  }));
+  counts.coverage = await replaceCoverage(db, coverageLines);
+  await addStreetSearchKeys(db, coverageLines.map((l) => l.searchKey));
 
   // An IIN not given leaves the stored one as it is (the key is left out, so it is not compared or written).
   const s = await upsertByCode(db, staff, data.staff.map(({ unitCode, pointCode, iin, ...rest }) => ({
@@ -221,7 +228,7 @@ async function replaceAdjacency(db: Executor, pairs: Array<readonly [string, str
 }
 
 type CoverageValue = typeof districtCoverage.$inferInsert;
-const coverageKey = (c: CoverageValue) => [c.districtId, c.streetKind, c.streetNameRu, c.streetNameKk, c.houseFrom ?? '', c.houseTo ?? '', c.parity ?? 'all'].join('|');
+const coverageKey = (c: CoverageValue) => [c.districtId, c.streetKind, c.streetNameRu, c.streetNameKk, c.houseFrom ?? '', c.houseTo ?? '', c.parity ?? 'all', c.rca ?? ''].join('|');
 
 /** For every district named in the file, its coverage becomes exactly the file's lines. */
 async function replaceCoverage(db: Executor, lines: CoverageValue[]): Promise<SheetCount> {
@@ -349,7 +356,10 @@ export async function readStructure(db: Executor, scope: Scope): Promise<Structu
     () => db.select({ code: policeUnits.code, regionCode: regions.code, kind: policeUnits.kind, nameKk: policeUnits.nameKk, nameRu: policeUnits.nameRu })
       .from(policeUnits).innerJoin(regions, eq(regions.id, policeUnits.regionId))
       .where(navigateCondition(scope, { regionId: policeUnits.regionId, unitId: policeUnits.id })).orderBy(policeUnits.code),
-    () => db.select({ code: policePoints.code, unitCode: policeUnits.code, nameKk: policePoints.nameKk, nameRu: policePoints.nameRu, address: policePoints.address })
+    () => db.select({
+      code: policePoints.code, unitCode: policeUnits.code, nameKk: policePoints.nameKk, nameRu: policePoints.nameRu, address: policePoints.address,
+      phone: policePoints.phone, receptionHoursKk: policePoints.receptionHoursKk, receptionHoursRu: policePoints.receptionHoursRu,
+    })
       .from(policePoints).innerJoin(policeUnits, eq(policeUnits.id, policePoints.unitId))
       .where(navigateCondition(scope, { regionId: policeUnits.regionId, unitId: policePoints.unitId, pointId: policePoints.id })).orderBy(policePoints.code),
     () => db.select({
@@ -365,7 +375,7 @@ export async function readStructure(db: Executor, scope: Scope): Promise<Structu
       .where(or(inArray(districtAdjacency.districtA, visible), inArray(districtAdjacency.districtB, visible))),
     () => db.select({
       districtCode: districts.code, streetKind: districtCoverage.streetKind, streetNameKk: districtCoverage.streetNameKk, streetNameRu: districtCoverage.streetNameRu,
-      houseFrom: districtCoverage.houseFrom, houseTo: districtCoverage.houseTo, parity: districtCoverage.parity,
+      houseFrom: districtCoverage.houseFrom, houseTo: districtCoverage.houseTo, parity: districtCoverage.parity, rca: districtCoverage.rca,
     }).from(districtCoverage).innerJoin(districts, eq(districts.id, districtCoverage.districtId))
       .where(inArray(districtCoverage.districtId, visible))
       .orderBy(districts.code, districtCoverage.streetNameRu, districtCoverage.houseFrom, districtCoverage.parity),
@@ -392,4 +402,33 @@ export async function readStructure(db: Executor, scope: Scope): Promise<Structu
     staff: [...staffRows, ...extra].map(({ id: _, ...s }) => s).sort(byCode),
     assignments: assignmentRows.map(({ staffId: _, ...a }) => a),
   };
+}
+
+/**
+ * Issue 13: search keys of rows written before the keys existed (or by hand): coverage lines
+ * and ATUs whose key is null get the application's folding of their names. Run at start-up;
+ * it reads only rows without a key, in batches, so a filled database costs one indexed probe.
+ */
+export async function fillMissingSearchKeys(db: Executor): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const rows = await db.select({ id: districtCoverage.id, kk: districtCoverage.streetNameKk, ru: districtCoverage.streetNameRu })
+      .from(districtCoverage).where(sql`${districtCoverage.searchKey} is null`).limit(BULK);
+    if (rows.length === 0) break;
+    const keyed = rows.map((r) => ({ id: r.id, set: { searchKey: namesSearchKey(r.kk, r.ru) } }));
+    await updateMany(db, districtCoverage, ['searchKey'], keyed, false);
+    await addStreetSearchKeys(db, keyed.map((r) => r.set.searchKey));
+    filled += rows.length;
+  }
+  const atuRows = await db.select({ id: atus.id, kk: atus.nameKk, ru: atus.nameRu }).from(atus).where(sql`${atus.searchKey} is null`);
+  await updateMany(db, atus, ['searchKey'], atuRows.map((r) => ({ id: r.id, set: { searchKey: namesSearchKey(r.kk, r.ru) } })), false);
+  return filled + atuRows.length;
+}
+
+/** Issue 13: records street search keys not yet in street_search_keys. */
+export async function addStreetSearchKeys(db: Executor, keys: readonly string[]): Promise<void> {
+  for (const part of chunks([...new Set(keys)], 5000)) {
+    await db.execute(sql`insert into ${streetSearchKeys} (search_key)
+      select value from json_array_elements_text(${JSON.stringify(part)}::json) on conflict do nothing`);
+  }
 }

@@ -18,6 +18,8 @@ export const staff = pgTable('staff', {
   pointId: uuid('point_id').references(() => policePoints.id),
   /** binds a qualified signature (the certificate's IIN) to this person; null until recorded. */
   iin: text('iin'),
+  /** Issue 13: a photo the police chose to publish on the district page (https URL); null = none. */
+  photoUrl: text('photo_url'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [

@@ -10,7 +10,7 @@ export const IMPORT_REASON_CODES = [
   'required', 'not_a_number', 'not_an_integer', 'out_of_range', 'too_long', 'bad_enum', 'bad_date',
   'duplicate_code', 'duplicate_row', 'unknown_reference', 'self_adjacency', 'duplicate_pair',
   'overlapping_range', 'bad_range', 'bad_period', 'assignment_overlap', 'parent_cycle',
-  'point_other_unit', 'staff_other_unit', 'bad_iin', 'duplicate_iin', 'iin_taken',
+  'point_other_unit', 'staff_other_unit', 'bad_iin', 'duplicate_iin', 'iin_taken', 'bad_rca', 'duplicate_rca', 'rca_not_building',
   'control_character', 'unknown_column', 'missing_column', 'duplicate_column', 'unknown_sheet', 'duplicate_sheet', 'no_sheets', 'too_many_errors',
 ] as const;
 export type ImportReason = (typeof IMPORT_REASON_CODES)[number];
@@ -93,6 +93,11 @@ export function readCell(spec: StructureColumn, cell: RawCell | undefined): Read
       const digits = typeof cell === 'number' && Number.isInteger(cell) ? String(cell).padStart(12, '0') : text.replace(/[\s\u00a0]/g, '');
       // The report shows only the last digits: an IIN is personal data.
       return isValidIin(digits) ? { value: digits } : { code: 'bad_iin', params: { value: digits.length >= 4 ? maskIin(digits) : '' } };
+    }
+    case 'rca': {
+      // Issue 13: 16 digits; a spreadsheet may have taken it for a number (no leading zeros then).
+      const digits = typeof cell === 'number' && Number.isSafeInteger(cell) ? String(cell).padStart(16, '0') : text.replace(/[\s\u00a0]/g, '');
+      return /^[0-9]{16}$/.test(digits) ? { value: digits } : { code: 'bad_rca', params: { value: shown(text) } };
     }
   }
 }

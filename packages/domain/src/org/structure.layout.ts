@@ -10,18 +10,21 @@ import type { StructureData } from './structure.ts';
  *
  *   regions     code*, kind*, name_kk*, name_ru*
  *   units       code*, region_code*, kind*, name_kk*, name_ru*
- *   points      code*, unit_code*, name_kk*, name_ru*, address
+ *   points      code*, unit_code*, name_kk*, name_ru*, address, phone, reception_hours_kk,
+ *               reception_hours_ru
  *   atus        code*, region_code*, parent_code, kind*, name_kk*, name_ru*, akim_name,
  *               akimat_name_kk, akimat_name_ru, maslikhat_name_kk, maslikhat_name_ru
  *   districts   code*, point_code*, atu_code*, name_kk*, name_ru*, population
  *   adjacency   district_code*, adjacent_code*                     (R-27.4, stored once per pair)
  *   coverage    district_code*, street_kind*, street_name_kk*, street_name_ru*, house_from,
- *               house_to, parity (all | odd | even; empty = all)
+ *               house_to, parity (all | odd | even; empty = all), rca (16 digits, a building:
+ *               house_from = house_to)
  *   staff       code*, full_name*, position*, rank, unit_code*, point_code, iin
  *   assignments district_code*, staff_code*, role*, from*, to      (R-2.2; to empty = in force)
  *
  * `*` = the column must be present and filled; other columns may be omitted (then empty, which
- * clears the stored value) — except `iin`: an empty IIN keeps the one stored, because the export
+ * clears the stored value) — except `iin` and the points' `phone` and `reception_hours_*`
+ * (issue 13): empty keeps the one stored; an empty IIN keeps the one stored, because the export
  * never writes IINs (personal data) and re-importing an export must not forget them. Columns not listed are refused. Dates are YYYY-MM-DD (DD.MM.YYYY
  * and real Excel dates are accepted too). Enumerations take the codes listed in STRUCTURE_ENUMS.
  * References (`*_code`) name a code of the same upload or one already in the database.
@@ -57,7 +60,8 @@ export type StructureColumnType =
   | { type: 'int'; min: number }
   | { type: 'enum'; values: StructureEnum; fallback?: string }
   | { type: 'date' }
-  | { type: 'iin' };
+  | { type: 'iin' }
+  | { type: 'rca' };
 
 export interface StructureColumn {
   name: string;
@@ -88,6 +92,10 @@ export const STRUCTURE_LAYOUT: Record<StructureSheetName, readonly StructureColu
     code('Учаскелік полиция пунктінің (УПП) коды', 'Код участкового пункта полиции (УПП)'),
     ref('unit_code', 'units', true, 'Полиция бөлімінің коды', 'Код отдела полиции'), ...names,
     text('address', false, 'Мекенжайы', 'Адрес'),
+    // Issue 13: what the district page shows residents.
+    col('phone', false, { type: 'text', max: 50 }, 'Телефоны (жария)', 'Телефон (публичный)'),
+    col('reception_hours_kk', false, { type: 'text', max: 300 }, 'Қабылдау уақыты қазақ тілінде', 'Часы приёма на казахском языке'),
+    col('reception_hours_ru', false, { type: 'text', max: 300 }, 'Қабылдау уақыты орыс тілінде', 'Часы приёма на русском языке'),
   ],
   atus: [
     code('Әкімшілік-аумақтық бірліктің (ӘАБ) коды', 'Код административно-территориальной единицы (АТЕ)'),
@@ -118,6 +126,8 @@ export const STRUCTURE_LAYOUT: Record<StructureSheetName, readonly StructureColu
     col('house_from', false, { type: 'int', min: 1 }, 'Үй нөмірі, бастап (бос — көшенің басынан)', 'Номер дома, с (пусто — с начала улицы)'),
     col('house_to', false, { type: 'int', min: 1 }, 'Үй нөмірі, дейін (бос — көшенің соңына дейін)', 'Номер дома, по (пусто — до конца улицы)'),
     col('parity', false, { type: 'enum', values: 'parity', fallback: 'all' }, 'Жұптығы: all — барлығы, odd — тақ, even — жұп', 'Чётность: all — все, odd — нечётные, even — чётные'),
+    // Issue 13: the natural key for a later link to the state address register.
+    col('rca', false, { type: 'rca' }, 'Мекенжай тіркелімінің коды (РКА, 16 цифр; бір ғимарат: house_from = house_to)', 'Код адресного регистра (РКА, 16 цифр; одно здание: house_from = house_to)'),
   ],
   staff: [
     code('Қызметкердің коды (табель нөмірі)', 'Код сотрудника (табельный номер)'),
@@ -148,13 +158,13 @@ export function structureToRows(data: StructureData): StructureSheetRows {
   return {
     regions: sheet('regions', data.regions, (r) => [r.code, r.kind, r.nameKk, r.nameRu]),
     units: sheet('units', data.units, (u) => [u.code, u.regionCode, u.kind, u.nameKk, u.nameRu]),
-    points: sheet('points', data.points, (p) => [p.code, p.unitCode, p.nameKk, p.nameRu, p.address]),
+    points: sheet('points', data.points, (p) => [p.code, p.unitCode, p.nameKk, p.nameRu, p.address, p.phone ?? null, p.receptionHoursKk ?? null, p.receptionHoursRu ?? null]),
     atus: sheet('atus', data.atus, (a) => [
       a.code, a.regionCode, a.parentCode, a.kind, a.nameKk, a.nameRu, a.akimName, a.akimatNameKk, a.akimatNameRu, a.maslikhatNameKk, a.maslikhatNameRu,
     ]),
     districts: sheet('districts', data.districts, (d) => [d.code, d.pointCode, d.atuCode, d.nameKk, d.nameRu, d.population]),
     adjacency: sheet('adjacency', data.adjacency, (a) => [a.districtCode, a.adjacentCode]),
-    coverage: sheet('coverage', data.coverage, (c) => [c.districtCode, c.streetKind, c.streetNameKk, c.streetNameRu, c.houseFrom, c.houseTo, c.parity]),
+    coverage: sheet('coverage', data.coverage, (c) => [c.districtCode, c.streetKind, c.streetNameKk, c.streetNameRu, c.houseFrom, c.houseTo, c.parity, c.rca ?? null]),
     // The IIN column stays empty: personal data does not leave in an export.
     staff: sheet('staff', data.staff, (s) => [s.code, s.fullName, s.position, s.rank, s.unitCode, s.pointCode, null]),
     assignments: sheet('assignments', data.assignments, (a) => [a.districtCode, a.staffCode, a.role, a.from, a.to]),

@@ -9,7 +9,11 @@ import type { Parity, StreetKind } from './coverage.ts';
 export interface StructureData {
   regions: Array<{ code: string; kind: 'oblast' | 'city_republican' | 'capital'; nameKk: string; nameRu: string }>;
   units: Array<{ code: string; regionCode: string; kind: 'district_department' | 'city_department' | 'city_district_department'; nameKk: string; nameRu: string }>;
-  points: Array<{ code: string; unitCode: string; nameKk: string; nameRu: string; address: string | null }>;
+  points: Array<{
+    code: string; unitCode: string; nameKk: string; nameRu: string; address: string | null;
+    /** Issue 13: public phone and reception hours (district page); absent = not given. */
+    phone?: string | null; receptionHoursKk?: string | null; receptionHoursRu?: string | null;
+  }>;
   atus: Array<{
     code: string; regionCode: string; parentCode: string | null;
     kind: 'district' | 'city_district_significance' | 'village' | 'settlement' | 'rural_district' | 'city_district';
@@ -21,6 +25,8 @@ export interface StructureData {
   coverage: Array<{
     districtCode: string; streetKind: StreetKind; streetNameKk: string; streetNameRu: string;
     houseFrom: number | null; houseTo: number | null; parity: Parity;
+    /** Issue 13: the building's 16-digit address register code (RCA), for a one-house line. */
+    rca?: string | null;
   }>;
   staff: Array<{
     code: string; fullName: string; position: 'inspector' | 'assistant' | 'point_lead' | 'unit_head' | 'deputy_unit_head' | 'regional_head';

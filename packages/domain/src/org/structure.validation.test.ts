@@ -205,13 +205,13 @@ describe('structure validation: refusals name sheet, row and column', () => {
   });
 
   it('refuses unknown, missing and repeated columns, and does not then judge the rows', () => {
-    const points = sheet('points', ['code', 'unit_code', 'name_kk', 'phone', 'name_kk'], ['P', 'U', 'а', '123', 'б']);
+    const points = sheet('points', ['code', 'unit_code', 'name_kk', 'fax', 'name_kk'], ['P', 'U', 'а', '123', 'б']);
     const districts = sheet('districts', ['code', 'point_code', 'atu_code', 'name_kk', 'name_ru', 'population'], ['D', 'P', 'A', 'а', 'б', 'x']);
     const known = noKnownStructure();
     (known.codes.atus as Set<string>).add('A');
     // "P" is declared by the refused points sheet: the district is judged on its own cell only.
     expect(codes([points, districts], known)).toEqual([
-      'points:1:phone:unknown_column', 'points:1:name_kk:duplicate_column', 'points:1:name_ru:missing_column', 'districts:2:population:not_a_number',
+      'points:1:fax:unknown_column', 'points:1:name_kk:duplicate_column', 'points:1:name_ru:missing_column', 'districts:2:population:not_a_number',
     ]);
   });
 

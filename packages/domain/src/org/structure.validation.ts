@@ -176,7 +176,11 @@ export function validateStructure(sheets: readonly RawStructureSheet[], known: K
   }
   for (const r of rows.points) {
     if (!refsOk('points', r)) continue;
-    data.points.push({ code: s(r, 'code'), unitCode: s(r, 'unit_code'), nameKk: s(r, 'name_kk'), nameRu: s(r, 'name_ru'), address: n(r, 'address') });
+    data.points.push({
+      code: s(r, 'code'), unitCode: s(r, 'unit_code'), nameKk: s(r, 'name_kk'), nameRu: s(r, 'name_ru'), address: n(r, 'address'),
+      // Issue 13: like the IIN, an empty cell keeps what is stored (set by hand or an earlier file).
+      ...present({ phone: n(r, 'phone'), receptionHoursKk: n(r, 'reception_hours_kk'), receptionHoursRu: n(r, 'reception_hours_ru') }),
+    });
   }
   const parentOf = new Map(rows.atus.map((r) => [s(r, 'code'), n(r, 'parent_code')]));
   for (const r of rows.atus) {
@@ -215,9 +219,18 @@ export function validateStructure(sheets: readonly RawStructureSheet[], known: K
   }
 
   // Coverage: a district may not claim one house twice.
-  const linesByDistrict = new Map<string, Array<CoverageLine & { row: number; districtCode: string }>>();
+  const linesByDistrict = new Map<string, Array<CoverageLine & { row: number; districtCode: string; rca: string | null }>>();
+  const rcaRows = new Map<string, number>();
   for (const r of rows.coverage) {
     if (!refsOk('coverage', r)) continue;
+    // Issue 13: an RCA names one building, so its line covers one house, and no other line.
+    const rca = n(r, 'rca');
+    if (rca != null) {
+      if (r.v.house_from == null || r.v.house_from !== r.v.house_to) { fail('coverage', r.row, 'rca', 'rca_not_building', { value: rca }); continue; }
+      const firstRow = rcaRows.get(rca);
+      if (firstRow != null) { fail('coverage', r.row, 'rca', 'duplicate_rca', { value: rca, firstRow }); continue; }
+      rcaRows.set(rca, r.row);
+    }
     const from = r.v.house_from as number | null;
     const to = r.v.house_to as number | null;
     const parity = s(r, 'parity') as Parity;
@@ -228,7 +241,7 @@ export function validateStructure(sheets: readonly RawStructureSheet[], known: K
     }
     const line = {
       row: r.row, districtCode: s(r, 'district_code'), streetKind: s(r, 'street_kind') as StreetKind,
-      streetNameKk: s(r, 'street_name_kk'), streetNameRu: s(r, 'street_name_ru'), from, to, parity,
+      streetNameKk: s(r, 'street_name_kk'), streetNameRu: s(r, 'street_name_ru'), from, to, parity, rca,
     };
     const list = linesByDistrict.get(line.districtCode);
     if (list) list.push(line); else linesByDistrict.set(line.districtCode, [line]);
@@ -245,7 +258,7 @@ export function validateStructure(sheets: readonly RawStructureSheet[], known: K
       if (overlapping.has(l.row)) continue;
       data.coverage.push({
         districtCode: l.districtCode, streetKind: l.streetKind, streetNameKk: l.streetNameKk, streetNameRu: l.streetNameRu,
-        houseFrom: l.from, houseTo: l.to, parity: l.parity,
+        houseFrom: l.from, houseTo: l.to, parity: l.parity, ...present({ rca: l.rca }),
       });
     }
   }
@@ -317,4 +330,9 @@ export function validateStructure(sheets: readonly RawStructureSheet[], known: K
   const columnRank = (e: StructureRowError) => (isSheet(e.sheet) ? STRUCTURE_LAYOUT[e.sheet].findIndex((c) => c.name === e.column) : -1);
   errors.sort((a, b) => sheetRank(a.sheet) - sheetRank(b.sheet) || a.row - b.row || columnRank(a) - columnRank(b));
   return { data, errors };
+}
+
+/** The given fields that hold a value (optional columns added later stay absent when empty). */
+function present<T extends Record<string, string | null>>(fields: T): Partial<Record<keyof T, string>> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v != null)) as Partial<Record<keyof T, string>>;
 }
