@@ -133,7 +133,9 @@ describe('residents (issue 13)', () => {
     await fitsThePhone(page);
 
     // Her verdict: not resolved, in her words.
-    await page.goto(`${questionUrl.replace(/\?.*$/, '')}/verdict?lang=kk`);
+    await page.goto(questionUrl);
+    await page.locator('[data-testid=question-verdict]').click();
+    await page.waitForURL(/\/verdict/);
     await page.locator('#words').fill(WORDS);
     await page.locator('button[name=verdict][value=not_resolved]').click();
     await page.locator('main [role=status], main .ok').first().waitFor();

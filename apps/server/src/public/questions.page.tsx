@@ -146,6 +146,8 @@ export function AuthorQuestionPage({ locale, token, question, children }: { loca
               {t(`questions.status.${s.resolution}`, { meeting, number: s.itemNumber })}
             </span></p>
             {s.answer ? <><h3>{t('questions.answer')}</h3><p className="pre">{s.answer}</p></> : null}
+            {/* R-30: her own verdict on the answer; "not resolved" goes to the next meeting's report. */}
+            <p><a className="button secondary" href={withLang(`/q/${token}/verdict`, locale)} data-testid="question-verdict">{t('questions.verdictLink')}</a></p>
           </>
         ) : null}
       </section>
