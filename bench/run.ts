@@ -21,6 +21,8 @@ const runs: Array<[string, string[]]> = [
   ['bench/national.bench.ts', engines],
   // Issue 13: address lookup p95 over ~1,000,000 building lines and the district page's req/s, PostgreSQL only.
   ...(engines.includes('postgres') ? [['bench/address.bench.ts', []] as [string, string[]]] : []),
+  // Issue 13: each public page's first response compressed (≤ 30 KB, no script) and its LCP under slow 4G and 4× CPU.
+  ['bench/public-pages.bench.ts', []],
 ];
 let failed = false;
 for (const [file, args] of runs) {
