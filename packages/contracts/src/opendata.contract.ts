@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Locale } from './error.contract.ts';
 
+/** A territory's code as the structure import gives it (letters, digits, '-', '_', '.'): anything else is a 400, never a query. */
+const TerritoryCode = z.string().min(1).max(64).regex(/^[\p{L}\p{N}._-]+$/u);
+
 /*
  * Issue 13, part 6 (Law 401-V "On access to information": proactive publication): the open data
  * sets of reporting meetings. The field tables below are the one description of every column:
@@ -79,14 +82,14 @@ export const OPEN_DATA_FIELDS: Record<OpenDataSet, OpenField[]> = {
 /** `2026-4` or `2026-Q4`; checked against the clock by the service. */
 export const OpenDataQuery = z.object({
   quarter: z.string().max(10).optional(),
-  region: z.string().max(64).optional(),
-  unit: z.string().max(64).optional(),
-  point: z.string().max(64).optional(),
-  district: z.string().max(64).optional(),
+  region: TerritoryCode.optional(),
+  unit: TerritoryCode.optional(),
+  point: TerritoryCode.optional(),
+  district: TerritoryCode.optional(),
 });
 export type OpenDataQuery = z.infer<typeof OpenDataQuery>;
 
-export const OpenDataFeedQuery = z.object({ region: z.string().max(64).optional() });
+export const OpenDataFeedQuery = z.object({ region: TerritoryCode.optional() });
 
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const OpenDataJson = z.object({

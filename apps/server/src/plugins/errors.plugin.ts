@@ -14,6 +14,13 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, status: 
 }
 
 export default fp(async function errorsPlugin(app: FastifyInstance) {
+  // PostgreSQL text cannot hold a NUL byte, so a path with one names no record anywhere: 404
+  // before a route sends it to a query (issue 13's public pages take codes from the path).
+  app.addHook('onRequest', async (request) => {
+    const end = request.url.indexOf('?');
+    const path = end < 0 ? request.url : request.url.slice(0, end);
+    if (path.includes('%00') || path.includes('\u0000')) throw new AppError('not_found');
+  });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) return sendError(request, reply, error.status, error.code, error.details, error.messages);
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -129,7 +129,8 @@ const verificationPages = async (app: FastifyInstance) => {
     sendPage(request, reply, <VerificationNotFoundPage locale={pageLocale(request)} meetingId={idOf(request)} />, { status, cache: 'private' });
 
   app.setErrorHandler((error: { statusCode?: number }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const statusCode = error instanceof AppError ? error.status : error.statusCode;
+    const status = statusCode && statusCode >= 400 && statusCode < 500 ? statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'verification page failed');
     return notFound(request, reply, status);
   });
