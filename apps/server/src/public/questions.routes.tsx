@@ -34,7 +34,10 @@ const ERROR_KEYS: Record<Field, string> = {
 };
 
 export const questionPageRoutes = async (app: FastifyInstance) => {
-  const key = challengeKey(serverSealingKey(app.config));
+  // Derived on first use, as the other users of the server key do: production without
+  // ESEP_SIGNING_KEY is refused at start-up by config.ts, not by a route plugin.
+  let challengeSecret: Buffer | undefined;
+  const key = () => (challengeSecret ??= challengeKey(serverSealingKey(app.config)));
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -56,7 +59,7 @@ export const questionPageRoutes = async (app: FastifyInstance) => {
     const locale = pageLocale(request);
     const target = await questionFormTarget(resident(request), codeOf(request), meetingParam((request.query as { meeting?: unknown }).meeting));
     if (!target) return sendPage(request, reply, notFound(request, locale), { status: 404, cache: 'private' });
-    const challenge = issueChallenge(key, target.district.id, app.clock.now());
+    const challenge = issueChallenge(key(), target.district.id, app.clock.now());
     // A form carries its own challenge: never cached.
     return sendPage(request, reply, <QuestionFormPage locale={locale} district={target.district} meeting={target.meeting} challenge={challenge} />, { cache: 'private' });
   });
@@ -72,7 +75,7 @@ export const questionPageRoutes = async (app: FastifyInstance) => {
     if (!target) return sendPage(request, reply, notFound(request, locale), { status: 404, cache: 'private' });
     // the honeypot — thanked like a person, nothing stored, nothing to learn from the answer.
     if (field(body, 'website') !== '') return sendPage(request, reply, <QuestionThanksPage locale={locale} code={code} link={null} />, { cache: 'private' });
-    const problem = checkChallenge(key, target.district.id, field(body, 'challenge'), app.clock.now());
+    const problem = checkChallenge(key(), target.district.id, field(body, 'challenge'), app.clock.now());
     if (problem) {
       return sendPage(request, reply, <QuestionRefusalPage locale={locale} code={code} message={t(problem === 'too_fast' ? 'questions.tooFast' : 'questions.expired')} />, { status: 400, cache: 'private' });
     }
@@ -86,7 +89,7 @@ export const questionPageRoutes = async (app: FastifyInstance) => {
         if (FIELDS.includes(name)) errors[name] = t(ERROR_KEYS[name]);
       }
       if (!Object.keys(errors).length) errors.text = t(ERROR_KEYS.text);
-      const challenge = issueChallenge(key, target.district.id, app.clock.now());
+      const challenge = issueChallenge(key(), target.district.id, app.clock.now());
       return sendPage(request, reply, <QuestionFormPage locale={locale} district={target.district} meeting={target.meeting} challenge={challenge} values={values} errors={errors} />, { status: 400, cache: 'private' });
     }
     const { token } = await submitQuestion(resident(request), { districtId: target.district.id, meetingId: target.meeting?.id ?? null }, parsed.data);
