@@ -67,7 +67,7 @@ const pages = async (app: FastifyInstance) => {
     const now = app.clock.now().getTime();
     const hit = districts.get(code);
     if (hit && now - hit.at < DISTRICT_TTL_MS && now >= hit.at) return hit.district;
-    const district = await cachedDistrict(request, code);
+    const district = await districtPage(contextOf(request), code);
     // Unknown codes are not kept: anyone can ask for any number of them.
     if (district) {
       if (districts.size >= DISTRICT_CACHE_MAX) districts.clear();
@@ -99,7 +99,7 @@ const pages = async (app: FastifyInstance) => {
   app.get('/d/:code', { schema: { hide: true }, config: { access: { public: true } } }, async (request, reply) => {
     const locale = pageLocale(request);
     const { code } = request.params as { code: string };
-    const district = await districtPage(contextOf(request), code);
+    const district = await cachedDistrict(request, code);
     if (!district) return sendPage(request, reply, <NotFoundPage locale={locale} path={`/d/${encodeURIComponent(code)}`} />, { status: 404 });
     return sendPage(request, reply, <DistrictPage locale={locale} district={district} publicUrl={app.config.publicUrl} />, { cache: 'shared' });
   });
