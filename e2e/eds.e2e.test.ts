@@ -141,7 +141,7 @@ describe('the protocol signed with a qualified signature through NCALayer (R-32.
 
     // The QR code's address: the public page re-verifies the CMS through the NCANode.
     const visitor = await openVerificationAsVisitor(browser, page, server.url, meetingId);
-    const row = visitor.locator('tr', { has: visitor.locator('[data-signature-valid]') });
+    const row = visitor.locator('[data-testid=verify-signature]', { has: visitor.locator('[data-signature-valid]') });
     expect(await row.count()).toBe(1);
     expect(await row.innerText()).toContain('NCALayer, CMS');
     expect(await row.locator('[data-signature-valid]').getAttribute('data-signature-valid')).toBe('true');

@@ -93,6 +93,8 @@ describe('reminders (issue 12)', () => {
     const [y, m, d] = heldDay.split('-');
     expect(await item.locator('time').innerText()).toMatch(new RegExp(`${d}\\.${m}\\.${y}, 21:0\\d`));
     expect(await item.locator('[data-testid=notification-link]').getAttribute('href')).toBe(`/meetings/${meetingId}/protocol`);
+    // The drawer slides in: contrast is judged once its transitions have ended, not mid-fade.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await noViolations(page);
 
     await page.locator('[data-testid=bell-mark-all]').click();

@@ -22,7 +22,7 @@ function Signatures({ signatures, l, t }: { signatures: Verification['signatures
   return (
     <ul className="plain">
       {signatures.map((s, i) => (
-        <li key={`${s.signerName}-${i}`} className="card">
+        <li key={`${s.signerName}-${i}`} className="card" data-testid="verify-signature">
           <dl>
             <dt>{t('pages.verify.signer')}</dt><dd>{s.signerName}</dd>
             <dt>{t('pages.verify.method')}</dt><dd>{t(`pages.verify.method.${s.method}`)}</dd>
