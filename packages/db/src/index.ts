@@ -17,6 +17,7 @@ export * from './repositories/staff.repository.ts';
 export * from './repositories/account.repository.ts';
 export * from './repositories/auth-change.repository.ts';
 export * from './repositories/structure.repository.ts';
+export * from './repositories/structure.read.repository.ts';
 export * from './repositories/meeting.repository.ts';
 export * from './repositories/meeting-page.repository.ts';
 export * from './repositories/invitation.repository.ts';
