@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injectAxe, launch, logIn, type AxeViolation } from './browser.ts';
+import { callApi, tokenOf as sharedTokenOf } from './api.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -13,23 +14,8 @@ let server: RunningServer;
 let browser: Browser;
 let meetingId: string;
 
-async function tokenOf(username: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/auth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }),
-  });
-  if (!response.ok) throw new Error(`token for ${username}: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<T>;
-}
+const tokenOf = (username: string) => sharedTokenOf(server.url, username);
+const api = <T>(token: string, method: string, path: string, body?: unknown) => callApi<T>(server.url, token, method, path, body);
 
 /** The machine running the tests may be busy: wait generously for what the screen shows. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });

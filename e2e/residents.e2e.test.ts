@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, launch, logIn } from './browser.ts';
+import { callApi, tokenOf as sharedTokenOf } from './api.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -19,23 +20,8 @@ const AUTHOR = 'Тоқтарова Айгүл';
 const QUESTION = 'Бауыржан Момышұлы көшесінде кешке жарық жоқ, балалар мектептен қараңғыда қайтады.';
 const WORDS = 'Шамдар әлі жанбайды.';
 
-async function tokenOf(username: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/auth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }),
-  });
-  if (!response.ok) throw new Error(`token for ${username}: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<T>;
-}
+const tokenOf = (username: string) => sharedTokenOf(server.url, username);
+const api = <T>(token: string, method: string, path: string, body?: unknown) => callApi<T>(server.url, token, method, path, body);
 
 async function fitsThePhone(page: import('playwright-core').Page) {
   const violations = await axe(page);
