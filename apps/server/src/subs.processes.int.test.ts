@@ -76,14 +76,14 @@ describe.skipIf(!postgres)('subscribers with two processes (issue 13; PostgreSQL
     expect(subscribed.status, await subscribed.text()).toBe(200);
     await until('the confirmation e-mail', async () => { await mail.settled(); return mail.messages.some((m) => m.to.includes(EMAIL)); }, 60_000);
     const link = new URL(/https?:\/\/\S+\/s\/confirm\/\S+/.exec(mail.messages.find((m) => m.to.includes(EMAIL))!.text!)![0]);
-    const confirmed = await fetch(`${b}${link.pathname}${link.search}`);
+    const confirmed = await fetch(`${b}${link.pathname}${link.search}`, { method: 'POST' });
     expect(confirmed.status).toBe(200);
 
     // Telegram: the deep link's code, /start through the webhook of the other process.
     const page = await postForm(`${b}/d/${DISTRICT}/subscribe?lang=kk`, { channel: 'telegram', address: '', kinds: ['announcements'], locale: 'kk', consent: '1' });
     const code = /https:\/\/t\.me\/esep_test_bot\?start=([A-Za-z0-9_-]+)/.exec(await page.text())![1]!;
-    const update = await fetch(`${a}/api/v1/telegram/webhook/${SECRET}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+    const update = await fetch(`${a}/api/v1/telegram/webhook`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
       body: JSON.stringify({ update_id: 1, message: { message_id: 1, chat: { id: Number(CHAT), type: 'private' }, text: `/start ${code}` } }),
     });
     expect(update.status).toBe(200);

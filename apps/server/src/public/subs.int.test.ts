@@ -56,7 +56,7 @@ async function confirmedEmail(address: string) {
   const message = await subscribeEmail(address);
   const link = /https?:\/\/\S+\/s\/confirm\/\S+/.exec(message.text!)![0];
   const url = new URL(link);
-  const confirmed = await t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
+  const confirmed = await t.app.inject({ method: 'POST', url: `${url.pathname}${url.search}` });
   expect(confirmed.statusCode, confirmed.body).toBe(200);
 }
 
@@ -64,7 +64,7 @@ async function telegramSubscriber(chatId: string) {
   const page = await post(`/d/${DISTRICT}/subscribe?lang=kk`, { channel: 'telegram', address: '', kinds: ['announcements', 'reminder', 'outcomes'], locale: 'kk', consent: '1' });
   expect(page.statusCode, page.body).toBe(200);
   const code = /https:\/\/t\.me\/esep_test_bot\?start=([A-Za-z0-9_-]+)/.exec(page.body)![1]!;
-  const update = await t.app.inject({ method: 'POST', url: `/api/v1/telegram/webhook/${SECRET}`, payload: { update_id: 1, message: { message_id: 1, chat: { id: Number(chatId), type: 'private' }, text: `/start ${code}` } } });
+  const update = await t.app.inject({ method: 'POST', url: '/api/v1/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': SECRET }, payload: { update_id: 1, message: { message_id: 1, chat: { id: Number(chatId), type: 'private' }, text: `/start ${code}` } } });
   expect(update.statusCode).toBe(200);
   return code;
 }
@@ -144,7 +144,18 @@ describe('subscribing', () => {
     expect(tampered.statusCode).toBe(400);
     expect(tampered.body).toContain('Ештеңе өзгертілмеді');
     expect((await subsOf())[0]!.status).toBe('pending');
-    const ok = await t.app.inject({ method: 'GET', url: `${link.pathname}?lang=en` });
+    // A mail scanner opening the link (GET) confirms nothing: the page asks for the button.
+    const opened = await t.app.inject({ method: 'GET', url: `${link.pathname}?lang=en` });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain('Confirm your subscription');
+    expect(opened.body).toContain('r***@');
+    expect(opened.body).not.toContain('resident@example.kz');
+    expect(opened.body).toContain(`<form action="${link.pathname}?lang=en" method="post">`);
+    expect((await subsOf())[0]!.status).toBe('pending');
+    const tamperedPost = await t.app.inject({ method: 'POST', url: `${link.pathname.slice(0, -3)}AAA` });
+    expect(tamperedPost.statusCode).toBe(400);
+    expect((await subsOf())[0]!.status).toBe('pending');
+    const ok = await t.app.inject({ method: 'POST', url: `${link.pathname}?lang=en` });
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('Subscription confirmed');
     expect((await subsOf())[0]!.status).toBe('confirmed');
@@ -196,13 +207,16 @@ describe('subscribing', () => {
     const [sub] = await subsOf();
     expect(sub).toMatchObject({ status: 'confirmed', address: '555001', startCodeHash: null });
     expect(telegram.sent.at(-1)!.text).toContain('Жазылым расталды');
-    const bad = await t.app.inject({ method: 'POST', url: `/api/v1/telegram/webhook/${SECRET}`, payload: { update_id: 2, message: { message_id: 2, chat: { id: 555002 }, text: '/start not-a-code' } } });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': SECRET }, payload: { update_id: 2, message: { message_id: 2, chat: { id: 555002 }, text: '/start not-a-code' } } });
     expect(bad.statusCode).toBe(200);
     expect(telegram.sent.at(-1)!.address).toBe('555002');
     expect(telegram.sent.at(-1)!.text).toContain('недействительна');
     expect(await subsOf()).toHaveLength(1);
-    const wrongSecret = await t.app.inject({ method: 'POST', url: '/api/v1/telegram/webhook/wrong-secret-0123456789', payload: {} });
+    const wrongSecret = await t.app.inject({ method: 'POST', url: '/api/v1/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': 'wrong-secret-0123456789' }, payload: {} });
     expect(wrongSecret.statusCode).toBe(404);
+    const noHeader = await t.app.inject({ method: 'POST', url: '/api/v1/telegram/webhook', payload: { message: { chat: { id: 555003 }, text: '/start x' } } });
+    expect(noHeader.statusCode).toBe(404);
+    expect(telegram.sent.at(-1)!.address).toBe('555002');
   });
 });
 
@@ -295,7 +309,7 @@ describe('outcomes', () => {
     await telegramSubscriber('555060');
     const page = await post(`/d/${DISTRICT}/subscribe?lang=kk`, { channel: 'telegram', address: '', kinds: 'announcements', locale: 'ru', consent: '1' });
     const code = /start=([A-Za-z0-9_-]+)/.exec(page.body)![1]!;
-    await t.app.inject({ method: 'POST', url: `/api/v1/telegram/webhook/${SECRET}`, payload: { message: { chat: { id: 555061 }, text: `/start ${code}` } } });
+    await t.app.inject({ method: 'POST', url: '/api/v1/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': SECRET }, payload: { message: { chat: { id: 555061 }, text: `/start ${code}` } } });
     const id = await meetingInProgress(t, inspector, districtId, { held: true });
     await drain();
     telegram.sent.length = 0;

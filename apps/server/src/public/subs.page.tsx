@@ -111,6 +111,19 @@ export function TelegramPage({ locale, deepLink }: { locale: Locale; deepLink: s
   );
 }
 
+/** The e-mail link's page: what is being confirmed, and the one button that confirms it. */
+export function ConfirmPage({ locale, token, address }: { locale: Locale; token: string; address: string }) {
+  const t = publicT(locale);
+  const path = `/s/confirm/${token}`;
+  return (
+    <SubsMessagePage locale={locale} path={path} title={t('subs.confirm.title')} text={t('subs.confirm.text', { address })}>
+      <form method="post" action={withLang(path, locale)}>
+        <button type="submit">{t('subs.confirm.submit')}</button>
+      </form>
+    </SubsMessagePage>
+  );
+}
+
 export function UnsubscribePage({ locale, token, address }: { locale: Locale; token: string; address: string }) {
   const t = publicT(locale);
   const path = `/s/unsubscribe/${token}`;

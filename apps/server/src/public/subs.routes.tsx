@@ -7,13 +7,13 @@ import { AppError } from '../http/app-error.ts';
 import { pageLocale, UUID } from '../http/public-page.ts';
 import { contextOf, type ServiceContext } from '../services/context.ts';
 import {
-  confirmByCode, confirmByLink, offeredChannels, subscribe, telegramStart, unsubscribe, unsubscribeTarget,
-  SUBS_CHANNELS, SUBS_KINDS, type SubsDeps,
+  confirmByCode, confirmByLink, confirmLinkTarget, offeredChannels, subscribe, telegramStart, unsubscribe, unsubscribeTarget,
+  SUBS_CHANNELS, SUBS_KINDS, type LinkOutcome, type SubsDeps,
 } from '../services/subs/subscription.service.ts';
 import { NotFoundPage, withLang } from './layout.tsx';
 import { sendPage } from './page.render.ts';
 import { publicT } from './public.i18n.ts';
-import { CodePage, SubscribePage, SubsMessagePage, TelegramPage, UnsubscribePage, type FieldErrors, type SubscribeForm } from './subs.page.tsx';
+import { CodePage, ConfirmPage, SubscribePage, SubsMessagePage, TelegramPage, UnsubscribePage, type FieldErrors, type SubscribeForm } from './subs.page.tsx';
 
 /*
  * Issue 13, part 4: residents' subscriptions — the public pages (`/d/:code/subscribe`, `/s/…`),
@@ -65,15 +65,20 @@ const api = async (app: FastifyInstance) => {
   });
 
   /**
-   * Telegram's webhook (setWebhook url …/webhook/<secret>, secret_token the same): only the bot's
-   * `/start <code>` matters. Always 200 once the secret matches, so Telegram does not resend.
+   * Telegram's webhook. Bot API `setWebhook` with `secret_token`: Telegram sends that secret in the
+   * `X-Telegram-Bot-Api-Secret-Token` header of every update, so the URL itself carries none (it
+   * would land in proxies' access logs). Only the bot's `/start <code>` matters. Always 200 once
+   * the secret matches, so Telegram does not resend.
    */
-  app.post('/api/v1/telegram/webhook/:secret', {
-    schema: { tags: ['public'], summary: 'Telegram Bot API webhook: /start <code> confirms a Telegram subscription (issue 13)', params: z.object({ secret: z.string().max(256) }) },
+  app.post('/api/v1/telegram/webhook', {
+    schema: {
+      tags: ['public'], summary: 'Telegram Bot API webhook: /start <code> confirms a Telegram subscription (issue 13). 404 unless the X-Telegram-Bot-Api-Secret-Token header is the configured secret',
+      headers: z.object({ 'x-telegram-bot-api-secret-token': z.string().max(256).optional() }),
+    },
     config: { access },
   }, async (request, reply) => {
     const expected = app.config.subscriptions.telegramWebhookSecret;
-    const given = Buffer.from((request.params as { secret: string }).secret);
+    const given = Buffer.from(String(request.headers['x-telegram-bot-api-secret-token'] ?? ''));
     if (!expected || given.length !== Buffer.from(expected).length || !timingSafeEqual(given, Buffer.from(expected))) throw new AppError('not_found');
     const update = request.body as { message?: { chat?: { id?: number | string }; text?: string } } | null;
     const chatId = update?.message?.chat?.id;
@@ -175,15 +180,27 @@ const pages = async (app: FastifyInstance) => {
     return sendPage(request, reply, <SubsMessagePage locale={locale} path={path} title={t('subs.invalid.title')} text={t('subs.invalid.text')} ok={false} />, { status: 400, cache: 'private' });
   };
 
-  app.get('/s/confirm/:token', { schema: { hide: true }, config: { access, rateLimit: formLimit } }, async (request, reply) => {
+  // Issue 13, double opt-in: the link only shows the button; the button (POST) confirms. Mail
+  // scanners and link previews GET every link in a message and must not confirm for her.
+  const confirmOutcome = (request: FastifyRequest, reply: FastifyReply, outcome: LinkOutcome) => {
     const locale = pageLocale(request);
     const t = publicT(locale);
     const path = '/s/confirm';
-    const outcome = await confirmByLink(anonymous(request), (request.params as { token: string }).token);
     if (outcome === 'invalid') return invalidLink(request, reply, path);
     if (outcome === 'expired') return sendPage(request, reply, <SubsMessagePage locale={locale} path={path} title={t('subs.expired.title')} text={t('subs.expired.text')} ok={false} />, { status: 410, cache: 'private' });
     if (outcome === 'ended') return sendPage(request, reply, <SubsMessagePage locale={locale} path={path} title={t('subs.invalid.title')} text={t('subs.ended.text')} ok={false} />, { status: 410, cache: 'private' });
     return sendPage(request, reply, <SubsMessagePage locale={locale} path={path} title={t(outcome === 'confirmed' ? 'subs.confirmed.title' : 'subs.already.title')} text={t('subs.confirmed.text')} ok />, { cache: 'private' });
+  };
+
+  app.get('/s/confirm/:token', { schema: { hide: true }, config: { access, rateLimit: formLimit } }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    const target = await confirmLinkTarget(anonymous(request), token);
+    if (target.outcome !== 'pending') return confirmOutcome(request, reply, target.outcome);
+    return sendPage(request, reply, <ConfirmPage locale={pageLocale(request)} token={token} address={target.sub.addressMask ?? '—'} />, { cache: 'private' });
+  });
+
+  app.post('/s/confirm/:token', { schema: { hide: true }, config: { access, rateLimit: formLimit } }, async (request, reply) => {
+    return confirmOutcome(request, reply, await confirmByLink(anonymous(request), (request.params as { token: string }).token));
   });
 
   app.get('/s/unsubscribe/:token', { schema: { hide: true }, config: { access } }, async (request, reply) => {

@@ -107,14 +107,25 @@ async function confirm(ctx: ServiceContext, sub: SubscriptionRow, how: string, p
 }
 
 /** The e-mail's double opt-in link. */
-export async function confirmByLink(ctx: ServiceContext, token: string): Promise<LinkOutcome> {
+/**
+ * What an e-mail confirmation link would do, without doing it. Mail scanners and link previews
+ * open every link in a message (GET); the address is confirmed only by the page's button (POST),
+ * so a scanner cannot subscribe someone who never clicked.
+ */
+export async function confirmLinkTarget(ctx: ServiceContext, token: string): Promise<{ outcome: Exclude<LinkOutcome, 'confirmed'> } | { outcome: 'pending'; sub: SubscriptionRow }> {
   const check = readToken(await linkKey(ctx.db), 'c', token, ctx.now());
-  if (!check.ok) return check.reason;
+  if (!check.ok) return { outcome: check.reason };
   const sub = await subscriptionById(ctx.db, check.id);
-  if (!sub) return 'invalid';
-  if (sub.status === 'confirmed') return 'already';
-  if (sub.status !== 'pending') return 'ended';
-  return (await confirm(ctx, sub, 'email_link')) ? 'confirmed' : 'already';
+  if (!sub) return { outcome: 'invalid' };
+  if (sub.status === 'confirmed') return { outcome: 'already' };
+  if (sub.status !== 'pending') return { outcome: 'ended' };
+  return { outcome: 'pending', sub };
+}
+
+export async function confirmByLink(ctx: ServiceContext, token: string): Promise<LinkOutcome> {
+  const target = await confirmLinkTarget(ctx, token);
+  if (target.outcome !== 'pending') return target.outcome;
+  return (await confirm(ctx, target.sub, 'email_link')) ? 'confirmed' : 'already';
 }
 
 export type CodeOutcome = { result: 'confirmed' | 'already' | 'locked' | 'expired' | 'invalid' } | { result: 'wrong'; left: number };
