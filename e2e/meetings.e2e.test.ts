@@ -21,10 +21,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Issue 13: the way to the venue, typed in the wizard, shown to staff and on the public page. */
+const DIRECTIONS = 'Кіреберіс аула жақтан\n2-қабат, мәжіліс залы';
 
 async function fillPlace(page: Page) {
   await page.locator('[data-testid=wizard-venue-name]').fill('Шамалған ауылдық клубы');
   await page.locator('[data-testid=wizard-venue-address]').fill('Шамалған а., Жібек жолы к-сі, 12');
+  await page.locator('[data-testid=wizard-directions]').fill(DIRECTIONS);
   await page.locator('[data-testid=wizard-capacity]').fill('150');
   await page.locator('[data-testid=wizard-expected]').fill('90');
 }
@@ -108,11 +111,16 @@ describe('planning and announcing (R-27.1, R-27.4)', () => {
     expect(await page.locator('[data-testid=agreement-ALM-KAR-P2-D02] [data-testid=agreement-answered-by]').getAttribute('data-on-behalf')).toBe('true');
     await page.locator('[data-testid=action-announce]').click();
     await expect.poll(() => page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('announced');
+    expect(await page.locator('[data-testid=meeting-directions]').innerText()).toContain('2-қабат, мәжіліс залы');
 
     const violations = await axe(page);
     expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+
+    // The public page of the announced meeting tells residents how to find the place.
+    await page.goto(`${server.url}/m/${meetingUrl.split('/').pop()}`);
+    expect(await page.locator('dd.pre').innerText()).toBe(DIRECTIONS);
     await context.close();
   });
 

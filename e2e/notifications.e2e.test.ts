@@ -19,6 +19,8 @@ let server: RunningServer;
 let browser: Browser;
 let meetingId: string;
 const heldDay = addDays(quarterStart(quarterOf(today)), -30);
+/** Issue 13: a resident's address, which the delivery log shows only masked. */
+const RESIDENT = 'aigerim.s@mail.kz';
 
 async function tokenOf(username: string): Promise<string> {
   const response = await fetch(`${server.url}/api/v1/auth/token`, {
@@ -171,6 +173,27 @@ describe('reminders (issue 12)', () => {
     await page.locator('[data-testid=deliveries-status]').selectOption('skipped');
     await row.waitFor();
 
+    // Issue 13: a resident subscribes to the district; her confirmation e-mail is in the log too,
+    // the recipient a subscriber of the district and the address masked, never whole.
+    const subscribed = await fetch(`${server.url}/api/v1/public/districts/ALM-KAR-P2-D01/subscriptions`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'email', address: RESIDENT, kinds: ['announcements'], locale: 'kk', consent: true }),
+    });
+    expect(subscribed.status).toBe(201);
+    await page.locator('[data-testid=deliveries-status]').selectOption('');
+    await page.locator('[data-testid=deliveries-recipient]').selectOption('subscriber');
+    const resident = page.locator('[data-testid=deliveries-table] [data-testid=delivery][data-recipient=subscriber]').first();
+    await resident.waitFor();
+    await poll(() => page.locator('[data-testid=deliveries-table] [data-testid=delivery]').count()).toBe(1);
+    expect(await resident.locator('[data-testid=delivery-recipient]').innerText()).toContain('ALM-KAR-P2-D01');
+    expect(await resident.locator('[data-testid=delivery-address]').innerText()).toBe('a***@m***.kz');
+    expect(await resident.innerText()).toContain('Жазылымды растау');
+    expect((await page.content()).toLowerCase()).not.toContain(RESIDENT);
+    await noViolations(page);
+    await page.locator('[data-testid=deliveries-recipient]').selectOption('staff');
+    await row.waitFor();
+    expect(await page.locator('[data-testid=deliveries-table] [data-testid=delivery][data-recipient=subscriber]').count()).toBe(0);
+
     // A development server: the outbox of what would have gone out is offered, and opens.
     await page.locator('[data-testid=deliveries-outbox-link]').click();
     await page.waitForURL(/\/deliveries\/outbox$/);
@@ -187,6 +210,8 @@ describe('reminders (issue 12)', () => {
     await card.waitFor();
     expect(await phone.locator('[data-testid=deliveries-table]').count()).toBe(0);
     expect(await card.locator('[data-testid=delivery-status]').innerText()).toBe('Жіберілмеді');
+    const residentCard = phone.locator('[data-testid=deliveries-cards] [data-testid=delivery][data-recipient=subscriber]').first();
+    expect(await residentCard.locator('[data-testid=delivery-address]').innerText()).toBe('a***@m***.kz');
     await noViolations(phone);
     await phoneContext.close();
   });

@@ -20,6 +20,9 @@ export const INVITATION_STATUS_VALUES = ['draft', 'sent', 'accepted', 'declined'
 export const OBLIGATION_STATUS_VALUES = ['met', 'held', 'scheduled', 'at_risk', 'open', 'missed'] as const;
 export const CHECK_STATUS_VALUES = ['met', 'not_met', 'pending', 'not_applicable'] as const;
 
+/** Issue 13: the longest `directions` (the way to the venue) a plan may carry; the web form limits its field to it. */
+export const MEETING_DIRECTIONS_MAX = 1000;
+
 const Ref = z.object({ id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string() });
 const StaffRef = z.object({ id: z.uuid(), code: z.string(), fullName: z.string() });
 const Localised = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
@@ -41,7 +44,7 @@ export const MeetingPlanBody = z.object({
   venueAddress: OptionalLine(500),
   venueCapacity: z.number().int().min(1).max(100_000).nullable().optional(),
   /** Issue 13: how to find the venue (entrance, landmark, bus stop) for the public meeting page; omitted = unchanged. */
-  directions: OptionalText(1000),
+  directions: OptionalText(MEETING_DIRECTIONS_MAX),
   expectedParticipants: z.number().int().min(1).max(100_000).nullable().optional(),
   startsAt: Instant,
   endsAt: Instant,

@@ -98,15 +98,32 @@ export const NotificationList = z.object({
   nextCursor: z.string().nullable(),
 }).meta({ id: 'NotificationList' });
 
+/** Issue 13: a message goes to a staff account, or to a resident's subscription to her district. */
+export const DELIVERY_RECIPIENT_KINDS = ['staff', 'subscriber'] as const;
+export type DeliveryRecipientKind = (typeof DELIVERY_RECIPIENT_KINDS)[number];
+
+/**
+ * Who a delivery went to. A staff member by name; a subscriber only by her district — never her
+ * contact: the address appears masked (`address`) and nowhere else, and no subscription id is given.
+ */
+export const DeliveryRecipient = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('staff'), id: z.uuid(), name: z.string() }),
+  z.object({ kind: z.literal('subscriber'), district: z.object({ id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string() }) }),
+]).meta({ id: 'DeliveryRecipient' });
+export type DeliveryRecipient = z.infer<typeof DeliveryRecipient>;
+
 export const Delivery = z.object({
   id: z.uuid(),
   notificationId: z.uuid().nullable(),
   kind: z.string(),
   /** `none`: the user has chosen no channel; the reminder is in the bell only. */
   channel: z.enum([...DELIVERY_CHANNELS, 'none']),
-  /** The address, masked (personal data never shown whole in the log). */
+  /**
+   * The address, masked (personal data never shown whole in the log): a subscriber's as
+   * `a***@m***.kz`, `+7 *** *** 12 34` or a Telegram chat `****1234`; null once she withdrew consent.
+   */
   address: z.string().nullable(),
-  recipient: z.object({ id: z.uuid(), name: z.string() }),
+  recipient: DeliveryRecipient,
   status: z.enum(DELIVERY_STATUS_VALUES),
   attempts: z.number().int(),
   error: z.string().nullable(),
@@ -135,6 +152,8 @@ export const MarkReadResult = z.object({ marked: z.number().int(), unread: z.num
 export const DeliveryLogQuery = z.object({
   status: z.enum(DELIVERY_STATUS_VALUES).optional(),
   channel: z.enum([...DELIVERY_CHANNELS, 'none']).optional(),
+  /** Issue 13: only messages to staff, or only those to residents' subscriptions. */
+  recipient: z.enum(DELIVERY_RECIPIENT_KINDS).optional(),
   cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 }).strict();

@@ -260,6 +260,54 @@ describe('what each user chose', () => {
   });
 });
 
+describe('the delivery log: residents\' subscriptions (issue 13)', () => {
+  const RESIDENT = 'aigerim.s@mail.kz';
+
+  it('lists a subscriber\'s message beside the staff\'s, the subscriber by district and a masked address only', async () => {
+    await settings(c.inspector!, { channels: ['email'], email: 'inspector@police.kz', consent: true });
+    await remindAgain('20:00');
+    await t.app.jobs.drain([QUEUES.deliver]);
+    // A resident subscribes to her district at 20:30; her address is refused by the mail server,
+    // whose answer quotes it (SMTP 550).
+    t.clock.set(almaty('20:30'));
+    email.failNext(new ChannelError('permanent', 'smtp_550', `5.1.1 <${RESIDENT.toUpperCase()}>: Recipient address rejected`));
+    const subscribed = await t.app.inject({
+      method: 'POST', url: '/api/v1/public/districts/ALM-KAR-P2-D01/subscriptions',
+      payload: { channel: 'email', address: RESIDENT, kinds: ['announcements'], locale: 'ru', consent: true }, remoteAddress: '10.9.0.1',
+    });
+    expect(subscribed.statusCode, subscribed.body).toBe(201);
+    await t.app.jobs.drain([QUEUES.deliver]);
+
+    const log = await c.admin!.get('/api/v1/deliveries');
+    expect(log.statusCode, log.body).toBe(200);
+    const items = log.json().items as Array<{ kind: string; address: string | null; status: string; error: string | null; createdAt: string; recipient: Record<string, unknown> }>;
+    expect(items.map((d) => d.recipient.kind)).toEqual(['subscriber', 'staff']);
+    expect(items[0]).toEqual(expect.objectContaining({
+      kind: 'sub_confirm', address: 'a***@m***.kz', status: 'failed', error: 'smtp_550: 5.1.1 <a***@m***.kz>: Recipient address rejected',
+      createdAt: almaty('20:30').toISOString(),
+      recipient: { kind: 'subscriber', district: expect.objectContaining({ code: 'ALM-KAR-P2-D01', nameKk: expect.any(String), nameRu: expect.any(String) }) },
+    }));
+    expect(items[1]).toMatchObject({ kind: 'protocol_unsigned', address: 'i***@police.kz', recipient: { kind: 'staff', id: inspectorId } });
+    // Her contact is nowhere in the answer, in any case.
+    expect(log.body.toLowerCase()).not.toContain(RESIDENT);
+    const [row] = await t.database.db.select().from(deliveries).where(eq(deliveries.kind, 'sub_confirm'));
+    expect(log.body).not.toContain(row!.subscriptionId!);
+  });
+
+  it('filters by the kind of recipient', async () => {
+    const only = async (recipient: string) => {
+      const log = await c.admin!.get(`/api/v1/deliveries?recipient=${recipient}`);
+      expect(log.statusCode, log.body).toBe(200);
+      return (log.json().items as Array<{ kind: string; recipient: { kind: string } }>).map((d) => `${d.recipient.kind}:${d.kind}`);
+    };
+    expect(await only('subscriber')).toEqual(['subscriber:sub_confirm']);
+    expect(await only('staff')).toEqual(['staff:protocol_unsigned']);
+    expect((await c.admin!.get('/api/v1/deliveries?recipient=resident')).statusCode).toBe(400);
+    expect((await c.admin!.get('/api/v1/deliveries?recipient=subscriber&status=failed&channel=email')).json().items).toHaveLength(1);
+    expect((await c.inspector!.get('/api/v1/deliveries?recipient=subscriber')).statusCode).toBe(403);
+  });
+});
+
 describe('the development outbox', () => {
   it('exists only on a development server, for the operators', async () => {
     // This suite's server runs as NODE_ENV=test: the route is not there at all.

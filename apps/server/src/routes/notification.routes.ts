@@ -36,7 +36,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => saveSettings(contextOf(request), request.body));
 
   app.get('/api/v1/deliveries', {
-    schema: { tags, summary: 'The delivery log: every message, its state (queued, held, sending, retrying, sent, failed, unknown, skipped), attempts and the provider\'s reason', querystring: DeliveryLogQuery, response: { 200: DeliveryLog } },
+    schema: { tags, summary: 'The delivery log: every message to staff and (issue 13) to residents\' subscriptions, its state (queued, held, sending, retrying, sent, failed, unknown, skipped), attempts and the provider\'s reason; a subscriber is given by her district and a masked address only; `recipient` filters staff or subscribers', querystring: DeliveryLogQuery, response: { 200: DeliveryLog } },
     config: { access: { resource: 'delivery', action: 'read' } },
   }, async (request) => deliveries(contextOf(request), request.query));
 

@@ -14,17 +14,21 @@ const LOCALES: Locales = { kk, ru, en };
 describe('notifications locale files', () => {
   localeCompleteness(LOCALES);
 
-  it('names every channel, delivery state, reminder kind and explained reason', async () => {
+  it('names every channel, delivery state, reminder kind, subscriber message, kind of recipient and explained reason', async () => {
     const c = await import('@esep/contracts');
     const options = await import('../features/notifications/options.ts');
     expect([...options.CHANNELS].sort()).toEqual([...c.DELIVERY_CHANNELS].sort());
     expect([...options.DELIVERY_STATUSES].sort()).toEqual([...c.DELIVERY_STATUS_VALUES].sort());
     expect([...options.NOTIFICATION_KINDS].sort()).toEqual([...c.NOTIFICATION_KINDS].sort());
+    expect([...options.SUBSCRIPTION_KINDS].sort()).toEqual([...c.SUBSCRIPTION_MESSAGE_KINDS].sort());
+    expect([...options.DELIVERY_RECIPIENTS]).toEqual([...c.DELIVERY_RECIPIENT_KINDS]);
     for (const tree of Object.values(LOCALES)) {
       const keys = (path: string) => Object.keys(path.split('.').reduce<Tree>((node, key) => node[key] as Tree, tree)).sort();
       expect(keys('channel')).toEqual([...c.DELIVERY_CHANNELS, 'none'].sort());
       expect(keys('status')).toEqual([...c.DELIVERY_STATUS_VALUES].sort());
       expect(keys('kinds')).toEqual([...c.NOTIFICATION_KINDS].sort());
+      expect(keys('subKinds')).toEqual([...c.SUBSCRIPTION_MESSAGE_KINDS].sort());
+      expect(keys('log.recipients')).toEqual([...c.DELIVERY_RECIPIENT_KINDS].sort());
       expect(keys('reasons')).toEqual([...options.ERROR_REASONS].sort());
     }
   });

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { users } from '../schema/account.schema.ts';
 import { meetingInspectors, meetings } from '../schema/meeting.schema.ts';
 import { deliveries, notifications, notificationSettings } from '../schema/notification.schema.ts';
+import { districts } from '../schema/org.schema.ts';
 import { reminders } from '../schema/protocol.schema.ts';
+import { subscriptions } from '../schema/subs.schema.ts';
 
 /*
  * Issue 12: the bell (notifications), how each user wants reminders (notification_settings) and
@@ -141,15 +143,33 @@ export async function markRead(db: Executor, userId: string, at: Date, ids?: rea
   return rows.length;
 }
 
-export interface DeliveryLogFilter { status?: DeliveryRow['status']; channel?: string; userIds?: readonly string[] | null; before?: { createdAt: Date; id: string } }
+export interface DeliveryLogFilter {
+  status?: DeliveryRow['status'];
+  channel?: string;
+  /** Issue 13: messages to staff accounts, or to residents' subscriptions. */
+  recipient?: 'staff' | 'subscriber';
+  userIds?: readonly string[] | null;
+  before?: { createdAt: Date; id: string };
+}
 
-/** The delivery log, newest first; `userIds` null = every user (the administrator's view). */
+/**
+ * The delivery log, newest first; `userIds` null = every user (the administrator's view).
+ * A message goes to a user or (issue 13) to a resident's subscription: the subscriber is given
+ * by her district only — the subscription's address is not read here, the log shows the mask
+ * stored with the delivery.
+ */
 export async function deliveryLog(db: Executor, filter: DeliveryLogFilter, limit: number) {
-  return db.select({ delivery: deliveries, userName: users.displayName }).from(deliveries)
-    .innerJoin(users, eq(users.id, deliveries.userId))
+  return db.select({
+    delivery: deliveries, userName: users.displayName,
+    subscriberDistrict: { id: districts.id, code: districts.code, nameKk: districts.nameKk, nameRu: districts.nameRu },
+  }).from(deliveries)
+    .leftJoin(users, eq(users.id, deliveries.userId))
+    .leftJoin(subscriptions, eq(subscriptions.id, deliveries.subscriptionId))
+    .leftJoin(districts, eq(districts.id, subscriptions.districtId))
     .where(and(
       filter.status ? eq(deliveries.status, filter.status) : undefined,
       filter.channel ? eq(deliveries.channel, filter.channel) : undefined,
+      filter.recipient === 'staff' ? isNotNull(deliveries.userId) : filter.recipient === 'subscriber' ? isNotNull(deliveries.subscriptionId) : undefined,
       filter.userIds ? inArray(deliveries.userId, [...filter.userIds]) : undefined,
       filter.before ? sql`(${deliveries.createdAt}, ${deliveries.id}) < (${filter.before.createdAt}, ${filter.before.id})` : undefined,
     ))

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { almatyAt, maskAddress, planDeliveries, quietHoursEnd, retryAt, digestDue, type RecipientSettings } from './delivery.rules.ts';
+import { almatyAt, maskAddress, maskSubscriberAddress, planDeliveries, redactAddress, quietHoursEnd, retryAt, digestDue, type RecipientSettings } from './delivery.rules.ts';
 import { protocolReminderAt, protocolReminderDue } from './reminder.rules.ts';
 
 const at = (date: string, time: string) => new Date(`${date}T${time}:00+05:00`);
@@ -70,6 +70,28 @@ describe('retries, digests, masks', () => {
     expect(maskAddress('+77011234567')).toBe('+77***67');
     expect(maskAddress('123456789')).toBe('1***89');
     expect(maskAddress('42')).toBe('***');
+  });
+  it('masks a subscriber\'s address more: the log names no resident (issue 13)', () => {
+    expect(maskSubscriberAddress('email', 'aigerim.s@mail.kz')).toBe('a***@m***.kz');
+    expect(maskSubscriberAddress('email', 'aigerim@gov.mail.kz')).toBe('a***@g***.kz');
+    expect(maskSubscriberAddress('email', 'nobody')).toBe('***');
+    expect(maskSubscriberAddress('sms', '+77011231234')).toBe('+7 *** *** 12 34');
+    expect(maskSubscriberAddress('whatsapp', '+998901234567')).toBe('+*** *** *** 45 67');
+    expect(maskSubscriberAddress('sms', '+7701')).toBe('***');
+    expect(maskSubscriberAddress('telegram', '5123451234')).toBe('****1234');
+    expect(maskSubscriberAddress('telegram', '-1005123451234')).toBe('****1234');
+    expect(maskSubscriberAddress('telegram', '12345')).toBe('****');
+    for (const [channel, address] of [['email', 'aigerim.s@mail.kz'], ['sms', '+77011231234'], ['telegram', '5123451234']] as const) {
+      expect(maskSubscriberAddress(channel, address)).not.toContain(address);
+    }
+  });
+  it('takes the address out of a provider\'s answer, leaving its mask', () => {
+    expect(redactAddress('550 5.1.1 <Aigerim.S@mail.kz>: Recipient address rejected', 'aigerim.s@mail.kz', 'a***@m***.kz'))
+      .toBe('550 5.1.1 <a***@m***.kz>: Recipient address rejected');
+    expect(redactAddress('number 77011231234 is blocked; +77011231234 again', '+77011231234', '+7 *** *** 12 34'))
+      .toBe('number +7 *** *** 12 34 is blocked; +7 *** *** 12 34 again');
+    expect(redactAddress('chat 5123451234 not found', '5123451234', null)).toBe('chat *** not found');
+    expect(redactAddress('try again later', 'a@b.kz', 'a***@b***.kz')).toBe('try again later');
   });
   it('almatyAt is the wall-clock time in Almaty (UTC+6 before 1 March 2024)', () => {
     expect(almatyAt('2026-12-04', '20:00').toISOString()).toBe('2026-12-04T15:00:00.000Z');

@@ -93,3 +93,37 @@ export function maskAddress(address: string): string {
   if (address.length <= 4) return '***';
   return `${address.slice(0, address.startsWith('+') ? 3 : 1)}***${address.slice(-2)}`;
 }
+
+/**
+ * Issue 13: a resident subscriber's address as the delivery log (and her unsubscribe page)
+ * shows it. The log names no subscriber, so the mask is all it holds of her: less than a staff
+ * address shows (the mail domain is hidden too), enough for her to recognise her own —
+ * `a***@m***.kz`, `+7 *** *** 12 34`, a Telegram chat `****1234`.
+ */
+export function maskSubscriberAddress(channel: string, address: string): string {
+  const value = address.trim();
+  if (channel === 'email') {
+    const at = value.lastIndexOf('@');
+    if (at <= 0) return '***';
+    const labels = value.slice(at + 1).split('.');
+    const tld = labels.length > 1 ? `.${labels.at(-1)}` : '';
+    return `${value[0]}***@${labels[0]?.[0] ?? ''}***${tld}`;
+  }
+  const digits = value.replace(/\D/g, '');
+  if (channel === 'telegram') return digits.length > 6 ? `****${digits.slice(-4)}` : '****';
+  if (digits.length < 8) return '***';
+  // +7 is Kazakhstan's (and Russia's) code; another country's code is not guessed at.
+  return `+${digits.startsWith('7') ? '7' : '***'} *** *** ${digits.slice(-4, -2)} ${digits.slice(-2)}`;
+}
+
+/**
+ * A provider's answer may quote the address it refused ("550 <anna@mail.kz>: no such user"): the
+ * log keeps the reason with the address replaced by its mask, never whole. Phone numbers are
+ * also found without their `+`.
+ */
+export function redactAddress(text: string, address: string, mask: string | null): string {
+  const value = address.trim();
+  if (value.length < 3) return text;
+  const forms = [value, ...(value.startsWith('+') ? [value.slice(1)] : [])];
+  return forms.reduce((out, form) => out.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), () => mask ?? '***'), text);
+}

@@ -3,7 +3,7 @@ import {
   claimDelivery, deliveriesToWake, insertDeliveries, markDigested, notificationsByIds, recipientOf,
   setDeliveryStatus, settingsOf, settleDelivery, stuckDeliveries, undigested, type DeliveryRow, type NotificationSettingsRow,
 } from '@esep/db';
-import { digestDue, MAX_ATTEMPTS, maskAddress, retryAt, type DeliveryChannelName } from '@esep/domain';
+import { digestDue, MAX_ATTEMPTS, maskAddress, redactAddress, retryAt, type DeliveryChannelName } from '@esep/domain';
 import { ChannelError, type Channels } from '../../notifications/channel.ts';
 import { QUEUES, type JobQueue } from '../../jobs/job.queue.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
@@ -73,7 +73,8 @@ export async function deliver(ctx: ServiceContext, deps: DeliveryDeps, deliveryI
     return await finish({ status: 'sent', providerId: result.providerId, sentAt: ctx.now(), error: null, nextAttemptAt: null, updatedAt: ctx.now() }, 'sent');
   } catch (error) {
     const failure = error instanceof ChannelError ? error : new ChannelError('temporary', 'error', error instanceof Error ? error.message : String(error));
-    const reason = `${failure.reason}: ${failure.message}`.slice(0, 500);
+    // The log shows the reason to operators: an address the provider quotes is masked there too.
+    const reason = redactAddress(`${failure.reason}: ${failure.message}`, address, claimed.addressMask).slice(0, 500);
     if (failure.kind === 'permanent' || claimed.attempts >= MAX_ATTEMPTS) {
       return finish({ status: 'failed', error: failure.kind === 'permanent' ? reason : `attempts_exhausted: ${reason}`, updatedAt: ctx.now() }, 'failed');
     }

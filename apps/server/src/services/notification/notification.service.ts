@@ -1,4 +1,4 @@
-import type { Delivery, Locale, Notification, NotificationKind, NotificationSettings, NotificationSettingsBody } from '@esep/contracts';
+import type { Delivery, DeliveryRecipient, Locale, Notification, NotificationKind, NotificationSettings, NotificationSettingsBody } from '@esep/contracts';
 import { NOTIFICATION_RULE } from '@esep/contracts';
 import { bellOf, deliveryLog, markRead, settingsOf, unreadCount, upsertSettings, type DeliveryLogFilter, type NotificationRow } from '@esep/db';
 import { AppError } from '../../http/app-error.ts';
@@ -106,17 +106,25 @@ export async function saveSettings(ctx: ServiceContext, body: NotificationSettin
   return mySettings(ctx);
 }
 
-/** The delivery log (operators): newest first, filtered by state and channel. */
-export async function deliveries(ctx: ServiceContext, query: { status?: DeliveryLogFilter['status']; channel?: string | undefined; cursor?: string | undefined; limit: number }) {
-  const rows = await deliveryLog(ctx.db, { status: query.status, channel: query.channel, userIds: null, before: decodeCursor(query.cursor) }, query.limit + 1);
+/** The delivery log (operators): newest first, filtered by state, channel and kind of recipient. */
+export async function deliveries(ctx: ServiceContext, query: { status?: DeliveryLogFilter['status']; channel?: string | undefined; recipient?: DeliveryLogFilter['recipient']; cursor?: string | undefined; limit: number }) {
+  const rows = await deliveryLog(ctx.db, { status: query.status, channel: query.channel, recipient: query.recipient, userIds: null, before: decodeCursor(query.cursor) }, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1)?.delivery;
   return {
-    items: page.map(({ delivery: d, userName }): Delivery => ({
+    items: page.map(({ delivery: d, userName, subscriberDistrict }): Delivery => ({
       id: d.id, notificationId: d.notificationId, kind: d.kind, channel: d.channel as Delivery['channel'], address: d.addressMask,
-      recipient: { id: d.userId!, name: userName }, status: d.status, attempts: d.attempts, error: d.error, providerId: d.providerId,
+      recipient: recipientView(d.userId, userName, subscriberDistrict),
+      status: d.status, attempts: d.attempts, error: d.error, providerId: d.providerId,
       createdAt: d.createdAt.toISOString(), nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null, sentAt: d.sentAt?.toISOString() ?? null,
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
+}
+
+/** A staff member by name; a subscriber (issue 13) by her district alone, her address only as the row's mask. */
+function recipientView(userId: string | null, userName: string | null, district: Extract<DeliveryRecipient, { kind: 'subscriber' }>['district'] | null): DeliveryRecipient {
+  if (userId) return { kind: 'staff', id: userId, name: userName ?? '' };
+  if (!district) throw new Error('a delivery without its recipient'); // deliveries_recipient_check: a user or a subscription
+  return { kind: 'subscriber', district };
 }

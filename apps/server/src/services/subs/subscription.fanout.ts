@@ -1,4 +1,4 @@
-import { almatyDate, almatyDateTime, addDays, maskAddress } from '@esep/domain';
+import { almatyDate, almatyDateTime, addDays, maskSubscriberAddress } from '@esep/domain';
 import {
   announcedMeetingsOn, hasSubscriberAnnouncement, insertAnnouncement, insertDeliveries, meetingDistrictCodes, meetingRow,
   subscribersOfMeeting, type Executor,
@@ -44,7 +44,7 @@ export async function fanOut(tx: Executor, ctx: Pick<ServiceContext, 'now'>, job
     return {
       notificationId: null, userId: null, subscriptionId: s.id, kind, channel: s.channel,
       idempotencyKey: `sub:${s.id}:${meetingId}:${event}:${meeting.sequence}`,
-      status: 'queued' as const, addressMask: s.addressMask ?? maskAddress(s.address!), attempts: 0, nextAttemptAt: now, error: null,
+      status: 'queued' as const, addressMask: s.addressMask ?? maskSubscriberAddress(s.channel, s.address!), attempts: 0, nextAttemptAt: now, error: null,
       payload: { meetingId, params: { ...params, link: event === 'outcomes' ? `/d/${code}/outcomes` : `/d/${code}` } },
       createdAt: now, updatedAt: now,
     };

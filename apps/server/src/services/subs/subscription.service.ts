@@ -3,7 +3,7 @@ import {
   countCodeAttempt, districtByCode, districtCodeOf, forgetDeliveryAddresses, insertDeliveries, insertSubscription, subscriptionById, subscriptionByStartCode, updateSubscription,
   type SubscriptionRow,
 } from '@esep/db';
-import { maskAddress } from '@esep/domain';
+import { maskSubscriberAddress } from '@esep/domain';
 import { AppError } from '../../http/app-error.ts';
 import { QUEUES } from '../../jobs/job.queue.ts';
 import type { Channels } from '../../notifications/channel.ts';
@@ -73,7 +73,7 @@ export async function subscribe(ctx: ServiceContext, deps: SubsDeps, districtCod
   const start = input.channel === 'telegram' ? newStartCode() : null;
   const row = await inTransaction(ctx, async (tx, audit) => {
     const sub = await insertSubscription(tx, {
-      districtId: district.id, channel: input.channel, address, addressMask: address ? maskAddress(address) : null,
+      districtId: district.id, channel: input.channel, address, addressMask: address ? maskSubscriberAddress(input.channel, address) : null,
       kinds: [...new Set(input.kinds)], locale: input.locale, status: 'pending', consentVersion: SUBS_CONSENT_VERSION, consentAt: now,
       startCodeHash: start?.hash ?? null, codeSentAt: input.channel === 'sms' || input.channel === 'whatsapp' ? now : null, codeAttempts: 0,
       createdAt: now, updatedAt: now,
@@ -160,7 +160,7 @@ export async function telegramStart(ctx: ServiceContext, deps: Pick<SubsDeps, 'c
     const sub = await subscriptionByStartCode(ctx.db, startCodeHash(code));
     if (sub && sub.status === 'pending' && ctx.now().getTime() - sub.createdAt.getTime() <= START_TTL_MS) {
       locale = sub.locale as Locale;
-      const ok = await confirm(ctx, sub, 'telegram_start', { address: chatId, addressMask: maskAddress(chatId), startCodeHash: null });
+      const ok = await confirm(ctx, sub, 'telegram_start', { address: chatId, addressMask: maskSubscriberAddress('telegram', chatId), startCodeHash: null });
       if (ok) {
         outcome = 'confirmed';
         districts = (await districtCodeOf(ctx.db, sub.districtId)) ?? '';

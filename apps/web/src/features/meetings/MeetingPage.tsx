@@ -41,11 +41,19 @@ function Place({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation('meetings');
   const venue = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(', ');
   return (
-    <Text>
-      {t(`format.${meeting.format}`)}
-      {venue && <> · {venue}</>}
-      {meeting.onlineLink && <> · <Anchor href={meeting.onlineLink} target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere' }}>{t('meeting.onlineLink')}</Anchor></>}
-    </Text>
+    <div>
+      <Text>
+        {t(`format.${meeting.format}`)}
+        {venue && <> · {venue}</>}
+        {meeting.onlineLink && <> · <Anchor href={meeting.onlineLink} target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere' }}>{t('meeting.onlineLink')}</Anchor></>}
+      </Text>
+      {/* Issue 13: the way to the venue as the public page shows it to residents. */}
+      {meeting.directions && (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="meeting-directions">
+          <Text span size="sm" fw={600}>{t('meeting.directions')}:</Text> {meeting.directions}
+        </Text>
+      )}
+    </div>
   );
 }
 

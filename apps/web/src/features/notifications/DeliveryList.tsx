@@ -2,11 +2,12 @@ import { Badge, Code, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
 import { TableMessageRow, TableScroll } from '../../app/table.tsx';
+import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { badgeStyles } from '../meetings/StatusBadge.tsx';
 import { Facts } from '../org/DistrictFacts.tsx';
 import type { Delivery, DeliveryStatus } from './notifications.api.ts';
-import { errorReason, isKind, STATUS_COLORS } from './options.ts';
+import { errorReason, isKind, isSubscriptionKind, STATUS_COLORS } from './options.ts';
 
 export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
   const { t } = useTranslation('notifications');
@@ -20,7 +21,24 @@ export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
 function KindText({ kind }: { kind: string }) {
   const { t } = useTranslation('notifications');
   // A kind this client does not know yet (a newer server) is shown by its name.
-  return <>{isKind(kind) ? t(`kinds.${kind}`) : kind}</>;
+  if (isKind(kind)) return <>{t(`kinds.${kind}`)}</>;
+  if (isSubscriptionKind(kind)) return <>{t(`subKinds.${kind}`)}</>;
+  return <>{kind}</>;
+}
+
+/** A staff member by name; a resident subscriber (issue 13) by her district only — the log never names her. */
+function RecipientText({ recipient }: { recipient: Delivery['recipient'] }) {
+  const { t } = useTranslation('notifications');
+  const language = useLanguage();
+  if (recipient.kind === 'staff') return <span data-testid="delivery-recipient" data-kind="staff">{recipient.name}</span>;
+  const district = `${localName(recipient.district, language)} (${recipient.district.code})`;
+  return <span data-testid="delivery-recipient" data-kind="subscriber">{t('log.subscriber', { district })}</span>;
+}
+
+/** The masked address (the server never sends it whole); a Telegram chat id is said to be one. */
+function AddressText({ address, channel }: { address: string; channel: Delivery['channel'] }) {
+  const { t } = useTranslation('notifications');
+  return <>{channel === 'telegram' ? t('log.chat', { address }) : address}</>;
 }
 
 /** The provider's or the engine's reason, explained where it is a known one, and when it goes on. */
@@ -64,13 +82,13 @@ export function DeliveryTable({ items, loading }: { items: readonly Delivery[]; 
           {loading && items.length === 0 && <TableMessageRow colSpan={columns}>{t('log.loading')}</TableMessageRow>}
           {!loading && items.length === 0 && <TableMessageRow colSpan={columns}>{t('log.empty')}</TableMessageRow>}
           {items.map((d) => (
-            <Table.Tr key={d.id} data-testid="delivery" data-id={d.id} data-status={d.status} data-channel={d.channel}>
+            <Table.Tr key={d.id} data-testid="delivery" data-id={d.id} data-status={d.status} data-channel={d.channel} data-recipient={d.recipient.kind}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(d.createdAt, language)}</Table.Td>
-              <Table.Td>{d.recipient.name}</Table.Td>
+              <Table.Td><RecipientText recipient={d.recipient} /></Table.Td>
               <Table.Td><KindText kind={d.kind} /></Table.Td>
               <Table.Td>
                 <Text size="sm">{t(`channel.${d.channel}`)}</Text>
-                {d.address && <Text size="xs" c="gray.8" ff="monospace" data-testid="delivery-address">{d.address}</Text>}
+                {d.address && <Text size="xs" c="gray.8" ff="monospace" data-testid="delivery-address"><AddressText address={d.address} channel={d.channel} /></Text>}
               </Table.Td>
               <Table.Td><DeliveryStatusBadge status={d.status} /></Table.Td>
               <Table.Td ta="center" data-testid="delivery-attempts">{d.attempts}</Table.Td>
@@ -91,15 +109,15 @@ export function DeliveryCards({ items, loading }: { items: readonly Delivery[]; 
   return (
     <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('log.table')} data-testid="deliveries-cards">
       {items.map((d) => (
-        <Paper component="li" key={d.id} withBorder p="sm" data-testid="delivery" data-id={d.id} data-status={d.status} data-channel={d.channel}>
+        <Paper component="li" key={d.id} withBorder p="sm" data-testid="delivery" data-id={d.id} data-status={d.status} data-channel={d.channel} data-recipient={d.recipient.kind}>
           <Stack gap={6} mb="xs" align="flex-start">
             <DeliveryStatusBadge status={d.status} />
             <Text fw={600} size="sm"><KindText kind={d.kind} /></Text>
           </Stack>
           <Facts stacked items={[
-            [t('log.recipient'), d.recipient.name],
+            [t('log.recipient'), <RecipientText recipient={d.recipient} />],
             [t('log.channel'), t(`channel.${d.channel}`)],
-            [t('log.address'), d.address ? <Text span ff="monospace" size="sm" data-testid="delivery-address">{d.address}</Text> : '—'],
+            [t('log.address'), d.address ? <Text span ff="monospace" size="sm" data-testid="delivery-address"><AddressText address={d.address} channel={d.channel} /></Text> : '—'],
             [t('log.attempts'), <span data-testid="delivery-attempts">{d.attempts}</span>],
             [t('log.createdAt'), formatDateTime(d.createdAt, language)],
             [t('log.error'), <Outcome delivery={d} />],

@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/status.tsx';
 import { DeliveryCards, DeliveryTable } from './DeliveryList.tsx';
-import { fetchDeliveries, fetchOutbox, notificationKeys, type DeliveryChannel, type DeliveryFilters, type DeliveryStatus } from './notifications.api.ts';
-import { DELIVERY_CHANNELS, DELIVERY_STATUSES } from './options.ts';
+import { fetchDeliveries, fetchOutbox, notificationKeys, type DeliveryChannel, type DeliveryFilters, type DeliveryRecipientKind, type DeliveryStatus } from './notifications.api.ts';
+import { DELIVERY_CHANNELS, DELIVERY_RECIPIENTS, DELIVERY_STATUSES } from './options.ts';
 import './notifications.css';
 
 const PAGE_SIZE = 50;
@@ -18,7 +18,7 @@ export function useOutbox() {
   return useQuery({ queryKey: notificationKeys.outbox, queryFn: ({ signal }) => fetchOutbox(signal), retry: false, staleTime: 0 });
 }
 
-/** The delivery log (issue 12), for the administrator: every message, its state and why. */
+/** The delivery log (issue 12), for the administrator: every message to staff and to residents' subscriptions (issue 13), its state and why. */
 export function DeliveryLogPage() {
   const { t } = useTranslation(['notifications', 'translation']);
   useDocumentTitle(`${t('log.title')} — ${t('translation:app.name')}`);
@@ -49,7 +49,7 @@ export function DeliveryLogPage() {
       )}
       <Paper withBorder p="md" component="section" aria-labelledby="deliveries-filters">
         <Title order={2} size="h4" mb="sm" id="deliveries-filters">{t('log.filters')}</Title>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" maw={560}>
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" maw={840}>
           <NativeSelect
             label={t('log.status')}
             value={filters.status ?? ''}
@@ -67,6 +67,15 @@ export function DeliveryLogPage() {
           >
             <option value="">{t('log.all')}</option>
             {DELIVERY_CHANNELS.map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
+          </NativeSelect>
+          <NativeSelect
+            label={t('log.recipientKind')}
+            value={filters.recipient ?? ''}
+            onChange={(e) => setFilter({ recipient: (e.currentTarget.value || undefined) as DeliveryRecipientKind | undefined })}
+            data-testid="deliveries-recipient"
+          >
+            <option value="">{t('log.all')}</option>
+            {DELIVERY_RECIPIENTS.map((r) => <option key={r} value={r}>{t(`log.recipients.${r}`)}</option>)}
           </NativeSelect>
         </SimpleGrid>
       </Paper>

@@ -12,6 +12,9 @@ export type Delivery = z.infer<typeof c.Delivery>;
 export type DeliveryLog = z.infer<typeof c.DeliveryLog>;
 export type DeliveryStatus = Delivery['status'];
 export type DeliveryChannel = Delivery['channel'];
+export type DeliveryRecipient = Delivery['recipient'];
+export type DeliveryRecipientKind = DeliveryRecipient['kind'];
+export type SubscriptionMessageKind = c.SubscriptionMessageKind;
 export type Channel = NotificationSettings['channels'][number];
 export type NotificationKind = Notification['kind'];
 export type OutboxMessage = z.infer<typeof c.OutboxMessage>;
@@ -20,6 +23,8 @@ export type Outbox = z.infer<typeof c.Outbox>;
 export interface DeliveryFilters {
   status?: DeliveryStatus | undefined;
   channel?: DeliveryChannel | undefined;
+  /** Issue 13: staff, or residents' subscriptions. */
+  recipient?: DeliveryRecipientKind | undefined;
 }
 
 export const notificationKeys = {

@@ -1,4 +1,4 @@
-import type { Channel, DeliveryChannel, DeliveryStatus, NotificationKind } from './notifications.api.ts';
+import type { Channel, DeliveryChannel, DeliveryRecipientKind, DeliveryStatus, NotificationKind, SubscriptionMessageKind } from './notifications.api.ts';
 
 /*
  * The reminder API's enumerations, in the order the UI lists them. Written out rather than
@@ -14,6 +14,12 @@ export const NOTIFICATION_KINDS = [
   'quarter_at_risk', 'notice_due_soon', 'notice_due_today', 'protocol_unsigned', 'check_due', 'check_overdue',
   'forwarding_due', 'forwarding_overdue', 'initiator_not_notified', 'invitation_pending',
 ] as const satisfies readonly NotificationKind[];
+/** Issue 13: who a delivery went to — a staff account or a resident's subscription. */
+export const DELIVERY_RECIPIENTS = ['staff', 'subscriber'] as const satisfies readonly DeliveryRecipientKind[];
+/** Issue 13: the messages a resident's subscription receives (the contracts' SUBSCRIPTION_MESSAGE_KINDS). */
+export const SUBSCRIPTION_KINDS = [
+  'sub_confirm', 'sub_code', 'sub_announced', 'sub_changed', 'sub_postponed', 'sub_cancelled', 'sub_reminder', 'sub_outcomes',
+] as const satisfies readonly SubscriptionMessageKind[];
 
 /**
  * Badge colours of a delivery's state: white text on each keeps a contrast of at least 4.5:1
@@ -40,6 +46,10 @@ export function errorReason(error: string | null): ErrorReason | null {
 
 export function isKind(kind: string): kind is NotificationKind {
   return (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+}
+
+export function isSubscriptionKind(kind: string): kind is SubscriptionMessageKind {
+  return (SUBSCRIPTION_KINDS as readonly string[]).includes(kind);
 }
 
 /**

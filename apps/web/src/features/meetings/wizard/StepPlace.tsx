@@ -1,4 +1,5 @@
-import { Alert, Checkbox, NumberInput, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { MEETING_DIRECTIONS_MAX } from '@esep/contracts';
+import { Alert, Checkbox, NumberInput, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { RuleLink } from '../RuleRefusal.tsx';
@@ -79,6 +80,20 @@ export function StepPlace({ form, set, errors }: StepProps) {
             withAsterisk
             autoComplete="street-address"
             data-testid="wizard-venue-address"
+          />
+          <Textarea
+            size="md"
+            label={t('wizard.place.directions')}
+            description={t('wizard.place.directionsHint')}
+            placeholder={t('wizard.place.directionsPlaceholder')}
+            value={form.directions}
+            onChange={(e) => set({ directions: e.currentTarget.value })}
+            error={errors.directions}
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={MEETING_DIRECTIONS_MAX}
+            data-testid="wizard-directions"
           />
         </>
       )}

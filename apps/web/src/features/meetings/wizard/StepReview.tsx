@@ -44,6 +44,7 @@ export function StepReview({ form }: Pick<StepProps, 'form'>) {
   if (hasVenue(form.format)) {
     items.push([t('wizard.place.venueName'), form.venueName || none]);
     items.push([t('wizard.place.venueAddress'), form.venueAddress || none]);
+    items.push([t('wizard.place.directions'), form.directions.trim() ? <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{form.directions.trim()}</Text> : none]);
     items.push([t('wizard.place.capacity'), num(form.venueCapacity)]);
   }
   items.push([t('wizard.place.expected'), num(form.expectedParticipants)]);

@@ -10,21 +10,27 @@ describe('the plan of a meeting', () => {
     const form = {
       ...emptyPlan(D1), districtIds: [D1, D2], acting: [D2], setting: 'akim_meeting' as const, convenerAtuId: 'atu',
       membersCount: 100 as const, format: 'open_air' as const, weatherConsidered: true, onlineLink: 'https://x',
-      venueName: ' Park ', venueAddress: 'Abai 1', venueCapacity: 200 as const, date: '2026-12-20',
+      venueName: ' Park ', venueAddress: 'Abai 1', venueCapacity: 200 as const, directions: ' Entrance from the yard,\n2nd floor ', date: '2026-12-20',
     };
     expect(planBody(form, STAFF)).toEqual({
       districtIds: [D1, D2], setting: 'akim_meeting', convenerAtuId: 'atu', membersCount: null, initiatorsCount: null, initiators: [],
       format: 'open_air', onlineLink: null, weatherConsidered: true, venueName: 'Park', venueAddress: 'Abai 1', venueCapacity: 200,
-      expectedParticipants: null, startsAt: '2026-12-20T18:00:00+05:00', endsAt: '2026-12-20T19:30:00+05:00',
+      directions: 'Entrance from the yard,\n2nd floor', expectedParticipants: null, startsAt: '2026-12-20T18:00:00+05:00', endsAt: '2026-12-20T19:30:00+05:00',
       inspectors: [{ districtId: D2, staffId: STAFF, acting: true }],
     });
   });
 
   it('drops the venue of an online meeting and names no acting inspector without a staff record', () => {
-    const body = planBody({ ...emptyPlan(D1), acting: [D1], format: 'online', onlineLink: 'https://meet', venueAddress: 'x', date: '2026-12-20' }, null);
+    const body = planBody({ ...emptyPlan(D1), acting: [D1], format: 'online', onlineLink: 'https://meet', venueAddress: 'x', directions: 'yard', date: '2026-12-20' }, null);
     expect(body.venueAddress).toBeNull();
+    expect(body.directions).toBeNull();
     expect(body.onlineLink).toBe('https://meet');
     expect(body.inspectors).toBeUndefined();
+  });
+
+  it('sends empty directions as null and shows their refusal on the place step (issue 13)', () => {
+    expect(planBody({ ...emptyPlan(D1), venueAddress: 'Abai 1', directions: '  ', date: '2026-12-20' }, null).directions).toBeNull();
+    expect(stepOfField('directions')).toBe(2);
   });
 
   it('computes the initiators\' share (R-27.3) and warns under 10 %', () => {

@@ -20,6 +20,8 @@ export interface PlanForm {
   venueName: string;
   venueAddress: string;
   venueCapacity: number | '';
+  /** How to find the venue (entrance, floor, landmark), shown on the public meeting page; several lines. */
+  directions: string;
   expectedParticipants: number | '';
   date: string;
   startTime: string;
@@ -33,7 +35,7 @@ export type Step = (typeof STEPS)[number];
 const FIELD_STEP: Record<string, number> = {
   districtIds: 0, inspectors: 0, acting: 0,
   setting: 1, convenerAtuId: 1, membersCount: 1, initiatorsCount: 1, initiators: 1,
-  format: 2, onlineLink: 2, weatherConsidered: 2, venueName: 2, venueAddress: 2, venueCapacity: 2, expectedParticipants: 2,
+  format: 2, onlineLink: 2, weatherConsidered: 2, venueName: 2, venueAddress: 2, venueCapacity: 2, directions: 2, expectedParticipants: 2,
   startsAt: 3, endsAt: 3, date: 3, startTime: 3, endTime: 3,
 };
 
@@ -45,7 +47,7 @@ export function emptyPlan(districtId?: string): PlanForm {
   return {
     districtIds: districtId ? [districtId] : [], acting: [], setting: 'gathering', convenerAtuId: null,
     membersCount: '', initiatorsCount: '', initiators: '', format: 'indoor', onlineLink: '', weatherConsidered: false,
-    venueName: '', venueAddress: '', venueCapacity: '', expectedParticipants: '', date: '', startTime: '18:00', endTime: '19:30',
+    venueName: '', venueAddress: '', venueCapacity: '', directions: '', expectedParticipants: '', date: '', startTime: '18:00', endTime: '19:30',
   };
 }
 
@@ -58,7 +60,7 @@ export function planFromDetail(detail: MeetingDetail): PlanForm {
     setting: detail.setting, convenerAtuId: detail.convenerAtu?.id ?? null,
     membersCount: detail.membersCount ?? '', initiatorsCount: detail.initiatorsCount ?? '', initiators: detail.initiators.join('\n'),
     format: detail.format, onlineLink: detail.onlineLink ?? '', weatherConsidered: detail.weatherConsidered ?? false,
-    venueName: detail.venueName ?? '', venueAddress: detail.venueAddress ?? '',
+    venueName: detail.venueName ?? '', venueAddress: detail.venueAddress ?? '', directions: detail.directions ?? '',
     venueCapacity: detail.venueCapacity ?? '', expectedParticipants: detail.expectedParticipants ?? '',
     date: start.date, startTime: start.time, endTime: almatyParts(detail.endsAt).time,
   };
@@ -88,6 +90,8 @@ export function planBody(form: PlanForm, staffId: string | null): MeetingPlanBod
     venueName: venue ? text(form.venueName) : null,
     venueAddress: venue ? text(form.venueAddress) : null,
     venueCapacity: venue ? num(form.venueCapacity) : null,
+    // Issue 13: the way to the venue, for the public page; an online meeting has no venue to find.
+    directions: venue ? text(form.directions) : null,
     expectedParticipants: num(form.expectedParticipants),
     startsAt: almatyInstant(form.date, form.startTime),
     endsAt: almatyInstant(form.date, form.endTime),
