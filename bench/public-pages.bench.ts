@@ -1,6 +1,7 @@
 /**
  * Issue 13, targets of the public pages: the first response of each page a resident opens is
- * ≤ 30 KB compressed and needs no JavaScript; its Largest Contentful Paint is ≤ 2.5 s in Debian's
+ * ≤ 30 KB compressed and needs no JavaScript (the question form's deferred proof-of-work script,
+ * R-29, is an enhancement it works without: counted apart, its bytes reported); its Largest Contentful Paint is ≤ 2.5 s in Debian's
  * Chromium under slow 4G (Lighthouse's profile: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up) and
  * 4× CPU throttling. The demo server (PGlite) is enough: the pages' size and paint do not depend
  * on the engine. `npx tsx bench/public-pages.bench.ts`
@@ -50,7 +51,9 @@ try {
     const url = `${server.url}${path}`;
     const wire = await wireBytes(url);
     const html = await plain(url);
-    const scripts = (html.match(/<script\b/gi) ?? []).length;
+    const powScript = /<script src="(\/assets\/ask-pow-[0-9a-f]{12}\.js)" defer="">/.exec(html)?.[1];
+    const scripts = (html.match(/<script\b/gi) ?? []).length - (powScript ? 1 : 0);
+    const powBytes = powScript ? (await wireBytes(`${server.url}${powScript}`)).bytes : 0;
 
     const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
@@ -70,7 +73,7 @@ try {
     const lcpOk = lcp > 0 && lcp <= 2500;
     if (!sizeOk || !lcpOk || scripts > 0 || wire.status !== 200) failed = true;
     console.log(`${path.replace(meetingId ?? '-', ':id')}: ${wire.status}, ${(wire.bytes / 1024).toFixed(1)} KB ${wire.encoding} (target ≤ 30 KB: ${sizeOk ? 'met' : 'NOT met'}), `
-      + `${scripts} scripts, LCP ${Math.round(lcp)} ms under slow 4G + 4× CPU (target ≤ 2,500 ms: ${lcpOk ? 'met' : 'NOT met'})`);
+      + `${scripts} scripts${powScript ? ` (and the deferred proof of work, ${(powBytes / 1024).toFixed(1)} KB)` : ''}, LCP ${Math.round(lcp)} ms under slow 4G + 4× CPU (target ≤ 2,500 ms: ${lcpOk ? 'met' : 'NOT met'})`);
   }
 } finally {
   await browser.close();

@@ -23,6 +23,8 @@ const runs: Array<[string, string[]]> = [
   ...(engines.includes('postgres') ? [['bench/address.bench.ts', []] as [string, string[]]] : []),
   // Issue 13: each public page's first response compressed (≤ 30 KB, no script) and its LCP under slow 4G and 4× CPU.
   ['bench/public-pages.bench.ts', []],
+  // Issue 13, part 3: the question form's proof of work, solves in node and in Chromium at 1×/4×/10× CPU.
+  ['bench/pow.bench.ts', []],
 ];
 let failed = false;
 for (const [file, args] of runs) {

@@ -80,7 +80,12 @@ describe('residents (issue 13)', () => {
     await page.locator('#consent').check();
     // The form refuses answers sent faster than a person types (3 s).
     await page.waitForTimeout(3_200);
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes(`/d/${DISTRICT}/ask`));
     await page.locator('main form button[type=submit]').click();
+    // R-29: the page's own script solved the proof of work first and sent it in the hidden field.
+    const sent = new URLSearchParams((await posted).postData() ?? '');
+    expect(sent.get('pow')).toMatch(/^\d{1,12}$/);
+    expect(sent.get('challenge')).toBeTruthy();
     const ownLink = page.locator('main a[href*="/q/"]').first();
     await ownLink.waitFor();
     const questionUrl = new URL((await ownLink.getAttribute('href'))!, server.url).toString();
@@ -143,5 +148,18 @@ describe('residents (issue 13)', () => {
     expect(text).not.toContain(AUTHOR);
     await phone.close();
     await desk.close();
+  });
+
+  it('a phone without JavaScript still sends a question (without the proof of work, R-29)', async () => {
+    const plain = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ru-RU', javaScriptEnabled: false });
+    const page = await plain.newPage();
+    await page.goto(`${server.url}/d/${DISTRICT}/ask?lang=ru`);
+    await page.locator('#text').fill('Без JavaScript: во дворе нет освещения.');
+    await page.waitForTimeout(3_200);
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes(`/d/${DISTRICT}/ask`));
+    await page.locator('main form button[type=submit]').click();
+    expect(new URLSearchParams((await posted).postData() ?? '').get('pow')).toBe('');
+    await page.locator('main a[href*="/q/"]').first().waitFor();
+    await plain.close();
   });
 });

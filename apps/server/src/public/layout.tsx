@@ -4,8 +4,8 @@ import { LANGUAGE_NAMES, publicT } from './public.i18n.ts';
 import { PUBLIC_STYLE } from './public.style.ts';
 
 /*
- * Issue 13: the one layout of every public page. Server-rendered, no script: a resident on a
- * cheap phone and a slow network gets the whole page in the first response. React escapes
+ * Issue 13: the one layout of every public page. Server-rendered, no script needed: a resident
+ * on a cheap phone and a slow network gets the whole page in the first response. React escapes
  * every text and attribute, so nothing from a person or the database needs hand escaping.
  */
 export interface PageMeta {
@@ -19,6 +19,12 @@ export interface PageMeta {
   query?: Record<string, string>;
   /** Absolute base for og:url (PUBLIC_URL), when known. */
   publicUrl?: string;
+  /**
+   * Same-origin scripts, deferred: progressive enhancement only, the page works without them.
+   * Only the question form has one (its proof of work, R-29); sendPage's `script` option opens
+   * the page's policy to it.
+   */
+  scripts?: string[];
 }
 
 export function withLang(path: string, lang: Locale, query: Record<string, string> = {}): string {
@@ -44,6 +50,7 @@ export function Layout({ meta, children }: { meta: PageMeta; children: ReactNode
         {url ? <meta property="og:url" content={url} /> : null}
         {(['kk', 'ru', 'en'] as const).map((l) => <link key={l} rel="alternate" hrefLang={l} href={withLang(meta.path, l, meta.query)} />)}
         <style dangerouslySetInnerHTML={{ __html: PUBLIC_STYLE }} />
+        {meta.scripts?.map((src) => <script key={src} src={src} defer />)}
       </head>
       <body>
         <a className="skip" href="#main">{t('common.skip')}</a>

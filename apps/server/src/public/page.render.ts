@@ -11,10 +11,22 @@ import { renderToStaticMarkup } from 'react-dom/server';
  */
 export type PageCache = 'shared' | 'private';
 
+const PAGE_POLICY = 'default-src \'none\'; style-src \'unsafe-inline\'; img-src \'self\' data:; form-action \'self\'; base-uri \'none\'; frame-ancestors \'none\'';
+
 export const PAGE_SECURITY_HEADERS = {
-  'content-security-policy': 'default-src \'none\'; style-src \'unsafe-inline\'; img-src \'self\' data:; form-action \'self\'; base-uri \'none\'; frame-ancestors \'none\'',
+  'content-security-policy': PAGE_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
+} as const;
+
+/**
+ * A page with a script of the server's own (only the question form's proof of work, R-29): the
+ * same policy plus `script-src 'self'` — no inline script, nothing from elsewhere. Every other
+ * public page runs no script at all.
+ */
+export const SCRIPTED_PAGE_SECURITY_HEADERS = {
+  ...PAGE_SECURITY_HEADERS,
+  'content-security-policy': `${PAGE_POLICY}; script-src 'self'`,
 } as const;
 
 export function renderHtml(element: ReactElement): string {
@@ -32,10 +44,18 @@ export function notModified(request: FastifyRequest, etag: string): boolean {
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-export function sendPage(request: FastifyRequest, reply: FastifyReply, element: ReactElement, options: { status?: number; cache?: PageCache; maxAgeSeconds?: number } = {}) {
+export interface SendPageOptions {
+  status?: number;
+  cache?: PageCache;
+  maxAgeSeconds?: number;
+  /** The page loads a same-origin script (`script-src 'self'`); only the question form does (R-29). */
+  script?: boolean;
+}
+
+export function sendPage(request: FastifyRequest, reply: FastifyReply, element: ReactElement, options: SendPageOptions = {}) {
   const status = options.status ?? 200;
   const body = renderHtml(element);
-  reply.headers(PAGE_SECURITY_HEADERS).header('vary', 'Accept-Language');
+  reply.headers(options.script ? SCRIPTED_PAGE_SECURITY_HEADERS : PAGE_SECURITY_HEADERS).header('vary', 'Accept-Language');
   if (options.cache === 'shared' && status === 200) {
     const etag = etagOf(body);
     reply.header('cache-control', `public, max-age=${options.maxAgeSeconds ?? 60}`).header('etag', etag);

@@ -1,6 +1,11 @@
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { POW_BITS } from '../services/question/question.pow.ts';
 import type { AuthorQuestion, QuestionStatus } from '../services/question/question.service.ts';
-import { renderHtml } from './page.render.ts';
+import { ASK_POW_PATH } from './ask-pow.script.ts';
+import { NotFoundPage } from './layout.tsx';
+import { renderHtml, sendPage } from './page.render.ts';
+import { publicT } from './public.i18n.ts';
 import { AuthorQuestionPage, QuestionFormPage, QuestionRefusalPage, QuestionThanksPage } from './questions.page.tsx';
 
 /* R-29: every page of the question form renders in every language and every status, text as text. */
@@ -34,4 +39,40 @@ describe('question pages (R-29)', () => {
       }
     });
   }
+});
+
+describe('the form\'s proof-of-work script (R-29)', () => {
+  const status: QuestionStatus = { state: 'received' };
+  const question: AuthorQuestion = { kind: 'question', text: 'Q', sentAt: new Date('2026-03-01T05:00:00Z'), meeting: null, status };
+  const script = `<script src="${ASK_POW_PATH}" defer="">`;
+
+  for (const locale of ['kk', 'ru', 'en'] as const) {
+    it(`is on the form alone, with the difficulty and the button's words in ${locale}, and a pow field left empty`, () => {
+      const form = renderHtml(<QuestionFormPage locale={locale} district={district} meeting={null} challenge="1.x" />);
+      expect(form.split('<script').length - 1).toBe(1);
+      expect(form).toContain(script);
+      expect(form).toContain(`data-pow-bits="${POW_BITS}" data-pow-checking="${publicT(locale)('questions.checking')}"`);
+      expect(form).toContain('<input type="hidden" name="pow" value=""/>');
+      for (const page of [
+        <QuestionThanksPage locale={locale} code={district.code} link="/q/abc" />,
+        <QuestionRefusalPage locale={locale} code={district.code} message="no" reason="pow_invalid" />,
+        <AuthorQuestionPage locale={locale} token="t" question={question} />,
+        <NotFoundPage locale={locale} path="/d/X" />,
+      ]) expect(renderHtml(page)).not.toContain('<script');
+    });
+  }
+
+  it('the form\'s page policy allows script-src \'self\' and nothing more; every other page none', async () => {
+    const app = Fastify();
+    app.get('/ask', (req, reply) => sendPage(req, reply, <QuestionFormPage locale="kk" district={district} meeting={null} challenge="1.x" />, { cache: 'private', script: true }));
+    app.get('/other', (req, reply) => sendPage(req, reply, <NotFoundPage locale="kk" path="/d/X" />, { cache: 'shared' }));
+    const ask = String((await app.inject('/ask')).headers['content-security-policy']);
+    expect(ask).toMatch(/^default-src 'none';/);
+    expect(ask).toContain('; script-src \'self\'');
+    expect(ask).not.toMatch(/unsafe-eval|'unsafe-inline'[^;]*script|script-src[^;]*(https?:|\*|data:)/);
+    const other = String((await app.inject('/other')).headers['content-security-policy']);
+    expect(other).toMatch(/^default-src 'none';/);
+    expect(other).not.toContain('script-src');
+    await app.close();
+  });
 });

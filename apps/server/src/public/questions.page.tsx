@@ -1,7 +1,9 @@
 import type { Locale } from '@esep/contracts';
 import { RESIDENT_QUESTION_KINDS, RESIDENT_QUESTION_MAX } from '@esep/contracts';
 import type { ReactNode } from 'react';
+import { POW_BITS } from '../services/question/question.pow.ts';
 import type { AuthorQuestion } from '../services/question/question.service.ts';
+import { ASK_POW_PATH } from './ask-pow.script.ts';
 import { QUESTION_CONSENT_TEXT } from '../services/question/question.service.ts';
 import { Layout, withLang } from './layout.tsx';
 import { INTL_LOCALE, publicT } from './public.i18n.ts';
@@ -9,7 +11,8 @@ import { INTL_LOCALE, publicT } from './public.i18n.ts';
 /*
  * R-29: the resident's pages for questions sent ahead of the meeting — the form (`/d/:code/ask`),
  * its answers, and the author's own page (`/q/:token`). Everything she typed is rendered as
- * text (React escapes it); nothing of hers appears anywhere else.
+ * text (React escapes it); nothing of hers appears anywhere else. The form is the one public
+ * page with a script: its proof of work (ask-pow.script.ts), an enhancement it works without.
  */
 
 export const FIELDS = ['kind', 'text', 'name', 'contact', 'consent'] as const;
@@ -41,7 +44,7 @@ export function QuestionFormPage({ locale, district, meeting, challenge, values 
   const fieldError = (f: Field) => (errors[f] ? <p id={`${f}-error`} className="small" role="alert">{errors[f]}</p> : null);
   const failed = FIELDS.filter((f) => errors[f]);
   return (
-    <Layout meta={{ locale, title: t('questions.title'), description: t('questions.intro', { district: name }), path, query }}>
+    <Layout meta={{ locale, title: t('questions.title'), description: t('questions.intro', { district: name }), path, query, scripts: [ASK_POW_PATH] }}>
       <h1>{t('questions.title')}</h1>
       <p>{t('questions.intro', { district: name })}</p>
       <p className="box note">{meeting ? t('questions.forMeeting', { date: when(locale, meeting.startsAt) }) : t('questions.noMeeting')}</p>
@@ -51,8 +54,11 @@ export function QuestionFormPage({ locale, district, meeting, challenge, values 
           <ul>{failed.map((f) => <li key={f}><a href={`#${f === 'kind' ? 'kind-question' : f}`}>{errors[f]}</a></li>)}</ul>
         </div>
       ) : null}
-      <form method="post" action={withLang(path, locale, query)} noValidate>
+      {/* R-29: the proof of work's difficulty and the button's words while it runs, for the script. */}
+      <form method="post" action={withLang(path, locale, query)} noValidate data-pow-bits={POW_BITS} data-pow-checking={t('questions.checking')}>
         <input type="hidden" name="challenge" value={challenge} />
+        {/* Filled by the script; left empty without one (the stricter limit of question.limit.ts). */}
+        <input type="hidden" name="pow" value="" />
         {meeting ? <input type="hidden" name="meeting" value={meeting.id} /> : null}
         <fieldset>
           <legend>{t('questions.kind')}</legend>
@@ -110,13 +116,16 @@ export function QuestionThanksPage({ locale, code, link }: { locale: Locale; cod
   );
 }
 
-/** A refusal of the whole form (too fast, expired, too large, too many), with the way back to it. */
-export function QuestionRefusalPage({ locale, code, message }: { locale: Locale; code: string; message: string }) {
+/**
+ * A refusal of the whole form (too fast, expired, a failed proof of work, already sent, too large,
+ * too many), with the way back to it. `reason` is the refusal's stable code (data-reason).
+ */
+export function QuestionRefusalPage({ locale, code, message, reason }: { locale: Locale; code: string; message: string; reason?: string }) {
   const t = publicT(locale);
   return (
     <Layout meta={{ locale, title: t('common.error'), path: askPath(code) }}>
       <h1>{t('common.error')}</h1>
-      <p className="box err" role="alert">{message}</p>
+      <p className="box err" role="alert" data-reason={reason}>{message}</p>
       <p><a className="button secondary" href={withLang(askPath(code), locale)}>{t('questions.openAgain')}</a></p>
     </Layout>
   );

@@ -42,6 +42,12 @@ export async function insertResidentQuestion(db: Executor, values: NewResidentQu
   return row!;
 }
 
+/** True when a question was already stored from the form with this challenge (its sha256; R-29, migration 0018). */
+export async function challengeUsed(db: Executor, challengeHash: string): Promise<boolean> {
+  const [row] = await db.select({ id: residentQuestions.id }).from(residentQuestions).where(eq(residentQuestions.challengeHash, challengeHash)).limit(1);
+  return row != null;
+}
+
 /** The author's view: her question with the item that answers it (by its token's hash). */
 export async function questionByTokenHash(db: Executor, tokenHash: string) {
   const [row] = await db.select({

@@ -31,6 +31,11 @@ export const residentQuestions = pgTable('resident_questions', {
   consentAt: timestamp('consent_at', { withTimezone: true }),
   /** sha256 (hex) of the author's private token. */
   tokenHash: text('token_hash').notNull(),
+  /**
+   * sha256 (hex) of the form's signed challenge, the puzzle of its proof of work: unique, so one
+   * form (and one solution) stores one question. Null for rows from before migration 0018.
+   */
+  challengeHash: text('challenge_hash'),
   /** The meeting item that answers it (linked by the inspector in preparation). */
   itemId: uuid('item_id').references(() => meetingItems.id, { onDelete: 'set null' }),
   linkedBy: uuid('linked_by').references(() => users.id),
@@ -43,6 +48,7 @@ export const residentQuestions = pgTable('resident_questions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('resident_questions_token_uq').on(t.tokenHash),
+  uniqueIndex('resident_questions_challenge_uq').on(t.challengeHash),
   index('resident_questions_district_idx').on(t.districtId, t.createdAt),
   index('resident_questions_meeting_idx').on(t.meetingId),
   index('resident_questions_item_idx').on(t.itemId),

@@ -21,12 +21,21 @@ describe('question form challenge (R-29)', () => {
   });
   it('refuses an altered time, mac, another district or another key', () => {
     const c = issueChallenge(key, district, t0);
-    const [issued, sig] = c.split('.');
-    expect(checkChallenge(key, district, `${Number(issued) - 10_000}.${sig}`, later(5_000))).toBe('tampered');
-    expect(checkChallenge(key, district, `${issued}.${sig!.slice(0, -1)}${sig!.endsWith('A') ? 'B' : 'A'}`, later(5_000))).toBe('tampered');
+    const [issued, salt, sig] = c.split('.');
+    expect(checkChallenge(key, district, `${Number(issued) - 10_000}.${salt}.${sig}`, later(5_000))).toBe('tampered');
+    expect(checkChallenge(key, district, `${issued}.${salt!.slice(0, -1)}${salt!.endsWith('A') ? 'B' : 'A'}.${sig}`, later(5_000))).toBe('tampered');
+    expect(checkChallenge(key, district, `${issued}.${salt}.${sig!.slice(0, -1)}${sig!.endsWith('A') ? 'B' : 'A'}`, later(5_000))).toBe('tampered');
+    expect(checkChallenge(key, district, `${issued}.${sig}`, later(5_000))).toBe('tampered');
     expect(checkChallenge(key, '22222222-2222-4222-8222-222222222222', c, later(5_000))).toBe('tampered');
     expect(checkChallenge(challengeKey(Buffer.alloc(32, 8)), district, c, later(5_000))).toBe('tampered');
     expect(checkChallenge(key, district, '', later(5_000))).toBe('tampered');
     expect(checkChallenge(key, district, 'x'.repeat(5000), later(5_000))).toBe('tampered');
+  });
+  it('is a different challenge for each form, even within one millisecond (each is used once)', () => {
+    const a = issueChallenge(key, district, t0);
+    const b = issueChallenge(key, district, t0);
+    expect(a).not.toBe(b);
+    expect(checkChallenge(key, district, a, later(5_000))).toBeNull();
+    expect(checkChallenge(key, district, b, later(5_000))).toBeNull();
   });
 });

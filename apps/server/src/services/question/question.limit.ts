@@ -7,7 +7,7 @@ import { AppError } from '../../http/app-error.ts';
  * hour. The counters are @fastify/rate-limit's, kept in the database store (rate-limit.store.ts)
  * so that every server process sees every hit; keys are digested there, never stored as such.
  */
-export const QUESTION_RATE = { perAddress: 5, perNetwork: 30, windowMs: 3_600_000 } as const;
+export const QUESTION_RATE = { perAddress: 5, perNetwork: 30, perNetworkWithoutPow: 3, windowMs: 3_600_000 } as const;
 
 export const TOO_MANY_QUESTIONS = {
   kk: 'Бұл құрылғыдан немесе желіден соңғы бір сағатта тым көп сұрақ жіберілді. Кейінірек қайталап көріңіз.',
@@ -34,5 +34,23 @@ export function questionLimit(app: FastifyInstance, rate: { perAddress: number; 
       reply.header('retry-after', String(exceeded.ttlInSeconds));
       throw new AppError('rate_limited', { retryAfterSeconds: exceeded.ttlInSeconds, rule: 'R-29' }, 429, TOO_MANY_QUESTIONS);
     }
+  };
+}
+
+/*
+ * R-29: a form sent without the proof of work (question.pow.ts) — from a browser without script,
+ * or from a sender that skips the work — is still taken, so that no resident is turned away for
+ * her phone, but only QUESTION_RATE.perNetworkWithoutPow an hour from one network, on top of the
+ * limits above: a tenth of what a network may send with the work done. Three, not one, because a
+ * household or an office shares one network, and script-less phones are few but not none. Only
+ * a question about to be stored counts (the caller asks after checking the form), so a resident
+ * whose form came back for a wrong phone number does not spend her allowance on the mistake.
+ */
+export function questionWithoutPowLimit(app: FastifyInstance, max: number = QUESTION_RATE.perNetworkWithoutPow) {
+  const byNetwork = app.createRateLimit({ max, timeWindow: QUESTION_RATE.windowMs, keyGenerator: (r) => `question:no-pow:net:${networkOf(r.ip)}` });
+  /** Counts one such question; null while within the limit, else the seconds until the window ends. */
+  return async function countWithoutPow(request: FastifyRequest): Promise<number | null> {
+    const result = await byNetwork(request);
+    return !result.isAllowed && result.isExceeded ? result.ttlInSeconds : null;
   };
 }

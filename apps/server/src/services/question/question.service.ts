@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Locale, ResidentQuestion, ResidentQuestionForm } from '@esep/contracts';
 import {
-  announcedMeetingOfDistrict, districtByCode, insertResidentQuestion, itemById, meetingPaths, meetingRow, nextAnnouncedMeeting,
+  announcedMeetingOfDistrict, challengeUsed, constraintViolation, districtByCode, insertResidentQuestion, itemById, meetingPaths, meetingRow, nextAnnouncedMeeting,
   questionByTokenHash, questionsForMeeting, residentQuestionById, setQuestionItem,
 } from '@esep/db';
 import { can } from '@esep/domain';
@@ -34,25 +34,40 @@ export async function questionFormTarget(ctx: ServiceContext, code: string, meet
   return { district, meeting };
 }
 
-/** Stores the question; answers the author's private token (shown once, never stored). */
-export async function submitQuestion(ctx: ServiceContext, target: { districtId: string; meetingId: string | null }, form: ResidentQuestionForm): Promise<{ token: string }> {
+/** R-29: true when a question was already stored from the form with this challenge (its proof of work is spent). */
+export const formAlreadyUsed = (ctx: ServiceContext, challengeHash: string) => challengeUsed(ctx.db, challengeHash);
+
+/**
+ * Stores the question; answers the author's private token (shown once, never stored), or
+ * 'challenge_used' when a question from the same form (the same challenge, `challengeHash`)
+ * got in first — two sends of one solution racing past formAlreadyUsed meet the unique index.
+ */
+export async function submitQuestion(
+  ctx: ServiceContext, target: { districtId: string; meetingId: string | null; challengeHash: string }, form: ResidentQuestionForm,
+): Promise<{ token: string } | 'challenge_used'> {
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
   const personal = form.name != null || form.contact != null;
-  await inTransaction(ctx, async (tx, audit) => {
-    const row = await insertResidentQuestion(tx, {
-      districtId: target.districtId, meetingId: target.meetingId, kind: form.kind, text: form.text,
-      authorName: form.name ?? null, contact: form.contact ?? null,
-      contactKind: form.contact ? (form.contact.includes('@') ? 'email' : 'phone') : null,
-      consentVersion: personal ? QUESTION_CONSENT_VERSION : null, consentAt: personal ? now : null,
-      tokenHash: tokenHashOf(token), createdAt: now,
+  try {
+    await inTransaction(ctx, async (tx, audit) => {
+      const row = await insertResidentQuestion(tx, {
+        districtId: target.districtId, meetingId: target.meetingId, kind: form.kind, text: form.text,
+        authorName: form.name ?? null, contact: form.contact ?? null,
+        contactKind: form.contact ? (form.contact.includes('@') ? 'email' : 'phone') : null,
+        consentVersion: personal ? QUESTION_CONSENT_VERSION : null, consentAt: personal ? now : null,
+        tokenHash: tokenHashOf(token), challengeHash: target.challengeHash, createdAt: now,
+      });
+      // No name, contact or text in the audit: ids, the kind and whether a contact was left.
+      await audit({
+        action: 'resident_question.create', entityType: 'district', entityId: target.districtId,
+        after: { questionId: row.id, meetingId: target.meetingId, kind: form.kind, hasContact: form.contact != null },
+      });
     });
-    // No name, contact or text in the audit: ids, the kind and whether a contact was left.
-    await audit({
-      action: 'resident_question.create', entityType: 'district', entityId: target.districtId,
-      after: { questionId: row.id, meetingId: target.meetingId, kind: form.kind, hasContact: form.contact != null },
-    });
-  });
+  } catch (error) {
+    const violation = constraintViolation(error);
+    if (violation?.kind === 'unique' && (violation.constraint === 'resident_questions_challenge_uq' || violation.fields.includes('challengeHash'))) return 'challenge_used';
+    throw error;
+  }
   return { token };
 }
 
