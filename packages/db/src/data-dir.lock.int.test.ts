@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +93,8 @@ describe.skipIf(process.env.ESEP_TEST_ENGINE === 'postgres')('data directory loc
       expect(r.lines.find((l) => l.startsWith('refused'))).toContain(`in use by another Esep process (pid ${winner},`);
     }
     expect(claims(dir)).toEqual([expect.stringMatching(new RegExp(`^${winner}-`))]);
+    // The winner marked its claim held: refusals name it, never a contender that withdrew.
+    expect(JSON.parse(readFileSync(join(dir, 'esep.lock', claims(dir)[0]!), 'utf8'))).toMatchObject({ pid: winner, held: true });
   });
 
   it('judges a claim by its process: gone, rebooted or its pid reused is stale; another host is not', async () => {

@@ -17,6 +17,9 @@ import { join, resolve } from 'node:path';
  * after the earlier one, so it sees the earlier one's claim, which stays until that process
  * withdraws (then it did not win) or releases. Two exactly simultaneous claimants may both
  * withdraw; they retry after a random pause, and each retry is the same safe protocol.
+ * The winner then rewrites its claim with `held: true`. A refusal names a held claim: a
+ * contender seen while deciding may withdraw a moment later, and naming it would send the user
+ * after a process that does not hold the directory (seen in CI: six claimants at one instant).
  *
  * A process killed with -9 leaves its claim behind; it is recognised as dead by its pid (no such
  * process), and on Linux also when the machine rebooted since (boot id) or the pid now belongs
@@ -39,6 +42,8 @@ export interface DataDirHolder {
   /** Linux: /proc/sys/kernel/random/boot_id and the process start time (clock ticks since boot). */
   boot?: string | null;
   started?: string | null;
+  /** Set once the claimant has won: a claim without it is a contender still deciding. */
+  held?: boolean;
 }
 
 export class DataDirInUse extends Error {
@@ -154,6 +159,20 @@ function otherClaims(lockDir: string, own: string): Claim[] {
     .filter((c): c is Claim => c !== null);
 }
 
+/**
+ * A claim that holds the directory, as opposed to a contender still deciding: marked held by its
+ * winner, or made on another host (it cannot be judged), or seen by us for longer than any
+ * decision takes (a claim written by hand or by an Esep that did not mark its claims yet).
+ * Measured on our own monotonic clock from when we first saw the claim: file times and the wall
+ * clock can disagree (libfaketime in the tests, a clock step on a server).
+ */
+function settled(claim: Claim, firstSeen: Map<string, number>): boolean {
+  if (claim.record?.held || claim.record?.host !== hostname()) return true;
+  const seen = firstSeen.get(claim.file) ?? performance.now();
+  firstSeen.set(claim.file, seen);
+  return performance.now() - seen > 1_000;
+}
+
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -173,6 +192,7 @@ export async function lockDataDir(dir: string, holder: Pick<DataDirHolder, 'comm
   };
   const name = `${process.pid}-${randomBytes(6).toString('hex')}.json`;
   const file = join(lockDir, name);
+  const firstSeen = new Map<string, number>();
   for (let attempt = 0; ; attempt += 1) {
     writeAtomically(file, JSON.stringify(record));
     const claims = otherClaims(lockDir, name);
@@ -183,10 +203,15 @@ export async function lockDataDir(dir: string, holder: Pick<DataDirHolder, 'comm
     }
     unlinkSync(file);
     // A holder that was running before we looked stays; a claimant as new as we are may have
-    // withdrawn too: look again after a random pause before refusing.
-    if (attempt >= 2) throw new DataDirInUse(root, live.record!, join(lockDir, live.file));
+    // withdrawn too: look again after a random pause before refusing. Refuse on a held claim;
+    // while only contenders are seen, keep looking (bounded: a contender stuck before marking
+    // its claim held is still refused, named as it is).
+    const holding = claims.filter((c) => c.record && holderAlive(c.record) && settled(c, firstSeen))[0];
+    if ((holding && attempt >= 2) || attempt >= 40) throw new DataDirInUse(root, (holding ?? live).record!, join(lockDir, (holding ?? live).file));
     await pause(50 + Math.floor(Math.random() * 200));
   }
+  record.held = true;
+  writeAtomically(file, JSON.stringify(record));
   held.set(root, { file, record });
   if (!exitHookInstalled) {
     exitHookInstalled = true;
