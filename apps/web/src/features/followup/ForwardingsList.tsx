@@ -50,7 +50,8 @@ function BodyForm({ forwarding, districtId }: { forwarding: Forwarding; district
   const chosen = bodies.data?.find((b) => b.id === bodyId);
   const serverAsks = save.isError && isApiError(save.error, 422) && save.error.code === 'competence_reason_required';
   const needsReason = chosen?.competent === false || serverAsks;
-  const suggested = (b: StateBody) => b.competent === true && b.coversDistrict !== false;
+  // Competent and serving the district; for a topic that names no body ("other"), any body serving the district.
+  const suggested = (b: StateBody) => (b.competent === true && b.coversDistrict !== false) || (b.competent === null && b.coversDistrict === true);
   const option = (b: StateBody) => ({ value: b.id, label: localName(b, language) });
   const groups = bodies.data ? [
     { group: t('forwarding.suggested'), items: bodies.data.filter(suggested).map(option) },
@@ -70,10 +71,12 @@ function BodyForm({ forwarding, districtId }: { forwarding: Forwarding; district
           onChange={(e) => { setBodyId(e.currentTarget.value); save.reset(); }}
           data={[{ value: '', label: bodies.isPending ? t('common.loading') : t('common.choose') }, ...groups]}
           error={tried && !bodyId ? t('common.required') : undefined} data-testid="forwarding-body" />
-        {chosen && (
+        {/* R-32.5: null — the topic ("other") names no body, so the choice is neither confirmed nor questioned. */}
+        {chosen && (chosen.competent !== null || chosen.contact) && (
           <Text size="sm" c={chosen.competent === false ? TONE.orange : 'gray.8'} data-testid="forwarding-body-competence" data-competent={String(chosen.competent)}>
-            {chosen.competent === false ? t('forwarding.notCompetent') : t('forwarding.competent')}
-            {chosen.contact && <> · {chosen.contact}</>}
+            {chosen.competent !== null && t(chosen.competent ? 'forwarding.competent' : 'forwarding.notCompetent')}
+            {chosen.competent !== null && chosen.contact && ' · '}
+            {chosen.contact}
           </Text>
         )}
         {needsReason && (
@@ -264,7 +267,8 @@ function ForwardingCard({ forwarding, editable, calendar, districtId }: {
             </List>
           </Alert>
         )}
-        {f.bodyId && <LetterLinks forwarding={f} />}
+        {/* The letter names the initiator: offered only to those the policy lets download it. */}
+        {f.bodyId && f.abilities.export && <LetterLinks forwarding={f} />}
         {editing && <BodyForm key={`body-${f.bodyId ?? ''}`} forwarding={f} districtId={districtId} />}
         {editing && f.bodyId && <LetterForm key={`letter-${f.sentOn ?? ''}`} forwarding={f} />}
         {editing && f.bodyId && !f.anonymous && <NoticeForm key={`notice-${f.bodyId}-${f.initiatorNotifiedOn ?? ''}`} forwarding={f} />}
