@@ -7,6 +7,7 @@ export * from './access/policy.ts';
 export * from './org/coverage.ts';
 export * from './org/adjacency.ts';
 export * from './org/assignment.ts';
+export * from './org/staff.titles.ts';
 export * from './org/structure.ts';
 export * from './org/structure.layout.ts';
 export * from './org/structure.validation.ts';

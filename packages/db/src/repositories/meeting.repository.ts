@@ -49,7 +49,7 @@ export async function meetingParts(db: Executor, ids: readonly string[]) {
   const ds = await db.select({ meetingId: meetingDistricts.meetingId, id: districts.id, code: districts.code, nameKk: districts.nameKk, nameRu: districts.nameRu, atuId: districts.atuId })
     .from(meetingDistricts).innerJoin(districts, eq(districts.id, meetingDistricts.districtId))
     .where(inArray(meetingDistricts.meetingId, [...ids])).orderBy(districts.code);
-  const is = await db.select({ meetingId: meetingInspectors.meetingId, districtId: meetingInspectors.districtId, acting: meetingInspectors.acting, id: staff.id, code: staff.code, fullName: staff.fullName })
+  const is = await db.select({ meetingId: meetingInspectors.meetingId, districtId: meetingInspectors.districtId, acting: meetingInspectors.acting, id: staff.id, code: staff.code, fullName: staff.fullName, rank: staff.rank, position: staff.position })
     .from(meetingInspectors).innerJoin(staff, eq(staff.id, meetingInspectors.staffId))
     .where(inArray(meetingInspectors.meetingId, [...ids])).orderBy(staff.fullName);
   return { districts: ds, inspectors: is };

@@ -194,7 +194,7 @@ export async function forwardingLetter(ctx: ServiceContext, forwardingId: string
     body: { nameKk: target.nameKk, nameRu: target.nameRu, contact: target.contact },
     item: { reference: `${row.meetingNumber}/${row.itemNumber}`, kind: row.itemKind, text: row.itemText, initiatorName: row.participantName, initiatorAddress: row.participantAddress },
     meeting: { number: row.meetingNumber, startsAt: row.meetingStartsAt },
-    inspector: reporter ? { fullName: reporter.fullName, rank: reporter.rank ?? null, districtNameKk: reporterDistrict?.nameKk ?? '', districtNameRu: reporterDistrict?.nameRu ?? '' } : null,
+    inspector: reporter ? { fullName: reporter.fullName, rank: reporter.rank ?? null, position: reporter.position, districtNameKk: reporterDistrict?.nameKk ?? '', districtNameRu: reporterDistrict?.nameRu ?? '' } : null,
   };
   return format === 'docx' ? forwardingLetterDocx(data, lang) : forwardingLetterPdf(data, lang);
 }

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTICIPANT_CATEGORY_VALUES } from '@esep/contracts';
+import { positionLabel, rankLabel } from '@esep/domain';
 import type * as c from '@esep/contracts';
 import type { z } from 'zod';
 import { request } from '../../app/api.ts';
@@ -171,7 +172,8 @@ export function ProtocolDocument({ protocol }: { protocol: Protocol }) {
           <dt>{t('content.reporters')}</dt>
           <dd data-testid="protocol-reporters">
             {content.reporters.map((r) => (
-              <Text key={r.staffId} size="sm">{[r.rank, t(`position.${r.position}` as 'position.inspector', { ns: 'meetings', defaultValue: r.position }), r.fullName].filter(Boolean).join(', ')}</Text>
+              // Issue 14: rank and position as labels in the UI language (codes; older protocols hold Kazakh labels).
+              <Text key={r.staffId} size="sm">{[r.fullName, rankLabel(r.rank, language), positionLabel(r.position, language)].filter(Boolean).join(', ')}</Text>
             ))}
           </dd>
         </dl>

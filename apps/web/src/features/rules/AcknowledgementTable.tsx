@@ -1,3 +1,4 @@
+import { capitalised, positionLabel } from '@esep/domain';
 import { Badge, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,9 +11,6 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import { almatyParts } from '../meetings/time.ts';
 import { fetchAcknowledgements, rulesKeys } from './rules.api.ts';
 import { badgeStyles } from '../meetings/StatusBadge.tsx';
-
-const POSITIONS = ['inspector', 'assistant', 'point_lead', 'unit_head', 'deputy_unit_head', 'regional_head'] as const;
-const isPosition = (value: string): value is (typeof POSITIONS)[number] => (POSITIONS as readonly string[]).includes(value);
 
 /** R-O.4: who in the territory has and has not read the rules in force (heads only). */
 export function AcknowledgementTable() {
@@ -56,7 +54,7 @@ export function AcknowledgementTable() {
                   <Text size="sm" fw={600}>{item.staff.fullName}</Text>
                   <Text size="xs" c="gray.8">{item.username}</Text>
                 </Table.Td>
-                <Table.Td><Text size="sm">{isPosition(item.staff.position) ? t(`position.${item.staff.position}`) : item.staff.position}</Text></Table.Td>
+                <Table.Td><Text size="sm">{capitalised(positionLabel(item.staff.position, language) ?? '')}</Text></Table.Td>
                 <Table.Td>
                   <Text size="sm">{localName(item.unit, language)}</Text>
                   {item.pointCode && <Text size="xs" c="gray.8">{item.pointCode}</Text>}
