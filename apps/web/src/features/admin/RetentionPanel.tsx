@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconLock, IconLockOpen, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime, formatNumber, todayIso } from '../../app/format.ts';
 import { ErrorAlert, PageLoader, Revealed } from '../../app/status.tsx';
-import { TableMessageRow, TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { notifyDone } from '../meetings/notify.ts';
 import { RefusalAlert, RuleLink } from '../meetings/RuleRefusal.tsx';
@@ -151,40 +151,37 @@ function RetentionView({ list }: { list: RetentionList }) {
           </Alert>
         </Revealed>
       )}
-      <TableScroll label={t('retention.tableLabel')} minWidth={720}>
-        <Table data-testid="retention-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('retention.meeting')}</Table.Th>
-              <Table.Th>{t('retention.kind')}</Table.Th>
-              <Table.Th>{t('retention.file')}</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>{t('retention.size')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {groups.length === 0 && <TableMessageRow colSpan={4}>{t('retention.none')}</TableMessageRow>}
-            {groups.flatMap((g) => g.entries.map((e, index) => (
-              <Table.Tr key={e.reference} data-testid="retention-row" data-kind={e.kind}>
-                {index === 0 && (
-                  <Table.Td rowSpan={g.entries.length} style={{ verticalAlign: 'top' }}>
-                    <Stack gap={4} align="flex-start">
-                      <Anchor component={Link} to={`/meetings/${g.meetingId}`} fw={600}>{g.meetingNumber}</Anchor>
-                      <Text size="sm">{formatDate(g.meetingDate, language)} · {formatSize(g.size, language)}</Text>
-                      <Button size="compact-sm" variant="default" leftSection={<IconLock size={14} aria-hidden />} onClick={() => setHolding(g)}
-                        aria-label={`${t('retention.hold')}: ${g.meetingNumber}`} data-testid="hold-open">
-                        {t('retention.hold')}
-                      </Button>
-                    </Stack>
-                  </Table.Td>
-                )}
-                <Table.Td>{t(`retention.kinds.${e.kind}`)}</Table.Td>
-                <Table.Td><Text size="sm" style={{ overflowWrap: 'anywhere' }}>{e.fileName ?? e.reference}</Text></Table.Td>
-                <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{formatSize(e.size, language)}</Table.Td>
-              </Table.Tr>
-            )))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      {/* A meeting's cell spans its files; on a phone it heads the card of its first file. */}
+      <DataTable
+        label={t('retention.tableLabel')}
+        minWidth={720}
+        striped={false}
+        testId="retention-table"
+        rows={groups.flatMap((g) => g.entries.map((e, index) => ({ g, e, index })))}
+        rowKey={({ e }) => e.reference}
+        rowProps={({ e }) => ({ 'data-testid': 'retention-row', 'data-kind': e.kind })}
+        empty={t('retention.none')}
+        columns={[
+          {
+            id: 'meeting', header: t('retention.meeting'), stack: 'title',
+            rowSpan: ({ g, index }) => (index === 0 ? g.entries.length : 0),
+            cellProps: () => ({ style: { verticalAlign: 'top' } }),
+            cell: ({ g }) => (
+              <Stack gap={4} align="flex-start">
+                <Anchor component={Link} to={`/meetings/${g.meetingId}`} fw={600}>{g.meetingNumber}</Anchor>
+                <Text size="sm" fw={400}>{formatDate(g.meetingDate, language)} · {formatSize(g.size, language)}</Text>
+                <Button size="compact-sm" variant="default" leftSection={<IconLock size={14} aria-hidden />} onClick={() => setHolding(g)}
+                  aria-label={`${t('retention.hold')}: ${g.meetingNumber}`} data-testid="hold-open">
+                  {t('retention.hold')}
+                </Button>
+              </Stack>
+            ),
+          },
+          { id: 'kind', header: t('retention.kind'), cell: ({ e }) => t(`retention.kinds.${e.kind}`) },
+          { id: 'file', header: t('retention.file'), cell: ({ e }) => <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{e.fileName ?? e.reference}</Text> },
+          { id: 'size', header: t('retention.size'), align: 'right', nowrap: true, cell: ({ e }) => formatSize(e.size, language) },
+        ]}
+      />
       <Group>
         <Button color="red.9" leftSection={<IconTrash size={16} aria-hidden />} disabled={list.count === 0} onClick={() => setConfirming(true)} data-testid="retention-remove">
           {t('retention.remove')}
