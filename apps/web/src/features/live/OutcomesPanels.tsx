@@ -137,9 +137,11 @@ export function DecisionsPanel() {
   const editingKey = live.editing?.kind === 'decision' ? live.editing.clientKey : 'new';
   return (
     <Stack gap="md">
-      <LiveSection id="live-decision-form-title" title={t('decision.formTitle')}>
-        <DecisionForm key={editingKey} />
-      </LiveSection>
+      {live.canRecord && (
+        <LiveSection id="live-decision-form-title" title={t('decision.formTitle')}>
+          <DecisionForm key={editingKey} />
+        </LiveSection>
+      )}
       <LiveSection id="live-decisions-title" title={t('decision.listTitle')}>
         {remove.isError && <ErrorAlert error={remove.error} />}
         {rows.length === 0 ? <Text size="sm" c="gray.8">{t('decision.empty')}</Text> : (
@@ -174,9 +176,11 @@ export function AwardsPanel() {
   const editingKey = live.editing?.kind === 'award' ? live.editing.clientKey : 'new';
   return (
     <Stack gap="md">
-      <LiveSection id="live-award-form-title" title={t('award.formTitle')}>
-        <AwardForm key={editingKey} />
-      </LiveSection>
+      {live.canRecord && (
+        <LiveSection id="live-award-form-title" title={t('award.formTitle')}>
+          <AwardForm key={editingKey} />
+        </LiveSection>
+      )}
       <LiveSection id="live-awards-title" title={t('award.listTitle')}>
         {remove.isError && <ErrorAlert error={remove.error} />}
         {rows.length === 0 ? <Text size="sm" c="gray.8">{t('award.empty')}</Text> : (

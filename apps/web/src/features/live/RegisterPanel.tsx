@@ -285,9 +285,12 @@ export function RegisterPanel({ publicUrl }: { publicUrl: string }) {
   const editingKey = live.editing?.kind === 'participant' ? live.editing.clientKey : 'new';
   return (
     <Stack gap="md">
-      <LiveSection id="live-register-form-title" title={t('register.formTitle')}>
-        <RegisterForm key={editingKey} />
-      </LiveSection>
+      {/* No greyed-out form while recording is closed: the notice above says why. */}
+      {live.canRecord && (
+        <LiveSection id="live-register-form-title" title={t('register.formTitle')}>
+          <RegisterForm key={editingKey} />
+        </LiveSection>
+      )}
       <LiveSection id="live-register-title" title={`${t('register.listTitle')} (${participantCount(rows)})`}>
         <RegisterList rows={rows} />
       </LiveSection>

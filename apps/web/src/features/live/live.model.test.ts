@@ -1,7 +1,7 @@
 import { DecisionBody, ItemBody, ParticipantBody } from '@esep/contracts';
 import { describe, expect, it } from 'vitest';
 import {
-  compact, decisionRows, itemRows, matchesSearch, participantCount, queueCounts, registerRows, validate,
+  closedReason, compact, decisionRows, itemRows, matchesSearch, participantCount, queueCounts, registerRows, validate,
 } from './live.model.ts';
 import type { LiveState } from './live.types.ts';
 import type { OutboxOperation } from './outbox.ts';
@@ -95,5 +95,17 @@ describe('form validation with the shared schemas', () => {
     expect(item.ok || item.errors).toEqual({ text: 'tooLong' });
     const decision = validate(DecisionBody, compact({ text: 'Camera', responsible: 'Akimat', dueDate: '' }));
     expect(decision.ok || decision.errors).toEqual({ dueDate: 'required' });
+  });
+});
+
+describe('why the live screen records nothing', () => {
+  it('after signing the meeting is closed; before its day or announcement it is not open yet', () => {
+    expect(closedReason({ status: 'held', recordingOpen: true })).toBeNull();
+    expect(closedReason({ status: 'protocol_signed', recordingOpen: false })).toBe('signed');
+    expect(closedReason({ status: 'closed', recordingOpen: false })).toBe('signed');
+    expect(closedReason({ status: 'cancelled', recordingOpen: false })).toBe('cancelled');
+    expect(closedReason({ status: 'postponed', recordingOpen: false })).toBe('postponed');
+    expect(closedReason({ status: 'scheduled', recordingOpen: false })).toBe('notAnnounced');
+    expect(closedReason({ status: 'announced', recordingOpen: false })).toBe('notYet');
   });
 });

@@ -2,7 +2,7 @@ import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconCalendarEvent, IconMapPin, IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
@@ -61,6 +61,11 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation('meetings');
   const language = useLanguage();
   useDocumentTitle(`${meeting.number} — Esep`);
+  // A link to a section (the live screen's "Follow-up" → #meeting-followup) lands on it once the page is drawn.
+  useEffect(() => {
+    const id = window.location.hash.slice(1);
+    if (id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  }, []);
   const districts = meeting.districts.map((d) => ({ ...d, inspector: meeting.inspectors.find((i) => i.districtId === d.id) }));
 
   return (
