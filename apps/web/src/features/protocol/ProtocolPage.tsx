@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
+import { shortUrl } from '../../app/url.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { hasRole, useCurrentUser } from '../auth/session.tsx';
 import { wrappingButton } from '../meetings/buttons.ts';
@@ -15,7 +16,7 @@ import { fetchMeeting, meetingKeys } from '../meetings/meetings.api.ts';
 import '../meetings/meetings.css';
 import { PLANNER_ROLES } from '../meetings/roles.ts';
 import { RuleLink } from '../meetings/RuleRefusal.tsx';
-import { badgeStyles, MeetingStatusBadge, TONE } from '../meetings/StatusBadge.tsx';
+import { badgeStyles, TONE } from '../meetings/StatusBadge.tsx';
 import { formatAlmatyDateTime, formatMeetingTime } from '../meetings/time.ts';
 import type { MeetingDetail } from '../meetings/types.ts';
 import { VideoPanel } from '../video/VideoPanel.tsx';
@@ -103,8 +104,12 @@ function Verification({ protocol }: { protocol: Protocol }) {
   return (
     <Stack gap="xs" data-testid="protocol-verification">
       <Text size="sm">{t('verify.intro')}</Text>
-      <Group gap="xs" wrap="nowrap" align="center">
-        <Anchor href={url} target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere', minWidth: 0 }} data-testid="protocol-verify-link">{url}</Anchor>
+      {/* The address is shown short (host and the id's first characters) so it fits a phone on one
+          line; the link and the copy button carry the whole of it. */}
+      <Group gap="xs" wrap="wrap" align="center">
+        <Anchor href={url} target="_blank" rel="noreferrer" title={url} style={{ overflowWrap: 'anywhere', minWidth: 0 }} data-testid="protocol-verify-link">
+          {shortUrl(url)}
+        </Anchor>
         <CopyButton value={url} timeout={2000}>
           {({ copied, copy }) => (
             <Button size="compact-sm" variant={copied ? 'filled' : 'light'} color={copied ? TONE.green : undefined} onClick={copy} style={{ flex: 'none' }}
@@ -138,16 +143,17 @@ function ProtocolScreen({ meeting, protocol }: { meeting: MeetingDetail; protoco
   return (
     <Stack gap="md">
       <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm">← {t('page.back', { number: meeting.number })}</Anchor>
-      <Group gap="sm" align="center" wrap="wrap">
+      {/* One status: the protocol's (the meeting's own is on the meeting page; issue 14). */}
+      <Group gap="sm" align="center" wrap="wrap" data-testid="protocol-header">
         <Title order={1} data-testid="protocol-title">{t('page.title', { number: meeting.number })}</Title>
         <Badge color={signed ? TONE.green : '#495057'} variant="filled" size="lg" tt="none" styles={badgeStyles}
           data-testid="protocol-status" data-status={protocol.status}>
           {t(`status.${protocol.status}`)}
         </Badge>
-        <MeetingStatusBadge status={meeting.status} />
       </Group>
       <Text>{formatMeetingTime(meeting.startsAt, meeting.endsAt, language)}</Text>
-      <Text size="sm" c="gray.8">{t('page.intro')} (<RuleLink rule="R-32.1" />)</Text>
+      {/* "Check and sign" is for a draft; a signed protocol says when it was signed (Timeliness). */}
+      {!signed && <Text size="sm" c="gray.8" data-testid="protocol-intro">{t('page.intro')} (<RuleLink rule="R-32.1" />)</Text>}
 
       <Timeliness protocol={protocol} />
 
