@@ -212,7 +212,7 @@ describe('reminders (issue 12)', () => {
     expect(await phone.locator('[data-testid=deliveries-table] thead').isVisible()).toBe(false);
     expect(await card.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(360);
     expect(await card.locator('[data-testid=delivery-status]').innerText()).toBe('Жіберілмеді');
-    const residentCard = phone.locator('[data-testid=deliveries-cards] [data-testid=delivery][data-recipient=subscriber]').first();
+    const residentCard = phone.locator('[data-testid=deliveries-table] [data-testid=delivery][data-recipient=subscriber]').first();
     expect(await residentCard.locator('[data-testid=delivery-address]').innerText()).toBe('a***@m***.kz');
     await noViolations(phone);
     await phoneContext.close();
