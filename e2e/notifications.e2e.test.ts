@@ -90,7 +90,8 @@ describe('reminders (issue 12)', () => {
     expect(await item.getAttribute('data-read')).toBe('false');
     expect(await item.locator('[data-testid=notification-title]').innerText()).toContain('хаттамаға әлі қол қойылмады');
     expect(await item.locator('[data-testid=notification-body]').innerText()).toContain('R-32.3');
-    expect(await item.locator('[data-testid=notification-rule]').innerText()).toContain('R-32.3');
+    // The rule as people cite it (issue 14): its paragraph, not its ID.
+    expect(await item.locator('[data-testid=notification-rule]').innerText()).toContain('§32 ¶3');
     // Made at 21:05 Almaty on the meeting's day, and shown in Almaty time.
     const [y, m, d] = heldDay.split('-');
     expect(await item.locator('time').innerText()).toMatch(new RegExp(`${d}\\.${m}\\.${y}, 21:0\\d`));

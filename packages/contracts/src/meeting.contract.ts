@@ -26,6 +26,12 @@ export const MEETING_DIRECTIONS_MAX = 1000;
 const Ref = z.object({ id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string() });
 const StaffRef = z.object({ id: z.uuid(), code: z.string(), fullName: z.string() });
 const Localised = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
+/**
+ * A meeting's district with the settlement (administrative-territorial unit) it lies in: screens
+ * title a meeting by them and its date ("Шамалған а.о., №11 учаске — 17 желтоқсан, 18:00"), not
+ * by its registration number (issue 14).
+ */
+export const MeetingDistrict = Ref.extend({ atu: z.object({ nameKk: z.string(), nameRu: z.string() }) });
 
 export const MeetingInspectorInput = z.object({ districtId: z.uuid(), staffId: z.uuid(), acting: z.boolean().default(false) }).strict();
 
@@ -110,7 +116,7 @@ export const MeetingSummary = z.object({
   startsAtLocal: z.iso.datetime({ offset: true }).describe('startsAt in Asia/Almaty, e.g. 2026-12-24T18:00:00+05:00'),
   endsAtLocal: z.iso.datetime({ offset: true }).describe('endsAt in Asia/Almaty'),
   venueName: z.string().nullable(), venueAddress: z.string().nullable(),
-  districts: z.array(Ref), inspectors: z.array(StaffRef.extend({ districtId: z.uuid(), acting: z.boolean() })),
+  districts: z.array(MeetingDistrict), inspectors: z.array(StaffRef.extend({ districtId: z.uuid(), acting: z.boolean() })),
   point: Ref,
   /** Set when the meeting was entered after the fact: the flag lists and calendars show. */
   lateEntry: z.enum(LATE_ENTRY_STATUS_VALUES).nullable(),

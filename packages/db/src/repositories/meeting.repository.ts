@@ -46,8 +46,11 @@ export async function meetingRow(db: Executor, id: string) {
 export async function meetingParts(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return { districts: [], inspectors: [] };
   // Sequential: inside a transaction both would share one connection.
-  const ds = await db.select({ meetingId: meetingDistricts.meetingId, id: districts.id, code: districts.code, nameKk: districts.nameKk, nameRu: districts.nameRu, atuId: districts.atuId })
-    .from(meetingDistricts).innerJoin(districts, eq(districts.id, meetingDistricts.districtId))
+  // The district's settlement (its ATU) by name too: a meeting's readable title names it (issue 14).
+  const ds = await db.select({
+    meetingId: meetingDistricts.meetingId, id: districts.id, code: districts.code, nameKk: districts.nameKk, nameRu: districts.nameRu, atuId: districts.atuId,
+    atuNameKk: atus.nameKk, atuNameRu: atus.nameRu,
+  }).from(meetingDistricts).innerJoin(districts, eq(districts.id, meetingDistricts.districtId)).innerJoin(atus, eq(atus.id, districts.atuId))
     .where(inArray(meetingDistricts.meetingId, [...ids])).orderBy(districts.code);
   const is = await db.select({ meetingId: meetingInspectors.meetingId, districtId: meetingInspectors.districtId, acting: meetingInspectors.acting, id: staff.id, code: staff.code, fullName: staff.fullName, rank: staff.rank, position: staff.position })
     .from(meetingInspectors).innerJoin(staff, eq(staff.id, meetingInspectors.staffId))

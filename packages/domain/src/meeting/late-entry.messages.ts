@@ -76,12 +76,12 @@ const T: Record<string, Template> = {
     en: () => 'The late entry was withdrawn',
   },
   'quarter.pending': {
-    kk: (p) => `${p.quarter} тоқсанына УПП басшысы кейін енгізілген жазбаны растап, хаттамаға қол қойылғанда есептеледі`,
+    kk: (p) => `УПП басшысы кейін енгізілген жазбаны растап, хаттамаға қол қойылғанда тоқсан есебіне кіреді (${p.quarter})`,
     ru: (p) => `Засчитывается за ${p.quarter} после подтверждения записи руководителем УПП и подписания протокола`,
     en: (p) => `Counts for ${p.quarter} once the point lead confirms the late entry and the protocol is signed`,
   },
   'quarter.returned': {
-    kk: (p) => `${p.quarter} тоқсанына есептелмейді: кейін енгізілген жазба қайтарылды`,
+    kk: (p) => `Тоқсан есебіне кірмейді (${p.quarter}): кейін енгізілген жазба қайтарылды`,
     ru: (p) => `Не засчитывается за ${p.quarter}: запись, внесённая после проведения, возвращена`,
     en: (p) => `Does not count for ${p.quarter}: the late entry was returned`,
   },

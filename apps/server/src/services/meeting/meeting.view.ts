@@ -28,7 +28,8 @@ function summary(row: MeetingRow, parts: Parts, point: Awaited<ReturnType<typeof
     startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), startDate: row.startDate,
     startsAtLocal: almatyDateTime(row.startsAt), endsAtLocal: almatyDateTime(row.endsAt),
     venueName: row.venueName, venueAddress: row.venueAddress,
-    districts: parts.districts.filter((d) => d.meetingId === row.id).map(({ id, code, nameKk, nameRu }) => ({ id, code, nameKk, nameRu })),
+    districts: parts.districts.filter((d) => d.meetingId === row.id)
+      .map(({ id, code, nameKk, nameRu, atuNameKk, atuNameRu }) => ({ id, code, nameKk, nameRu, atu: { nameKk: atuNameKk, nameRu: atuNameRu } })),
     inspectors: parts.inspectors.filter((i) => i.meetingId === row.id).map(({ id, code, fullName, districtId, acting }) => ({ id, code, fullName, districtId, acting })),
     point, lateEntry,
   };

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime, formatNumber, todayIso } from '../../app/format.ts';
+import { formatDate, formatLongDate, formatLongDateTime, formatNumber, todayIso } from '../../app/format.ts';
 import { ErrorAlert, PageLoader, Revealed } from '../../app/status.tsx';
 import { DataTable } from '../../app/table.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -82,7 +82,7 @@ function RemoveModal({ list, onClose, onRemoved }: { list: RetentionList; onClos
   return (
     <Modal opened onClose={onClose} title={t('retention.confirmTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm" data-testid="retention-confirm">
-        <Text>{t('retention.confirmText', { count: list.count, size: formatSize(list.totalSize, language), date: formatDate(list.cutoff, language) })}</Text>
+        <Text>{t('retention.confirmText', { count: list.count, size: formatSize(list.totalSize, language), date: formatLongDate(list.cutoff, language) })}</Text>
         <Text size="sm">{t('retention.kept')}</Text>
         {remove.isError && <RefusalAlert error={remove.error} testId="retention-remove-error" />}
         <Group justify="flex-end" gap="sm">
@@ -138,7 +138,7 @@ function RetentionView({ list }: { list: RetentionList }) {
   const [removed, setRemoved] = useState<RetentionRemovalResult | null>(null);
   return (
     <Stack gap="sm">
-      <Text size="sm">{t('retention.cutoff', { days: list.retentionDays, date: formatDate(list.cutoff, language) })} (<RuleLink rule="R-32.6" />)</Text>
+      <Text size="sm">{t('retention.cutoff', { days: list.retentionDays, date: formatLongDate(list.cutoff, language) })} (<RuleLink rule="R-32.6" />)</Text>
       <dl className="facts" data-testid="retention-totals" data-count={list.count} data-size={list.totalSize}>
         <dt>{t('retention.count')}</dt><dd>{formatNumber(list.count, language)}</dd>
         <dt>{t('retention.totalSize')}</dt><dd>{formatSize(list.totalSize, language)}</dd>
@@ -147,7 +147,7 @@ function RetentionView({ list }: { list: RetentionList }) {
       {removed && (
         <Revealed>
           <Alert color={TONE.green} role="status" title={t('retention.removedTitle')} data-testid="retention-removed">
-            {t('retention.removedText', { count: removed.count, size: formatSize(removed.totalSize, language), files: removed.filesDeleted, at: formatDateTime(removed.removedAt, language) })}
+            {t('retention.removedText', { count: removed.count, size: formatSize(removed.totalSize, language), files: removed.filesDeleted, at: formatLongDateTime(removed.removedAt, language) })}
           </Alert>
         </Revealed>
       )}

@@ -10,6 +10,7 @@ import { OBLIGATION_STATUSES } from '../meetings/options.ts';
 import { MeetingStatusBadge, OBLIGATION_COLORS, ObligationBadge } from '../meetings/StatusBadge.tsx';
 import { LateEntryBadge } from '../meetings/late/LateEntryBadge.tsx';
 import type { ObligationBoard } from '../meetings/types.ts';
+import { formatLongDateTime } from '../../app/format.ts';
 
 type Row = ObligationBoard['districts'][number];
 
@@ -69,7 +70,7 @@ export function DistrictTable({ rows, showPoint, canPlan, sort, onSort }: {
             <Stack gap={4}>
               {row.meetings.map((m) => (
                 <div key={m.id}>
-                  <Anchor component={Link} to={`/meetings/${m.id}`} size="sm" mr={6} className="board-meeting-number">{m.number}</Anchor>
+                  <Anchor component={Link} to={`/meetings/${m.id}`} size="sm" mr={6} className="board-meeting-number">{formatLongDateTime(m.startsAt, language, { year: false })}</Anchor>
                   <MeetingStatusBadge status={m.status} size="sm" />
                   {/* R-22.13: an entry after the fact counts once confirmed; the flag says where it stands. */}
                   <LateEntryBadge status={m.lateEntry} />

@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { formatDate } from '../../app/format.ts';
+import { formatDate, meetingTitle } from '../../app/format.ts';
 import { TablePager } from '../../app/table.tsx';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
 import { localName } from '../../i18n/names.ts';
@@ -92,7 +92,7 @@ function MeetingBlock({ meeting }: { meeting: ControlMeeting }) {
       <Stack gap="xs">
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Title order={3} size="h5" id={id}>
-            <Anchor component={Link} to={`/meetings/${meeting.meetingId}`}>{t('control.meetingTitle', { number: meeting.number })}</Anchor>
+            <Anchor component={Link} to={`/meetings/${meeting.meetingId}`}>{meetingTitle(meeting, language)}</Anchor>
           </Title>
           <Group gap={6}>
             {meeting.overdue > 0 && <OverdueBadge />}
@@ -105,8 +105,7 @@ function MeetingBlock({ meeting }: { meeting: ControlMeeting }) {
           </Group>
         </Group>
         <Text size="sm">
-          {formatDate(meeting.date, language)} · {meeting.districts.map((d) => localName(d, language)).join(', ')}
-          {meeting.inspectors.length > 0 && <> · {meeting.inspectors.map((i) => i.fullName).join(', ')}</>}
+          {meeting.inspectors.map((i) => i.fullName).join(', ')}
         </Text>
         <Text size="sm" data-testid="control-meeting-progress">{t('control.progress', { verified: meeting.verified, total: meeting.total, overdue: meeting.overdue })}</Text>
         {meeting.entries.length === 0

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
-import { formatDate, todayIso } from '../../app/format.ts';
+import { formatLongDate, todayIso } from '../../app/format.ts';
 import { localName, localText } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { notifyDone } from '../meetings/notify.ts';
@@ -244,7 +244,7 @@ function ForwardingCard({ forwarding, editable, calendar, districtId }: {
             <>
               <dt>{t('forwarding.letter')}</dt>
               <dd>
-                {t('forwarding.letterLine', { number: f.letterNumber ?? '—', date: f.letterDate ? formatDate(f.letterDate, language) : '—', sent: formatDate(f.sentOn, language) })}
+                {t('forwarding.letterLine', { number: f.letterNumber ?? '—', date: f.letterDate ? formatLongDate(f.letterDate, language) : '—', sent: formatLongDate(f.sentOn, language) })}
                 {f.sentLate && <Text size="sm" c="red.9" fw={700}>{t('forwarding.sentLate')}</Text>}
               </dd>
             </>
@@ -254,7 +254,7 @@ function ForwardingCard({ forwarding, editable, calendar, districtId }: {
             {f.anonymous
               ? t('forwarding.anonymous')
               : f.initiatorNotifiedOn
-                ? t('forwarding.notifiedLine', { date: formatDate(f.initiatorNotifiedOn, language), channel: f.initiatorChannel ? t(`channel.${f.initiatorChannel as NoticeChannel}`) : '—' })
+                ? t('forwarding.notifiedLine', { date: formatLongDate(f.initiatorNotifiedOn, language), channel: f.initiatorChannel ? t(`channel.${f.initiatorChannel as NoticeChannel}`) : '—' })
                 : t('forwarding.notNotified')}
             {f.initiatorNoticeText && <Text size="sm" c="gray.8" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{f.initiatorNoticeText}</Text>}
           </dd>

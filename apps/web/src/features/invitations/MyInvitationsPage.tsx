@@ -14,6 +14,7 @@ import { formatMeetingTime } from '../meetings/time.ts';
 import type { MyInvitation } from '../meetings/types.ts';
 import { answerInvitation, fetchMyInvitations } from './invitations.api.ts';
 import { notifyDone } from '../meetings/notify.ts';
+import { meetingTitle } from '../../app/format.ts';
 
 const ANSWERED = ['accepted', 'declined', 'attended', 'absent'];
 
@@ -37,7 +38,7 @@ function InvitationCard({ invitation }: { invitation: MyInvitation }) {
       <Stack gap="xs">
         <Group justify="space-between" gap="xs">
           <Title order={2} size="h4" id={titleId}>
-            <Anchor component={Link} to={`/meetings/${m.id}`} inherit>{t('meeting.title', { number: m.number })}</Anchor>
+            <Anchor component={Link} to={`/meetings/${m.id}`} inherit>{meetingTitle(m, language)}</Anchor>
           </Title>
           <MeetingStatusBadge status={m.status} size="sm" />
         </Group>

@@ -6,7 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { formatLongDateTime, meetingTitle } from '../../app/format.ts';
 import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { fetchMeeting, meetingKeys } from '../meetings/meetings.api.ts';
@@ -141,7 +141,7 @@ function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId:
   const [tab, setTab] = useState<Tab>('register');
   const [editing, setEditingState] = useState<OutboxOperation | null>(null);
   const [paperSheet, setPaperSheet] = useState<Live['paperSheet']>(null);
-  useDocumentTitle(`${t('page.title', { number: state.meeting.number })} — Esep`);
+  useDocumentTitle(`${t('page.title', { title: meetingTitle({ startsAt: state.meeting.startsAt, districts: state.districts }, language) })} — Esep`);
 
   const detail = useQuery({
     queryKey: meetingKeys.detail(meetingId),
@@ -178,7 +178,7 @@ function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId:
         </Anchor>
         <Stack gap={4}>
           <Group gap="sm" wrap="wrap">
-            <Title order={1} size="h2" data-testid="live-title">{t('page.title', { number: state.meeting.number })}</Title>
+            <Title order={1} size="h2" data-testid="live-title">{t('page.title', { title: meetingTitle({ startsAt: state.meeting.startsAt, districts: state.districts }, language) })}</Title>
             <MeetingStatusBadge status={state.meeting.status as MeetingStatus} testId="live-status" />
           </Group>
           <Text size="sm">{formatMeetingTime(state.meeting.startsAt, state.meeting.endsAt, language)}</Text>
@@ -190,7 +190,7 @@ function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId:
         {offline && data.snapshotAt === null && <Text size="sm" data-testid="live-offline-hint">{t('sync.offlineHint')}</Text>}
         {data.snapshotAt !== null && (
           <Alert color="gray" variant="light" icon={<IconCloudOff aria-hidden />} data-testid="live-snapshot">
-            {t('page.fromSnapshot', { time: formatDateTime(new Date(data.snapshotAt).toISOString(), language) })}
+            {t('page.fromSnapshot', { time: formatLongDateTime(new Date(data.snapshotAt).toISOString(), language) })}
           </Alert>
         )}
         {closed === 'signed' && <ClosedMeeting meetingId={meetingId} state={state} ops={ops} />}

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AwardBody, AWARD_KIND_VALUES, AWARD_RECIPIENT_VALUES, DecisionBody } from '@esep/contracts';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../app/format.ts';
+import { formatLongDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { deleteRecord, liveKeys, type DeletableKind } from './live.api.ts';
@@ -151,7 +151,7 @@ export function DecisionsPanel() {
                 <span className="live-number">{row.number ?? '·'}</span>
                 <div className="live-row-main">
                   <Text size="sm" className="live-text">{row.text}</Text>
-                  <Text size="xs" c="gray.8" className="live-text">{row.responsible} · {t('decision.due', { date: formatDate(row.dueDate, language) })}</Text>
+                  <Text size="xs" c="gray.8" className="live-text">{row.responsible} · {t('decision.due', { date: formatLongDate(row.dueDate, language) })}</Text>
                 </div>
                 <Stack gap={6} align="flex-end" className="live-row-side">
                   <StateBadge state={row.state} />

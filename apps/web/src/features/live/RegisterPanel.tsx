@@ -15,6 +15,7 @@ import type { ParticipantCategory, ParticipantData } from './live.types.ts';
 import { queueEntry, useLive } from './LiveContext.tsx';
 import { Announce, focusField, LiveSection, showProblems, StateBadge, useFieldError } from './parts.tsx';
 import { Officials, PaperSheets, SelfRegistration } from './RegisterExtras.tsx';
+import { RuleLink } from '../meetings/RuleRefusal.tsx';
 
 interface RegisterValues {
   fullName: string;
@@ -294,7 +295,7 @@ export function RegisterPanel({ publicUrl }: { publicUrl: string }) {
       <LiveSection id="live-register-title" title={`${t('register.listTitle')} (${participantCount(rows)})`}>
         <RegisterList rows={rows} />
       </LiveSection>
-      <LiveSection id="live-officials-title" title={t('officials.title')}>
+      <LiveSection id="live-officials-title" title={<>{t('officials.title')} <Text span inherit fw={400}>(<RuleLink rule="R-26" />)</Text></>}>
         <Officials rows={rows} />
       </LiveSection>
       <LiveSection id="live-paper-title" title={t('paper.title')}>

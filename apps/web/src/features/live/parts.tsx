@@ -17,7 +17,7 @@ export function StateBadge({ state }: { state: RowState }) {
   );
 }
 
-export function LiveSection({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
+export function LiveSection({ id, title, children, testId }: { id: string; title: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={id} data-testid={testId}>
       <Title order={2} size="h4" mb="sm" id={id}>{title}</Title>

@@ -27,6 +27,7 @@ import { formatMeetingTime } from './time.ts';
 import type { MeetingDetail } from './types.ts';
 import { LateEntryBadge } from './late/LateEntryBadge.tsx';
 import { LateEntryPanel } from './late/LateEntryPanel.tsx';
+import { meetingTitle } from '../../app/format.ts';
 
 export function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
   return (
@@ -60,7 +61,8 @@ function Place({ meeting }: { meeting: MeetingDetail }) {
 function MeetingView({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation('meetings');
   const language = useLanguage();
-  useDocumentTitle(`${meeting.number} — Esep`);
+  const title = meetingTitle(meeting, language);
+  useDocumentTitle(`${title} — Esep`);
   // A link to a section (the live screen's "Follow-up" → #meeting-followup) lands on it once the page is drawn.
   useEffect(() => {
     const id = window.location.hash.slice(1);
@@ -72,10 +74,12 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
     <Stack gap="md">
       <Stack gap={6}>
         <Group gap="sm" align="center" wrap="wrap">
-          <Title order={1} data-testid="meeting-number">{t('meeting.title', { number: meeting.number })}</Title>
+          <Title order={1} data-testid="meeting-title">{title}</Title>
           <MeetingStatusBadge status={meeting.status} size="lg" testId="meeting-status" />
           <LateEntryBadge status={meeting.lateEntry} size="lg" />
         </Group>
+        {/* The registration number stays for those who cite it (letters, the protocol); the title is for reading. */}
+        <Text size="sm" c="gray.8" data-testid="meeting-number" data-number={meeting.number}>{t('meeting.numberLine', { number: meeting.number })}</Text>
         <Group gap={6} wrap="nowrap" align="flex-start">
           <IconCalendarEvent size={20} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
           <Text fw={600} data-testid="meeting-time">{formatMeetingTime(meeting.startsAt, meeting.endsAt, language)} <Text span c="gray.8" fw={400}>({t('common.almatyTime')})</Text></Text>

@@ -17,15 +17,14 @@ import '../meetings/meetings.css';
 import { PLANNER_ROLES } from '../meetings/roles.ts';
 import { RuleLink } from '../meetings/RuleRefusal.tsx';
 import { badgeStyles, TONE } from '../meetings/StatusBadge.tsx';
-import { formatAlmatyDateTime, formatMeetingTime } from '../meetings/time.ts';
+import { formatMeetingTime } from '../meetings/time.ts';
 import type { MeetingDetail } from '../meetings/types.ts';
 import { VideoPanel } from '../video/VideoPanel.tsx';
 import { Addenda } from './Addenda.tsx';
 import { ProtocolDocument, ReassembleButton } from './ProtocolDocument.tsx';
 import { fetchProtocol, protocolDocumentUrl, protocolKeys, signProtocol, type DocumentCopy, type Protocol } from './protocol.api.ts';
 import { SignButton, SignerList } from './Signatures.tsx';
-
-const dmy = (date: string) => date.split('-').reverse().join('.');
+import { formatLongDate, formatLongDateTime, meetingTitle } from '../../app/format.ts';
 
 function Section({ id, title, rule, children, testId }: { id: string; title: string; rule?: string; children: ReactNode; testId?: string }) {
   return (
@@ -42,9 +41,9 @@ function Section({ id, title, rule, children, testId }: { id: string; title: str
 function Timeliness({ protocol }: { protocol: Protocol }) {
   const { t } = useTranslation('protocol');
   const language = useLanguage();
-  const date = dmy(protocol.meetingDate);
+  const date = formatLongDate(protocol.meetingDate, language);
   if (protocol.status === 'signed') {
-    const when = protocol.signedAt ? formatAlmatyDateTime(protocol.signedAt, language) : '';
+    const when = protocol.signedAt ? formatLongDateTime(protocol.signedAt, language) : '';
     if (protocol.timeliness === 'late') {
       return (
         <Alert color={TONE.orange} variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('timeliness.signedLate', { when })}
@@ -137,15 +136,16 @@ function ProtocolScreen({ meeting, protocol }: { meeting: MeetingDetail; protoco
   const { t } = useTranslation('protocol');
   const language = useLanguage();
   const user = useCurrentUser();
-  useDocumentTitle(`${t('page.title', { number: meeting.number })} — Esep`);
+  const title = meetingTitle(meeting, language);
+  useDocumentTitle(`${t('page.title', { title })} — Esep`);
   const planner = hasRole(user, PLANNER_ROLES);
   const signed = protocol.status === 'signed';
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm">← {t('page.back', { number: meeting.number })}</Anchor>
+      <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm">← {t('page.back', { title })}</Anchor>
       {/* One status: the protocol's (the meeting's own is on the meeting page; issue 14). */}
       <Group gap="sm" align="center" wrap="wrap" data-testid="protocol-header">
-        <Title order={1} data-testid="protocol-title">{t('page.title', { number: meeting.number })}</Title>
+        <Title order={1} data-testid="protocol-title">{t('page.title', { title })}</Title>
         <Badge color={signed ? TONE.green : '#495057'} variant="filled" size="lg" tt="none" styles={badgeStyles}
           data-testid="protocol-status" data-status={protocol.status}>
           {t(`status.${protocol.status}`)}
@@ -164,7 +164,7 @@ function ProtocolScreen({ meeting, protocol }: { meeting: MeetingDetail; protoco
             <Text size="sm" data-testid="protocol-pending">{t('signatures.pending', { names: protocol.pendingSigners.map((s) => s.fullName).join(', ') })}</Text>
           )}
           <Group gap="sm" wrap="wrap">
-            <SignButton meetingId={protocol.meetingId} signing={protocol.signing} title={t('sign.title', { number: meeting.number })}
+            <SignButton meetingId={protocol.meetingId} signing={protocol.signing} title={t('sign.title', { title })}
               label={t('sign.open')} submit={(body) => signProtocol(protocol.meetingId, body)} testId="protocol-sign" />
           </Group>
           {protocol.status === 'draft' && protocol.editable && <ReassembleButton protocol={protocol} />}

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../app/format.ts';
+import { formatLongDate } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { meetingKeys } from '../meetings/meetings.api.ts';
 import { notifyDone } from '../meetings/notify.ts';
@@ -84,7 +84,7 @@ export function CarryOverList({ meetingId, items, editable, testPrefix = 'carry'
               <Group gap="xs" justify="space-between" wrap="wrap" align="flex-start">
                 <Text fw={700} size="sm">
                   {item.reference} · {t(`itemKind.${item.kind}`)}
-                  <Text span size="sm" fw={400} c="gray.8"> · {t('carry.raisedAt', { number: item.meetingNumber, date: formatDate(item.meetingDate, language) })}</Text>
+                  <Text span size="sm" fw={400} c="gray.8"> · {t('carry.raisedAt', { date: formatLongDate(item.meetingDate, language) })}</Text>
                 </Text>
                 <OutcomeBadge outcome={item.outcome} />
               </Group>

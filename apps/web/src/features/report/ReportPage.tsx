@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
+import { formatQuarter, meetingTitle } from '../../app/format.ts';
 import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -77,7 +78,7 @@ function StatisticsPanel({ report }: { report: Report }) {
   return (
     <Stack gap="md" data-testid="report-statistics">
       {report.statistics.map((s) => {
-        const period = t('stats.period', { quarter: s.quarter, year: s.year });
+        const period = formatQuarter({ year: s.year, quarter: s.quarter }, language);
         const name = localName(s.district, language);
         const id = `stats-${s.district.id}`;
         return (
@@ -106,14 +107,15 @@ function ReportView({ meeting, report }: { meeting: MeetingDetail; report: Repor
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'report';
   const missing = missingNotes(report.carryOver);
-  useDocumentTitle(`${t('page.title', { number: meeting.number })} — Esep`);
+  const title = meetingTitle(meeting, language);
+  useDocumentTitle(`${t('page.title', { title })} — Esep`);
 
   return (
     <UnsavedChanges message={t('page.leaveWarning')}>
       <Stack gap="md">
-        <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm">← {t('page.back', { number: meeting.number })}</Anchor>
+        <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm">← {t('page.back', { title })}</Anchor>
         <Group gap="sm" align="center" wrap="wrap">
-          <Title order={1} data-testid="report-title">{t('page.title', { number: meeting.number })}</Title>
+          <Title order={1} data-testid="report-title">{t('page.title', { title })}</Title>
           <MeetingStatusBadge status={meeting.status} />
         </Group>
         <Text>{formatMeetingTime(meeting.startsAt, meeting.endsAt, language)}</Text>

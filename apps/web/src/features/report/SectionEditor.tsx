@@ -8,7 +8,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { formatLongDateTime } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { notifyDone } from '../meetings/notify.ts';
 import { fetchReport, reportKeys, saveSection, type Report, type ReportSection, type RichText } from './report.api.ts';
@@ -46,7 +46,7 @@ function SavedLine({ section }: { section: ReportSection }) {
   if (section.version === 0 || !section.updatedAt) return <Text size="xs" c="gray.8">{t('editor.neverSaved')}</Text>;
   return (
     <Text size="xs" c="gray.8" data-testid="section-saved">
-      {t('editor.savedLine', { version: section.version, at: formatDateTime(section.updatedAt, language), by: section.updatedBy ?? t('editor.unknownAuthor') })}
+      {t('editor.savedLine', { version: section.version, at: formatLongDateTime(section.updatedAt, language), by: section.updatedBy ?? t('editor.unknownAuthor') })}
     </Text>
   );
 }

@@ -3,7 +3,7 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, todayIso } from '../../app/format.ts';
+import { formatNumber, formatQuarter, todayIso } from '../../app/format.ts';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
 import { DataTable } from '../../app/table.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -92,6 +92,7 @@ function Editor({ districtId, statistics }: { districtId: string; statistics: St
  */
 export function DistrictStatistics({ districtId }: { districtId: string }) {
   const { t } = useTranslation('report');
+  const language = useLanguage();
   const user = useCurrentUser();
   const canEdit = hasRole(user, PLANNER_ROLES);
   const now = currentQuarter();
@@ -107,7 +108,7 @@ export function DistrictStatistics({ districtId }: { districtId: string }) {
     if (loaded && window.location.hash === '#district-statistics') document.getElementById('district-statistics')?.scrollIntoView({ block: 'start' });
   }, [loaded]);
   const years = Array.from({ length: 6 }, (_, i) => now.year - i);
-  const period = t('stats.period', { quarter, year });
+  const period = formatQuarter({ year, quarter }, language);
   return (
     <Stack gap="md" data-testid="district-statistics">
       <Group gap="sm" align="flex-end">

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime } from '../../../app/format.ts';
+import { formatLongDate, formatLongDateTime, meetingTitle } from '../../../app/format.ts';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { meetingChanged } from '../meetings.api.ts';
 import { notifyDone } from '../notify.ts';
@@ -19,6 +19,7 @@ type Decision = 'confirm' | 'return' | 'withdraw';
 function DecisionModal({ meeting, decision, onClose }: { meeting: MeetingDetail; decision: Decision; onClose: () => void }) {
   const { t } = useTranslation('late');
   const { t: tm } = useTranslation('meetings');
+  const language = useLanguage();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -36,7 +37,7 @@ function DecisionModal({ meeting, decision, onClose }: { meeting: MeetingDetail;
     if (!needsReason || reason.trim()) submit.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title={t(`panel.${decision}Title`, { number: meeting.number })} size="lg" closeButtonProps={{ 'aria-label': tm('common.close') }}>
+    <Modal opened onClose={onClose} title={t(`panel.${decision}Title`, { title: meetingTitle(meeting, language) })} size="lg" closeButtonProps={{ 'aria-label': tm('common.close') }}>
       <Stack gap="md">
         <Text size="sm">{t(`panel.${decision}Text`)}</Text>
         {needsReason && (
@@ -58,10 +59,10 @@ function DecisionModal({ meeting, decision, onClose }: { meeting: MeetingDetail;
 function Lines({ entry }: { entry: LateEntryView }) {
   const { t } = useTranslation('late');
   const language = useLanguage();
-  const decidedOn = entry.decidedAt ? formatDateTime(entry.decidedAt, language) : '';
+  const decidedOn = entry.decidedAt ? formatLongDateTime(entry.decidedAt, language) : '';
   return (
     <Stack gap={4}>
-      <Text size="sm">{t('panel.entered', { date: formatDate(entry.enteredOn, language), name: entry.enteredBy })}</Text>
+      <Text size="sm">{t('panel.entered', { date: formatLongDate(entry.enteredOn, language), name: entry.enteredBy })}</Text>
       <Text size="sm"><Text span fw={600}>{t('panel.reason')}:</Text> {entry.reason}</Text>
       {entry.status === 'pending' && (
         <Text size="sm" fw={600} data-testid="late-entry-awaiting">

@@ -18,10 +18,13 @@ import { StepTime } from './StepTime.tsx';
 import { useMyDistricts } from './wizard.data.ts';
 import { wrappingButton } from '../buttons.ts';
 import { notifyDone } from '../notify.ts';
+import { meetingTitle } from '../../../app/format.ts';
+import { useLanguage } from '../../../i18n/useLanguage.ts';
 
 /** The planning wizard: districts, setting, format and place, date and time, review (R-26, R-27). */
 export function PlanWizard({ initial, meeting }: { initial: PlanForm; meeting?: MeetingDetail }) {
   const { t } = useTranslation('meetings');
+  const language = useLanguage();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -32,7 +35,7 @@ export function PlanWizard({ initial, meeting }: { initial: PlanForm; meeting?: 
   const [refusal, setRefusal] = useState<{ error: unknown; refusal: Refusal } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const mine = useMyDistricts();
-  const title = meeting ? t('wizard.editTitle', { number: meeting.number }) : t('wizard.title');
+  const title = meeting ? t('wizard.editTitle', { title: meetingTitle(meeting, language) }) : t('wizard.title');
   useDocumentTitle(`${title} — Esep`);
 
   // One district to choose from (an inspector's own): it is the plan's district.
@@ -59,7 +62,7 @@ export function PlanWizard({ initial, meeting }: { initial: PlanForm; meeting?: 
     mutationFn: () => (meeting ? updateMeeting(meeting.id, planBody(form, user.staffId)) : createMeeting(planBody(form, user.staffId))),
     onSuccess: (detail) => {
       meetingChanged(queryClient, detail);
-      notifyDone(t(meeting ? 'wizard.saved' : 'wizard.created', { number: detail.number }));
+      notifyDone(t(meeting ? 'wizard.saved' : 'wizard.created', { title: meetingTitle(detail, language) }));
       void navigate(`/meetings/${detail.id}`);
     },
     onError: (error) => {
