@@ -32,6 +32,37 @@ describe('the weight of the login page (issue 14, item 13)', () => {
   }, 120_000);
 });
 
+describe('the service worker after login (issue 14, item 13)', () => {
+  it('precaches the shell and the offline screens, not the whole app', async () => {
+    const sw = await (await fetch(`${server.url}/sw.js`)).text();
+    for (const kept of ['index.html', 'assets/MeetingPage-', 'assets/LivePage-', 'assets/signed-in.kk-', 'assets/signed-in.ru-', 'assets/outbox-']) expect(sw).toContain(kept);
+    // Their code, that is: every style sheet is kept (the largest is 20 KB compressed).
+    for (const left of ['ReportPage', 'VideoPanel', 'AdminPage']) expect(sw).not.toMatch(new RegExp(`assets/${left}-[^"]+\\.js`));
+  });
+
+  it('a page opened once, before the worker took control, opens again without signal', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.locator('[data-testid=login-username]').fill('inspector');
+    await page.locator('[data-testid=login-password]').fill('demo');
+    await page.locator('[data-testid=login-submit]').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/account`);
+    await page.locator('main h1').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+    // The account page's code was fetched before the worker was there: the page hands it over.
+    await expect.poll(() => page.evaluate(async () => {
+      const cache = await caches.open('esep-assets');
+      return (await cache.keys()).some((request) => /\/assets\/AccountPage-[^/]+\.js$/.test(request.url));
+    }), { timeout: 30_000 }).toBe(true);
+    await context.setOffline(true);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await expect.poll(() => page.locator('main h1').first().innerText(), { timeout: 30_000 }).toBe('Тіркелгі');
+    await context.close();
+  }, 120_000);
+});
+
 describe('the language before and after login (issue 14, item 3)', () => {
   const open = async (locale: string) => {
     const context = await browser.newContext({ locale, viewport: { width: 360, height: 780 } });

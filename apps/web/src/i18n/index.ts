@@ -99,12 +99,14 @@ export function currentLanguage(): Language {
 
 /** The strings of the signed-in pages, in the current language (and in any chosen later). */
 export async function loadSignedInStrings(): Promise<void> {
-  if (!signedIn) {
-    signedIn = true;
-    // The login strings of `translation` are replaced by the whole namespace.
-    await i18next.reloadResources([i18next.language], ['translation']);
-  }
-  await i18next.loadNamespaces([...SIGNED_IN_NAMESPACES]);
+  // The namespaces join `ns` at once (a language chosen meanwhile loads them too), and from now on
+  // `translation` is read in full: the login strings of the current language are replaced by it.
+  const first = !signedIn;
+  signedIn = true;
+  await Promise.all([
+    i18next.loadNamespaces([...SIGNED_IN_NAMESPACES]),
+    first ? i18next.reloadResources([i18next.language], ['translation']) : undefined,
+  ]);
 }
 
 i18next.on('languageChanged', (language) => {
