@@ -15,6 +15,7 @@ export * from './org/iin.ts';
 export * from './meeting/quarter.ts';
 export * from './meeting/notice.rule.ts';
 export * from './meeting/meeting.lifecycle.ts';
+export * from './meeting/meeting.tasks.ts';
 export * from './meeting/meeting.plan.ts';
 export * from './meeting/preferred-hours.ts';
 export * from './meeting/obligation.ts';

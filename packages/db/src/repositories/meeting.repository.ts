@@ -146,6 +146,10 @@ export async function pointRef(db: Executor, id: string) {
   const [row] = await db.select({ id: policePoints.id, code: policePoints.code, nameKk: policePoints.nameKk, nameRu: policePoints.nameRu }).from(policePoints).where(eq(policePoints.id, id));
   return row!;
 }
+export async function unitRef(db: Executor, id: string) {
+  const [row] = await db.select({ id: policeUnits.id, code: policeUnits.code, nameKk: policeUnits.nameKk, nameRu: policeUnits.nameRu }).from(policeUnits).where(eq(policeUnits.id, id));
+  return row ?? null;
+}
 export async function atuRef(db: Executor, id: string) {
   const [row] = await db.select({ id: atus.id, code: atus.code, nameKk: atus.nameKk, nameRu: atus.nameRu, kind: atus.kind }).from(atus).where(eq(atus.id, id));
   return row ?? null;

@@ -3,7 +3,7 @@ import {
   meetingRow, meetingTarget, notResolvedFor, planningDistricts, pointLeadName, pointRef, preferredHoursOf, type InvitationRow, type LateEntryRow, type MeetingRow,
 } from '@esep/db';
 import {
-  abilities, almatyDate, almatyDateTime, availableActions, can, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, lateEntryActions, noticeDaysLeft, noticeDeadline,
+  abilities, almatyDate, almatyDateTime, availableActions, meetingTasks, can, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, lateEntryActions, noticeDaysLeft, noticeDeadline,
   noticeGiven, publicationCounts, quarterEnd, quarterOf, quarterStart, ruleReference, type Actor, type InvitationState, type LateEntryChecklistFacts, type Locale,
   type RuleId, type TerritoryPath,
 } from '@esep/domain';
@@ -31,7 +31,7 @@ function summary(row: MeetingRow, parts: Parts, point: Awaited<ReturnType<typeof
     districts: parts.districts.filter((d) => d.meetingId === row.id)
       .map(({ id, code, nameKk, nameRu, atuNameKk, atuNameRu }) => ({ id, code, nameKk, nameRu, atu: { nameKk: atuNameKk, nameRu: atuNameRu } })),
     inspectors: parts.inspectors.filter((i) => i.meetingId === row.id).map(({ id, code, fullName, districtId, acting }) => ({ id, code, fullName, districtId, acting })),
-    point, lateEntry,
+    point, lateEntry, practice: row.practice,
   };
 }
 
@@ -68,6 +68,14 @@ export function presentInvitation(row: InvitationRow) {
     organisation: row.organisation, personName: row.personName, contact: row.contact, status: row.status,
     addresseeUserId: row.addresseeUserId, respondedAt: row.respondedAt?.toISOString() ?? null, note: row.note,
   };
+}
+
+/** an invitation counts once it is sent (not a draft) and not declined. */
+const invitedTo = (states: readonly InvitationState[]) => states.some((s) => s !== 'draft' && s !== 'declined');
+
+function presentTasks(tasks: ReturnType<typeof meetingTasks>) {
+  const { from } = tasks.next;
+  return { steps: tasks.steps, next: { ...tasks.next, from: from?.toISOString() ?? null, fromLocal: from ? almatyDateTime(from) : null } };
 }
 
 /** Everything the meeting page shows, including its compliance checklist in the user's language. */
@@ -149,6 +157,13 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     participantCount: counts.participants,
     holding: { items: counts.items, unclassified: counts.unclassified, decisions: counts.decisions, awards: counts.awards, carried: carried.length },
     enteredLate: late ? presentLateEntry(actor, row, late, target?.paths ?? [], confirmer) : null,
+    tasks: presentTasks(meetingTasks({
+      status: row.status, now: ctx.now(), startsAt: row.startsAt, endsAt: row.endsAt, startDate: row.startDate, publications,
+      invited: { policeLeadership: invitedTo(states('police_leadership')), akimat: invitedTo(states('akimat')) },
+      participants: counts.participants, items: counts.items,
+      protocolStatus: fu.protocolStatus === 'signed' || fu.protocolStatus === 'draft' ? fu.protocolStatus : null,
+      practice: row.practice, lateEntry: late != null,
+    })),
   };
 }
 
