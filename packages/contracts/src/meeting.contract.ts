@@ -153,6 +153,8 @@ export const MeetingDetail = MeetingSummary.extend({
   holding: z.object({ items: z.number().int(), unclassified: z.number().int(), decisions: z.number().int(), awards: z.number().int(), carried: z.number().int() }),
   /** The entry after the fact: reason, who and when, and its confirmation (R-33). */
   enteredLate: LateEntryView.nullable(),
+  /** Issue 14: the outlet of the districts' last publication, the default of this meeting's (R-27.1). */
+  lastPublication: z.object({ channel: z.enum(CHANNEL_VALUES), outlet: z.string() }).nullable(),
   /** Issue 14: the meeting as a task list, and the next action that succeeds now (`from`: when it becomes possible). */
   tasks: z.object({
     steps: z.array(z.object({ key: z.enum(MEETING_TASK_VALUES), status: z.enum(TASK_STATUS_VALUES), rule: z.string() })),

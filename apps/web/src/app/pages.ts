@@ -12,6 +12,7 @@ export const pages = {
   users: lazyComponent(() => import('../features/users/UsersPage.tsx'), (m) => m.UsersPage),
   account: lazyComponent(() => import('../features/account/AccountPage.tsx'), (m) => m.AccountPage),
   board: lazyComponent(() => import('../features/board/BoardPage.tsx'), (m) => m.BoardPage),
+  home: lazyComponent(() => import('../features/home/HomePage.tsx'), (m) => m.HomePage),
   newMeeting: lazyComponent(() => import('../features/meetings/wizard/PlanPages.tsx'), (m) => m.NewMeetingPage),
   editMeeting: lazyComponent(() => import('../features/meetings/wizard/PlanPages.tsx'), (m) => m.EditMeetingPage),
   meeting: lazyComponent(() => import('../features/meetings/MeetingPage.tsx'), (m) => m.MeetingPage),

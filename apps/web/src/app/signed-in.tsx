@@ -1,5 +1,6 @@
 import { Navigate, Outlet, useRoutes, type RouteObject } from 'react-router';
 import { RequireRole } from '../features/auth/RequireAuth.tsx';
+import { useCurrentUser } from '../features/auth/session.tsx';
 import { Boundary } from './boundary.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { AUDIT_ROLES, IMPORT_ROLES, USERS_ROLES } from './layout/navigation.ts';
@@ -21,7 +22,14 @@ const {
   board: BoardPage, newMeeting: NewMeetingPage, editMeeting: EditMeetingPage, meeting: MeetingPage, calendar: CalendarPage,
   invitations: MyInvitationsPage, rules: RulesPage,
 } = pages;
-const { live: LivePage } = pages;
+const { live: LivePage, home: HomePage } = pages;
+
+/** Issue 14: those who hold meetings land on their quarter; everyone else on the organisation. */
+const HOLDER_ROLES = ['inspector', 'assistant'] as const;
+function Home() {
+  const user = useCurrentUser();
+  return <Navigate to={(HOLDER_ROLES as readonly string[]).includes(user.role) ? '/meetings' : '/org'} replace />;
+}
 const { report: ReportPage } = pages;
 const { protocol: ProtocolPage } = pages;
 const { control: ControlBoardPage, admin: AdminPage } = pages;
@@ -41,7 +49,8 @@ export const signedInRoutes: RouteObject[] = [
       {
         element: <PageBoundary />,
         children: [
-          { index: true, element: <Navigate to="/org" replace /> },
+          { index: true, element: <Home /> },
+          { path: 'meetings', element: <RequireRole roles={PLANNER_ROLES}><HomePage /></RequireRole> },
           { path: 'org', element: <OrgPage /> },
           { path: 'districts/:id', element: <DistrictPage /> },
           { path: 'import', element: <RequireRole roles={IMPORT_ROLES}><ImportPage /></RequireRole> },

@@ -146,6 +146,15 @@ export async function pointRef(db: Executor, id: string) {
   const [row] = await db.select({ id: policePoints.id, code: policePoints.code, nameKk: policePoints.nameKk, nameRu: policePoints.nameRu }).from(policePoints).where(eq(policePoints.id, id));
   return row!;
 }
+/** Issue 14: the latest publication of another meeting of these districts — the default outlet of the next one. */
+export async function lastPublicationOf(db: Executor, districtIds: readonly string[], exceptMeetingId: string) {
+  if (districtIds.length === 0) return null;
+  const [row] = await db.select({ channel: announcements.channel, outlet: announcements.outlet }).from(announcements)
+    .innerJoin(meetingDistricts, eq(meetingDistricts.meetingId, announcements.meetingId))
+    .where(and(inArray(meetingDistricts.districtId, [...districtIds]), ne(announcements.meetingId, exceptMeetingId), ne(announcements.channel, 'esep_page')))
+    .orderBy(desc(announcements.createdAt)).limit(1);
+  return row ?? null;
+}
 export async function unitRef(db: Executor, id: string) {
   const [row] = await db.select({ id: policeUnits.id, code: policeUnits.code, nameKk: policeUnits.nameKk, nameRu: policeUnits.nameRu }).from(policeUnits).where(eq(policeUnits.id, id));
   return row ?? null;

@@ -1,6 +1,6 @@
 import {
   agreementsOf, announcementsOf, atuRef, earlierItems, followUpFacts, holdingCounts, invitationsOf, lateEntryOf, lateEntryStatuses, meetingConflicts, meetingEventsOf, meetingParts,
-  meetingRow, meetingTarget, notResolvedFor, planningDistricts, pointLeadName, pointRef, preferredHoursOf, type InvitationRow, type LateEntryRow, type MeetingRow,
+  lastPublicationOf, meetingRow, meetingTarget, notResolvedFor, planningDistricts, pointLeadName, pointRef, preferredHoursOf, type InvitationRow, type LateEntryRow, type MeetingRow,
 } from '@esep/db';
 import {
   abilities, almatyDate, almatyDateTime, availableActions, meetingTasks, can, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, lateEntryActions, noticeDaysLeft, noticeDeadline,
@@ -93,11 +93,12 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     const districtIds = parts.districts.map((d) => d.id);
     return Promise.all([
       planningDistricts(ctx.db, districtIds), preferredHoursOf(ctx.db, districtIds), carriedItems(ctx, id, districtIds, row.startsAt),
+      lastPublicationOf(ctx.db, districtIds, id),
     ]);
   });
   const lateRead = lateEntryOf(ctx.db, id);
   const agreementsRead = agreementsOf(ctx.db, [id]);
-  const [parts, point, announcementRows, invitationRows, events, target, convener, agreementRows, [{ adjacency }, hours, carried], conflicts, counts, fu, late, confirmer, agreements] = await Promise.all([
+  const [parts, point, announcementRows, invitationRows, events, target, convener, agreementRows, [{ adjacency }, hours, carried, lastPublication], conflicts, counts, fu, late, confirmer, agreements] = await Promise.all([
     partsRead, pointRef(ctx.db, row.pointId), announcementsOf(ctx.db, [id]), invitationsOf(ctx.db, [id]),
     meetingEventsOf(ctx.db, id), meetingTarget(ctx.db, id), row.convenerAtuId ? atuRef(ctx.db, row.convenerAtuId) : null,
     agreementsRead, byDistricts,
@@ -157,6 +158,7 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     participantCount: counts.participants,
     holding: { items: counts.items, unclassified: counts.unclassified, decisions: counts.decisions, awards: counts.awards, carried: carried.length },
     enteredLate: late ? presentLateEntry(actor, row, late, target?.paths ?? [], confirmer) : null,
+    lastPublication,
     tasks: presentTasks(meetingTasks({
       status: row.status, now: ctx.now(), startsAt: row.startsAt, endsAt: row.endsAt, startDate: row.startDate, publications,
       invited: { policeLeadership: invitedTo(states('police_leadership')), akimat: invitedTo(states('akimat')) },

@@ -25,7 +25,8 @@ export function AppLayout() {
   return (
     <>
       {/* Messages of the signed-in pages; shown from here so the login page goes without its code. */}
-      <Notifications position="top-right" zIndex={1000} />
+      {/* Issue 14: one notification at a time, never a stack over the screen. */}
+      <Notifications position="top-right" zIndex={1000} limit={1} />
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <AppShell
         header={{ height: 56 }}

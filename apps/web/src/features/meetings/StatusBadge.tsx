@@ -41,3 +41,13 @@ export function ObligationBadge({ status, testId }: { status: ObligationStatus; 
     </Badge>
   );
 }
+
+/** Issue 14: a practice meeting is marked wherever it is shown; it never counts. */
+export function PracticeBadge({ size = 'md' }: { size?: 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation('meetings');
+  return (
+    <Badge color="#862e9c" variant="outline" tt="none" size={size} styles={badgeStyles} data-testid="practice-badge">
+      {t('practice.badge')}
+    </Badge>
+  );
+}

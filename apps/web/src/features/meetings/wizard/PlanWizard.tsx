@@ -22,7 +22,7 @@ import { meetingTitle } from '../../../app/format.ts';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 
 /** The planning wizard: districts, setting, format and place, date and time, review. */
-export function PlanWizard({ initial, meeting }: { initial: PlanForm; meeting?: MeetingDetail }) {
+export function PlanWizard({ initial, meeting, initialStep = 0 }: { initial: PlanForm; meeting?: MeetingDetail; initialStep?: number }) {
   const { t } = useTranslation('meetings');
   const language = useLanguage();
   const user = useCurrentUser();
@@ -30,7 +30,7 @@ export function PlanWizard({ initial, meeting }: { initial: PlanForm; meeting?: 
   const queryClient = useQueryClient();
   const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
   const [form, setForm] = useState(initial);
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(initialStep);
   const [missing, setMissing] = useState<Missing[]>([]);
   const [refusal, setRefusal] = useState<{ error: unknown; refusal: Refusal } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -98,6 +98,7 @@ export function PlanWizard({ initial, meeting }: { initial: PlanForm; meeting?: 
   return (
     <Stack gap="md" maw={760}>
       <Title order={1}>{title}</Title>
+      {form.practice && <Text size="sm" data-testid="practice-note">{t('practice.note')}</Text>}
       <Stepper
         active={step}
         onStepClick={(s) => s < step && setStep(s)}
