@@ -73,6 +73,12 @@ export function HomePage() {
               {row.daysToAnnounce != null && row.daysToAnnounce >= 0 && !['met', 'held'].includes(row.status) && (
                 <Text size="sm">{t('home.daysToAnnounce', { count: row.daysToAnnounce })}</Text>
               )}
+              {!row.meetings.some((m) => m.startsAt.slice(0, 10) > today && m.status !== 'cancelled') && (
+                <Button component={Link} to={`/meetings/new?district=${row.district.id}`} variant="default" size="sm" styles={wrappingButton}
+                  leftSection={<IconCalendarPlus size={16} aria-hidden />} style={{ alignSelf: 'flex-start' }} data-testid="home-plan">
+                  {t('home.plan')}
+                </Button>
+              )}
               {row.meetings.map((m) => (
                 <Group key={m.id} gap="xs" wrap="wrap">
                   <Anchor component={Link} to={`/meetings/${m.id}`} size="sm">{formatAlmatyDateTime(m.startsAt, language)}</Anchor>
