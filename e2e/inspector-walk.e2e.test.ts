@@ -100,7 +100,7 @@ describe('the inspector\'s walk (issue 14)', () => {
         await page.locator('[data-testid=announce-step]').waitFor();
         expect(await page.locator('[data-testid=task-announce]').getAttribute('data-status')).toBe('current');
         // The outlet is the one of the district's last meeting; the invitations go with the announcement.
-        expect(await page.locator('[data-testid=announce-outlet]').inputValue()).not.toBe('');
+        expect(await page.locator('[data-testid=announce-step-outlet]').inputValue()).not.toBe('');
         await screen(page, '03-announce', tag);
         await count.tap(page.locator('[data-testid=action-announce]'));
         await poll(() => page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('announced');
@@ -159,7 +159,7 @@ describe('the inspector\'s walk (issue 14)', () => {
         for (const text of ITEMS) {
           await count.fill(page.locator('[data-testid=live-item-text]'), text);
           await count.choose(page.locator('[data-testid=live-item-kind]'), 'complaint');
-          await count.key(page, 'Enter');
+          await count.tap(page.locator('[data-testid=live-item-submit]'));
           await poll(() => page.locator('[data-testid=live-item-text]').inputValue()).toBe('');
         }
         await poll(() => page.locator('[data-testid=live-item-row]').count()).toBeGreaterThanOrEqual(4);

@@ -16,7 +16,7 @@ import { useSessionQuery } from './session.tsx';
 /** Where to go after login: back to the page that asked for it, never to another site. */
 function returnPath(state: unknown): string {
   const from = (state as ReturnState | null)?.from;
-  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/org';
+  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
 }
 
 export function LoginPage() {

@@ -60,12 +60,12 @@ export function AnnounceStep({ meeting }: { meeting: MeetingDetail }) {
         {withPublication && (
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NativeSelect size="md" label={t('announce.channel')} value={channel} onChange={(e) => setChannel(e.currentTarget.value as Channel)}
-              data={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} data-testid="announce-channel" />
+              data={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} data-testid="announce-step-channel" />
             <TextInput size="md" label={t('announce.outlet')} placeholder={t('announce.outletPlaceholder')} value={outlet}
               onChange={(e) => setOutlet(e.currentTarget.value)} withAsterisk={!meeting.practice} maxLength={300}
-              error={missing ? t('announce.outletRequired') : fieldError('outlet')} data-testid="announce-outlet" />
+              error={missing ? t('announce.outletRequired') : fieldError('outlet')} data-testid="announce-step-outlet" />
             <TextInput size="md" type="date" label={t('announce.date')} max={todayIso()} value={publishedOn}
-              onChange={(e) => setPublishedOn(e.currentTarget.value)} error={fieldError('publishedOn')} data-testid="announce-date" />
+              onChange={(e) => setPublishedOn(e.currentTarget.value)} error={fieldError('publishedOn')} data-testid="announce-step-date" />
           </SimpleGrid>
         )}
         {needsInvitations && (
