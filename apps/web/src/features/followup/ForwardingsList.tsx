@@ -2,7 +2,7 @@ import type { WorkingCalendar } from '@esep/domain';
 import { Alert, Badge, Button, Group, List, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBuildingBank, IconFileTypeDocx, IconFileTypePdf, IconMail, IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { formatLongDate, todayIso } from '../../app/format.ts';
@@ -53,6 +53,12 @@ function BodyForm({ forwarding, districtId }: { forwarding: Forwarding; district
   // Competent and serving the district; for a topic that names no body ("other"), any body serving the district.
   const suggested = (b: StateBody) => (b.competent === true && b.coversDistrict !== false) || (b.competent === null && b.coversDistrict === true);
   const option = (b: StateBody) => ({ value: b.id, label: localName(b, language) });
+  // Issue 14: one body suggested (competent and serving the district) is chosen already; saving it is still his act.
+  const single = bodies.data?.filter(suggested);
+  const only = single?.length === 1 ? single[0]!.id : null;
+  useEffect(() => {
+    if (only && !forwarding.bodyId) setBodyId((current) => current || only);
+  }, [only, forwarding.bodyId]);
   const groups = bodies.data ? [
     { group: t('forwarding.suggested'), items: bodies.data.filter(suggested).map(option) },
     { group: t('forwarding.otherBodies'), items: bodies.data.filter((b) => !suggested(b)).map(option) },

@@ -32,6 +32,9 @@ export function nextThing(rows: readonly Row[], today: string): { kind: 'open'; 
   return null;
 }
 
+/** Announced, today, and starting within the hour or already begun: the live screen is what he needs. */
+const liveSoon = (m: Meeting, today: string) => m.status === 'announced' && isToday(m.startsAt, today) && Date.now() >= Date.parse(m.startsAt) - 3_600_000;
+
 const isToday = (startsAt: string, today: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date(startsAt)) === today;
 
 /** `/meetings` — the inspector's quarter: each district met or at risk, days left to announce, and one button. */
@@ -53,7 +56,8 @@ export function HomePage() {
       {next && (
         <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
           {next.kind === 'open'
-            ? <Button component={Link} to={`/meetings/${next.meeting.id}`} size="lg" styles={wrappingButton} rightSection={<IconArrowRight aria-hidden />} data-testid="home-next" data-kind="open">
+            // A meeting about to start or under way opens straight on its live screen (issue 14: the next step one tap away).
+            ? <Button component={Link} to={`/meetings/${next.meeting.id}${liveSoon(next.meeting, today) ? '/live' : ''}`} size="lg" styles={wrappingButton} rightSection={<IconArrowRight aria-hidden />} data-testid="home-next" data-kind="open">
                 {isToday(next.meeting.startsAt, today) && next.meeting.status === 'announced' ? t('home.today') : t('home.open')}: {formatAlmatyDateTime(next.meeting.startsAt, language)}
               </Button>
             : <Button component={Link} to={`/meetings/new?district=${next.districtId}`} size="lg" styles={wrappingButton} leftSection={<IconCalendarPlus aria-hidden />} data-testid="home-next" data-kind="plan">

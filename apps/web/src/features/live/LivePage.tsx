@@ -4,13 +4,15 @@ import { IconAlertTriangle, IconArrowLeft, IconCalendarTime, IconCloudOff, IconC
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { formatLongDateTime, meetingTitle } from '../../app/format.ts';
 import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { fetchMeeting, meetingKeys } from '../meetings/meetings.api.ts';
 import { MeetingStatusBadge } from '../meetings/StatusBadge.tsx';
+import { HoldButton } from '../meetings/tasks/NextAction.tsx';
+import { RuleLink } from '../meetings/RuleRefusal.tsx';
 import { formatMeetingTime } from '../meetings/time.ts';
 import type { MeetingStatus } from '../meetings/types.ts';
 import { ItemsPanel } from './ItemsPanel.tsx';
@@ -138,6 +140,7 @@ function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId:
   const { state } = data;
   const counts = queueCounts(ops);
   const { status, sync, add } = useLiveSync(author, meetingId, counts.pending);
+  const navigate = useNavigate();
   const [tab, setTab] = useState<Tab>('register');
   const [editing, setEditingState] = useState<OutboxOperation | null>(null);
   const [paperSheet, setPaperSheet] = useState<Live['paperSheet']>(null);
@@ -205,6 +208,18 @@ function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId:
           <Tabs.Panel value="decisions" pt="md"><DecisionsPanel /></Tabs.Panel>
           <Tabs.Panel value="awards" pt="md"><AwardsPanel /></Tabs.Panel>
         </Tabs>}
+        {/* Issue 14: the meeting ends here — "held", then straight to the protocol, signed the same day (R-32.3). */}
+        {closed === null && detail.data?.abilities.update && detail.data.availableActions.includes('hold') && (
+          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="live-finish-title" data-testid="live-finish">
+            <Stack gap="xs">
+              <Title order={2} size="h4" id="live-finish-title">{t('page.finish.title')}</Title>
+              <Text size="sm">{counts.pending > 0 ? t('page.finish.waiting') : <>{t('page.finish.text')} (<RuleLink rule="R-32.3" />)</>}</Text>
+              {counts.pending === 0 && online && (
+                <Group><HoldButton meeting={detail.data} primary={false} onHeld={() => navigate(`/meetings/${meetingId}/protocol`)} /></Group>
+              )}
+            </Stack>
+          </Paper>
+        )}
       </Stack>
     </LiveContext>
   );

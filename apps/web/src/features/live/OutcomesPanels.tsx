@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AwardBody, AWARD_KIND_VALUES, AWARD_RECIPIENT_VALUES, DecisionBody } from '@esep/contracts';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatLongDate } from '../../app/format.ts';
+import { formatLongDate, todayIso } from '../../app/format.ts';
+import { useCurrentUser } from '../auth/session.tsx';
 import { ErrorAlert } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { deleteRecord, liveKeys, type DeletableKind } from './live.api.ts';
@@ -46,17 +47,29 @@ function useQueuedForm<V extends Record<string, string>>(kind: LiveOperationKind
   return { live, editing, values, set, errors, announcement, formRef, firstRef, submit };
 }
 
+/**
+ * Issue 14: a decision starts with who records it as responsible and a month to do it (R-34 asks
+ * for both; either is changed in one field), and the next decision keeps what the last one used.
+ */
+export function decisionDefaults(displayName: string, today: string): { responsible: string; dueDate: string } {
+  const due = new Date(`${today}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + 30);
+  return { responsible: displayName, dueDate: due.toISOString().slice(0, 10) };
+}
+
 function DecisionForm() {
   const { t } = useTranslation('live');
+  const user = useCurrentUser();
   const f = useQueuedForm('decision', (data) => {
     const d = data as DecisionData | undefined;
-    return { text: d?.text ?? '', responsible: d?.responsible ?? '', dueDate: d?.dueDate ?? '' };
+    const defaults = decisionDefaults(user.displayName, todayIso());
+    return { text: d?.text ?? '', responsible: d?.responsible ?? defaults.responsible, dueDate: d?.dueDate ?? defaults.dueDate };
   });
   const errorOf = useFieldError(f.errors);
   const disabled = !f.live.canRecord;
   return (
     <form ref={f.formRef} noValidate data-testid="live-decision-form"
-      onSubmit={(e) => void f.submit(e, DecisionBody, t('decision.added'), () => ({ text: '', responsible: '', dueDate: '' }))}>
+      onSubmit={(e) => void f.submit(e, DecisionBody, t('decision.added'), (v) => ({ ...v, text: '' }))}>
       <Stack gap="sm">
         <Textarea ref={f.firstRef} label={t('decision.text')} value={f.values.text} onChange={(e) => f.set('text', e.currentTarget.value)} error={errorOf('text')}
           autosize minRows={2} maxRows={6} required disabled={disabled} data-testid="live-decision-text" />

@@ -177,7 +177,7 @@ function StepScreen({ meeting, step }: { meeting: MeetingDetail; step: TaskKey }
           <AnnouncementList meeting={meeting} />
           {meeting.abilities.update && (
             <details>
-              <summary>{t('tasks.announce.another')}</summary>
+              <summary data-testid="announce-another">{t('tasks.announce.another')}</summary>
               <AnnouncementForm meeting={meeting} />
             </details>
           )}

@@ -21,7 +21,7 @@ export function formatLocal(local: string, language: ReturnType<typeof useLangua
  * R-32.2: "held" cannot be undone, so it asks first; the button is only offered once the guard
  * lets it succeed (the server's `tasks.next`, from the domain's meetingTasks).
  */
-export function HoldButton({ meeting, primary = true }: { meeting: MeetingDetail; primary?: boolean }) {
+export function HoldButton({ meeting, primary = true, onHeld }: { meeting: MeetingDetail; primary?: boolean; onHeld?: () => void }) {
   const { t } = useTranslation('meetings');
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
@@ -31,6 +31,7 @@ export function HoldButton({ meeting, primary = true }: { meeting: MeetingDetail
       meetingChanged(queryClient, detail);
       notifyDone(t('actionDone.hold'));
       setAsking(false);
+      onHeld?.();
     },
   });
   return (

@@ -107,7 +107,7 @@ export function PlanWizard({ initial, meeting, initialStep = 0 }: { initial: Pla
         styles={narrow ? { stepBody: { display: 'none' }, separator: { marginInline: 4 } } : undefined}
       >
         {STEPS.map((s, i) => (
-          <Stepper.Step key={s} label={t(`wizard.steps.${s}`)} aria-label={narrow ? t('wizard.stepOf', { step: i + 1, total: STEPS.length, name: t(`wizard.steps.${s}`) }) : undefined} />
+          <Stepper.Step key={s} data-testid={`wizard-step-${s}`} label={t(`wizard.steps.${s}`)} aria-label={narrow ? t('wizard.stepOf', { step: i + 1, total: STEPS.length, name: t(`wizard.steps.${s}`) }) : undefined} />
         ))}
       </Stepper>
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="wizard-step-title">
