@@ -9,7 +9,7 @@ import { useCurrentUser } from '../auth/session.tsx';
 import { ErrorAlert } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { deleteRecord, liveKeys, type DeletableKind } from './live.api.ts';
-import { awardRows, compact, decisionRows, validate, type FieldErrors } from './live.model.ts';
+import { awardRows, compact, decisionDefaults, decisionRows, validate, type FieldErrors } from './live.model.ts';
 import type { AwardData, DecisionData, LiveOperationKind } from './live.types.ts';
 import { queueEntry, useLive } from './LiveContext.tsx';
 import { Announce, focusField, LiveSection, showProblems, StateBadge, useFieldError } from './parts.tsx';
@@ -45,16 +45,6 @@ function useQueuedForm<V extends Record<string, string>>(kind: LiveOperationKind
     focusField(firstRef.current);
   };
   return { live, editing, values, set, errors, announcement, formRef, firstRef, submit };
-}
-
-/**
- * Issue 14: a decision starts with who records it as responsible and a month to do it (R-34 asks
- * for both; either is changed in one field), and the next decision keeps what the last one used.
- */
-export function decisionDefaults(displayName: string, today: string): { responsible: string; dueDate: string } {
-  const due = new Date(`${today}T00:00:00Z`);
-  due.setUTCDate(due.getUTCDate() + 30);
-  return { responsible: displayName, dueDate: due.toISOString().slice(0, 10) };
 }
 
 function DecisionForm() {

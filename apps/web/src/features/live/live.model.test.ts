@@ -1,6 +1,7 @@
 import { DecisionBody, ItemBody, ParticipantBody } from '@esep/contracts';
 import { describe, expect, it } from 'vitest';
 import {
+  decisionDefaults,
   closedReason, compact, decisionRows, itemRows, matchesSearch, participantCount, queueCounts, registerRows, validate,
 } from './live.model.ts';
 import type { LiveState } from './live.types.ts';
@@ -107,5 +108,16 @@ describe('why the live screen records nothing', () => {
     expect(closedReason({ status: 'postponed', recordingOpen: false })).toBe('postponed');
     expect(closedReason({ status: 'scheduled', recordingOpen: false })).toBe('notAnnounced');
     expect(closedReason({ status: 'announced', recordingOpen: false })).toBe('notYet');
+  });
+});
+
+describe('a new decision\'s defaults (issue 14; R-34 asks who and by when)', () => {
+  it('the recording inspector, due 30 calendar days later, across month and year ends', () => {
+    expect(decisionDefaults('Серікбаев Ә.', '2026-12-17')).toEqual({ responsible: 'Серікбаев Ә.', dueDate: '2027-01-16' });
+    expect(decisionDefaults('X', '2028-02-01')).toEqual({ responsible: 'X', dueDate: '2028-03-02' });
+  });
+  it('the result passes the decision schema', () => {
+    const defaults = decisionDefaults('Серікбаев Ә.', '2026-12-17');
+    expect(DecisionBody.safeParse({ text: 'Жарық орнату', ...defaults }).success).toBe(true);
   });
 });

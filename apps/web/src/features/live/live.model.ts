@@ -197,3 +197,13 @@ export function closedReason(meeting: { status: string; recordingOpen: boolean }
       return 'notYet';
   }
 }
+
+/**
+ * Issue 14: a decision starts with who records it as responsible and a month to do it (R-34 asks
+ * for both; either is changed in one field), and the next decision keeps what the last one used.
+ */
+export function decisionDefaults(displayName: string, today: string): { responsible: string; dueDate: string } {
+  const due = new Date(`${today}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + 30);
+  return { responsible: displayName, dueDate: due.toISOString().slice(0, 10) };
+}
