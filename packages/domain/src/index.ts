@@ -32,6 +32,7 @@ export * from './holding/preparation.rules.ts';
 export * from './calendar/working-days.ts';
 export * from './protocol/protocol.rules.ts';
 export * from './text/text.rules.ts';
+export * from './text/text.format.ts';
 export * from './notifications/delivery.rules.ts';
 export * from './notifications/reminder.rules.ts';
 export * from './address/address.fold.ts';

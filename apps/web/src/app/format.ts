@@ -1,5 +1,8 @@
-import { parseQuarterKey, RULES, type RuleId } from '@esep/domain';
+import { formatLongDate } from '@esep/domain';
 import type { Language } from '../i18n/index.ts';
+
+// Dates, quarters and rules in sentences are written by the domain, the same for the server's messages.
+export { formatLongDate, formatQuarter, formatRule } from '@esep/domain';
 
 /**
  * How the app writes dates, times, quarters, numbers, rule references and meetings for people
@@ -19,15 +22,6 @@ const TIME_ZONE = 'Asia/Almaty';
  */
 const INTL_LOCALE: Record<Language, string> = { kk: 'ru-RU', ru: 'ru-RU', en: 'en-GB' };
 
-/** Kazakh months (nominative, as a date is written: "7 желтоқсан"), Russian (genitive: «7 декабря»), English. */
-const MONTHS: Record<Language, readonly string[]> = {
-  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
-  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-
 /** A calendar date (YYYY-MM-DD) as people read it in a table, e.g. 05.03.2025. */
 export function formatDate(isoDate: string, language: Language): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -35,22 +29,6 @@ export function formatDate(isoDate: string, language: Language): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[language], {
     timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric',
   }).format(date);
-}
-
-/**
- * A calendar date (YYYY-MM-DD, or the date part of a local timestamp) written out for a
- * sentence: "7 желтоқсан 2026 ж.", «7 декабря 2026 г.», "7 December 2026"; without the year:
- * "7 желтоқсан", «7 декабря», "7 December".
- */
-export function formatLongDate(isoDate: string, language: Language, { year = true }: { year?: boolean } = {}): string {
-  const match = ISO_DATE.exec(isoDate);
-  if (!match) return isoDate;
-  const [, y, m, d] = match;
-  const month = MONTHS[language][Number(m) - 1];
-  if (!month) return isoDate;
-  const dayMonth = `${Number(d)} ${month}`;
-  if (!year) return dayMonth;
-  return language === 'kk' ? `${dayMonth} ${y} ж.` : language === 'ru' ? `${dayMonth} ${y} г.` : `${dayMonth} ${y}`;
 }
 
 /** The Almaty calendar date (YYYY-MM-DD) and clock time (HH:MM) of an instant. */
@@ -107,30 +85,6 @@ export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(INTL_LOCALE[language]).format(value);
 }
 
-/**
- * A quarter, from its key ("2026-Q4") or its parts: "2026 ж. 4-тоқсан", «4-й квартал 2026 г.»,
- * "Q4 2026". A key that is not a quarter comes back as it is.
- */
-export function formatQuarter(quarter: string | { year: number; quarter: number }, language: Language): string {
-  const parts = typeof quarter === 'string' ? parseQuarterKey(quarter) : quarter;
-  if (!parts) return String(quarter);
-  if (language === 'kk') return `${parts.year} ж. ${parts.quarter}-тоқсан`;
-  if (language === 'ru') return `${parts.quarter}-й квартал ${parts.year} г.`;
-  return `Q${parts.quarter} ${parts.year}`;
-}
-
-const isRuleId = (value: unknown): value is RuleId => typeof value === 'string' && value in RULES;
-
-/**
- * A rule as people cite it: the paragraph of the Rules ("§26", "§27 ¶1", "§22(13)"), or of the
- * order itself ("№652 ¶4"); never the rule ID ("R-27.1"), which is the code's. On a screen it is
- * a link to the rule (RuleLink in features/meetings/RuleRefusal.tsx).
- */
-export function formatRule(rule: string): string {
-  if (!isRuleId(rule)) return rule;
-  const paragraph = RULES[rule].paragraph;
-  return paragraph.startsWith('order ') ? `№652 ¶${paragraph.slice(6)}` : `§${paragraph}`;
-}
 
 /**
  * The parts of a meeting its title is made of (a meeting summary or detail, the live screen's

@@ -1,4 +1,5 @@
 import type { Locale } from '../rules/rule.catalog.ts';
+import { readableParams } from '../text/text.format.ts';
 
 type Params = Record<string, string | number>;
 type Template = Record<Locale, (p: Params) => string>;
@@ -76,7 +77,8 @@ const T: Record<string, Template> = {
 export function checklistMessage(key: string, params: Params): Record<Locale, string> {
   const template = T[key];
   if (!template) return { kk: key, ru: key, en: key };
-  return { kk: template.kk(params), ru: template.ru(params), en: template.en(params) };
+  // Issue 14, item 11: dates and quarters as people write them, never ISO or "2026-Q4".
+  return { kk: template.kk(readableParams(params, 'kk')), ru: template.ru(readableParams(params, 'ru')), en: template.en(readableParams(params, 'en')) };
 }
 
 export const CHECKLIST_MESSAGE_KEYS = Object.keys(T);

@@ -7,7 +7,9 @@ describe('checklist lines for people (issue 14, item 11)', () => {
 
   it('writes the notice deadline out in each language, whatever language the server wrote the line in', () => {
     const message = checklistMessage('notice.pending', notice.params).kk;
-    expect(message).toContain('2026-12-07');
+    // The server's own line is readable too (issue 14, item 11).
+    expect(message).toContain('7 желтоқсан 2026 ж.');
+    expect(message).not.toContain('2026-12-07');
     expect(checkText({ ...notice, message }, 'kk')).toBe('Хабарландыруды 7 желтоқсан 2026 ж. дейін жариялау керек — 3 күн қалды');
     expect(checkText({ ...notice, message }, 'ru')).toBe('Оповещение нужно опубликовать до 7 декабря 2026 г. — осталось 3 дн.');
     expect(checkText({ ...notice, message }, 'en')).toBe('Publish the notice by 7 December 2026 — 3 days left');
