@@ -89,7 +89,10 @@ describe('reminders (issue 12)', () => {
     expect(await item.getAttribute('data-kind')).toBe('protocol_unsigned');
     expect(await item.getAttribute('data-read')).toBe('false');
     expect(await item.locator('[data-testid=notification-title]').innerText()).toContain('хаттамаға әлі қол қойылмады');
-    expect(await item.locator('[data-testid=notification-body]').innerText()).toContain('R-32.3');
+    // The sentence cites the rule and writes the date out, never "R-32.3" or an ISO date (issue 14, item 11).
+    const body = await item.locator('[data-testid=notification-body]').innerText();
+    expect(body).toContain('(§32 ¶3)');
+    expect(body).not.toMatch(/R-\d|\d{4}-\d{2}-\d{2}/);
     // The rule as people cite it (issue 14): its paragraph, not its ID.
     expect(await item.locator('[data-testid=notification-rule]').innerText()).toContain('§32 ¶3');
     // Made at 21:05 Almaty on the meeting's day, and shown in Almaty time.

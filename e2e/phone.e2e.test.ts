@@ -100,10 +100,13 @@ describe('the inspector\'s phone (issue 14)', () => {
     await chooseLanguage(page, language);
 
     const visits: Visit[] = [
-      { name: 'home', path: '/', ready: '[data-testid=districts-table] tbody tr a', then: async (p) => { await p.locator('.org-tree').waitFor(); } },
+      // Home is the inspector's quarter (issue 14); the organisation is a menu item.
+      { name: 'home', path: '/', ready: '[data-testid=home-districts]' },
+      { name: 'org', path: '/org', ready: '[data-testid=districts-table] tbody tr a', then: async (p) => { await p.locator('.org-tree').waitFor(); } },
       { name: 'board', path: '/board', ready: '[data-testid=board-table] tbody tr', section: '[data-testid=board-table]' },
       { name: 'meeting-draft', path: `/meetings/${ids.draft}`, ready: '[data-testid=meeting-number]' },
-      { name: 'invitations', path: `/meetings/${ids.live}`, ready: '[data-testid=invitations] tbody tr', section: 'section[aria-labelledby=meeting-invitations]' },
+      // The meeting page shows one step of its task list; the invitations are the "invite" step's.
+      { name: 'invitations', path: `/meetings/${ids.live}?step=invite`, ready: '[data-testid=invitations] tbody tr', section: '[data-testid=step-invite]' },
       {
         name: 'live-items', path: `/meetings/${ids.live}/live`, ready: '[data-testid=live-saved]',
         then: async (p) => {

@@ -17,6 +17,7 @@ import {
 } from '../followup/followup.api.ts';
 import { topicName } from '../followup/topics.ts';
 import { adminKeys, fetchAtus } from './admin.api.ts';
+import { PALETTE } from '../../app/design.ts';
 
 const PAGE_SIZE = 20;
 
@@ -160,13 +161,13 @@ export function StateBodiesPanel() {
             cell: (b) => (
               <>
                 <Text size="sm" fw={600}>{localName(b, language)}</Text>
-                {!b.active && <Badge color="#495057" tt="none" styles={badgeStyles}>{t('bodies.inactive')}</Badge>}
+                {!b.active && <Badge color={PALETTE.neutral} tt="none" styles={badgeStyles}>{t('bodies.inactive')}</Badge>}
               </>
             ),
           },
           {
             id: 'topics', header: t('bodies.topics'),
-            cell: (b) => <Group gap={4}>{b.topics.map((code) => <Badge key={code} variant="outline" color="#1864ab" tt="none" styles={badgeStyles}>{label(code)}</Badge>)}</Group>,
+            cell: (b) => <Group gap={4}>{b.topics.map((code) => <Badge key={code} variant="outline" color={PALETTE.info} tt="none" styles={badgeStyles}>{label(code)}</Badge>)}</Group>,
           },
           {
             id: 'territory', header: t('bodies.territory'),

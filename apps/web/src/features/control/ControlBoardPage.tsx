@@ -22,6 +22,7 @@ import { badgeStyles, MeetingStatusBadge } from '../meetings/StatusBadge.tsx';
 import type { MeetingStatus } from '../meetings/types.ts';
 import { NO_TERRITORY, TerritoryFilter, type Territory } from '../org/TerritoryFilter.tsx';
 import { ControlChart } from './ControlChart.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 const STATUS_FILTERS = ['open', 'closed', 'all'] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -56,7 +57,7 @@ function EntryRow({ entry, canVerify }: { entry: ControlEntry; canVerify: boolea
       data-reference={entry.reference}>
       <div className="control-entry-text">
         <Group gap={6} wrap="wrap">
-          <Badge variant="outline" color="#343a40" tt="none" styles={badgeStyles}>{t(`control.kind.${entry.kind}`)}</Badge>
+          <Badge variant="outline" color={PALETTE.neutralStrong} tt="none" styles={badgeStyles}>{t(`control.kind.${entry.kind}`)}</Badge>
           <Text size="sm" fw={700}>{entry.reference}</Text>
         </Group>
         <Text size="sm" lineClamp={3} title={entry.text}>{entry.text}</Text>
@@ -98,7 +99,7 @@ function MeetingBlock({ meeting }: { meeting: ControlMeeting }) {
             {meeting.overdue > 0 && <OverdueBadge />}
             <MeetingStatusBadge status={meeting.status as MeetingStatus} testId="control-meeting-status" />
             {executed && (
-              <Badge color="#237032" variant="outline" tt="none" styles={badgeStyles} leftSection={<IconRosette size={14} aria-hidden />} data-testid="control-executed">
+              <Badge color={PALETTE.success} variant="outline" tt="none" styles={badgeStyles} leftSection={<IconRosette size={14} aria-hidden />} data-testid="control-executed">
                 {meeting.status === 'closed' ? t('control.executedClosed') : t('control.executed')}
               </Badge>
             )}

@@ -18,6 +18,7 @@ import {
 } from './followup.api.ts';
 import { NOTICE_CHANNELS } from './options.ts';
 import { Facts, OverdueBadge, RecordCard, StatusBadge } from './parts.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 function useForwardingSave(forwarding: Forwarding, message: string) {
   const queryClient = useQueryClient();
@@ -227,7 +228,7 @@ function ForwardingCard({ forwarding, editable, calendar, districtId }: {
       badges={(
         <>
           {f.overdue && !f.sentOn && <OverdueBadge />}
-          <Badge color={f.complete ? '#237032' : '#a8380a'} variant="outline" tt="none" styles={badgeStyles} data-testid="forwarding-complete" data-complete={String(f.complete)}>
+          <Badge color={f.complete ? PALETTE.success : PALETTE.warning} variant="outline" tt="none" styles={badgeStyles} data-testid="forwarding-complete" data-complete={String(f.complete)}>
             {f.complete ? t('forwarding.complete') : t('forwarding.incomplete')}
           </Badge>
           <StatusBadge status={f.status} testId="forwarding-status" />

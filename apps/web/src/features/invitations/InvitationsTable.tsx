@@ -10,6 +10,7 @@ import type { Invitation, InvitationStatus, MeetingDetail } from '../meetings/ty
 import { letterUrl, missingRequired, NEXT_STATUS, setInvitationStatus } from './invitations.api.ts';
 import { badgeStyles, TONE } from '../meetings/StatusBadge.tsx';
 import { notifyDone } from '../meetings/notify.ts';
+import { PALETTE } from '../../app/design.ts';
 
 function Letters({ invitation }: { invitation: Invitation }) {
   const { t } = useTranslation('meetings');
@@ -67,7 +68,7 @@ export function InvitationsTable({ meeting }: { meeting: MeetingDetail }) {
               cell: (invitation) => (
                 <>
                   <Text size="sm">{t(`category.${invitation.category}`)}</Text>
-                  <Badge styles={badgeStyles} size="sm" tt="none" color={invitation.required ? '#1864ab' : '#495057'}>
+                  <Badge styles={badgeStyles} size="sm" tt="none" color={invitation.required ? PALETTE.info : PALETTE.neutral}>
                     {invitation.required ? t('invite.requiredBadge') : t('invite.agreementBadge')}
                   </Badge>
                 </>

@@ -6,12 +6,13 @@ import { checkText } from './checklist.text.ts';
 import { RuleLink } from './RuleRefusal.tsx';
 import type { Check, CheckStatus } from './types.ts';
 import { TONE } from './StatusBadge.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 /** Each status has its own shape as well as its colour, and its name in words. */
 const LOOK: Record<CheckStatus, { icon: Icon; color: string }> = {
   met: { icon: IconCircleCheck, color: TONE.green },
   not_met: { icon: IconCircleX, color: 'var(--mantine-color-red-9)' },
-  pending: { icon: IconClockHour4, color: '#b35c00' },
+  pending: { icon: IconClockHour4, color: PALETTE.pending },
   not_applicable: { icon: IconCircleMinus, color: 'var(--mantine-color-gray-7)' },
 };
 

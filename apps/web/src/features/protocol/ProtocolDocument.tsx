@@ -15,6 +15,7 @@ import { RefusalAlert, RuleLink } from '../meetings/RuleRefusal.tsx';
 import { formatMeetingTime } from '../meetings/time.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { protocolChanged, reassembleProtocol, saveProtocol, type Protocol, type ProtocolContent } from './protocol.api.ts';
+import { PALETTE } from '../../app/design.ts';
 
 type Item = ProtocolContent['items'][number];
 type Topic = z.infer<typeof c.Topic>;
@@ -31,10 +32,10 @@ function useTopicName(): (code: string, language: Language) => string {
 
 /** Dark tones keep white text above 4.5:1; the words say the route. */
 const ROUTE_COLORS: Record<Item['route'], string> = {
-  answered: '#237032',
-  check: '#c2410c',
-  forwarding: '#5f3dc4',
-  unclassified: '#495057',
+  answered: PALETTE.success,
+  check: PALETTE.caution,
+  forwarding: PALETTE.accent,
+  unclassified: PALETTE.neutral,
 };
 
 function Part({ id, title, rule, children, testId }: { id: string; title: string; rule?: string; children: ReactNode; testId?: string }) {

@@ -25,6 +25,7 @@ import { ProtocolDocument, ReassembleButton } from './ProtocolDocument.tsx';
 import { fetchProtocol, protocolDocumentUrl, protocolKeys, signProtocol, type DocumentCopy, type Protocol } from './protocol.api.ts';
 import { SignButton, SignerList } from './Signatures.tsx';
 import { formatLongDate, formatLongDateTime, meetingTitle } from '../../app/format.ts';
+import { PALETTE } from '../../app/design.ts';
 
 function Section({ id, title, rule, children, testId }: { id: string; title: string; rule?: string; children: ReactNode; testId?: string }) {
   return (
@@ -146,7 +147,7 @@ function ProtocolScreen({ meeting, protocol }: { meeting: MeetingDetail; protoco
       {/* One status: the protocol's (the meeting's own is on the meeting page; issue 14). */}
       <Group gap="sm" align="center" wrap="wrap" data-testid="protocol-header">
         <Title order={1} data-testid="protocol-title">{t('page.title', { title })}</Title>
-        <Badge color={signed ? TONE.green : '#495057'} variant="filled" size="lg" tt="none" styles={badgeStyles}
+        <Badge color={signed ? TONE.green : PALETTE.neutral} variant="filled" size="lg" tt="none" styles={badgeStyles}
           data-testid="protocol-status" data-status={protocol.status}>
           {t(`status.${protocol.status}`)}
         </Badge>

@@ -11,6 +11,7 @@ import { badgeStyles } from '../meetings/StatusBadge.tsx';
 import { missingNotes, OUTCOME_COLORS } from './options.ts';
 import { reportKeys, saveCarryNote, type CarriedItem, type ItemOutcome, type Report } from './report.api.ts';
 import { useDirtyMark } from './unsaved.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 export function OutcomeBadge({ outcome }: { outcome: ItemOutcome }) {
   const { t } = useTranslation('report');
@@ -48,7 +49,7 @@ function NoteForm({ meetingId, item, testPrefix }: { meetingId: string; item: Ca
           aria-label={`${t('carry.saveNote')}: ${item.reference}`}>
           {t('carry.saveNote')}
         </Button>
-        {dirty && <Text size="xs" fw={700} c="#a8380a">{t('editor.unsaved')}</Text>}
+        {dirty && <Text size="xs" fw={700} c={PALETTE.warning}>{t('editor.unsaved')}</Text>}
       </Group>
       {save.isError && <Text size="sm" c="red.8" role="alert">{save.error.message}</Text>}
     </Stack>

@@ -26,6 +26,7 @@ import { SectionEditor } from './SectionEditor.tsx';
 import { ResidentQuestionsPanel } from './ResidentQuestionsPanel.tsx';
 import { SourcesPanel } from './SourcesPanel.tsx';
 import { UnsavedChanges } from './unsaved.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 const TABS = ['report', 'carry', 'questions', 'sources', 'statistics'] as const;
 type Tab = (typeof TABS)[number];
@@ -139,7 +140,7 @@ function ReportView({ meeting, report }: { meeting: MeetingDetail; report: Repor
           <Tabs.List>
             <Tabs.Tab value="report" leftSection={<IconWriting size={16} aria-hidden />} data-testid="tab-report">{t('tabs.report')}</Tabs.Tab>
             <Tabs.Tab value="carry" leftSection={<IconListCheck size={16} aria-hidden />} data-testid="tab-carry"
-              rightSection={missing > 0 ? <Badge size="sm" color="#a8380a" circle aria-label={t('carry.missing', { count: missing })}>{missing}</Badge> : null}>
+              rightSection={missing > 0 ? <Badge size="sm" color={PALETTE.warning} circle aria-label={t('carry.missing', { count: missing })}>{missing}</Badge> : null}>
               {t('tabs.carry', { count: report.carryOver.length })}
             </Tabs.Tab>
             <Tabs.Tab value="questions" leftSection={<IconMessageQuestion size={16} aria-hidden />} data-testid="tab-questions">{t('tabs.questions')}</Tabs.Tab>

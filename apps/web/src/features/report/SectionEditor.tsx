@@ -15,6 +15,7 @@ import { fetchReport, reportKeys, saveSection, type Report, type ReportSection, 
 import { RevisionsModal } from './RevisionsModal.tsx';
 import { isEmptyRichText, RichTextView, toRichText } from './richText.tsx';
 import { useDirtyMark } from './unsaved.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 /**
  * Exactly what `RichText` allows: paragraphs, level-3 headings, lists, hard breaks and
@@ -186,7 +187,7 @@ function EditableSection({ meetingId, section, title }: Props) {
       <Group gap="sm" justify="space-between" wrap="wrap">
         <Group gap="xs" wrap="wrap">
           <SavedLine section={current} />
-          {dirty && <Text size="xs" fw={700} c="#a8380a" data-testid="section-dirty">{t('editor.unsaved')}</Text>}
+          {dirty && <Text size="xs" fw={700} c={PALETTE.warning} data-testid="section-dirty">{t('editor.unsaved')}</Text>}
         </Group>
         <Group gap="xs">
           <Button size="xs" variant="subtle" leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setHistory(true)} disabled={current.version === 0}

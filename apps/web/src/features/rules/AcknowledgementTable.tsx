@@ -11,6 +11,7 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import { almatyParts } from '../meetings/time.ts';
 import { fetchAcknowledgements, rulesKeys } from './rules.api.ts';
 import { badgeStyles } from '../meetings/StatusBadge.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 /** R-O.4: who in the territory has and has not read the rules in force (heads only). */
 export function AcknowledgementTable() {
@@ -65,8 +66,8 @@ export function AcknowledgementTable() {
           {
             id: 'read', header: t('rules.read'), stack: 'first',
             cell: (item) => item.acknowledgedAt
-              ? <Badge styles={badgeStyles} tt="none" color="#237032">{t('rules.readOn', { date: formatDate(almatyParts(item.acknowledgedAt).date, language) })}</Badge>
-              : <Badge styles={badgeStyles} tt="none" color="#c92a2a">{t('rules.notRead')}</Badge>,
+              ? <Badge styles={badgeStyles} tt="none" color={PALETTE.success}>{t('rules.readOn', { date: formatDate(almatyParts(item.acknowledgedAt).date, language) })}</Badge>
+              : <Badge styles={badgeStyles} tt="none" color={PALETTE.danger}>{t('rules.notRead')}</Badge>,
           },
         ]}
       />

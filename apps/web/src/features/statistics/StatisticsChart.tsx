@@ -7,9 +7,10 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import type { StatisticsRow } from '../report/report.api.ts';
 import '../report/report.css';
 import { changeText, totals } from './change.ts';
+import { PALETTE } from '../../app/design.ts';
 
 /** This quarter and the same quarter of last year: dark enough for 3:1 against white (WCAG 1.4.11). */
-export const BAR_COLORS = { current: '#1864ab', lastYear: '#6c757d' } as const;
+export const BAR_COLORS = { current: PALETTE.info, lastYear: PALETTE.muted } as const;
 
 const BLOCK = 46;
 const VALUE_SPACE = 56;
@@ -50,13 +51,13 @@ export function StatisticsChart({ rows, label }: { rows: readonly StatisticsRow[
             const y = index * BLOCK;
             return (
               <g key={row.category}>
-                <text x={0} y={y + 12} fontSize={12} fill="#212529">{t(`offence.${row.category}`)}</text>
+                <text x={0} y={y + 12} fontSize={12} fill={PALETTE.ink}>{t(`offence.${row.category}`)}</text>
                 <rect x={0} y={y + 17} height={10} width={scale(row.count)} fill={BAR_COLORS.current} rx={2} />
-                <text x={scale(row.count) + 4} y={y + 26} fontSize={11} fill="#212529">{formatNumber(row.count, language)}</text>
+                <text x={scale(row.count) + 4} y={y + 26} fontSize={11} fill={PALETTE.ink}>{formatNumber(row.count, language)}</text>
                 {row.lastYear != null && (
                   <>
                     <rect x={0} y={y + 30} height={10} width={scale(row.lastYear)} fill={BAR_COLORS.lastYear} rx={2} />
-                    <text x={scale(row.lastYear) + 4} y={y + 39} fontSize={11} fill="#212529">{formatNumber(row.lastYear, language)}</text>
+                    <text x={scale(row.lastYear) + 4} y={y + 39} fontSize={11} fill={PALETTE.ink}>{formatNumber(row.lastYear, language)}</text>
                   </>
                 )}
               </g>

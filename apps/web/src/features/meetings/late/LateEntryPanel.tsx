@@ -12,6 +12,7 @@ import { RefusalAlert, RuleLink } from '../RuleRefusal.tsx';
 import type { MeetingDetail } from '../types.ts';
 import { decideLateEntry, type LateEntryView } from './late.api.ts';
 import { LateEntryBadge } from './LateEntryBadge.tsx';
+import { PALETTE } from '../../../app/design.ts';
 
 type Decision = 'confirm' | 'return' | 'withdraw';
 
@@ -96,7 +97,7 @@ export function LateEntryPanel({ meeting }: { meeting: MeetingDetail }) {
   const can = (action: LateEntryView['actions'][number]) => entry.actions.includes(action);
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="late-entry-title" data-testid="late-entry-panel" data-late-entry={entry.status}
-      style={{ borderLeft: `4px solid ${entry.status === 'returned' ? '#c92a2a' : '#8a4b00'}` }}>
+      style={{ borderLeft: `4px solid ${entry.status === 'returned' ? PALETTE.danger : PALETTE.pendingStrong}` }}>
       <Stack gap="sm">
         <Group gap="xs" wrap="wrap">
           <IconClockEdit size={20} aria-hidden />

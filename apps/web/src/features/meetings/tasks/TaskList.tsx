@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { RuleLink } from '../RuleRefusal.tsx';
 import { badgeStyles, TONE } from '../StatusBadge.tsx';
 import type { MeetingDetail } from '../types.ts';
+import { PALETTE } from '../../../app/design.ts';
 
 export type Task = MeetingDetail['tasks']['steps'][number];
 export type TaskKey = Task['key'];
@@ -15,10 +16,10 @@ const LOOK: Record<TaskStatus, { icon: Icon; color: string }> = {
   done: { icon: IconCircleCheck, color: TONE.green },
   current: { icon: IconCircleDot, color: TONE.blue },
   available: { icon: IconCircleDashed, color: TONE.blue },
-  waiting: { icon: IconClockHour4, color: '#495057' },
-  todo: { icon: IconCircleDashed, color: '#495057' },
+  waiting: { icon: IconClockHour4, color: PALETTE.neutral },
+  todo: { icon: IconCircleDashed, color: PALETTE.neutral },
   blocked: { icon: IconCircleX, color: 'var(--mantine-color-red-9)' },
-  skipped: { icon: IconCircleMinus, color: '#495057' },
+  skipped: { icon: IconCircleMinus, color: PALETTE.neutral },
 };
 
 /**
