@@ -194,7 +194,7 @@ export function protocolContent(ctx: RowContext, p: MeetingPlan) {
       districts: p.districts.map((i) => { const d = ctx.data.districts[i]!; return named(d.code, d.nameKk, d.nameRu); }),
       point: named(point.code, point.nameKk, point.nameRu), unit: named(d0.unitCode, d0.unitCode, d0.unitCode),
     },
-    reporters: p.inspectors.map((s, k) => ({ staffId: ctx.ids.staff.get(s)!, fullName: ctx.staffName.get(s)!, rank: 'полиция капитаны', position: 'inspector', districtCodes: [ctx.infos[p.districts[k]!]!.code] })),
+    reporters: p.inspectors.map((s, k) => ({ staffId: ctx.ids.staff.get(s)!, fullName: ctx.staffName.get(s)!, rank: 'captain', position: 'inspector', districtCodes: [ctx.infos[p.districts[k]!]!.code] })),
     participantCount: p.participants,
     participantsByCategory: { resident: p.participants - Number(p.attendedPolice) - Number(p.attendedAkimat), ...(p.attendedPolice ? { police_leadership: 1 } : {}), ...(p.attendedAkimat ? { akimat: 1 } : {}) },
     attendance: { policeLeadership: p.attendedPolice, akimat: p.attendedAkimat, officials: [] },

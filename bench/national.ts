@@ -78,8 +78,8 @@ export function nationalStructure(options: NationalOptions = {}): StructureData 
         code: unitAtu, regionCode, parentCode: null, kind: 'district', nameKk: `${town} ауданы`, nameRu: `${town} район`, akimName: person(),
         akimatNameKk: `${town} ауданының әкімдігі`, akimatNameRu: `Акимат района ${town}`, maslikhatNameKk: `${town} аудандық мәслихаты`, maslikhatNameRu: `${town} районный маслихат`,
       });
-      if (u === 0) data.staff.push({ code: `S-${regionCode}-HEAD`, fullName: person(), position: 'regional_head', rank: 'полиция полковнигі', unitCode, pointCode: null });
-      data.staff.push({ code: `S-${unitCode}-HEAD`, fullName: person(), position: 'unit_head', rank: 'полиция подполковнигі', unitCode, pointCode: null });
+      if (u === 0) data.staff.push({ code: `S-${regionCode}-HEAD`, fullName: person(), position: 'regional_head', rank: 'colonel', unitCode, pointCode: null });
+      data.staff.push({ code: `S-${unitCode}-HEAD`, fullName: person(), position: 'unit_head', rank: 'lieutenant_colonel', unitCode, pointCode: null });
       for (let p = 0; p < pointsPerUnit[unitIndex]!; p++, pointIndex++) {
         const pointCode = `${unitCode}-P${pad(p + 1, 2)}`;
         const village = place();
@@ -90,7 +90,7 @@ export function nationalStructure(options: NationalOptions = {}): StructureData 
           akimName: person(), akimatNameKk: `${village} ауылдық округі әкімінің аппараты`, akimatNameRu: `Аппарат акима сельского округа ${village}`,
           maslikhatNameKk: null, maslikhatNameRu: null,
         });
-        data.staff.push({ code: `S-${pointCode}-LEAD`, fullName: person(), position: 'point_lead', rank: 'полиция майоры', unitCode, pointCode });
+        data.staff.push({ code: `S-${pointCode}-LEAD`, fullName: person(), position: 'point_lead', rank: 'major', unitCode, pointCode });
         const codes: string[] = [];
         for (let d = 0; d < districtsPerPoint[pointIndex]!; d++) {
           const code = `${pointCode}-D${pad(d + 1, 2)}`;
@@ -110,13 +110,13 @@ export function nationalStructure(options: NationalOptions = {}): StructureData 
             });
           }
           const inspector = `S-${code}`;
-          data.staff.push({ code: inspector, fullName: person(), position: 'inspector', rank: 'полиция капитаны', unitCode, pointCode });
+          data.staff.push({ code: inspector, fullName: person(), position: 'inspector', rank: 'captain', unitCode, pointCode });
           const since = `20${pad(20 + Math.floor(rnd() * 5), 2)}-${pad(1 + Math.floor(rnd() * 12), 2)}-01`;
           data.assignments.push({ districtCode: code, staffCode: inspector, role: 'inspector', from: since, to: null });
           if (rnd() < 0.1) {
             // History: a predecessor who served until the day before.
             const before = `S-${code}-PREV`;
-            data.staff.push({ code: before, fullName: person(), position: 'inspector', rank: 'полиция аға лейтенанты', unitCode, pointCode });
+            data.staff.push({ code: before, fullName: person(), position: 'inspector', rank: 'senior_lieutenant', unitCode, pointCode });
             const end = new Date(Date.parse(`${since}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
             data.assignments.push({ districtCode: code, staffCode: before, role: 'inspector', from: '2018-03-01', to: end });
           }

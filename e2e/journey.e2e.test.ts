@@ -20,7 +20,9 @@ describe('an inspector in Kazakh, then Russian', () => {
     const page = await browser.newPage();
     await logIn(page, server.url, 'inspector', 'kk');
     expect(await page.getAttribute('html', 'lang')).toBe('kk');
-
+    // Issue 14: the inspector lands on his quarter; the organisation is one menu item away.
+    await page.waitForURL(/\/meetings$/);
+    await page.locator('[data-testid=nav-org]').first().click();
     await page.locator('[data-testid=org-tree-district]').first().click();
     const title = page.locator('[data-testid=district-title]');
     await expect.poll(() => title.textContent()).toBe('№11 әкімшілік учаске');

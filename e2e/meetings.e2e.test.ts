@@ -38,58 +38,54 @@ async function fillTime(page: Page, date: string) {
   await page.locator('[data-testid=wizard-end]').fill('20:00');
 }
 
+/**
+ * Issue 14: the plan starts from the district's last meeting and opens on its review; a step
+ * before it is one tap on the stepper. From there the steps as they were.
+ */
+async function planFromStart(page: Page, extraDistrict: string, date: string) {
+  await page.locator('[data-testid=wizard-submit]').waitFor();
+  await page.locator('[data-testid=wizard-step-districts]').click();
+  await page.locator(`[data-testid=wizard-district-${extraDistrict}]`).check();
+  await page.locator('[data-testid=wizard-next]').click();
+  // Step 2: a community gathering (the default).
+  await page.locator('[data-testid=wizard-next]').click();
+  await fillPlace(page);
+  await page.locator('[data-testid=wizard-next]').click();
+  await fillTime(page, date);
+  await page.locator('[data-testid=wizard-next]').click();
+  await page.locator('[data-testid=wizard-submit]').click();
+}
+
 describe('planning and announcing (R-27.1, R-27.4)', () => {
   it('the inspector plans a joint meeting with a colleague\'s adjacent district and gives notice', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await logIn(page, server.url, 'inspector');
     await page.goto(`${server.url}/meetings/new`);
-    // Step 1: his district is chosen; add the adjacent district of a colleague.
-    await page.locator('[data-testid=wizard-district-ALM-KAR-P2-D02]').check();
-    await page.locator('[data-testid=wizard-next]').click();
-    // Step 2: a community gathering (the default).
-    await page.locator('[data-testid=wizard-next]').click();
-    await fillPlace(page);
-    await page.locator('[data-testid=wizard-next]').click();
-    await fillTime(page, inDays(14));
-    await page.locator('[data-testid=wizard-next]').click();
-    await page.locator('[data-testid=wizard-submit]').click();
+    // His district is chosen; add the adjacent district of a colleague.
+    await planFromStart(page, 'ALM-KAR-P2-D02', inDays(14));
     await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
 
     const notice = page.locator('[data-testid=check-notice]');
     await expect.poll(() => notice.getAttribute('data-status')).toBe('pending');
     expect(await page.locator('[data-testid=check-adjacency]').getAttribute('data-status')).toBe('met');
     expect(await page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('draft');
+    // The page opens on its next step: announcing, the publication and the invitations in one.
+    expect(await page.locator('[data-testid=task-announce]').getAttribute('data-status')).toBe('current');
 
-    // Two publications: social network and the enterprise administration.
-    for (const [channel, outlet] of [['social_network', 'Instagram @karasai_police'], ['organisation', '«Шамалған агро» ЖШС әкімшілігі']] as const) {
-      await page.locator('[data-testid=announce-channel]').selectOption(channel);
-      await page.locator('[data-testid=announce-outlet]').fill(outlet);
-      await page.locator('[data-testid=announce-date]').fill(today);
-      await page.locator('[data-testid=announce-submit]').click();
-      await expect.poll(() => page.locator('[data-testid=announcements] li').count()).toBeGreaterThanOrEqual(channel === 'social_network' ? 1 : 2);
-    }
-    await expect.poll(() => notice.getAttribute('data-status')).toBe('met');
-
-    // A scan of the newspaper page proves the first publication (R-27.1).
-    const chooser = page.waitForEvent('filechooser');
-    await page.locator('[data-testid=proof-attach]').first().click();
-    await (await chooser).setFiles({ name: 'gazet.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% page 3\n%%EOF\n') });
-    await page.locator('[data-testid=proof-link]').first().waitFor();
-    expect(await page.locator('[data-testid=notice]').getAttribute('data-given')).toBe('true');
-
-    await page.locator('[data-testid=action-schedule]').click();
-    await expect.poll(() => page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('scheduled');
-
-    // R-27.4: the colleague of №12 reports too; until he (or his point lead) agrees, no announcement.
-    expect(await page.locator('[data-testid=check-agreement]').getAttribute('data-status')).toBe('pending');
+    // R-27.4: the colleague of №12 reports too; until he (or his point lead) agrees, no announcement,
+    // and a refused announcement leaves nothing behind (the publication is not recorded either).
     expect(await page.locator('[data-testid=agreement-ALM-KAR-P2-D02]').getAttribute('data-status')).toBe('pending');
     expect(await page.locator('[data-testid=agreement-accept]').count()).toBe(0);
+    await page.locator('[data-testid=announce-step-channel]').selectOption('social_network');
+    await page.locator('[data-testid=announce-step-outlet]').fill('Instagram @karasai_police');
+    await page.locator('[data-testid=announce-step-date]').fill(today);
     await page.locator('[data-testid=action-announce]').click();
     const refused = page.locator('[data-testid=action-error]');
     await refused.waitFor();
     expect(await refused.getAttribute('data-rule')).toBe('R-27.4');
-    expect(await page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('scheduled');
+    expect(await page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('draft');
+    expect(await notice.getAttribute('data-status')).toBe('pending');
 
     // The point lead finds it on his quarter page and agrees for his inspector.
     const meetingUrl = page.url();
@@ -109,9 +105,29 @@ describe('planning and announcing (R-27.1, R-27.4)', () => {
     await page.reload();
     await expect.poll(() => page.locator('[data-testid=check-agreement]').getAttribute('data-status')).toBe('met');
     expect(await page.locator('[data-testid=agreement-ALM-KAR-P2-D02] [data-testid=agreement-answered-by]').getAttribute('data-on-behalf')).toBe('true');
+    await page.locator('[data-testid=announce-step-outlet]').fill('Instagram @karasai_police');
+    await page.locator('[data-testid=announce-step-date]').fill(today);
     await page.locator('[data-testid=action-announce]').click();
     await expect.poll(() => page.locator('[data-testid=meeting-status]').getAttribute('data-status')).toBe('announced');
+    await expect.poll(() => notice.getAttribute('data-status')).toBe('met');
     expect(await page.locator('[data-testid=meeting-directions]').innerText()).toContain('2-қабат, мәжіліс залы');
+
+    // A second publication, with the enterprise administration, from the announce step's own list.
+    await page.locator('[data-testid=task-link-announce]').click();
+    await page.locator('[data-testid=announce-another]').click();
+    await page.locator('[data-testid=announce-channel]').selectOption('organisation');
+    await page.locator('[data-testid=announce-outlet]').fill('«Шамалған агро» ЖШС әкімшілігі');
+    await page.locator('[data-testid=announce-date]').fill(today);
+    await page.locator('[data-testid=announce-submit]').click();
+    await expect.poll(() => page.locator('[data-testid=announcements] li').count()).toBeGreaterThanOrEqual(2);
+
+    // A scan of the newspaper page proves the first publication (R-27.1).
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('[data-testid=proof-attach]').first().click();
+    await (await chooser).setFiles({ name: 'gazet.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% page 3\n%%EOF\n') });
+    await page.locator('[data-testid=proof-link]').first().waitFor();
+    await page.locator('[data-testid=task-link-plan]').click();
+    await expect.poll(() => page.locator('[data-testid=notice]').getAttribute('data-given')).toBe('true');
 
     const violations = await axe(page);
     expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -130,14 +146,7 @@ describe('planning and announcing (R-27.1, R-27.4)', () => {
     const districts = await page.evaluate(async () => (await fetch('/api/v1/districts?pageSize=50')).json());
     const d01 = districts.items.find((d: { code: string }) => d.code === 'ALM-KAR-P2-D01').id as string;
     await page.goto(`${server.url}/meetings/new?district=${d01}`);
-    await page.locator('[data-testid=wizard-district-ALM-KAR-P2-D03]').check();
-    await page.locator('[data-testid=wizard-next]').click();
-    await page.locator('[data-testid=wizard-next]').click();
-    await fillPlace(page);
-    await page.locator('[data-testid=wizard-next]').click();
-    await fillTime(page, inDays(16));
-    await page.locator('[data-testid=wizard-next]').click();
-    await page.locator('[data-testid=wizard-submit]').click();
+    await planFromStart(page, 'ALM-KAR-P2-D03', inDays(16));
     const error = page.locator('[data-testid=wizard-error]');
     await error.waitFor();
     const text = await error.innerText();
@@ -167,7 +176,11 @@ describe('the quarter board (R-22.13)', () => {
     const quarterOf = (date: string) => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
     if (quarterOf(inDays(14)) !== quarterOf(today)) await page.locator('[data-testid=quarter-next]').click();
     await expect.poll(() => page.locator('[data-testid=board-status-ALM-KAR-P2-D02]').getAttribute('data-status')).toBe('scheduled');
-    expect(await page.locator('[data-testid=board-table]').innerText()).toMatch(/ALM-KAR-P2-D01-\d{4}-\d{2}/);
+    // Its meetings are named by day and time (the row is the district), not by their code (issue 14, item 11).
+    const meetingLinks = page.locator('[data-testid=board-table] a[href^="/meetings/"]');
+    expect(await meetingLinks.count()).toBeGreaterThan(0);
+    expect(await meetingLinks.first().innerText()).toMatch(/^\d{1,2} \S+, \d{2}:\d{2}$/);
+    expect(await page.locator('[data-testid=board-table]').innerText()).not.toMatch(/ALM-KAR-P2-D01-\d{4}-\d{2}/);
     await page.close();
   });
 

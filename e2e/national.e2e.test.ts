@@ -226,8 +226,9 @@ describe.skipIf(!BASE_URL)(`the boards on the national data set (PostgreSQL, sca
     await table.waitFor();
     const country = await boardOf(page);
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
-      code: tr.getAttribute('data-area'), total: Number(tr.querySelectorAll('td')[1]?.textContent),
-      met: Number(tr.querySelector('td[data-status=met]')?.textContent),
+      // A cell holds its value and, for the phone's stacked rows, its column's name (hidden on a wide screen).
+      code: tr.getAttribute('data-area'), total: Number(tr.querySelector('td[data-column=total] .data-table-value')?.textContent),
+      met: Number(tr.querySelector('td[data-status=met] .data-table-value')?.textContent),
     })));
     expect(rows).toEqual(country.areas!.items.map((a) => ({ code: a.code, total: a.total, met: a.counts.met })));
     expect((await axe(page)).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -89,8 +89,12 @@ describe('reminders (issue 12)', () => {
     expect(await item.getAttribute('data-kind')).toBe('protocol_unsigned');
     expect(await item.getAttribute('data-read')).toBe('false');
     expect(await item.locator('[data-testid=notification-title]').innerText()).toContain('хаттамаға әлі қол қойылмады');
-    expect(await item.locator('[data-testid=notification-body]').innerText()).toContain('R-32.3');
-    expect(await item.locator('[data-testid=notification-rule]').innerText()).toContain('R-32.3');
+    // The sentence cites the rule and writes the date out, never "R-32.3" or an ISO date (issue 14, item 11).
+    const body = await item.locator('[data-testid=notification-body]').innerText();
+    expect(body).toContain('(§32 ¶3)');
+    expect(body).not.toMatch(/R-\d|\d{4}-\d{2}-\d{2}/);
+    // The rule as people cite it (issue 14): its paragraph, not its ID.
+    expect(await item.locator('[data-testid=notification-rule]').innerText()).toContain('§32 ¶3');
     // Made at 21:05 Almaty on the meeting's day, and shown in Almaty time.
     const [y, m, d] = heldDay.split('-');
     expect(await item.locator('time').innerText()).toMatch(new RegExp(`${d}\\.${m}\\.${y}, 21:0\\d`));
@@ -206,11 +210,13 @@ describe('reminders (issue 12)', () => {
     const phone = await phoneContext.newPage();
     await logIn(phone, server.url, 'admin', 'kk');
     await phone.goto(`${server.url}/deliveries`);
-    const card = phone.locator('[data-testid=deliveries-cards] [data-testid=delivery][data-channel=none]').first();
+    // On a phone the same table is stacked: a card per delivery, no column headers, nothing off-screen.
+    const card = phone.locator('[data-testid=deliveries-table] [data-testid=delivery][data-channel=none]').first();
     await card.waitFor();
-    expect(await phone.locator('[data-testid=deliveries-table]').count()).toBe(0);
+    expect(await phone.locator('[data-testid=deliveries-table] thead').isVisible()).toBe(false);
+    expect(await card.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(360);
     expect(await card.locator('[data-testid=delivery-status]').innerText()).toBe('Жіберілмеді');
-    const residentCard = phone.locator('[data-testid=deliveries-cards] [data-testid=delivery][data-recipient=subscriber]').first();
+    const residentCard = phone.locator('[data-testid=deliveries-table] [data-testid=delivery][data-recipient=subscriber]').first();
     expect(await residentCard.locator('[data-testid=delivery-address]').innerText()).toBe('a***@m***.kz');
     await noViolations(phone);
     await phoneContext.close();
@@ -223,7 +229,7 @@ describe('reminders (issue 12)', () => {
     expect(await page.locator('[data-testid="nav-deliveries"]').count()).toBe(0);
     await page.goto(`${server.url}/deliveries`);
     await page.locator('h1').waitFor();
-    expect(await page.locator('[data-testid=deliveries-table], [data-testid=deliveries-cards]').count()).toBe(0);
+    expect(await page.locator('[data-testid=deliveries-table]').count()).toBe(0);
     await context.close();
   });
 });

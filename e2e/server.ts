@@ -25,16 +25,17 @@ export interface RunningServer { url: string; stop(): Promise<void> }
  * the server bundle every time (esbuild, about a second). `env` adds to (or overrides) the
  * server's environment, e.g. ESEP_NCANODE_URL for a fake NCANode. `databaseUrl`: the server on
  * that PostgreSQL database instead (migrated at start, no demo region); the data directory is
- * still fresh, for the files the server keeps there.
+ * still fresh, for the files the server keeps there. `dataDir`: that directory instead, kept at stop.
  */
-export async function startServer(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string>; databaseUrl?: string; dataDir?: string } = {}): Promise<RunningServer> {
   if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) {
     execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
   }
   // The server as `npm start` runs it: the bundled JavaScript under plain node.
   execFileSync(process.execPath, ['apps/server/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'esep-e2e-'));
+  // `dataDir`: a directory the caller owns and keeps (a second server on the same data, e.g. later in time).
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'esep-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['apps/server/dist/main.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: options.databaseUrl ?? '', NODE_ENV: 'development',
@@ -65,7 +66,7 @@ export async function startServer(options: { env?: Record<string, string>; datab
       // A server that already exited is not waited for (its 'exit' event has passed).
       if (child.exitCode == null && child.signalCode == null) child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

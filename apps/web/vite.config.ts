@@ -1,19 +1,31 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { ASSETS_CACHE } from './src/features/live/pwa.cache.ts';
+import { offlineShell, precompress } from './vite.plugins.ts';
 
-// The web client is served by the API server from `dist` in production; in development the
-// Vite server forwards `/api` to the API server on port 3000.
+const shell = offlineShell([
+  /[\\/]src[\\/]app[\\/]signed-in\.tsx$/,
+  /[\\/]src[\\/]features[\\/]meetings[\\/]MeetingPage\.tsx$/,
+  /[\\/]src[\\/]features[\\/]live[\\/](LivePage\.tsx|outbox\.ts|pwa\.ts)$/,
+  /[\\/]src[\\/]i18n[\\/]locales[\\/](login|signed-in)\.(kk|ru|en)\.ts$/,
+]);
+
 export default defineConfig({
   plugins: [
     react(),
+    precompress(),
+    shell.plugin,
     // The live meeting screen works in village halls without signal: a service worker keeps the
-    // app shell and every page chunk, so a reload offline still opens the app. Data is not
-    // cached here (no runtime caching of /api/): the live screen keeps it in IndexedDB.
+    // app shell and the code of the meeting and live screens, so a reload offline still opens
+    // them; every other page is kept once it has been opened. It is registered after login
+    // (src/app/layout/AppLayout.tsx): the login page downloads nothing in the background
+    // (issue 14, item 13). Data is not cached here (no runtime caching of /api/): the live screen
+    // keeps it in IndexedDB.
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',
-      // Registered in src/main.tsx through `virtual:pwa-register`.
+      // Registered in src/features/live/pwa.ts through `virtual:pwa-register`.
       injectRegister: false,
       includeAssets: ['icon.svg', 'apple-touch-icon.png'],
       manifest: {
@@ -37,11 +49,19 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff,woff2,webmanifest}'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        manifestTransforms: [async (entries) => ({ manifest: entries.filter((entry) => shell.keep(entry.url)), warnings: [] })],
         navigateFallback: '/index.html',
         // The API and the server-rendered public pages (self-registration by QR code, protocol
         // verification by the QR code on the PDF) are never answered with the app shell.
         navigateFallbackDenylist: [/^\/api\//, /^\/m\//, /^\/v\//],
-        runtimeCaching: [],
+        // The code of the other pages, kept as they are opened (file names carry their content's
+        // hash, so a kept file is never stale); src/features/live/pwa.ts adds the files loaded
+        // before the worker took control of the page.
+        runtimeCaching: [{
+          urlPattern: /\/assets\/[^/]+\.(?:js|css)$/,
+          handler: 'CacheFirst',
+          options: { cacheName: ASSETS_CACHE, expiration: { maxEntries: 400, maxAgeSeconds: 90 * 24 * 3600 } },
+        }],
         cleanupOutdatedCaches: true,
         // The first visit is already served by it (a meeting may begin right after), and a
         // new version takes over at once (autoUpdate).
@@ -64,7 +84,13 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack)[\\/]/ },
+            // Not the parts of TanStack Query that only some pages use (several queries at once,
+            // infinite lists): the login page downloads this chunk (issue 14, item 13).
+            {
+              name: 'vendor',
+              test: (id: string) => /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack)[\\/]/.test(id)
+                && !/[\\/](queriesObserver|useQueries|infiniteQueryObserver|useInfiniteQuery)\.js$/.test(id),
+            },
           ],
         },
       },

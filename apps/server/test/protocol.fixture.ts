@@ -39,7 +39,9 @@ export const protocolFixture: ProtocolContent = {
     unit: { code: 'ALM-KAR', nameKk: 'Алматы облысы ПД Қарасай аудандық полиция бөлімі', nameRu: 'Карасайский районный отдел полиции ДП Алматинской области' },
   },
   reporters: [
-    { staffId: reporterA, fullName: 'Әбдіғалиев Нұрлан Қайратұлы', rank: 'полиция капитаны', position: 'Учаскелік полиция инспекторы', districtCodes: ['ALM-KAR-P2-D01'] },
+    // Issue 14: codes, as protocols are assembled now…
+    { staffId: reporterA, fullName: 'Әбдіғалиев Нұрлан Қайратұлы', rank: 'captain', position: 'inspector', districtCodes: ['ALM-KAR-P2-D01'] },
+    // …and the Kazakh labels a protocol signed before holds: documents relabel both.
     { staffId: reporterB, fullName: 'Жұмабекова Гүлнұр Серікқызы', rank: 'полиция аға лейтенанты', position: 'Учаскелік полиция инспекторы', districtCodes: ['ALM-KAR-P2-D02'] },
   ],
   participantCount: 4,

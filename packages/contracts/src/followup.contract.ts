@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Abilities } from './access.contract.ts';
 import { IsoDate } from './list.contract.ts';
 import { OptionalText, SearchText, Text } from './text.contract.ts';
 
@@ -61,7 +62,10 @@ export const FollowUpsOpened = z.object({ checks: z.number().int(), forwardings:
 export const StateBody = z.object({
   id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string(), topics: z.array(z.string()),
   regionId: z.uuid().nullable(), atuId: z.uuid().nullable(), contact: z.string().nullable(), active: z.boolean(),
-  /** With `topic`: whether the body is competent for it. */
+  /**
+   * With `topic`: whether the body is competent for it (R-32.5) — false only when the topic is clear
+   * and the body does not list it; null when the topic ("other", or one no body lists) names no body.
+   */
   competent: z.boolean().nullable(),
   /** With `districtId`: whether the body covers the district's territory. */
   coversDistrict: z.boolean().nullable(),
@@ -92,7 +96,10 @@ export const Forwarding = z.object({
   id: z.uuid(), meetingId: z.uuid(), meetingNumber: z.string(), meetingDate: IsoDate,
   itemId: z.uuid(), itemReference: z.string(), itemText: z.string(), topic: z.string(), anonymous: z.boolean(),
   bodyId: z.uuid().nullable(), bodyNameKk: z.string().nullable(), bodyNameRu: z.string().nullable(),
-  /** Whether the chosen body is competent for the item's topic (null until one is chosen). */
+  /**
+   * Whether the chosen body is competent for the item's topic: false (a reason is needed) only for a
+   * clear topic the body does not list; null until one is chosen, or when the topic names no body ("other").
+   */
   competent: z.boolean().nullable(), competenceReason: z.string().nullable(),
   dueDate: IsoDate, letterNumber: z.string().nullable(), letterDate: IsoDate.nullable(), sentOn: IsoDate.nullable(),
   /** Sent after the 3 working days (APPK art. 65). */
@@ -106,12 +113,14 @@ export const Forwarding = z.object({
   /** The generated notice to the initiator naming the body (null until a body is chosen, or when anonymous). */
   noticeDraft: NoticeText.nullable(),
   verifiedAt: z.iso.datetime().nullable(),
+  /** What the user may do with it (`export`: download the letter to the body), from the access policy. */
+  abilities: Abilities,
 }).meta({ id: 'Forwarding' });
 export type Forwarding = z.infer<typeof Forwarding>;
 
 export const ForwardingPatchBody = z.object({
   bodyId: z.uuid().optional(),
-  /** Why a body not competent for the item's topic is chosen anyway. */
+  /** Why a body not competent for the item's clear topic is chosen anyway (for "other": an optional note). */
   competenceReason: OptionalText(2000),
   letterNumber: Text(100).optional(),
   letterDate: IsoDate.optional(),

@@ -170,7 +170,8 @@ export const LiveState = z.object({
   decisions: z.array(Decision),
   awards: z.array(Award),
   topics: z.array(Topic),
-  districts: z.array(z.object({ id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string() })),
+  /** With their settlement: the screen's title names them (MeetingDistrict). */
+  districts: z.array(z.object({ id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string(), atu: z.object({ nameKk: z.string(), nameRu: z.string() }) })),
   requiredInvitations: z.array(z.object({ id: z.uuid(), category: z.string(), organisation: z.string(), personName: z.string(), status: z.string(), participantId: z.uuid().nullable() })),
   consent: z.object({ version: z.string(), kk: z.string(), ru: z.string(), en: z.string() }),
 }).meta({ id: 'LiveState' });

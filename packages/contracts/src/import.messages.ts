@@ -168,6 +168,16 @@ export const IMPORT_MESSAGES: Record<ImportReasonCode, Text> = {
     ru: 'В файле нет ни одного листа структуры',
     en: 'The file has no structure sheets',
   },
+  unknown_position: {
+    kk: '«{value}» — мұндай лауазым жоқ: кодын немесе атауын жазыңыз (мысалы, inspector немесе «учаскелік полиция инспекторы»); кодтар: {allowed}',
+    ru: '«{value}» — такой должности нет: укажите код или название (например, inspector или «участковый инспектор полиции»); коды: {allowed}',
+    en: '“{value}” is not a known position: give its code or its name (e.g. inspector, “district police inspector”); codes: {allowed}',
+  },
+  unknown_rank: {
+    kk: '«{value}» — мұндай арнаулы атақ жоқ: кодын немесе атауын жазыңыз (мысалы, captain немесе «полиция капитаны»); кодтар: {allowed}',
+    ru: '«{value}» — такого специального звания нет: укажите код или название (например, captain или «капитан полиции»); коды: {allowed}',
+    en: '“{value}” is not a police rank: give its code or its name (e.g. captain, “police captain”); codes: {allowed}',
+  },
   control_character: {
     kk: 'Ұяшықта басқару таңбасы немесе бұзылған таңба бар (мысалы, NUL): оны алып тастаңыз',
     ru: 'В ячейке есть управляющий или повреждённый символ (например, NUL): удалите его',

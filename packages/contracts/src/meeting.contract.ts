@@ -18,6 +18,9 @@ export const INVITATION_CATEGORY_VALUES = [
 export const REQUIRED_INVITATION_CATEGORIES = ['police_leadership', 'akimat'] as const;
 export const INVITATION_STATUS_VALUES = ['draft', 'sent', 'accepted', 'declined', 'attended', 'absent'] as const;
 export const OBLIGATION_STATUS_VALUES = ['met', 'held', 'scheduled', 'at_risk', 'open', 'missed'] as const;
+export const MEETING_TASK_VALUES = ['plan', 'announce', 'invite', 'prepare', 'hold', 'protocol', 'followup'] as const;
+export const TASK_STATUS_VALUES = ['done', 'current', 'available', 'waiting', 'todo', 'blocked', 'skipped'] as const;
+export const NEXT_ACTION_VALUES = ['announce', 'invite', 'edit_plan', 'open_live', 'hold', 'open_protocol', 'follow_up', 'none'] as const;
 export const CHECK_STATUS_VALUES = ['met', 'not_met', 'pending', 'not_applicable'] as const;
 
 /** Issue 13: the longest `directions` (the way to the venue) a plan may carry; the web form limits its field to it. */
@@ -26,6 +29,12 @@ export const MEETING_DIRECTIONS_MAX = 1000;
 const Ref = z.object({ id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string() });
 const StaffRef = z.object({ id: z.uuid(), code: z.string(), fullName: z.string() });
 const Localised = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
+/**
+ * A meeting's district with the settlement (administrative-territorial unit) it lies in: screens
+ * title a meeting by them and its date ("Шамалған а.о., №11 учаске — 17 желтоқсан, 18:00"), not
+ * by its registration number (issue 14).
+ */
+export const MeetingDistrict = Ref.extend({ atu: z.object({ nameKk: z.string(), nameRu: z.string() }) });
 
 export const MeetingInspectorInput = z.object({ districtId: z.uuid(), staffId: z.uuid(), acting: z.boolean().default(false) }).strict();
 
@@ -50,12 +59,20 @@ export const MeetingPlanBody = z.object({
   endsAt: Instant,
   /** Acting inspectors for vacant districts, or explicit reporters; others come from assignments (R-2.2). */
   inspectors: z.array(MeetingInspectorInput).max(12).optional(),
+  /** Issue 14: a practice meeting (set at creation only): never counted, held at once. */
+  practice: z.boolean().optional(),
 }).strict().meta({ id: 'MeetingPlan' });
 export type MeetingPlanBody = z.infer<typeof MeetingPlanBody>;
 
 export const MeetingTransitionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('schedule') }).strict(),
-  z.object({ action: z.literal('announce') }).strict(),
+  z.object({
+    action: z.literal('announce'),
+    /** Issue 14: the publication that gives notice (R-27.1), recorded in the same step. */
+    publication: z.lazy(() => AnnouncementBody).optional(),
+    /** Issue 14 (R-26): invite the unit head and the akimat in Esep in the same step; Esep sends them. */
+    inviteRequired: z.boolean().optional(),
+  }).strict(),
   z.object({ action: z.literal('hold') }).strict(),
   z.object({ action: z.literal('postpone'), reason: PlainText(1000), startsAt: Instant.optional(), endsAt: Instant.optional() }).strict(),
   z.object({ action: z.literal('reschedule'), startsAt: Instant, endsAt: Instant }).strict(),
@@ -110,10 +127,12 @@ export const MeetingSummary = z.object({
   startsAtLocal: z.iso.datetime({ offset: true }).describe('startsAt in Asia/Almaty, e.g. 2026-12-24T18:00:00+05:00'),
   endsAtLocal: z.iso.datetime({ offset: true }).describe('endsAt in Asia/Almaty'),
   venueName: z.string().nullable(), venueAddress: z.string().nullable(),
-  districts: z.array(Ref), inspectors: z.array(StaffRef.extend({ districtId: z.uuid(), acting: z.boolean() })),
+  districts: z.array(MeetingDistrict), inspectors: z.array(StaffRef.extend({ districtId: z.uuid(), acting: z.boolean() })),
   point: Ref,
   /** Set when the meeting was entered after the fact: the flag lists and calendars show. */
   lateEntry: z.enum(LATE_ENTRY_STATUS_VALUES).nullable(),
+  /** Issue 14: a practice meeting — never counted, marked wherever it is shown. */
+  practice: z.boolean(),
 }).meta({ id: 'MeetingSummary' });
 
 export const MeetingDetail = MeetingSummary.extend({
@@ -134,6 +153,13 @@ export const MeetingDetail = MeetingSummary.extend({
   holding: z.object({ items: z.number().int(), unclassified: z.number().int(), decisions: z.number().int(), awards: z.number().int(), carried: z.number().int() }),
   /** The entry after the fact: reason, who and when, and its confirmation (R-33). */
   enteredLate: LateEntryView.nullable(),
+  /** Issue 14: the outlet of the districts' last publication, the default of this meeting's (R-27.1). */
+  lastPublication: z.object({ channel: z.enum(CHANNEL_VALUES), outlet: z.string() }).nullable(),
+  /** Issue 14: the meeting as a task list, and the next action that succeeds now (`from`: when it becomes possible). */
+  tasks: z.object({
+    steps: z.array(z.object({ key: z.enum(MEETING_TASK_VALUES), status: z.enum(TASK_STATUS_VALUES), rule: z.string() })),
+    next: z.object({ action: z.enum(NEXT_ACTION_VALUES), step: z.enum(MEETING_TASK_VALUES).nullable(), from: z.iso.datetime().nullable(), fromLocal: z.string().nullable() }),
+  }),
 }).meta({ id: 'MeetingDetail' });
 
 export const MeetingListQuery = listQuery(['startsAt', 'number', 'status']).extend({

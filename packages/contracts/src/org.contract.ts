@@ -1,3 +1,4 @@
+import { POLICE_RANK_CODES, STAFF_POSITION_CODES } from '@esep/domain';
 import { z } from 'zod';
 import { Abilities } from './access.contract.ts';
 import { IsoDate, listQuery, page } from './list.contract.ts';
@@ -10,7 +11,9 @@ export const STREET_KIND_VALUES = [
   'street', 'avenue', 'microdistrict', 'lane', 'boulevard', 'highway', 'square', 'embankment', 'passage', 'residential_area',
 ] as const;
 export const PARITY_VALUES = ['all', 'odd', 'even'] as const;
-export const STAFF_POSITIONS = ['inspector', 'assistant', 'point_lead', 'unit_head', 'deputy_unit_head', 'regional_head'] as const;
+/** Issue 14: positions and police ranks are codes; their kk/ru/en labels are the domain's (staff.titles.ts). */
+export const STAFF_POSITIONS = STAFF_POSITION_CODES;
+export const POLICE_RANKS = POLICE_RANK_CODES;
 
 const Names = { nameKk: z.string(), nameRu: z.string() };
 const Ref = z.object({ id: z.uuid(), code: z.string(), ...Names });
@@ -92,7 +95,7 @@ export const AssignmentEndBody = z.object({ to: IsoDate }).strict().meta({ id: '
 
 export const Staff = z.object({
   id: z.uuid(), code: z.string(), fullName: z.string(), position: z.enum(STAFF_POSITIONS),
-  rank: z.string().nullable(), unit: Ref, point: Ref.nullable(), abilities: Abilities,
+  rank: z.enum(POLICE_RANKS).nullable(), unit: Ref, point: Ref.nullable(), abilities: Abilities,
   /** R-32.1: whether an IIN is recorded (the number itself is never sent). */
   iinRecorded: z.boolean(),
 }).meta({ id: 'Staff' });

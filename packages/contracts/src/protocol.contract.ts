@@ -19,6 +19,11 @@ export const ProtocolContent = z.object({
     districts: z.array(Named), point: Named, unit: Named,
   }),
   /** The reporting inspectors, who sign (a joint meeting has several). */
+  /**
+   * Rank and position are codes (staff.titles.ts; documents print their labels). Protocols signed
+   * before issue 14 hold the rank as it was typed, usually the Kazakh label: signed content is never
+   * rewritten, so readers relabel it with rankLabel/positionLabel.
+   */
   reporters: z.array(z.object({ staffId: z.uuid(), fullName: z.string(), rank: z.string().nullable(), position: z.string(), districtCodes: z.array(z.string()) })),
   /** the size of the register, by category; names only in the internal annex. */
   participantCount: z.number().int(),

@@ -79,16 +79,16 @@ export function demoStructure(today: string): StructureData {
     ],
     districts: [], adjacency: [], coverage: [],
     staff: [
-      { code: 'S-ALM-HEAD', fullName: 'Серікбаев Жомарт Қуатұлы', position: 'regional_head', rank: 'полиция полковнигі', unitCode: 'ALM-KAR', pointCode: null },
-      { code: 'S-ALM-KAR-HEAD', fullName: 'Әбдіров Марат Нұрмаханұлы', position: 'unit_head', rank: 'полиция подполковнигі', unitCode: 'ALM-KAR', pointCode: null },
-      { code: 'S-ALM-TAL-HEAD', fullName: 'Ибраев Ерсін Болатұлы', position: 'unit_head', rank: 'полиция подполковнигі', unitCode: 'ALM-TAL', pointCode: null },
+      { code: 'S-ALM-HEAD', fullName: 'Серікбаев Жомарт Қуатұлы', position: 'regional_head', rank: 'colonel', unitCode: 'ALM-KAR', pointCode: null },
+      { code: 'S-ALM-KAR-HEAD', fullName: 'Әбдіров Марат Нұрмаханұлы', position: 'unit_head', rank: 'lieutenant_colonel', unitCode: 'ALM-KAR', pointCode: null },
+      { code: 'S-ALM-TAL-HEAD', fullName: 'Ибраев Ерсін Болатұлы', position: 'unit_head', rank: 'lieutenant_colonel', unitCode: 'ALM-TAL', pointCode: null },
     ],
     assignments: [],
   };
   let inspectorIndex = 0;
   let streetIndex = 0;
   POINTS.forEach((point, pi) => {
-    data.staff.push({ code: `S-${point.code}-LEAD`, fullName: point.lead, position: 'point_lead', rank: 'полиция майоры', unitCode: point.unit, pointCode: point.code });
+    data.staff.push({ code: `S-${point.code}-LEAD`, fullName: point.lead, position: 'point_lead', rank: 'major', unitCode: point.unit, pointCode: point.code });
     const codes: string[] = [];
     for (let i = 1; i <= point.districts; i++) {
       const code = `${point.code}-D${String(i).padStart(2, '0')}`;
@@ -110,7 +110,7 @@ export function demoStructure(today: string): StructureData {
       }
       if (code === DEMO.vacantDistrict) continue;
       const staffCode = `S-${code}`;
-      data.staff.push({ code: staffCode, fullName: INSPECTORS[inspectorIndex++ % INSPECTORS.length]!, position: 'inspector', rank: 'полиция капитаны', unitCode: point.unit, pointCode: point.code });
+      data.staff.push({ code: staffCode, fullName: INSPECTORS[inspectorIndex++ % INSPECTORS.length]!, position: 'inspector', rank: 'captain', unitCode: point.unit, pointCode: point.code });
       data.assignments.push({ districtCode: code, staffCode, role: 'inspector', from: since, to: null });
     }
     // Districts of a point lie in a 2 × 3 grid: each borders the next and the one across.
@@ -127,7 +127,7 @@ export function demoStructure(today: string): StructureData {
   );
   // History: the inspector's district had another inspector until last year's end (R-2.2).
   const previous = `S-${DEMO.inspectorDistrict}-PREV`;
-  data.staff.push({ code: previous, fullName: 'Қуанышев Әлихан Ерікұлы', position: 'inspector', rank: 'полиция аға лейтенанты', unitCode: 'ALM-KAR', pointCode: DEMO.leadPoint });
+  data.staff.push({ code: previous, fullName: 'Қуанышев Әлихан Ерікұлы', position: 'inspector', rank: 'senior_lieutenant', unitCode: 'ALM-KAR', pointCode: DEMO.leadPoint });
   data.assignments.push({ districtCode: DEMO.inspectorDistrict, staffCode: previous, role: 'inspector', from: `${year - 3}-03-01`, to: `${year - 1}-01-08` });
   ASSISTANTS.forEach((fullName, i) => {
     const point = POINTS[i]!;

@@ -4,8 +4,9 @@
  * social network platforms (`post`) and the administrations of enterprises, institutions and
  * organisations (`letter`).
  */
+import { capitalised } from '@esep/domain';
 import {
-  districtNames, formatDateTime, formatWhen, inspectorLines, inspectorTitle, onlineLinkOf, ORDER_652,
+  districtNames, formatDateTime, formatWhen, inspectorLines, inspectorTitle, onlineLinkOf, ORDER_652, staffTitle,
   rulesReference, settingText, shortName, venueText, type DocLang, type MeetingDocumentData,
 } from './meeting-document.ts';
 
@@ -112,7 +113,7 @@ export function massMediaNotice(m: MeetingDocumentData, lang: DocLang): string {
 /** Signature lines of the reporting inspector(s). */
 function signatures(m: MeetingDocumentData, lang: DocLang): string {
   return m.inspectors
-    .map((i) => `${lang === 'kk' ? `Учаскелік полиция инспекторы (${i.districtNameKk})` : `Участковый инспектор полиции (${i.districtNameRu})`}\n${shortName(i.fullName)}`)
+    .map((i) => `${capitalised(staffTitle(i, lang))} (${lang === 'kk' ? i.districtNameKk : i.districtNameRu})\n${shortName(i.fullName)}`)
     .join('\n\n');
 }
 

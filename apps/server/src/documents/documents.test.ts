@@ -32,7 +32,7 @@ const meeting: MeetingDocumentData = {
   venueAddress: 'Жаңатұрмыс ауылы, Бөгенбай батыр көшесі, 7',
   onlineLink: null,
   districts: [district(1)],
-  inspectors: [{ fullName: 'Әбдіғалиев Нұрлан Қайратұлы', districtNameKk: '№ 1 әкімшілік учаске', districtNameRu: 'Административный участок № 1' }],
+  inspectors: [{ fullName: 'Әбдіғалиев Нұрлан Қайратұлы', districtNameKk: '№ 1 әкімшілік учаске', districtNameRu: 'Административный участок № 1', rank: 'captain', position: 'inspector' }],
   pointNameKk: '№ 2 учаскелік полиция пункті',
   pointNameRu: 'Участковый пункт полиции № 2',
   unitNameKk: 'Алматы облысы Полиция департаментінің Қарасай аудандық полиция бөлімі',
@@ -159,6 +159,9 @@ describe('announcement texts (R-27.1)', () => {
     expect(texts.ru.letter).toContain('пунктом 27 Правил');
     expect(texts.ru.letter).toContain('довести информацию о месте и времени встречи до сведения работников');
     expect(texts.kk.letter).toContain('Н.Қ. Әбдіғалиев');
+    // Issue 14: the signature's rank and position in the letter's language.
+    expect(texts.ru.letter).toContain('Капитан полиции, участковый инспектор полиции (Административный участок № 1)');
+    expect(texts.kk.letter).toContain('Полиция капитаны, учаскелік полиция инспекторы (№ 1 әкімшілік учаске)');
   });
 });
 
@@ -200,9 +203,12 @@ describe('poster PDF', () => {
     expect(await pdfInfo(pdf, 'poster-kk.pdf')).toEqual({ pages: 1, a4: true, images: 1 });
   });
 
-  it("'both' puts Kazakh then Russian on two A4 pages", async () => {
+  it("'both' puts Kazakh then Russian on two A4 pages, each naming the rank and position in its language (issue 14)", async () => {
     const pdf = await posterPdf(meeting, 'both');
     const text = flat(await pdfText(pdf, 'poster-both.pdf'));
+    expect(text).toContain('полиция капитаны, учаскелік полиция инспекторы, № 1 әкімшілік учаске');
+    expect(text).toContain('капитан полиции, участковый инспектор полиции, Административный участок № 1');
+    expect(text).not.toContain('captain');
     expect(text.indexOf('Учаскелік полиция инспекторының халық алдындағы есебі')).toBeLessThan(text.indexOf('Отчёт участкового инспектора полиции перед населением'));
     expect(text).toContain('20 декабря');
     expect(text).toContain('Приказ МВД РК № 652, п. 27');
@@ -261,5 +267,17 @@ describe('invitation letter', () => {
     expect(ru).toContain('О приглашении на отчётную встречу с населением');
     expect(ru).toContain('пунктом 26 Правил');
     expect(ru).toContain('20 декабря 2026 года в 18:00');
+    // Issue 14: the signature names rank and position in the letter's language, never a code.
+    expect(ru).toContain('Капитан полиции, участковый инспектор полиции');
+    expect(text).toContain('Полиция капитаны, учаскелік полиция инспекторы');
+    for (const code of ['captain', 'inspector']) expect(`${ru} ${text}`).not.toContain(code);
+  });
+
+  it('names the signer\'s rank and position from the lists, the inspector\'s position when unknown', () => {
+    expect(invitationContent(invitation('akimat'), 'ru').signatures[0]!.title).toBe('Капитан полиции, участковый инспектор полиции');
+    const lead = { ...invitation('akimat'), meeting: { ...meeting, inspectors: [{ ...meeting.inspectors[0]!, rank: 'major', position: 'point_lead' }] } };
+    expect(invitationContent(lead, 'kk').signatures[0]!.title).toBe('Полиция майоры, учаскелік полиция пунктінің бастығы');
+    const bare = { ...invitation('akimat'), meeting: crowded };
+    expect(invitationContent(bare, 'kk').signatures[0]!.title).toBe('Учаскелік полиция инспекторы');
   });
 });

@@ -26,7 +26,7 @@ const data: ForwardingLetterData = {
   body: { nameKk: 'Қарасай ауданының тұрғын үй-коммуналдық шаруашылығы бөлімі', nameRu: 'Отдел жилищно-коммунального хозяйства Карасайского района', contact: 'Қаскелең қ., Әбілқайыр хан к-сі, 1' },
   item: { reference: 'ALM-KAR-P2-D01-2026-07/3', kind: 'complaint', text: 'Жаһан көшесіндегі су құбыры жарылған, үйлерге су жетпейді', initiatorName: 'Жұмабекова Гүлнұр Серікқызы', initiatorAddress: 'Шамалған а., Абай к-сі, 3' },
   meeting: { number: 'ALM-KAR-P2-D01-2026-07', startsAt: new Date('2026-12-20T13:00:00Z') },
-  inspector: { fullName: 'Әбдіғалиев Нұрлан Қайратұлы', rank: 'полиция капитаны', districtNameKk: '№ 1 әкімшілік учаске', districtNameRu: 'Административный участок № 1' },
+  inspector: { fullName: 'Әбдіғалиев Нұрлан Қайратұлы', rank: 'captain', position: 'inspector', districtNameKk: '№ 1 әкімшілік учаске', districtNameRu: 'Административный участок № 1' },
 };
 
 const flat = (s: string): string => s.replace(/\s+/g, ' ').replace(/\u2011/g, '-');
@@ -51,6 +51,11 @@ describe('forwarding letter (R-32.5)', () => {
     expect(kk.paragraphs[1]).toContain('65-бабына');
     expect(kk.signature).toEqual({ title: 'Полиция капитаны, учаскелік полиция инспекторы', district: '№ 1 әкімшілік учаске', name: 'Н.Қ. Әбдіғалиев' });
     const ru = forwardingLetterContent(data, 'ru');
+    // Issue 14: the rank and the position in the letter's language, never their codes.
+    expect(ru.signature).toEqual({ title: 'Капитан полиции, участковый инспектор полиции', district: 'Административный участок № 1', name: 'Н.Қ. Әбдіғалиев' });
+    // A rank stored before the lists (the Kazakh label) is relabelled too.
+    expect(forwardingLetterContent({ ...data, inspector: { ...data.inspector!, rank: 'полиция аға лейтенанты', position: 'point_lead' } }, 'ru').signature?.title)
+      .toBe('Старший лейтенант полиции, начальник участкового пункта полиции');
     expect(ru.outgoing).toBe('Исх. № 12-3/789 от 21.12.2026');
     expect(ru.paragraphs[0]).toContain('20 декабря 2026 года');
     expect(ru.paragraphs[1]).toContain('статьёй 65 Административного процедурно-процессуального кодекса');
@@ -59,7 +64,7 @@ describe('forwarding letter (R-32.5)', () => {
     expect(() => forwardingLetterContent(data, 'en' as never)).toThrow(RangeError);
   });
 
-  it('PDF text contains the letter number and the Kazakh letters intact', async () => {
+  it('PDF text contains the letter number, the Kazakh letters intact and the rank in the letter\'s language', { timeout: 30_000 }, async () => {
     const text = await pdfText(await forwardingLetterPdf(data, 'kk'), 'letter-kk.pdf');
     expect(text).toContain('Шығ. № 12-3/789, 21.12.2026 ж.');
     expect(text).toContain('Жаһан көшесіндегі су құбыры жарылған');
@@ -68,6 +73,13 @@ describe('forwarding letter (R-32.5)', () => {
     const ru = await pdfText(await forwardingLetterPdf(data, 'ru'), 'letter-ru.pdf');
     expect(ru).toContain('Исх. № 12-3/789 от 21.12.2026');
     expect(ru).toContain('О направлении обращения для рассмотрения по компетенции');
+    expect(ru).toContain('Капитан полиции, участковый инспектор полиции');
+    expect(text).toContain('Полиция капитаны, учаскелік полиция инспекторы');
+    for (const code of ['captain', 'inspector']) {
+      expect(ru).not.toContain(code);
+      expect(text).not.toContain(code);
+    }
+    expect(ru).not.toContain('капитаны');
   });
 
   it('DOCX converts with LibreOffice and pdftotext shows the Kazakh letters intact', { timeout: 120_000 }, async () => {

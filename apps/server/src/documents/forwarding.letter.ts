@@ -4,13 +4,14 @@
  * A4, 2 cm margins, the police unit's letterhead with outgoing number and date, the addressee
  * body, the item's text and registration number, the meeting, and the inspector's signature.
  */
+import { capitalised } from '@esep/domain';
 import { Paragraph } from 'docx';
 import type { Content } from 'pdfmake/interfaces';
 import {
   checkLang, docxFacts, docxParagraphs, docxSignature, letterDocx, letterPdf, pdfFacts, pdfParagraphs, pdfSignature, run, TEXT_WIDTH,
   type LetterHead, type LetterSignature,
 } from './letter.layout.ts';
-import { formatDate, formatIsoDate, shortName, type DocLang } from './meeting-document.ts';
+import { formatDate, formatIsoDate, shortName, staffTitle, type DocLang } from './meeting-document.ts';
 
 export interface ForwardingLetterData {
   letterNumber: string;
@@ -20,7 +21,8 @@ export interface ForwardingLetterData {
   body: { nameKk: string; nameRu: string; contact: string | null };
   item: { reference: string; kind: 'complaint' | 'proposal' | 'remark' | 'question'; text: string; initiatorName: string | null; initiatorAddress: string | null };
   meeting: { number: string; startsAt: Date };
-  inspector: { fullName: string; rank: string | null; districtNameKk: string; districtNameRu: string } | null;
+  /** Rank and position: codes (staff.titles.ts), printed as labels in the letter's language. */
+  inspector: { fullName: string; rank: string | null; position: string | null; districtNameKk: string; districtNameRu: string } | null;
 }
 
 export interface ForwardingLetterContent extends LetterHead {
@@ -66,7 +68,7 @@ export function forwardingLetterContent(d: ForwardingLetterData, lang: DocLang):
     closing: kk ? 'Қосымша: есептік кездесу хаттамасынан үзінді.' : 'Приложение: выписка из протокола отчётной встречи.',
     signature: d.inspector
       ? {
-        title: [d.inspector.rank, kk ? 'учаскелік полиция инспекторы' : 'участковый инспектор полиции'].filter(Boolean).join(', ').replace(/^./, (c) => c.toUpperCase()),
+        title: capitalised(staffTitle(d.inspector, lang)),
         district: kk ? d.inspector.districtNameKk : d.inspector.districtNameRu,
         name: shortName(d.inspector.fullName),
       }

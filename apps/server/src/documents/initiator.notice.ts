@@ -3,6 +3,7 @@
  * "always notifying the person who raised them") and that a check's term was extended (R-32.4,
  * APPK art. 76 ¶2). Plain text, to be read out on the phone, sent by SMS or printed.
  */
+import { capitalised, STAFF_POSITION_LABELS } from '@esep/domain';
 import { formatIsoDate, shortName, type DocLang } from './meeting-document.ts';
 
 export interface NoticeItem {
@@ -18,7 +19,7 @@ const greeting = (name: string | null, lang: DocLang) =>
   name ? (lang === 'kk' ? `Құрметті ${name}!` : `Уважаемый(-ая) ${name}!`) : '';
 
 const signature = (inspector: string | null, lang: DocLang) =>
-  inspector ? (lang === 'kk' ? `Учаскелік полиция инспекторы ${shortName(inspector)}` : `Участковый инспектор полиции ${shortName(inspector)}`) : '';
+  inspector ? `${capitalised(STAFF_POSITION_LABELS.inspector[lang])} ${shortName(inspector)}` : '';
 
 const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
 

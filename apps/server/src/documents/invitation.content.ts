@@ -5,8 +5,9 @@
  * by agreement.
  */
 import { REQUIRED_INVITATION_CATEGORIES } from '@esep/contracts';
+import { capitalised } from '@esep/domain';
 import {
-  districtNames, formatIsoDate, formatWhen, inspectorLines, inspectorTitle, onlineLinkOf, orderParagraph, rulesReference,
+  districtNames, formatIsoDate, formatWhen, inspectorLines, inspectorTitle, onlineLinkOf, orderParagraph, rulesReference, staffTitle,
   settingText, shortName, venueText, type DocLang, type InvitationDocumentData,
 } from './meeting-document.ts';
 
@@ -113,7 +114,7 @@ export function invitationContent(data: InvitationDocumentData, lang: DocLang): 
     facts,
     closing: kk ? 'Құрметпен,' : 'С уважением,',
     signatures: m.inspectors.map((i) => ({
-      title: kk ? 'Учаскелік полиция инспекторы' : 'Участковый инспектор полиции',
+      title: capitalised(staffTitle(i, lang)),
       district: kk ? i.districtNameKk : i.districtNameRu,
       name: shortName(i.fullName),
     })),

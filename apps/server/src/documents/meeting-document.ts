@@ -4,6 +4,8 @@
  * reference. Kazakh is written in Kazakh Cyrillic (ә ғ қ ң ө ұ ү һ і), in the formal register of
  * police documents.
  */
+import { positionLabel, rankLabel } from '@esep/domain';
+
 export type DocLang = 'kk' | 'ru';
 
 export interface MeetingDocumentData {
@@ -18,7 +20,8 @@ export interface MeetingDocumentData {
   venueAddress: string | null;
   onlineLink: string | null;
   districts: Array<{ nameKk: string; nameRu: string }>;
-  inspectors: Array<{ fullName: string; districtNameKk: string; districtNameRu: string }>;
+  /** Rank and position: codes (staff.titles.ts), printed as labels in the document's language (issue 14). */
+  inspectors: Array<{ fullName: string; districtNameKk: string; districtNameRu: string; rank?: string | null; position?: string | null }>;
   pointNameKk: string;
   pointNameRu: string;
   unitNameKk: string;
@@ -155,6 +158,14 @@ export function inspectorTitle(m: MeetingDocumentData, lang: DocLang, capital = 
 
 export const districtNames = (m: MeetingDocumentData, lang: DocLang): string[] =>
   m.districts.map((d) => (lang === 'kk' ? d.nameKk : d.nameRu));
+
+/**
+ * "капитан полиции, участковый инспектор полиции": a staff member's rank and position in the
+ * document's language, never their codes (issue 14); the position is the inspector's when unknown.
+ */
+export function staffTitle(s: { rank?: string | null; position?: string | null }, lang: DocLang): string {
+  return [rankLabel(s.rank, lang), positionLabel(s.position ?? 'inspector', lang)].filter(Boolean).join(', ');
+}
 
 /** "Ахметов Асхат Болатұлы (№ 1 әкімшілік учаске)" for each inspector. */
 export const inspectorLines = (m: MeetingDocumentData, lang: DocLang): string[] =>

@@ -6,7 +6,7 @@
 import type { Column, Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   almatyParts, districtNames, formatTimeRange, headline, onlineLinkOf, orderParagraph, settingTitle, venueText, weekday,
-  type DocLang, type MeetingDocumentData,
+  staffTitle, type DocLang, type MeetingDocumentData,
 } from './meeting-document.ts';
 import { COLORS, qrDataUrl, renderPdf } from './pdf.render.ts';
 
@@ -21,7 +21,6 @@ const L = {
   kk: {
     place: 'ӨТЕТІН ОРНЫ', online: 'ОНЛАЙН ҚОСЫЛУ', reports: 'ЕСЕП БЕРЕДІ', districts: 'ӘКІМШІЛІК УЧАСКЕЛЕР',
     point: 'УЧАСКЕЛІК ПОЛИЦИЯ ПУНКТІ', agenda: 'ЕСЕПТЕ', page: 'Кездесу беті', year: (y: number) => `${y} жыл`,
-    inspector: 'учаскелік полиция инспекторы',
     topics: ['криминогендік жағдай және оны тұрақтандыру шаралары', 'құқық бұзушылықтар профилактикасы',
       'заңнамадағы өзгерістер', 'шағымдар мен өтініштер бойынша қабылданған шаралар'],
     leaders: 'Кездесуге полиция басшылығы мен әкімдік өкілдері қатысады.',
@@ -31,7 +30,6 @@ const L = {
   ru: {
     place: 'МЕСТО ПРОВЕДЕНИЯ', online: 'ПОДКЛЮЧЕНИЕ ОНЛАЙН', reports: 'ОТЧИТЫВАЕТСЯ', districts: 'АДМИНИСТРАТИВНЫЕ УЧАСТКИ',
     point: 'УЧАСТКОВЫЙ ПУНКТ ПОЛИЦИИ', agenda: 'В ОТЧЁТЕ', page: 'Страница встречи', year: (y: number) => `${y} года`,
-    inspector: 'участковый инспектор полиции',
     topics: ['криминогенная обстановка и меры по её стабилизации', 'профилактика правонарушений',
       'изменения в законодательстве', 'меры по жалобам и обращениям граждан'],
     leaders: 'Во встрече участвуют руководство полиции и представители акимата.',
@@ -86,7 +84,7 @@ function posterContent(m: MeetingDocumentData, lang: DocLang, qr: string, s: num
   const inspectors: Content[] = m.inspectors.map((i) => ({
     stack: [
       { text: i.fullName, fontSize: 16 * s, bold: true, color: COLORS.ink },
-      { text: `${t.inspector}, ${lang === 'kk' ? i.districtNameKk : i.districtNameRu}`, fontSize: 10 * s, color: COLORS.muted },
+      { text: `${staffTitle(i, lang)}, ${lang === 'kk' ? i.districtNameKk : i.districtNameRu}`, fontSize: 10 * s, color: COLORS.muted },
     ],
     margin: [0, 0, 0, 5 * s],
   }));

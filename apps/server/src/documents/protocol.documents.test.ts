@@ -71,11 +71,23 @@ describe('protocol layout', () => {
   it('matches signatures to reporters and shows the time in Asia/Almaty', () => {
     const model = protocolModel(protocolFixture, 'ru', publicCopy);
     expect(model.signatures).toEqual([
-      { position: 'Учаскелік полиция инспекторы', rank: 'полиция капитаны', name: 'Н.Қ. Әбдіғалиев', signed: 'Подписано электронно: 20 декабря 2026 года в 21:40 (электронная подпись Esep, Ed25519)' },
-      { position: 'Учаскелік полиция инспекторы', rank: 'полиция аға лейтенанты', name: 'Г.С. Жұмабекова', signed: null },
+      { position: 'Участковый инспектор полиции', rank: 'Капитан полиции', name: 'Н.Қ. Әбдіғалиев', signed: 'Подписано электронно: 20 декабря 2026 года в 21:40 (электронная подпись Esep, Ed25519)' },
+      { position: 'Участковый инспектор полиции', rank: 'Старший лейтенант полиции', name: 'Г.С. Жұмабекова', signed: null },
     ]);
     expect(model.facts).toContainEqual(['Время', 'с 18:00 до 19:30 (время Алматы)']);
     expect(model.title).toBe(`ПРОТОКОЛ № ${MEETING_NUMBER}`);
+  });
+
+  it('names rank and position in the copy\'s language, from codes and from the Kazakh labels of older protocols (issue 14)', () => {
+    const reporters = (lang: 'kk' | 'ru') => protocolModel(protocolFixture, lang, publicCopy).facts.find(([label]) => label === (lang === 'kk' ? 'Есеп берген инспекторлар' : 'Отчитывались'))?.[1];
+    expect(reporters('ru')).toBe('Әбдіғалиев Нұрлан Қайратұлы, капитан полиции, участковый инспектор полиции\nЖұмабекова Гүлнұр Серікқызы, старший лейтенант полиции, участковый инспектор полиции');
+    expect(reporters('kk')).toBe('Әбдіғалиев Нұрлан Қайратұлы, полиция капитаны, учаскелік полиция инспекторы\nЖұмабекова Гүлнұр Серікқызы, полиция аға лейтенанты, учаскелік полиция инспекторы');
+    expect(protocolModel(protocolFixture, 'kk', publicCopy).signatures.map((s) => [s.position, s.rank])).toEqual([
+      ['Учаскелік полиция инспекторы', 'Полиция капитаны'], ['Учаскелік полиция инспекторы', 'Полиция аға лейтенанты'],
+    ]);
+    // A title no list knows is printed as it was written, never dropped.
+    const odd = { ...protocolFixture, reporters: [{ ...protocolFixture.reporters[0]!, rank: 'подполковник юстиции', position: 'deputy_unit_head' }] };
+    expect(protocolModel(odd, 'ru', publicCopy).signatures[0]).toMatchObject({ rank: 'Подполковник юстиции', position: 'Заместитель начальника отдела полиции' });
   });
 
   it('refuses an unknown language', async () => {
@@ -102,6 +114,9 @@ describe('protocol PDF', () => {
     expect(text).toContain('Алғыс хат');
     expect(text).toContain('Электрондық түрде қол қойылды: 2026 жылғы 20 желтоқсан, сағат 21:40');
     expect(text).toContain('Г.С. Жұмабекова');
+    expect(text).toContain('полиция капитаны, учаскелік полиция инспекторы');
+    expect(text).not.toContain('captain');
+    expect(text).not.toContain('inspector');
     expect(text).toContain(VERIFY_URL);
     expect(text).toContain('Жария көшірме');
     expect(text).not.toContain(RESIDENT_NAME);
@@ -133,6 +148,12 @@ describe('protocol PDF', () => {
     }
     expect(text).not.toContain('ХАТТАМА');
     expect(text).not.toContain(RESIDENT_NAME);
+    // Issue 14: «капитан полиции» and the position's label in the Russian copy — no codes, no Kazakh rank.
+    expect(text).toContain('Әбдіғалиев Нұрлан Қайратұлы, капитан полиции, участковый инспектор полиции');
+    expect(text).toContain('Капитан полиции');
+    expect(text).toContain('Участковый инспектор полиции');
+    expect(text).toContain('старший лейтенант полиции');
+    for (const absent of ['captain', 'inspector', 'полиция капитаны', 'аға лейтенанты', 'Учаскелік']) expect(text).not.toContain(absent);
   });
 
   it('a long protocol runs over several pages, each with page N of M, the QR code and the verify URL', async () => {
@@ -194,6 +215,10 @@ describe('protocol DOCX', () => {
     expect(ru).toContain('Приложение. Реестр участников');
     expect(ru).toContain(RESIDENT_NAME);
     expect(ru).toContain('Стр. 1 из');
+    // Issue 14: the DOCX says the same as the PDF.
+    expect(ru).toContain('капитан полиции, участковый инспектор полиции');
+    expect(ru).toContain('Капитан полиции');
+    for (const absent of ['captain', 'inspector', 'полиция капитаны']) expect(ru).not.toContain(absent);
 
     const long = readFileSync(join(dir, 'protocol-kk-long.pdf'));
     const longInfo = await pdfInfo(long, 'protocol-kk-long.lo.pdf');

@@ -8,8 +8,8 @@
  * only, the register of participants as an annex. The public copy never names a resident.
  */
 import { cleanText, type ProtocolContent } from '@esep/contracts';
-import { DEFAULT_ITEM_TOPICS } from '@esep/domain';
-import { formatDate, formatDateTime, formatIsoDate, formatTime, orderParagraph, settingTitle, shortName, type DocLang } from './meeting-document.ts';
+import { capitalised, DEFAULT_ITEM_TOPICS, positionLabel, rankLabel } from '@esep/domain';
+import { formatDate, formatDateTime, formatIsoDate, formatTime, orderParagraph, settingTitle, shortName, staffTitle, type DocLang } from './meeting-document.ts';
 import { ITEM_KIND_NAMES, REPORT_LABELS } from './report.labels.ts';
 
 /** What the caller (the signing service, the document routes) passes besides the content. */
@@ -204,7 +204,8 @@ export function protocolModel(content: ProtocolContent, lang: DocLang, options: 
   if ((m.format === 'online' || m.format === 'hybrid') && docText(m.onlineLink)) facts.push([t.link, docText(m.onlineLink)]);
   // One district, one reporter a line (a joint meeting has several; ).
   facts.push([t.districts, m.districts.map(pick).join('\n')]);
-  facts.push([t.reporters, content.reporters.map((r) => [docText(r.fullName), docText(r.rank), docText(r.position)].filter(Boolean).join(', ')).join('\n')]);
+  // Rank and position in the copy's language (codes; a protocol signed earlier may hold the Kazakh label).
+  facts.push([t.reporters, content.reporters.map((r) => [docText(r.fullName), staffTitle({ rank: docText(r.rank), position: docText(r.position) }, lang)].filter(Boolean).join(', ')).join('\n')]);
   // A meeting entered after the fact says so, why, and who confirmed it, in both copies.
   const late = content.lateEntry;
   if (late) {
@@ -274,8 +275,10 @@ export function protocolModel(content: ProtocolContent, lang: DocLang, options: 
   // each reporting inspector signs; a signature is matched to him by name.
   const signatures = content.reporters.map((r) => {
     const s = options.signatures.find((x) => normalName(x.signerName) === normalName(r.fullName));
+    // Issue 14: labels in the copy's language ("Капитан полиции" in the Russian one), never codes.
+    const rank = rankLabel(docText(r.rank), lang);
     return {
-      position: docText(r.position), rank: docText(r.rank) || null, name: shortName(docText(r.fullName)),
+      position: capitalised(positionLabel(docText(r.position) || 'inspector', lang) ?? ''), rank: rank ? capitalised(rank) : null, name: shortName(docText(r.fullName)),
       signed: s ? t.signedElectronically(formatDateTime(new Date(s.signedAt), lang), name(SIGNATURE_METHOD_NAMES, s.method, lang)) : null,
     };
   });

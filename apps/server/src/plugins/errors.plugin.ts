@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES, type ErrorCode } from '@esep/contracts';
+import { citeRules } from '@esep/domain';
 import { constraintViolation } from '@esep/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -9,7 +10,8 @@ import { negotiateLocale } from '../http/locale.ts';
 /** Sends the one error shape `{ error: { code, message, details } }` in the request's language. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, details?: unknown, messages?: Record<'kk' | 'ru' | 'en', string>) {
   const locale = negotiateLocale(request.headers['accept-language'], request.auth?.user.locale ?? 'kk');
-  const message = messages?.[locale] ?? ERROR_MESSAGES[code][locale];
+  // Issue 14, item 11: a person reads "§32 ¶6", never the rule's ID.
+  const message = citeRules(messages?.[locale] ?? ERROR_MESSAGES[code][locale]);
   return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }
 

@@ -13,7 +13,10 @@ export default fp(async function webPlugin(app: FastifyInstance) {
   const root = app.config.webDist;
   const hasBuild = existsSync(join(root, 'index.html'));
   if (hasBuild) {
-    await app.register(fastifyStatic, { root, wildcard: false, maxAge: '1h', index: false });
+    // `preCompressed`: the build's `.br`/`.gz` twins (brotli at quality 11, apps/web/vite.config.ts)
+    // go as they are, smaller than compressing on the fly; files without them are compressed
+    // by @fastify/compress as before.
+    await app.register(fastifyStatic, { root, wildcard: false, maxAge: '1h', index: false, preCompressed: true });
   } else {
     app.log.warn({ root }, 'web build not found: run `npm run build:web`; serving the API only');
   }

@@ -1,4 +1,5 @@
 import type { Locale } from '@esep/contracts';
+import { rankLabel } from '@esep/domain';
 import type { PublicDistrict } from '../services/address.service.ts';
 import { nameIn } from './address.page.tsx';
 import { Layout, withLang } from './layout.tsx';
@@ -6,7 +7,7 @@ import { INTL_LOCALE, publicT } from './public.i18n.ts';
 
 /*
  * Issue 13, part 2: the district page `/d/:code`, the same for everyone (shared cache, ETag).
- * The inspector appears by his public name, rank and role; a photo only where the police
+ * The inspector appears by his public name, rank (its label in the page's language) and role; a photo only where the police
  * published one. No contact of any person: the phone is the police point's.
  */
 
@@ -39,7 +40,7 @@ export function DistrictPage({ locale, district, publicUrl }: { locale: Locale; 
                 <li key={`${s.role}|${s.fullName}`} className="card">
                   {photo ? <img src={photo} alt={t('address.photoAlt', { name: s.fullName })} width={96} height={128} /> : null}
                   <h3>{s.fullName}</h3>
-                  <p className="small">{t(`address.role.${s.role}`)}{s.rank ? `, ${s.rank}` : ''}</p>
+                  <p className="small">{[t(`address.role.${s.role}`), rankLabel(s.rank, locale)].filter(Boolean).join(', ')}</p>
                 </li>
               );
             })}

@@ -132,6 +132,10 @@ describe('district page /d/:code', () => {
     const [serving] = await t.database.db.select({ fullName: staff.fullName, iin: staff.iin }).from(staff).where(eq(staff.code, 'S-ALM-KAR-P2-D01'));
     expect(html).toContain(serving!.fullName);
     expect(html).toContain('Участковый инспектор полиции');
+    // Issue 14: the rank in the page's language, not its code nor its Kazakh label.
+    expect(html).toContain('Участковый инспектор полиции, капитан полиции');
+    expect(html).not.toContain('captain');
+    expect(html).not.toContain('полиция капитаны');
     // The previous inspector's assignment ended: not shown.
     expect(html).not.toContain('Қуанышев');
     expect(html).toContain(`href="/m/${meetingId}?lang=ru"`);

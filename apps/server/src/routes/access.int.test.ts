@@ -84,11 +84,17 @@ async function pathOf(kind: string, id: string): Promise<Omit<Target, 'resource'
       const paths = row ? await meetingPaths(db, row.meetingId) : [];
       return paths.length ? { paths } : null;
     }
-    case 'check': case 'forwarding': {
-      const table = kind === 'check' ? checksTable : forwardingsTable;
-      const [row] = await db.select({ meetingId: table.meetingId }).from(table).where(eq(table.id, id));
+    case 'check': {
+      const [row] = await db.select({ meetingId: checksTable.meetingId }).from(checksTable).where(eq(checksTable.id, id));
       const paths = row ? await meetingPaths(db, row.meetingId) : [];
       return paths.length ? { paths } : null;
+    }
+    case 'forwarding': {
+      // also where it was sent (the ATU of its body), as the route locates it.
+      const [row] = await db.select({ meetingId: forwardingsTable.meetingId, atuId: stateBodiesTable.atuId }).from(forwardingsTable)
+        .leftJoin(stateBodiesTable, eq(stateBodiesTable.id, forwardingsTable.bodyId)).where(eq(forwardingsTable.id, id));
+      const paths = row ? await meetingPaths(db, row.meetingId) : [];
+      return paths.length ? { paths, sentTo: { atuIds: row?.atuId ? [row.atuId] : [] } } : null;
     }
     // The directory of state bodies is not territorial: its routes decide by role alone.
     case 'state_body': return {};

@@ -1,7 +1,7 @@
 import {
   CheckPatchBody, CheckPatchResult, DecisionExecution, DecisionExecutionBody, FollowUpCheck, FollowUpsOpened, Forwarding, ForwardingPatchBody, IdParam, LetterQuery,
 } from '@esep/contracts';
-import { checkById, decisionById, forwardingById, meetingPaths } from '@esep/db';
+import { checkById, decisionById, forwardedToAtus, forwardingById, meetingPaths } from '@esep/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,7 +25,16 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   const locateMeeting = async (request: FastifyRequest) => byMeeting(id(request))();
   const locateCheck = async (request: FastifyRequest) => byMeeting((await checkById(app.db, id(request)))?.meetingId)();
-  const locateForwarding = async (request: FastifyRequest) => byMeeting((await forwardingById(app.db, id(request)))?.meetingId)();
+  // R-32.5: a forwarding is also where it was sent — the akimat reads what reached its bodies.
+  const locateForwarding = async (request: FastifyRequest) => {
+    const row = await forwardingById(app.db, id(request));
+    const located = await byMeeting(row?.meetingId)();
+    return located && { ...located, sentTo: { atuIds: row?.bodyAtuId ? [row.bodyAtuId] : [] } };
+  };
+  const locateMeetingForwardings = async (request: FastifyRequest) => {
+    const located = await locateMeeting(request);
+    return located && { ...located, sentTo: { atuIds: await forwardedToAtus(app.db, id(request)) } };
+  };
   const locateDecision = async (request: FastifyRequest) => byMeeting((await decisionById(app.db, id(request)))?.meetingId)();
 
   app.post('/api/v1/meetings/:id/follow-ups', {
@@ -52,8 +61,11 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ─── Forwardings (R-32.5) ────────────────────────────────────────────────
   app.get('/api/v1/meetings/:id/forwardings', {
-    schema: { tags, summary: 'Items forwarded to state bodies, with what is missing before each is complete (R-32.5)', params: IdParam, response: { 200: z.array(Forwarding) } },
-    config: { access: { resource: 'followup', action: 'read', locate: locateMeeting } },
+    schema: {
+      tags, summary: 'Items forwarded to state bodies, with what is missing before each is complete (R-32.5); an akimat outside the meeting\'s territory gets those sent to its bodies',
+      params: IdParam, response: { 200: z.array(Forwarding) },
+    },
+    config: { access: { resource: 'followup', action: 'read', locate: locateMeetingForwardings } },
   }, async (request) => listForwardings(contextOf(request), request.params.id));
 
   app.patch('/api/v1/forwardings/:id', {
@@ -66,7 +78,7 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/v1/forwardings/:id/letter.docx', {
     schema: { tags, summary: 'The outgoing letter to the state body as DOCX, in Kazakh or Russian (R-32.5)', params: IdParam, querystring: LetterQuery },
-    config: { access: { resource: 'followup', action: 'read', locate: locateForwarding } },
+    config: { access: { resource: 'followup', action: 'export', locate: locateForwarding } },
   }, async (request, reply) => {
     const file = await forwardingLetter(contextOf(request), request.params.id, request.query.lang, 'docx');
     return reply.type(DOCX).header('content-disposition', `attachment; filename="forwarding-${request.params.id.slice(0, 8)}-${request.query.lang}.docx"`).send(file);
@@ -74,7 +86,7 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/v1/forwardings/:id/letter.pdf', {
     schema: { tags, summary: 'The outgoing letter to the state body as PDF, in Kazakh or Russian (R-32.5)', params: IdParam, querystring: LetterQuery },
-    config: { access: { resource: 'followup', action: 'read', locate: locateForwarding } },
+    config: { access: { resource: 'followup', action: 'export', locate: locateForwarding } },
   }, async (request, reply) => {
     const file = await forwardingLetter(contextOf(request), request.params.id, request.query.lang, 'pdf');
     return reply.type('application/pdf').header('content-disposition', `inline; filename="forwarding-${request.params.id.slice(0, 8)}-${request.query.lang}.pdf"`).send(file);

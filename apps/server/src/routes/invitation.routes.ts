@@ -11,7 +11,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/invitations/mine', {
     schema: {
       tags, summary: 'Invitations addressed to the current account (unit heads, akimats)',
-      response: { 200: z.array(Invitation.extend({ meeting: MeetingSummary.pick({ id: true, number: true, startsAt: true, endsAt: true, status: true, venueName: true, venueAddress: true }) })) },
+      response: { 200: z.array(Invitation.extend({ meeting: MeetingSummary.pick({ id: true, number: true, startsAt: true, endsAt: true, status: true, venueName: true, venueAddress: true, districts: true }) })) },
     },
     config: { access: { authenticated: true } },
   }, async (request) => myInvitations(contextOf(request)));

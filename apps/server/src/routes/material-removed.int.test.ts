@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { announcements, paperSheets, reportSources, videos } from '@esep/db';
+import { formatLongDate } from '@esep/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storeFile } from '../storage/file.store.ts';
@@ -78,13 +79,13 @@ describe('downloads of materials removed after retention (R-32.6)', () => {
       expect(response.statusCode, `${kind}: ${response.body}`).toBe(410);
       const { error } = response.json();
       expect(error).toMatchObject({ code: 'material_removed', details: { rule: 'R-32.6', kind, removedOn, removedAt: expect.any(String) } });
-      expect(error.message).toContain(removedOn);
+      expect(error.message).toContain(formatLongDate(removedOn, 'ru'));
       expect(error.message).toContain('срока хранения');
     }
     const kk = (await c.inspector!.get(urls.paper_sheet!, { 'accept-language': 'kk' })).json().error.message;
     const en = (await c.inspector!.get(urls.paper_sheet!, { 'accept-language': 'en' })).json().error.message;
     expect(kk).toContain('сақтау мерзімі');
-    expect(en).toBe(`The file was removed on ${removedOn} after the retention period (R-32.6); the record itself is kept`);
+    expect(en).toBe(`The file was removed on ${formatLongDate(removedOn, 'en')} after the retention period (§32 ¶6); the record itself is kept`);
     // The scan's bytes are still on disk for the recent meeting: the removal record decides.
     expect(existsSync(join(t.app.config.dataDir, 'files', sharedFile))).toBe(true);
   });

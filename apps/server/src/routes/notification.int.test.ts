@@ -112,7 +112,7 @@ describe('R-32.3: the protocol unsigned at 20:00 on the meeting day', () => {
     expect(ru.json().items[0]).toMatchObject({ kind: 'protocol_unsigned', rule: 'R-32.3', link: `/meetings/${meetingId}/protocol`, readAt: null });
     expect(ru.json().items[0].title).toContain('протокол ещё не подписан');
     const en = await c.inspector!.get('/api/v1/notifications', { 'accept-language': 'en' });
-    expect(en.json().items[0].body).toContain('signed the same day (R-32.3)');
+    expect(en.json().items[0].body).toContain('signed the same day (§32 ¶3)');
     // Another user's bell is his own.
     expect((await c.inspector2!.get('/api/v1/notifications')).json()).toMatchObject({ items: [], unread: 0 });
     const read = await c.inspector!.send('POST', '/api/v1/notifications/read', {});

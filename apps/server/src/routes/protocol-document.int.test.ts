@@ -92,6 +92,25 @@ describe('protocol documents', () => {
     }
   });
 
+  it('names the inspector by the labels of his rank and position, in each copy\'s language — never the codes (issue 14)', async () => {
+    // A protocol assembled by Esep from the staff record (rank and position stored as codes).
+    const ids = await districtIds(await login(t.app, 'admin'));
+    const other = await login(t.app, 'inspector2');
+    const held = await meetingInProgress(t, other, ids['ALM-TAL-P1-D01']!, { held: true, startedMinutesAgo: 150 });
+    const assembled = await other.get(`/api/v1/meetings/${held}/protocol`);
+    expect(assembled.statusCode, assembled.body).toBe(200);
+    expect(assembled.json().content.reporters[0]).toMatchObject({ rank: 'captain', position: 'inspector' });
+    const name = assembled.json().content.reporters[0].fullName as string;
+    const ru = await pdfText((await other.get(`/api/v1/meetings/${held}/protocol.pdf?lang=ru`)).rawPayload, 'ru-assembled.pdf');
+    expect(ru).toContain(`${name}, капитан полиции, участковый инспектор полиции`);
+    expect(ru).toContain('Капитан полиции');
+    expect(ru).toContain('Участковый инспектор полиции');
+    const kk = await pdfText((await other.get(`/api/v1/meetings/${held}/protocol.pdf?lang=kk`)).rawPayload, 'kk-assembled.pdf');
+    expect(kk).toContain(`${name}, полиция капитаны, учаскелік полиция инспекторы`);
+    for (const text of [ru, kk]) for (const code of ['captain', 'inspector']) expect(text).not.toContain(code);
+    expect(ru).not.toContain('полиция капитаны');
+  });
+
   it('hides the protocol of another territory and refuses unknown options', async () => {
     const other = await login(t.app, 'inspector2');
     expect((await other.get(url('pdf'))).statusCode).toBe(404);

@@ -1,4 +1,5 @@
 import { checks, notifications } from '@esep/db';
+import { formatRule } from '@esep/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../test/clock.ts';
@@ -90,7 +91,7 @@ describe('R-27.1: the notice deadline (10 days before the meeting) in 3 days, an
     expect(await scan('2027-04-18')).toEqual([]);
     const [mine] = await bell(c.inspector!);
     expect(mine).toMatchObject({ kind: 'notice_due_soon', rule: 'R-27.1', title: `${n1.number}: хабарландыру мерзіміне 3 күн қалды`, link: `/meetings/${n1.id}` });
-    expect(mine!.body).toBe('2027-04-30 кездесуі туралы тұрғындарға 2027-04-20 дейін хабарлау керек (R-27.1).');
+    expect(mine!.body).toBe('30 сәуір 2027 ж. кездесуі туралы тұрғындарға 20 сәуір 2027 ж. дейін хабарлау керек (§27 ¶1).');
     expect((await bell(c.inspector2!))[0]!.title).toBe(`${n2.number}: хабарландыру мерзіміне 3 күн қалды`);
     expect((await bell(c.inspector2!, 'ru'))[0]!.title).toBe(`${n2.number}: до срока оповещения 3 дня`);
   });
@@ -137,7 +138,7 @@ describe('R-26: an invitation sent and not answered, the meeting 3 days away', (
     expect(await bell(c.chief!)).toEqual([]);
     const [mine] = await bell(c.inspector!);
     expect(mine).toMatchObject({ kind: 'invitation_pending', rule: 'R-26', title: `${meeting.number}: шақыруға жауап жоқ`, link: `/meetings/${meeting.id}` });
-    expect(mine!.body).toBe('Әбдіров Марат Нұрмаханұлы (Қарасай аудандық ПБ) 2027-05-10 кездесуіне шақыруға әлі жауап бермеді (R-26).');
+    expect(mine!.body).toBe('Әбдіров Марат Нұрмаханұлы (Қарасай аудандық ПБ) 10 мамыр 2027 ж. кездесуіне шақыруға әлі жауап бермеді (§26).');
   });
 
   it('an invitation sent later is reminded at the next scan, until the meeting starts', async () => {
@@ -180,7 +181,7 @@ describe('R-32.4 checks and R-32.5 forwardings of a protocol signed on 1 June 20
     expect(await scan('2027-06-03')).toEqual([`forwarding_due inspector ${F[0]!.id}`, `forwarding_due inspector ${F[1]!.id}`].sort());
     const due = (await bell(c.inspector!)).find((n) => n.kind === 'forwarding_due')!;
     expect(due.title).toMatch(/^Жолдау ALM-KAR-P2-D01-2027-\d+\/[45]: мерзімі ертең$/);
-    expect(due.body).toBe('«Тұрғын үй» мәселесі құзыретті мемлекеттік органға 2027-06-04 дейін жолдануы тиіс (R-32.5).');
+    expect(due.body).toBe('«Тұрғын үй» мәселесі құзыретті мемлекеттік органға 4 маусым 2027 ж. дейін жолдануы тиіс (§32 ¶5).');
     // The anonymous item's letter goes out: it is done.
     t.clock.set(almaty('2027-06-03', '10:00'));
     const sent = await c.inspector!.send('PATCH', `/api/v1/forwardings/${F[1]!.id}`, { bodyId: (await stateBody('KAR-SHA-AKIM')).id, letterNumber: '12-3/901', letterDate: '2027-06-03', sentOn: '2027-06-03' });
@@ -202,7 +203,7 @@ describe('R-32.4 checks and R-32.5 forwardings of a protocol signed on 1 June 20
     expect(await scan('2027-06-09')).toEqual([]);
     const [mine] = await bell(c.inspector!);
     expect(mine).toMatchObject({ kind: 'initiator_not_notified', title: `Жолдау ${F[0]!.itemReference}: өтініш берушіге хабарланбады` });
-    expect(mine!.body).toBe(`«Тұрғын үй» мәселесі ${housing.nameKk} жолданды, бірақ оны көтерген адамға әлі хабарланбады (R-32.5).`);
+    expect(mine!.body).toBe(`«Тұрғын үй» мәселесі ${housing.nameKk} жолданды, бірақ оны көтерген адамға әлі хабарланбады (§32 ¶5).`);
   });
 
   it('an open check: its assignee — or, with none, the meeting\'s inspector — the day before and the day after it is due', async () => {
@@ -213,7 +214,7 @@ describe('R-32.4 checks and R-32.5 forwardings of a protocol signed on 1 June 20
     expect(await scan('2027-06-24')).toEqual([]);
     const lead = await bell(c.lead!);
     expect(lead.map((n) => n.title)).toEqual([`Тексеріс ${C[0]!.itemReference}: мерзімі өтіп кетті`, `Тексеріс ${C[0]!.itemReference}: мерзімі ертең`]);
-    expect(lead[1]!.body).toBe('«Қоғамдық тәртіп» бойынша тексеріс 2027-06-22 аяқталуы тиіс (R-32.4).');
+    expect(lead[1]!.body).toBe('«Қоғамдық тәртіп» бойынша тексеріс 22 маусым 2027 ж. аяқталуы тиіс (§32 ¶4).');
     expect((await bell(c.inspector!))[0]).toMatchObject({ kind: 'check_overdue', title: `Тексеріс ${C[1]!.itemReference}: мерзімі өтіп кетті` });
   });
 
@@ -248,7 +249,7 @@ describe('R-22.13: the district with no meeting held or planned, when the quarte
     const [mine] = await bell(c.inspector!);
     expect(mine).toMatchObject({
       kind: 'quarter_at_risk', rule: 'R-22.13', title: `${D01}: тоқсандық есеп кездесуі әлі өткізілмеді`, link: `/meetings/new?district=${ids[D01]}`,
-      body: `2027-Q3 тоқсанының аяқталуына 39 күн қалды, ал ${D01} учаскесінде есеп кездесуі әлі өткізілмеді (R-22.13).`,
+      body: `2027 ж. 3-тоқсан: тоқсанның аяқталуына 39 күн қалды, ал ${D01} учаскесінде есеп кездесуі әлі өткізілмеді (§22(13)).`,
     });
   });
 });
@@ -262,7 +263,7 @@ describe('every reminder made reads in kk, ru and en', () => {
           kinds.add(n.kind);
           expect(n.title).not.toBe(n.kind);
           expect(`${n.title} ${n.body}`).not.toMatch(/[{}]/);
-          expect(n.body).toContain(`(${n.rule})`);
+          expect(n.body).toContain(`(${formatRule(n.rule)})`);
         }
       }
     }

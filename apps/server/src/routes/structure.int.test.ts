@@ -206,6 +206,33 @@ describe('dry run and apply', () => {
   });
 });
 
+describe('positions and ranks (issue 14: lists with labels, not free text)', () => {
+  const header = 'code,full_name,position,rank,unit_code,point_code';
+  it('takes a code or a Kazakh or Russian name, stores the code and exports the code', async () => {
+    const csv = `${header}\r\nS-T14-1,Сапаров Ерлан Нұрұлы,Учаскелік полиция инспекторы,капитан полиции,ALM-KAR,ALM-KAR-P1\r\n`
+      + 'S-T14-2,Омарова Дина Асқарқызы,начальник участкового пункта полиции,Полиция майоры,ALM-KAR,ALM-KAR-P1\r\n'
+      + 'S-T14-3,Ахметов Бауыржан,assistant,,ALM-KAR,ALM-KAR-P1\r\n';
+    const response = await upload(admin, [{ filename: 'staff.csv', data: csv }], false);
+    expect(response.statusCode, response.body).toBe(200);
+    const stored = (await admin.get('/api/v1/staff?q=S-T14&sort=code')).json().items as Array<{ code: string; position: string; rank: string | null }>;
+    expect(stored.map((m) => [m.code, m.position, m.rank])).toEqual([['S-T14-1', 'inspector', 'captain'], ['S-T14-2', 'point_lead', 'major'], ['S-T14-3', 'assistant', null]]);
+    const exported = (await admin.get('/api/v1/exports/structure?format=csv&sheet=staff')).rawPayload.toString('utf8');
+    expect(exported).toContain('S-T14-1,Сапаров Ерлан Нұрұлы,inspector,captain,ALM-KAR,ALM-KAR-P1,');
+  });
+
+  it('refuses a rank or a position the lists do not hold, with a message that says what to write', async () => {
+    const csv = `${header}\r\nS-T14-4,Қасымов Марат,участковый,капитан юстиции,ALM-KAR,ALM-KAR-P1\r\n`;
+    const response = await upload(admin, [{ filename: 'staff.csv', data: csv }], false, { 'accept-language': 'ru' });
+    expect(response.statusCode).toBe(422);
+    const errors = response.json().error.details.errors as Array<{ column: string; code: string; message: string }>;
+    expect(errors.map((e) => [e.column, e.code])).toEqual([['position', 'unknown_position'], ['rank', 'unknown_rank']]);
+    expect(errors[1]!.message).toContain('«капитан юстиции» — такого специального звания нет');
+    expect(errors[1]!.message).toContain('«капитан полиции»');
+    expect(errors[1]!.message).toContain('captain');
+    expect((await admin.get('/api/v1/staff?q=S-T14-4')).json().items).toEqual([]);
+  });
+});
+
 describe('refusals', () => {
   it('refuses a malformed workbook with one error per bad row, in Russian, and changes nothing', async () => {
     const before = await tableCounts();
@@ -332,6 +359,10 @@ describe('access and territory', () => {
     expect(wb.worksheets.map((s) => s.name)).toEqual(['README', ...STRUCTURE_SHEETS]);
     expect((wb.getWorksheet('assignments')!.getRow(1).values as unknown[]).slice(1)).toEqual(['district_code', 'staff_code', 'role', 'from', 'to']);
     expect(wb.getWorksheet('districts')!.actualRowCount).toBe(1);
+    // Issue 14: the README lists each rank and position with the names the import takes.
+    const readme = JSON.stringify(wb.getWorksheet('README')!.getSheetValues());
+    expect(readme).toContain('captain — полиция капитаны / капитан полиции');
+    expect(readme).toContain('inspector — учаскелік полиция инспекторы / участковый инспектор полиции');
     // The template itself is a valid (empty) upload.
     const dry = await upload(admin, [{ filename: 'template.xlsx', data: response.rawPayload }], true);
     expect(dry.statusCode).toBe(200);

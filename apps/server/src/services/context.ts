@@ -52,7 +52,9 @@ export function requireActor(ctx: ServiceContext): Actor {
  * Runs one use case in one transaction, with its audit entries written inside it: the change
  * and its record commit together or not at all.
  */
-export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx, audit: (entry: Omit<AuditInput, 'at' | 'actorId' | 'actorName' | 'clientAddress'>) => Promise<void>) => Promise<T>): Promise<T> {
+export type AuditFn = (entry: Omit<AuditInput, 'at' | 'actorId' | 'actorName' | 'clientAddress'>) => Promise<void>;
+
+export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx, audit: AuditFn) => Promise<T>): Promise<T> {
   return ctx.db.transaction(async (tx) => work(tx, (entry) => appendAudit(tx, {
     ...entry, at: ctx.now(), actorId: ctx.actor?.id ?? null, actorName: ctx.actorName, clientAddress: ctx.clientAddress,
   })));

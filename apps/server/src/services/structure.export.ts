@@ -1,7 +1,7 @@
 import type { StructureSheet } from '@esep/contracts';
 import { readStructure } from '@esep/db';
 import {
-  STRUCTURE_ENUMS, STRUCTURE_LAYOUT, STRUCTURE_SHEET_NAMES, structureToRows, type StructureData, type StructureSheetName, type StructureSheetValue,
+  POLICE_RANK_LABELS, STAFF_POSITION_LABELS, STRUCTURE_ENUMS, STRUCTURE_LAYOUT, type TitleLabels, STRUCTURE_SHEET_NAMES, structureToRows, type StructureData, type StructureSheetName, type StructureSheetValue,
 } from '@esep/domain';
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../documents/lazy.ts';
@@ -18,6 +18,10 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 
 export interface ExportFile { filename: string; contentType: string; body: Buffer }
+
+/** Issue 14: each code with its Kazakh and Russian names ("captain — полиция капитаны / капитан полиции"), any of which the import takes. */
+const titleList = (labels: Readonly<Record<string, TitleLabels>>): string =>
+  Object.entries(labels).map(([code, l]) => `${code} — ${l.kk} / ${l.ru}`).join('; ');
 
 export async function exportStructure(ctx: ServiceContext, options: { format: 'xlsx' | 'csv'; sheet?: StructureSheet | undefined }): Promise<ExportFile> {
   const scope = requireActor(ctx).scope;
@@ -102,7 +106,9 @@ function readmeSheet(workbook: ExcelJS.Workbook) {
   sheet.addRow({});
   for (const name of STRUCTURE_SHEET_NAMES) {
     for (const column of STRUCTURE_LAYOUT[name]) {
-      const values = column.kind.type === 'enum' ? STRUCTURE_ENUMS[column.kind.values].join(', ')
+      const values = column.kind.type === 'enum' && column.kind.values === 'rank' ? titleList(POLICE_RANK_LABELS)
+        : column.kind.type === 'enum' && column.kind.values === 'position' ? titleList(STAFF_POSITION_LABELS)
+        : column.kind.type === 'enum' ? STRUCTURE_ENUMS[column.kind.values].join(', ')
         : column.kind.type === 'int' ? `≥ ${column.kind.min}`
         : column.kind.type === 'date' ? 'YYYY-MM-DD'
         : column.kind.type === 'ref' ? `→ ${column.kind.sheet}.code` : '';

@@ -5,7 +5,6 @@ import { lazyComponent } from './lazy.ts';
  * code it needs, and every page brings its own code when first opened.
  */
 export const pages = {
-  layout: lazyComponent(() => import('./layout/AppLayout.tsx'), (m) => m.AppLayout),
   org: lazyComponent(() => import('../features/org/OrgPage.tsx'), (m) => m.OrgPage),
   district: lazyComponent(() => import('../features/org/DistrictPage.tsx'), (m) => m.DistrictPage),
   import: lazyComponent(() => import('../features/import/ImportPage.tsx'), (m) => m.ImportPage),
@@ -13,6 +12,7 @@ export const pages = {
   users: lazyComponent(() => import('../features/users/UsersPage.tsx'), (m) => m.UsersPage),
   account: lazyComponent(() => import('../features/account/AccountPage.tsx'), (m) => m.AccountPage),
   board: lazyComponent(() => import('../features/board/BoardPage.tsx'), (m) => m.BoardPage),
+  home: lazyComponent(() => import('../features/home/HomePage.tsx'), (m) => m.HomePage),
   newMeeting: lazyComponent(() => import('../features/meetings/wizard/PlanPages.tsx'), (m) => m.NewMeetingPage),
   editMeeting: lazyComponent(() => import('../features/meetings/wizard/PlanPages.tsx'), (m) => m.EditMeetingPage),
   meeting: lazyComponent(() => import('../features/meetings/MeetingPage.tsx'), (m) => m.MeetingPage),
@@ -52,13 +52,9 @@ const BY_PATH: Array<[prefix: string, page: keyof typeof pages]> = [
   ['/deliveries/outbox', 'outbox'],
 ];
 
-/**
- * Starts loading the code of the page at `pathname` (and the layout around it) before React
- * gets there, so the chunks download alongside the session check instead of one after another.
- */
-export function preloadPath(pathname: string): void {
+/** Starts loading the code of the page at `pathname` (see ./preload.ts). */
+export function preloadPage(pathname: string): void {
   if (pathname.startsWith('/login')) return;
-  pages.layout.preload();
   const path = pathname === '/' ? '/org' : pathname;
   if (/^\/meetings\/[^/]+\/live\/?$/.test(path)) pages.live.preload();
   for (const [prefix, page] of BY_PATH) {

@@ -1,55 +1,94 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import kk from './locales/kk.json';
-import ru from './locales/ru.json';
-import meetingsEn from './locales/meetings.en.json';
-import meetingsKk from './locales/meetings.kk.json';
-import meetingsRu from './locales/meetings.ru.json';
-import liveEn from './locales/live.en.json';
-import liveKk from './locales/live.kk.json';
-import liveRu from './locales/live.ru.json';
-import reportEn from './locales/report.en.json';
-import reportKk from './locales/report.kk.json';
-import reportRu from './locales/report.ru.json';
-import followupEn from './locales/followup.en.json';
-import followupKk from './locales/followup.kk.json';
-import followupRu from './locales/followup.ru.json';
-import protocolEn from './locales/protocol.en.json';
-import protocolKk from './locales/protocol.kk.json';
-import protocolRu from './locales/protocol.ru.json';
-import lateEn from './locales/late.en.json';
-import lateKk from './locales/late.kk.json';
-import lateRu from './locales/late.ru.json';
-import notificationsEn from './locales/notifications.en.json';
-import notificationsKk from './locales/notifications.kk.json';
-import notificationsRu from './locales/notifications.ru.json';
+import { lastKnownUser } from '../features/auth/last-user.ts';
+import { isLanguage, LANGUAGES, resolveLanguage, type Language } from './language.ts';
 
-export const LANGUAGES = ['kk', 'ru', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './language.ts';
 
-const STORAGE_KEY = 'esep.locale';
+/**
+ * The interface strings, loaded per language and only when needed (issue 14, item 13). The
+ * login page downloads one language's login strings (`./locales/login.<language>.ts`: the
+ * `app`, `languages` and `login` keys of the `translation` namespace, about 1 KB); the
+ * signed-in frame brings that language's full `translation` and its other namespaces in one
+ * more chunk (`./locales/signed-in.<language>.ts`) before its first page renders. Switching the
+ * language downloads the same for the new one. There is no fallback language: the locale tests
+ * keep kk, ru and en complete, and a fallback would download a second language on every visit.
+ */
+const LOGIN: Record<Language, () => Promise<Record<string, ResourceKey>>> = {
+  kk: () => import('./locales/login.kk.ts'),
+  ru: () => import('./locales/login.ru.ts'),
+  en: () => import('./locales/login.en.ts'),
+};
+const SIGNED_IN: Record<Language, () => Promise<Record<string, ResourceKey>>> = {
+  kk: () => import('./locales/signed-in.kk.ts'),
+  ru: () => import('./locales/signed-in.ru.ts'),
+  en: () => import('./locales/signed-in.en.ts'),
+};
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+/**
+ * `meetings`: reporting meetings (board, planning, calendar, invitations, rules); `live`: the
+ * live screen; `report`, `followup`, `protocol`; `late`: meetings entered after the fact;
+ * `notifications`: reminders (the bell, their settings, the delivery log).
+ */
+export const SIGNED_IN_NAMESPACES = ['meetings', 'live', 'report', 'followup', 'protocol', 'late', 'notifications'] as const;
 
-/** The language chosen on this device before login; Kazakh when none was chosen. */
-function storedLanguage(): Language {
+/** Once the signed-in frame has asked for its strings, `translation` is read in full. */
+let signedIn = false;
+
+const lazyStrings: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    if (!isLanguage(language)) {
+      callback(new Error(`no strings for language ${language}`), false);
+      return;
+    }
+    const strings = namespace === 'translation' && !signedIn
+      ? LOGIN[language]().then(({ app, languages, login }) => ({ app, languages, login }))
+      : SIGNED_IN[language]().then((module) => module[namespace]);
+    strings.then(
+      (data) => (data ? callback(null, data) : callback(new Error(`no namespace ${namespace}`), false)),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), true),
+    );
+  },
+};
+
+/** The explicit choice made in this browser (see ./language.ts). */
+const CHOICE_KEY = 'esep.language';
+/** Before issue 14 the account's language was copied here too, so it is no evidence of a choice. */
+const OLD_KEY = 'esep.locale';
+
+export function chosenLanguage(): Language | null {
   try {
-    const saved = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(saved) ? saved : 'kk';
+    const saved = window.localStorage.getItem(CHOICE_KEY);
+    return isLanguage(saved) ? saved : null;
   } catch {
-    return 'kk';
+    return null;
   }
 }
 
+/** Records an explicit choice of this browser's user (the language switch, before or after login). */
 export function rememberLanguage(language: Language): void {
   try {
-    window.localStorage.setItem(STORAGE_KEY, language);
+    window.localStorage.setItem(CHOICE_KEY, language);
   } catch {
     // Storage may be disabled; the choice then lasts until the page is reloaded.
   }
+}
+
+function browserLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+}
+
+/** The language for a user whose saved language is `account` (none: before login). */
+export function languageFor(account: string | null | undefined): Language {
+  return resolveLanguage({ chosen: chosenLanguage(), account, browser: browserLanguages() });
+}
+
+/** Switches to the language the rule gives for this account (if it is not already shown). */
+export function applyLanguage(account: string | null | undefined): void {
+  const language = languageFor(account);
+  if (language !== currentLanguage()) void i18next.changeLanguage(language);
 }
 
 /** The current interface language, narrowed to the three supported ones. */
@@ -58,22 +97,37 @@ export function currentLanguage(): Language {
   return isLanguage(language) ? language : 'kk';
 }
 
+/** The strings of the signed-in pages, in the current language (and in any chosen later). */
+export async function loadSignedInStrings(): Promise<void> {
+  // The namespaces join `ns` at once (a language chosen meanwhile loads them too), and from now on
+  // `translation` is read in full: the login strings of the current language are replaced by it.
+  const first = !signedIn;
+  signedIn = true;
+  await Promise.all([
+    i18next.loadNamespaces([...SIGNED_IN_NAMESPACES]),
+    first ? i18next.reloadResources([i18next.language], ['translation']) : undefined,
+  ]);
+}
+
 i18next.on('languageChanged', (language) => {
   document.documentElement.lang = isLanguage(language) ? language : 'kk';
 });
 
-void i18next.use(initReactI18next).init({
-  // `meetings`: the strings of reporting meetings (board, planning, calendar, invitations, rules);
-  // `late`: meetings entered after the fact (the form, the mark, the lead's confirmation);
-  // `notifications`: reminders (the bell, their settings, the delivery log; issue 12).
-  resources: {
-    kk: { translation: kk, meetings: meetingsKk, live: liveKk, report: reportKk, followup: followupKk, protocol: protocolKk, late: lateKk, notifications: notificationsKk },
-    ru: { translation: ru, meetings: meetingsRu, live: liveRu, report: reportRu, followup: followupRu, protocol: protocolRu, late: lateRu, notifications: notificationsRu },
-    en: { translation: en, meetings: meetingsEn, live: liveEn, report: reportEn, followup: followupEn, protocol: protocolEn, late: lateEn, notifications: notificationsEn },
-  },
-  lng: storedLanguage(),
-  fallbackLng: 'ru',
+try {
+  window.localStorage.removeItem(OLD_KEY);
+} catch {
+  // Nothing to tidy.
+}
+
+/** Resolves once the first language's core strings have arrived: render after it. */
+export const i18nReady: Promise<unknown> = i18next.use(lazyStrings).use(initReactI18next).init({
+  // While the session is checked, the last user of this device is the likely one.
+  lng: languageFor(lastKnownUser()?.locale),
+  fallbackLng: false,
   supportedLngs: [...LANGUAGES],
+  load: 'currentOnly',
+  ns: ['translation'],
+  defaultNS: 'translation',
   interpolation: { escapeValue: false },
   returnNull: false,
 });

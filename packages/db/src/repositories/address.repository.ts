@@ -119,6 +119,8 @@ export async function publicDistrict(db: Executor, code: string, today: string, 
       venueName: meetings.venueName, venueAddress: meetings.venueAddress,
     }).from(meetingDistricts).innerJoin(meetings, eq(meetings.id, meetingDistricts.meetingId)).where(and(
       eq(meetingDistricts.districtId, district.id), eq(meetings.status, 'announced'), gte(meetings.endsAt, now),
+      // Issue 14: residents never hear of a practice meeting.
+      eq(meetings.practice, false),
     )).orderBy(asc(meetings.startsAt)).limit(1);
   const { id: _id, ...rest } = district;
   return { ...rest, parentAtu: district.parentAtu?.nameKk ? district.parentAtu : null, inspectors, nextMeeting: next ?? null };

@@ -114,9 +114,9 @@ export async function boardMeetings(db: Executor, scope: Scope, filter: BoardFil
         // a unit's hundred meetings are found without reading the country's quarter.
         ? sql`select distinct bmd.meeting_id as id from ${meetingDistricts} bmd join ${districts} on ${districts.id} = bmd.district_id
             join ${policePoints} on ${policePoints.id} = ${districts.pointId} join ${policeUnits} on ${policeUnits.id} = ${policePoints.unitId}
-            join ${meetings} cm on cm.id = bmd.meeting_id and cm.start_date >= ${from} and cm.start_date <= ${to}
+            join ${meetings} cm on cm.id = bmd.meeting_id and cm.start_date >= ${from} and cm.start_date <= ${to} and not cm.practice
             where ${where}`
-        : sql`select id from ${meetings} where start_date >= ${from} and start_date <= ${to}`}
+        : sql`select id from ${meetings} where start_date >= ${from} and start_date <= ${to} and not practice`}
     )
     select bm.id, bm.number, bm.status, bm.start_date::text as start_date,
       (extract(epoch from bm.starts_at) * 1000)::float8 as starts_at, (extract(epoch from bm.ends_at) * 1000)::float8 as ends_at,

@@ -1,5 +1,5 @@
 import type { Scope } from '@esep/domain';
-import { and, asc, eq, exists, getTableColumns, gte, inArray, isNull, lte, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, getTableColumns, gte, inArray, isNotNull, isNull, lte, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
 import { users } from '../schema/account.schema.ts';
@@ -78,7 +78,7 @@ export async function openUnextendedChecks(db: Executor, from: string, to: strin
 // ─── Forwardings (R-32.5) ──────────────────────────────────────────────────
 const forwardingQuery = (db: Executor) => db.select({
   ...getTableColumns(forwardings), ...itemContext,
-  bodyNameKk: stateBodies.nameKk, bodyNameRu: stateBodies.nameRu, bodyTopics: stateBodies.topics, bodyContact: stateBodies.contact,
+  bodyNameKk: stateBodies.nameKk, bodyNameRu: stateBodies.nameRu, bodyTopics: stateBodies.topics, bodyContact: stateBodies.contact, bodyAtuId: stateBodies.atuId,
 }).from(forwardings)
   .innerJoin(meetingItems, eq(meetingItems.id, forwardings.itemId))
   .innerJoin(meetings, eq(meetings.id, forwardings.meetingId))
@@ -93,6 +93,13 @@ export async function forwardingsOfMeetings(db: Executor, meetingIds: readonly s
 export async function forwardingById(db: Executor, id: string): Promise<ForwardingRow | null> {
   const [row] = await forwardingQuery(db).where(eq(forwardings.id, id));
   return row ?? null;
+}
+/** R-32.5: the ATUs served by the state bodies a meeting's items were forwarded to (the access policy's `sentTo`). */
+export async function forwardedToAtus(db: Executor, meetingId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ atuId: stateBodies.atuId }).from(forwardings)
+    .innerJoin(stateBodies, eq(stateBodies.id, forwardings.bodyId))
+    .where(and(eq(forwardings.meetingId, meetingId), isNotNull(stateBodies.atuId)));
+  return rows.flatMap((r) => (r.atuId ? [r.atuId] : []));
 }
 export async function updateForwardingRow(db: Executor, id: string, patch: Partial<typeof forwardings.$inferInsert>) {
   await db.update(forwardings).set(patch).where(eq(forwardings.id, id));

@@ -46,10 +46,13 @@ export async function meetingRow(db: Executor, id: string) {
 export async function meetingParts(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return { districts: [], inspectors: [] };
   // Sequential: inside a transaction both would share one connection.
-  const ds = await db.select({ meetingId: meetingDistricts.meetingId, id: districts.id, code: districts.code, nameKk: districts.nameKk, nameRu: districts.nameRu, atuId: districts.atuId })
-    .from(meetingDistricts).innerJoin(districts, eq(districts.id, meetingDistricts.districtId))
+  // The district's settlement (its ATU) by name too: a meeting's readable title names it (issue 14).
+  const ds = await db.select({
+    meetingId: meetingDistricts.meetingId, id: districts.id, code: districts.code, nameKk: districts.nameKk, nameRu: districts.nameRu, atuId: districts.atuId,
+    atuNameKk: atus.nameKk, atuNameRu: atus.nameRu,
+  }).from(meetingDistricts).innerJoin(districts, eq(districts.id, meetingDistricts.districtId)).innerJoin(atus, eq(atus.id, districts.atuId))
     .where(inArray(meetingDistricts.meetingId, [...ids])).orderBy(districts.code);
-  const is = await db.select({ meetingId: meetingInspectors.meetingId, districtId: meetingInspectors.districtId, acting: meetingInspectors.acting, id: staff.id, code: staff.code, fullName: staff.fullName })
+  const is = await db.select({ meetingId: meetingInspectors.meetingId, districtId: meetingInspectors.districtId, acting: meetingInspectors.acting, id: staff.id, code: staff.code, fullName: staff.fullName, rank: staff.rank, position: staff.position })
     .from(meetingInspectors).innerJoin(staff, eq(staff.id, meetingInspectors.staffId))
     .where(inArray(meetingInspectors.meetingId, [...ids])).orderBy(staff.fullName);
   return { districts: ds, inspectors: is };
@@ -142,6 +145,19 @@ export async function listMeetings(db: Executor, scope: Scope, filter: MeetingFi
 export async function pointRef(db: Executor, id: string) {
   const [row] = await db.select({ id: policePoints.id, code: policePoints.code, nameKk: policePoints.nameKk, nameRu: policePoints.nameRu }).from(policePoints).where(eq(policePoints.id, id));
   return row!;
+}
+/** Issue 14: the latest publication of another meeting of these districts — the default outlet of the next one. */
+export async function lastPublicationOf(db: Executor, districtIds: readonly string[], exceptMeetingId: string) {
+  if (districtIds.length === 0) return null;
+  const [row] = await db.select({ channel: announcements.channel, outlet: announcements.outlet }).from(announcements)
+    .innerJoin(meetingDistricts, eq(meetingDistricts.meetingId, announcements.meetingId))
+    .where(and(inArray(meetingDistricts.districtId, [...districtIds]), ne(announcements.meetingId, exceptMeetingId), ne(announcements.channel, 'esep_page')))
+    .orderBy(desc(announcements.createdAt)).limit(1);
+  return row ?? null;
+}
+export async function unitRef(db: Executor, id: string) {
+  const [row] = await db.select({ id: policeUnits.id, code: policeUnits.code, nameKk: policeUnits.nameKk, nameRu: policeUnits.nameRu }).from(policeUnits).where(eq(policeUnits.id, id));
+  return row ?? null;
 }
 export async function atuRef(db: Executor, id: string) {
   const [row] = await db.select({ id: atus.id, code: atus.code, nameKk: atus.nameKk, nameRu: atus.nameRu, kind: atus.kind }).from(atus).where(eq(atus.id, id));

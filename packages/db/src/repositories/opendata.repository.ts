@@ -70,7 +70,7 @@ export async function openMeetingsPage(db: Executor, territory: OpenTerritory | 
       join ${districts} d on d.id = md.district_id
       ${territoryJoins}
       left join ${protocols} pr on pr.meeting_id = m.id and pr.status = 'signed'
-    where m.start_date >= ${from}::date and m.start_date <= ${to}::date and m.status <> 'draft' and ${territoryWhere(territory)}
+    where m.start_date >= ${from}::date and m.start_date <= ${to}::date and m.status <> 'draft' and not m.practice and ${territoryWhere(territory)}
       ${after ? sql`and (m.number, d.code) > (${after[0]}::text, ${after[1]}::text)` : sql``}
     order by m.number, d.code
     limit ${limit}`)).map((r) => ({ ...r, participants: Number(r.participants), items: Number(r.items) }));
@@ -110,7 +110,7 @@ export async function openCompliancePage(db: Executor, territory: OpenTerritory 
           coalesce(sum((select count(*) from unnest(cf.f_open_dues) due where due < ${c.today}::date)), 0)::int as forwardings_overdue
         from ${meetingDistricts} md
           join ${meetings} m on m.id = md.meeting_id and m.start_date >= ${c.quarterStart}::date and m.start_date <= ${c.quarterEnd}::date
-            and m.status in ('held', 'protocol_signed', 'closed')
+            and m.status in ('held', 'protocol_signed', 'closed') and not m.practice
           left join ${protocols} pr on pr.meeting_id = m.id and pr.status = 'signed'
           left join ${meetingControlFacts} cf on cf.meeting_id = m.id
         where md.district_id = d.id
@@ -146,7 +146,7 @@ export async function openOutcomesPage(db: Executor, territory: OpenTerritory | 
       left join ${checks} c on c.item_id = i.id
       left join ${forwardings} fw on fw.item_id = i.id
       left join ${stateBodies} sb on sb.id = fw.body_id
-    where m.start_date >= ${from}::date and m.start_date <= ${to}::date and m.status in ('protocol_signed', 'closed')
+    where m.start_date >= ${from}::date and m.start_date <= ${to}::date and m.status in ('protocol_signed', 'closed') and not m.practice
       and exists (select 1 from ${meetingDistricts} md join ${districts} d on d.id = md.district_id
         join ${policePoints} pp on pp.id = d.point_id join ${policeUnits} pu on pu.id = pp.unit_id
         where md.meeting_id = m.id and ${territoryWhere(territory)})
@@ -177,7 +177,7 @@ export async function openFeedMeetings(db: Executor, regionId: string | null, fr
       (select string_agg(d.name_kk || chr(31) || d.name_ru, chr(30) order by d.code) from ${meetingDistricts} md join ${districts} d on d.id = md.district_id where md.meeting_id = m.id) as names
     from ${meetings} m
     where m.start_date >= ${from}::date and m.start_date <= ${to}::date ${regionId ? sql`and m.region_id = ${regionId}::uuid` : sql``}
-      and m.status in ('announced', 'held', 'protocol_signed', 'closed', 'postponed', 'cancelled')
+      and m.status in ('announced', 'held', 'protocol_signed', 'closed', 'postponed', 'cancelled') and not m.practice
       and exists (select 1 from ${announcements} an where an.meeting_id = m.id)
     order by m.starts_at, m.number`));
   return rows.map((r) => ({

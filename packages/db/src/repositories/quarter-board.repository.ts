@@ -110,7 +110,7 @@ export async function quarterMeetingsOf(db: Executor, districtIds: readonly stri
     select l.district_id, m.id, m.number, m.status, (extract(epoch from m.starts_at) * 1000)::float8 as starts_at, le.status::text as late_entry
     from links l
       -- One lookup by key per link (OFFSET 0 keeps the planner from hashing the whole quarter instead).
-      join lateral (select * from ${meetings} m where m.id = l.meeting_id and m.start_date >= ${from} and m.start_date <= ${to} offset 0) m on true
+      join lateral (select * from ${meetings} m where m.id = l.meeting_id and m.start_date >= ${from} and m.start_date <= ${to} and not m.practice offset 0) m on true
       left join ${meetingLateEntries} le on le.meeting_id = m.id
     order by m.starts_at desc, m.id`));
   return rows.map((r) => ({

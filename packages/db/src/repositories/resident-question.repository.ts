@@ -24,7 +24,7 @@ export async function districtByCode(db: Executor, code: string) {
 export async function announcedMeetingOfDistrict(db: Executor, districtId: string, meetingId: string, now: Date) {
   const [row] = await db.select({ id: meetings.id, number: meetings.number, startsAt: meetings.startsAt })
     .from(meetings).innerJoin(meetingDistricts, eq(meetingDistricts.meetingId, meetings.id))
-    .where(and(eq(meetings.id, meetingId), eq(meetingDistricts.districtId, districtId), eq(meetings.status, 'announced'), gt(meetings.endsAt, now)));
+    .where(and(eq(meetings.id, meetingId), eq(meetingDistricts.districtId, districtId), eq(meetings.status, 'announced'), gt(meetings.endsAt, now), eq(meetings.practice, false)));
   return row ?? null;
 }
 

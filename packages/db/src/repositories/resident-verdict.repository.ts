@@ -49,7 +49,8 @@ export async function writeVerdict(db: Executor, id: string, v: { verdict: 'reso
  */
 export async function notResolvedFor(db: Executor, meetingId: string, districtIds: readonly string[], before: Date) {
   if (districtIds.length === 0) return [];
-  const open = sql`(select ${meetings.status} from ${meetings} where ${meetings.id} = ${meetingId}) not in ('protocol_signed', 'closed')`;
+  // A practice meeting (issue 14) takes no carry-over: a resident's words wait for a real one.
+  const open = sql`(select ${meetings.status} from ${meetings} where ${meetings.id} = ${meetingId} and not ${meetings.practice}) not in ('protocol_signed', 'closed')`;
   return db.select({ itemId: residentQuestions.itemId, words: residentQuestions.verdictWords }).from(residentQuestions)
     .innerJoin(meetingItems, eq(meetingItems.id, residentQuestions.itemId))
     .innerJoin(meetings, eq(meetings.id, meetingItems.meetingId))
@@ -89,7 +90,7 @@ export async function signedMeetingsOf(db: Executor, districtId: string, range?:
     format: meetings.format, venueName: meetings.venueName, venueAddress: meetings.venueAddress,
   }).from(meetings).innerJoin(meetingDistricts, eq(meetingDistricts.meetingId, meetings.id))
     .where(and(
-      eq(meetingDistricts.districtId, districtId), inArray(meetings.status, [...OUTCOME_MEETING_STATUSES]),
+      eq(meetingDistricts.districtId, districtId), inArray(meetings.status, [...OUTCOME_MEETING_STATUSES]), eq(meetings.practice, false),
       range ? gte(meetings.startDate, range.from) : undefined, range ? lte(meetings.startDate, range.to) : undefined,
     ))
     .orderBy(desc(meetings.startsAt), desc(meetings.id));

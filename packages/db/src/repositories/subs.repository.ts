@@ -53,7 +53,7 @@ export async function subscribersOfMeeting(db: Executor, meetingId: string, kind
 /** Meetings announced for this date (Almaty), for the day-before reminder. */
 export async function announcedMeetingsOn(db: Executor, date: string) {
   return db.select({ id: meetings.id }).from(meetings)
-    .where(and(eq(meetings.status, 'announced'), gte(meetings.startDate, date), lte(meetings.startDate, date)))
+    .where(and(eq(meetings.status, 'announced'), gte(meetings.startDate, date), lte(meetings.startDate, date), eq(meetings.practice, false)))
     .orderBy(asc(meetings.id));
 }
 

@@ -39,6 +39,11 @@ export const meetings = pgTable('meetings', {
   /** Issue 13: how to find the venue, in the inspector's words, shown on the public meeting page. */
   directions: text('directions'),
   expectedParticipants: integer('expected_participants'),
+  /**
+   * Issue 14: a practice meeting, to learn the cycle. It is never counted: not in a quarter
+   * (R-22.13), the boards, analytics or open data; its date rules are relaxed so it can be held at once.
+   */
+  practice: boolean('practice').notNull().default(false),
   startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
   endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
   /** Calendar date of the start in Asia/Almaty, kept for date-based rules and quarter queries. */

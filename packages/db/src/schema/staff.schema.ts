@@ -1,3 +1,4 @@
+import type { PoliceRank, StaffPosition } from '@esep/domain';
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { districts, policePoints, policeUnits } from './org.schema.ts';
@@ -5,6 +6,17 @@ import { districts, policePoints, policeUnits } from './org.schema.ts';
 export const staffPosition = pgEnum('staff_position', [
   'inspector', 'assistant', 'point_lead', 'unit_head', 'deputy_unit_head', 'regional_head',
 ]);
+/** Issue 14: the special ranks of the police of Kazakhstan, as codes (labels: @esep/domain staff.titles.ts). */
+export const policeRank = pgEnum('police_rank', [
+  'junior_sergeant', 'sergeant', 'senior_sergeant', 'sergeant_major',
+  'junior_lieutenant', 'lieutenant', 'senior_lieutenant', 'captain',
+  'major', 'lieutenant_colonel', 'colonel',
+  'major_general', 'lieutenant_general', 'colonel_general',
+]);
+// The database's lists are the domain's, word for word.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _lists: [Same<(typeof policeRank.enumValues)[number], PoliceRank>, Same<(typeof staffPosition.enumValues)[number], StaffPosition>] = [true, true];
+void _lists;
 export const assignmentRole = pgEnum('assignment_role', ['inspector', 'assistant']);
 
 /** Police staff: inspectors, assistants, point leads and unit leadership. */
@@ -13,7 +25,9 @@ export const staff = pgTable('staff', {
   code: text('code').notNull().unique(),
   fullName: text('full_name').notNull(),
   position: staffPosition('position').notNull(),
-  rank: text('rank'),
+  rank: policeRank('rank'),
+  /** A rank typed before ranks became a list (migration 0019) that no label matches: kept as written, never printed as a rank. */
+  rankAsWritten: text('rank_as_written'),
   unitId: uuid('unit_id').notNull().references(() => policeUnits.id),
   pointId: uuid('point_id').references(() => policePoints.id),
   /** binds a qualified signature (the certificate's IIN) to this person; null until recorded. */

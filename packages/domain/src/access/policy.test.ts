@@ -29,7 +29,7 @@ const ALL_WRITE = ['region', 'unit', 'point', 'district', 'atu', 'staff', 'assig
   .flatMap((r) => ['create', 'update', 'delete'].map((a) => `${r}:${a}`));
 
 const TOPIC = ['topic:read', 'state_body:read', 'working_calendar:read'];
-const PLAN = ['late_entry:create', 'meeting:create', 'meeting:update', 'protocol:update', 'video:read', 'video:create', 'followup:read', 'followup:update', 'statistics:update', 'participant:read', 'participant:create', 'participant:update', 'participant:delete', 'resident_question:update'];
+const PLAN = ['late_entry:create', 'meeting:create', 'meeting:update', 'protocol:update', 'video:read', 'video:create', 'followup:read', 'followup:update', 'followup:export', 'statistics:update', 'participant:read', 'participant:create', 'participant:update', 'participant:delete', 'resident_question:update'];
 const SELF_INVITATION = ['invitation:read', 'invitation:update'];
 const AGREEMENT = ['agreement:read', 'agreement:update'];
 
@@ -40,8 +40,8 @@ const EXPECTED: Record<Role, { inside: string[]; outside?: string[] }> = {
     // The administrator plans meetings anywhere but neither enters nor confirms one after the fact.
     inside: [...NATIONAL_READ, ...ALL_WRITE, ...PLAN.filter((a) => a !== 'late_entry:create'), 'meeting:delete', ...SELF_INVITATION, 'acknowledgement:read', 'statistics:import', 'topic:create', 'topic:update', 'state_body:create', 'state_body:update', 'working_calendar:update', 'retention:read', 'retention:create', 'retention:delete', 'video:delete', 'control:read', 'control:update', 'structure:import', 'structure:export', 'audit:read', 'user:read', 'user:create', 'user:update', 'user:delete', 'delivery:read']
   },
-  national_analyst: { inside: [...NATIONAL_READ, 'followup:read', 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION] },
-  auditor: { inside: [...NATIONAL_READ, 'followup:read', 'structure:export', 'audit:read', 'user:read', 'user:update', ...SELF_INVITATION] },
+  national_analyst: { inside: [...NATIONAL_READ, 'followup:read', 'followup:export', 'structure:export', 'acknowledgement:read', 'user:read', 'user:update', ...SELF_INVITATION] },
+  auditor: { inside: [...NATIONAL_READ, 'followup:read', 'followup:export', 'structure:export', 'audit:read', 'user:read', 'user:update', ...SELF_INVITATION] },
   regional_head: {
     inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'assignment:create', 'assignment:update', 'district:update', 'structure:export', 'acknowledgement:read', 'statistics:import', 'control:read', 'control:update', 'late_entry:update', 'user:read', 'user:update', ...SELF_INVITATION],
     outside: ['structure:export', 'acknowledgement:read', 'statistics:import', ...TOPIC],
@@ -53,7 +53,8 @@ const EXPECTED: Record<Role, { inside: string[]; outside?: string[] }> = {
   point_lead: { inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'control:read', 'control:update', 'late_entry:update', 'structure:export', 'user:read', 'user:update', ...SELF_INVITATION], outside: ['structure:export', ...TOPIC] },
   inspector: { inside: [...READ_ORG, ...TOPIC, ...PLAN, ...AGREEMENT, 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },
   assistant: { inside: [...READ_ORG, ...TOPIC, ...PLAN, 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },
-  akimat: { inside: [...READ_ORG, ...TOPIC, 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },
+  // Issue 14: the akimat follows the follow-up of meetings in its territory (not the letters: they name the initiator).
+  akimat: { inside: [...READ_ORG, ...TOPIC, 'followup:read', 'user:read', 'user:update', ...SELF_INVITATION], outside: [...TOPIC] },
 };
 
 function target(resource: Resource, inside: boolean, actor: Actor) {
@@ -104,6 +105,35 @@ describe('policy table', () => {
     const actor: Actor = { id: 'a', role: 'akimat', scope: { ...scopes.akimat, ids: ['a1', 'a1-village'] } };
     expect(can(actor, 'read', { resource: 'district', path: { ...OUT, atuIds: ['a1-village', 'a1'] } })).toBe(true);
     expect(can(actor, 'read', { resource: 'district', path: OUT })).toBe(false);
+  });
+
+  describe('follow-up forwarded to the akimat (R-32.5, issue 14)', () => {
+    const akimat: Actor = { id: 'a', role: 'akimat', scope: { ...scopes.akimat, ids: ['a1', 'a1-village'] } };
+    it('reads the checks and forwardings of a meeting in its territory, but not the letters to other bodies', () => {
+      const forwarding = { resource: 'followup' as const, paths: [IN], sentTo: { atuIds: ['elsewhere'] } };
+      expect(can(akimat, 'read', forwarding)).toBe(true);
+      expect(can(akimat, 'export', forwarding)).toBe(false);
+      expect(visible(akimat, forwarding)).toBe(true);
+      expect(can(akimat, 'update', forwarding)).toBe(false);
+    });
+    it('reads a forwarding sent to a body of its ATU or one below, and its letter, wherever the meeting was held', () => {
+      for (const atu of ['a1', 'a1-village']) {
+        const forwarding = { resource: 'followup' as const, paths: [OUT], sentTo: { atuIds: [atu] } };
+        expect(can(akimat, 'read', forwarding)).toBe(true);
+        expect(can(akimat, 'export', forwarding)).toBe(true);
+        expect(can(akimat, 'update', forwarding)).toBe(false);
+      }
+    });
+    it('does not see a forwarding of another territory sent elsewhere, nor one sent to a body above its ATU', () => {
+      expect(visible(akimat, { resource: 'followup', paths: [OUT], sentTo: { atuIds: ['a2'] } })).toBe(false);
+      expect(visible(akimat, { resource: 'followup', paths: [OUT], sentTo: { atuIds: ['a0'] } })).toBe(false);
+      expect(visible(akimat, { resource: 'followup', paths: [OUT] })).toBe(false);
+    });
+    it('being the recipient is the akimat\'s: police roles are not widened by it', () => {
+      const inspector: Actor = { id: 'i', role: 'inspector', scope: scopes.inspector };
+      const lead: Actor = { id: 'l', role: 'point_lead', scope: scopes.point_lead };
+      for (const actor of [inspector, lead]) expect(can(actor, 'read', { resource: 'followup', paths: [OUT], sentTo: { atuIds: ['a1'] } })).toBe(false);
+    });
   });
 
   describe('joint meetings (R-27.4)', () => {

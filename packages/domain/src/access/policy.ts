@@ -23,9 +23,11 @@ export type Action = (typeof ACTIONS)[number];
  * record is inside the scope or a container above it; `self` — the record is the user himself;
  * `anywhere` — no territorial condition (national roles); `addressee` — the record asks something
  * of the user (R-27.4: his agreement to a joint meeting); `addressee_lead` — it asks something of
- * someone the user answers for (his point or unit), wherever the record itself lies.
+ * someone the user answers for (his point or unit), wherever the record itself lies; `recipient` —
+ * the record is sent to a state body of the user's ATU or one below it (R-32.5: an item forwarded
+ * to the akimat or its departments), wherever the meeting was held.
  */
-type Condition = 'territory' | 'navigate' | 'self' | 'anywhere' | 'addressee' | 'addressee_lead';
+type Condition = 'territory' | 'navigate' | 'self' | 'anywhere' | 'addressee' | 'addressee_lead' | 'recipient';
 
 interface Grant { roles: readonly Role[]; resource: Resource; actions: readonly Action[]; where: Condition }
 
@@ -94,10 +96,16 @@ export const GRANTS: readonly Grant[] = [
   // R-32.1: the video shows residents' faces — seen by those who hold the meeting and the administrator.
   { roles: PLANNERS, resource: 'video', actions: ['read', 'create'], where: 'territory' },
   { roles: ['admin'], resource: 'video', actions: ['read', 'create', 'delete'], where: 'anywhere' },
-  // R-32.4, R-32.5: checks and forwardings are worked by those who hold the meeting…
-  { roles: PLANNERS, resource: 'followup', actions: ['read', 'update'], where: 'territory' },
-  { roles: ['admin'], resource: 'followup', actions: ['read', 'update'], where: 'anywhere' },
-  { roles: ['national_analyst', 'auditor'], resource: 'followup', actions: ['read'], where: 'anywhere' },
+  // R-32.4, R-32.5: checks and forwardings are worked by those who hold the meeting… ('export':
+  // the outgoing letter to the state body, which names the initiator and his address).
+  { roles: PLANNERS, resource: 'followup', actions: ['read', 'update', 'export'], where: 'territory' },
+  { roles: ['admin'], resource: 'followup', actions: ['read', 'update', 'export'], where: 'anywhere' },
+  { roles: ['national_analyst', 'auditor'], resource: 'followup', actions: ['read', 'export'], where: 'anywhere' },
+  // …the akimat follows them in its territory, as it reads the meeting and its protocol there
+  // (issue 14; personal data stays with the register's readers, R-32.2), and reads what was
+  // forwarded to its own bodies with their letters, wherever the meeting was held (R-32.5).
+  { roles: ['akimat'], resource: 'followup', actions: ['read'], where: 'territory' },
+  { roles: ['akimat'], resource: 'followup', actions: ['read', 'export'], where: 'recipient' },
   // …and R-33: the point lead (and the leadership above him) controls their execution.
   { roles: ['point_lead', 'unit_head', 'regional_head'], resource: 'control', actions: ['read', 'update'], where: 'territory' },
   { roles: ['admin'], resource: 'control', actions: ['read', 'update'], where: 'anywhere' },
@@ -135,6 +143,11 @@ export interface Target {
    * district and the inspector's own point or unit.
    */
   askedOf?: { userIds: readonly string[]; paths: readonly TerritoryPath[] };
+  /**
+   * Where the record is sent (R-32.5: the state bodies its items were forwarded to): the ATUs those
+   * bodies serve. Matches `recipient` for an akimat whose ATU is one of them or above them.
+   */
+  sentTo?: { atuIds: readonly string[] };
 }
 
 const pathsOf = (target: Target): readonly TerritoryPath[] => target.paths ?? (target.path ? [target.path] : []);
@@ -148,6 +161,7 @@ function holds(actor: Actor, where: Condition, target: Target): boolean {
       return pathsOf(target).some((path) => withinScope(actor.scope, path) || isAncestorOfScope(actor.scope, path));
     case 'addressee': return target.askedOf?.userIds.includes(actor.id) ?? false;
     case 'addressee_lead': return target.askedOf?.paths.some((path) => withinScope(actor.scope, path)) ?? false;
+    case 'recipient': return actor.scope.level === 'atu' && (target.sentTo?.atuIds ?? []).some((id) => actor.scope.ids.includes(id));
   }
 }
 

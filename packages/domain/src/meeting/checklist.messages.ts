@@ -1,4 +1,5 @@
 import type { Locale } from '../rules/rule.catalog.ts';
+import { readableParams } from '../text/text.format.ts';
 
 type Params = Record<string, string | number>;
 type Template = Record<Locale, (p: Params) => string>;
@@ -39,8 +40,8 @@ const T: Record<string, Template> = {
   'convenient_time.met': { kk: () => 'Тұрғындарға ыңғайлы уақытта', ru: () => 'В удобное для жителей время', en: () => 'At a time convenient for residents' },
   'convenient_time.not_met': { kk: () => 'Тұрғындар қалаған уақыттан тыс', ru: () => 'Вне предпочтительного для жителей времени', en: () => 'Outside the hours residents prefer' },
   'convenient_time.not_applicable': { kk: () => 'Учаске үшін ыңғайлы уақыт белгіленбеген', ru: () => 'Для участка не задано удобное время', en: () => 'No preferred hours recorded for the district' },
-  'quarter.met': { kk: (p) => `${p.quarter} тоқсанының міндеті орындалды`, ru: (p) => `Обязательство за ${p.quarter} выполнено`, en: (p) => `Obligation for ${p.quarter} met` },
-  'quarter.pending': { kk: (p) => `${p.quarter} тоқсанының міндеті кездесу өтіп, хаттамаға қол қойылғанда орындалады`, ru: (p) => `Обязательство за ${p.quarter} будет выполнено после встречи и подписания протокола`, en: (p) => `Counts for ${p.quarter} once held and the protocol signed` },
+  'quarter.met': { kk: (p) => `Тоқсандық міндет орындалды (${p.quarter})`, ru: (p) => `Обязательство за ${p.quarter} выполнено`, en: (p) => `Obligation for ${p.quarter} met` },
+  'quarter.pending': { kk: (p) => `Тоқсандық міндет (${p.quarter}) кездесу өтіп, хаттамаға қол қойылғанда орындалады`, ru: (p) => `Обязательство за ${p.quarter} будет выполнено после встречи и подписания протокола`, en: (p) => `Counts for ${p.quarter} once held and the protocol signed` },
   'quarter.not_applicable': { kk: () => 'Кездесу болдырылмады', ru: () => 'Встреча отменена', en: () => 'The meeting is cancelled' },
   'registration.met': { kk: (p) => `Тізілімде ${p.count} қатысушы, барлығының келісімі бар`, ru: (p) => `В реестре ${p.count} участник(ов), у всех есть согласие`, en: (p) => `${p.count} participants registered, all with consent` },
   'registration.pending': { kk: () => 'Қатысушылар кездесуде тіркеледі', ru: () => 'Участники регистрируются на встрече', en: () => 'Participants are registered at the meeting' },
@@ -76,7 +77,8 @@ const T: Record<string, Template> = {
 export function checklistMessage(key: string, params: Params): Record<Locale, string> {
   const template = T[key];
   if (!template) return { kk: key, ru: key, en: key };
-  return { kk: template.kk(params), ru: template.ru(params), en: template.en(params) };
+  // Issue 14, item 11: dates and quarters as people write them, never ISO or "2026-Q4".
+  return { kk: template.kk(readableParams(params, 'kk')), ru: template.ru(readableParams(params, 'ru')), en: template.en(readableParams(params, 'en')) };
 }
 
 export const CHECKLIST_MESSAGE_KEYS = Object.keys(T);

@@ -1,4 +1,5 @@
 import type { Locale } from '../rules/rule.catalog.ts';
+import { readableParams } from '../text/text.format.ts';
 
 type Params = Record<string, unknown>;
 type Template = Record<Locale, (p: Params) => string>;
@@ -76,12 +77,12 @@ const T: Record<string, Template> = {
     en: () => 'The late entry was withdrawn',
   },
   'quarter.pending': {
-    kk: (p) => `${p.quarter} тоқсанына УПП басшысы кейін енгізілген жазбаны растап, хаттамаға қол қойылғанда есептеледі`,
+    kk: (p) => `УПП басшысы кейін енгізілген жазбаны растап, хаттамаға қол қойылғанда тоқсан есебіне кіреді (${p.quarter})`,
     ru: (p) => `Засчитывается за ${p.quarter} после подтверждения записи руководителем УПП и подписания протокола`,
     en: (p) => `Counts for ${p.quarter} once the point lead confirms the late entry and the protocol is signed`,
   },
   'quarter.returned': {
-    kk: (p) => `${p.quarter} тоқсанына есептелмейді: кейін енгізілген жазба қайтарылды`,
+    kk: (p) => `Тоқсан есебіне кірмейді (${p.quarter}): кейін енгізілген жазба қайтарылды`,
     ru: (p) => `Не засчитывается за ${p.quarter}: запись, внесённая после проведения, возвращена`,
     en: (p) => `Does not count for ${p.quarter}: the late entry was returned`,
   },
@@ -93,7 +94,8 @@ const T: Record<string, Template> = {
 export function lateEntryMessage(key: string, params: Params = {}): Record<Locale, string> {
   const template = T[key];
   if (!template) return { kk: key, ru: key, en: key };
-  return { kk: template.kk(params), ru: template.ru(params), en: template.en(params) };
+  // Issue 14, item 11: dates and quarters as people write them, never ISO or "2026-Q4".
+  return { kk: template.kk(readableParams(params, 'kk')), ru: template.ru(readableParams(params, 'ru')), en: template.en(readableParams(params, 'en')) };
 }
 
 export const LATE_ENTRY_MESSAGE_KEYS = Object.keys(T);

@@ -39,3 +39,19 @@ describe('meeting life cycle', () => {
     expect(transition({ ...base, status: 'protocol_signed' }, { action: 'close' })).toMatchObject({ ok: false, refusal: { rule: 'R-33' } });
   });
 });
+
+describe('issue 14: announce in one step, and the practice meeting', () => {
+  const draft = { status: 'draft' as const, startDate: '2026-12-20', started: false, publications: [], planProblems: [], protocolSigned: false, executionComplete: false };
+  it('a draft is announced directly once notice is given (R-27.1)', () => {
+    expect(transition(draft, { action: 'announce' })).toMatchObject({ ok: false, refusal: { reason: 'notice_not_given' } });
+    expect(transition({ ...draft, publications: [{ publishedOn: '2026-12-04', voided: false }] }, { action: 'announce' })).toMatchObject({ ok: true, to: 'announced' });
+  });
+  it('"not started" says from when', () => {
+    expect(transition({ ...draft, status: 'announced', startLocal: '2026-12-20T18:00' }, { action: 'hold' }))
+      .toMatchObject({ ok: false, refusal: { reason: 'not_started', params: { from: '2026-12-20T18:00' } } });
+  });
+  it('a practice meeting is announced without notice and held before its start', () => {
+    expect(transition({ ...draft, practice: true }, { action: 'announce' })).toMatchObject({ ok: true, to: 'announced' });
+    expect(transition({ ...draft, practice: true, status: 'announced' }, { action: 'hold' })).toMatchObject({ ok: true, to: 'held' });
+  });
+});

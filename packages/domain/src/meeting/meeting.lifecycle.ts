@@ -6,6 +6,7 @@ import { noticeGiven, type Publication } from './notice.rule.ts';
  * The life of a reporting meeting as an explicit state machine. Every change of state is a
  * named action with a guard; a refused action names its reason and the rule it enforces.
  *
+ *   draft ─announce→ announced   (issue 14: planning, recording the publication and announcing in one step)
  *   draft ─schedule→ scheduled ─announce→ announced ─hold→ held ─signProtocol→ protocol_signed ─close→ closed
  *   scheduled | announced ─postpone→ postponed ─announce→ announced   (a fresh notice for the new date)
  *   postponed ─reschedule→ postponed (new date, notice still needed)
@@ -34,6 +35,13 @@ export interface MeetingFacts {
   executionComplete: boolean;
   /** reporting inspectors of a joint meeting who have not agreed to it (absent: none asked). */
   agreementsOutstanding?: readonly OutstandingAgreement[];
+  /**
+   * Issue 14: a practice meeting, for learning the cycle. It never counts for a quarter, so the
+   * date rules that protect residents (R-27.1 notice, the start before "held") do not hold it back.
+   */
+  practice?: boolean;
+  /** The start as Asia/Almaty reads it (YYYY-MM-DDTHH:MM), for "not before …" refusals. */
+  startLocal?: string;
 }
 
 export interface Refusal { reason: string; rule: RuleId | null; field?: string; params?: Record<string, unknown> }
@@ -46,7 +54,7 @@ export type ActionInput =
 
 const FROM: Record<MeetingAction, readonly MeetingStatus[]> = {
   schedule: ['draft'],
-  announce: ['scheduled', 'postponed'],
+  announce: ['draft', 'scheduled', 'postponed'],
   hold: ['announced'],
   signProtocol: ['held'],
   close: ['protocol_signed'],
@@ -73,6 +81,10 @@ export function transition(meeting: MeetingFacts, input: ActionInput): Transitio
       if (meeting.planProblems.length > 0) return { ok: false, refusal: meeting.planProblems[0]! };
       break;
     case 'announce':
+      if (meeting.practice) {
+        if (meeting.planProblems.length > 0) return { ok: false, refusal: meeting.planProblems[0]! };
+        break;
+      }
       if (meeting.started) return refuse('start_in_past', 'R-27.1', 'startsAt');
       // a joint meeting is announced only once every other reporting inspector agreed.
       {
@@ -84,7 +96,10 @@ export function transition(meeting: MeetingFacts, input: ActionInput): Transitio
       if (meeting.planProblems.length > 0) return { ok: false, refusal: meeting.planProblems[0]! };
       break;
     case 'hold':
-      if (!meeting.started) return refuse('not_started', null);
+      // A practice meeting is held at once; a real one once it has begun, and the refusal says when.
+      if (!meeting.started && !meeting.practice) {
+        return { ok: false, refusal: { reason: 'not_started', rule: null, ...(meeting.startLocal ? { params: { from: meeting.startLocal } } : {}) } };
+      }
       break;
     case 'signProtocol':
       if (!meeting.protocolSigned) return refuse('protocol_unsigned', 'R-32.3');

@@ -3,12 +3,29 @@ import type { Locale } from '../rules/rule.catalog.ts';
 type Params = Record<string, unknown>;
 type Template = Record<Locale, (p: Params) => string>;
 
+const MONTHS: Record<Locale, string[]> = {
+  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "2026-12-17T18:00" as a person reads it: "17 желтоқсан, 18:00", «17 декабря, 18:00», "17 December, 18:00". */
+export function when(local: unknown, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(String(local));
+  if (!m) return String(local);
+  return `${Number(m[3])} ${MONTHS[locale][Number(m[2]) - 1]}, ${m[4]}`;
+}
+
 /** Why a meeting plan or action is refused, in the user's language. */
 const T: Record<string, Template> = {
   wrong_status: { kk: () => 'Кездесудің қазіргі күйінде бұл әрекет мүмкін емес', ru: () => 'Это действие невозможно в текущем статусе встречи', en: () => 'This action is not possible in the meeting\'s current status' },
   start_in_past: { kk: () => 'Басталу уақыты өтіп кеткен', ru: () => 'Время начала уже прошло', en: () => 'The start time is in the past' },
   notice_not_given: { kk: () => 'Кездесуге дейін кемінде 10 күнтізбелік күн бұрын хабарландыру жарияланбаған', ru: () => 'Нет оповещения, опубликованного не позднее чем за 10 календарных дней до встречи', en: () => 'No notice published at least 10 calendar days before the meeting' },
-  not_started: { kk: () => 'Кездесу әлі басталмады', ru: () => 'Встреча ещё не началась', en: () => 'The meeting has not started yet' },
+  not_started: {
+    kk: (p) => `Кездесу әлі басталмады${p.from ? ` — ${when(p.from, 'kk')} бастап` : ''}`,
+    ru: (p) => `Встреча ещё не началась${p.from ? ` — можно с ${when(p.from, 'ru')}` : ''}`,
+    en: (p) => `The meeting has not started yet${p.from ? ` — possible from ${when(p.from, 'en')}` : ''}`,
+  },
   protocol_unsigned: { kk: () => 'Хаттамаға қол қойылмаған', ru: () => 'Протокол не подписан', en: () => 'The protocol is not signed' },
   execution_incomplete: { kk: () => 'Хаттаманың орындалуы аяқталмаған', ru: () => 'Исполнение протокола не завершено', en: () => 'The protocol has not been executed' },
   reason_required: { kk: () => 'Себебін көрсетіңіз', ru: () => 'Укажите причину', en: () => 'Give the reason' },

@@ -1,6 +1,7 @@
 import { textProblem } from '../text/text.rules.ts';
 import { isValidIin, maskIin } from './iin.ts';
-import { STRUCTURE_ENUMS, type StructureColumn } from './structure.layout.ts';
+import { parsePoliceRank, parseStaffPosition } from './staff.titles.ts';
+import { STRUCTURE_ENUMS, type StructureColumn, type StructureEnum } from './structure.layout.ts';
 
 /**
  * One uploaded cell read by its column's type (structure.layout.ts), and the reasons a cell,
@@ -11,13 +12,19 @@ export const IMPORT_REASON_CODES = [
   'duplicate_code', 'duplicate_row', 'unknown_reference', 'self_adjacency', 'duplicate_pair',
   'overlapping_range', 'bad_range', 'bad_period', 'assignment_overlap', 'parent_cycle',
   'point_other_unit', 'staff_other_unit', 'bad_iin', 'duplicate_iin', 'iin_taken', 'bad_rca', 'duplicate_rca', 'rca_not_building',
-  'control_character', 'unknown_column', 'missing_column', 'duplicate_column', 'unknown_sheet', 'duplicate_sheet', 'no_sheets', 'too_many_errors',
+  'unknown_position', 'unknown_rank', 'control_character', 'unknown_column', 'missing_column', 'duplicate_column', 'unknown_sheet', 'duplicate_sheet', 'no_sheets', 'too_many_errors',
 ] as const;
 export type ImportReason = (typeof IMPORT_REASON_CODES)[number];
 
 export type RawCell = string | number | boolean | Date | null;
 
 export type StructureErrorParams = Record<string, string | number>;
+
+/** Issue 14: enumerations read from a code or a label, each refused with its own reason. */
+const TITLE_ENUMS: Partial<Record<StructureEnum, { parse: (text: string) => string | null; refusal: ImportReason }>> = {
+  position: { parse: parseStaffPosition, refusal: 'unknown_position' },
+  rank: { parse: parsePoliceRank, refusal: 'unknown_rank' },
+};
 
 const MAX_TEXT = 1000;
 const MAX_CODE = 100;
@@ -74,6 +81,12 @@ export function readCell(spec: StructureColumn, cell: RawCell | undefined): Read
     }
     case 'enum': {
       const allowed: readonly string[] = STRUCTURE_ENUMS[kind.values];
+      const titles = TITLE_ENUMS[kind.values];
+      if (titles) {
+        // A position or a rank: its code or a Kazakh, Russian or English name; never free text.
+        const value = titles.parse(text);
+        return value ? { value } : { code: titles.refusal, params: { value: shown(text), allowed: allowed.join(', ') } };
+      }
       const value = text.toLowerCase();
       return allowed.includes(value) ? { value } : { code: 'bad_enum', params: { value: shown(text), allowed: allowed.join(', ') } };
     }

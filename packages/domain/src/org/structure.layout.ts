@@ -1,5 +1,6 @@
 import { ASSIGNMENT_ROLES } from './assignment.ts';
 import { PARITIES, STREET_KINDS } from './coverage.ts';
+import { POLICE_RANK_CODES, STAFF_POSITION_CODES } from './staff.titles.ts';
 import type { StructureData } from './structure.ts';
 
 /**
@@ -26,7 +27,8 @@ import type { StructureData } from './structure.ts';
  * clears the stored value) — except `iin` and the points' `phone` and `reception_hours_*`
  * (issue 13): empty keeps the one stored; an empty IIN keeps the one stored, because the export
  * never writes IINs (personal data) and re-importing an export must not forget them. Columns not listed are refused. Dates are YYYY-MM-DD (DD.MM.YYYY
- * and real Excel dates are accepted too). Enumerations take the codes listed in STRUCTURE_ENUMS.
+ * and real Excel dates are accepted too). Enumerations take the codes listed in STRUCTURE_ENUMS;
+ * position and rank also take their Kazakh, Russian or English names (staff.titles.ts).
  * References (`*_code`) name a code of the same upload or one already in the database.
  */
 export const STRUCTURE_SHEET_NAMES = ['regions', 'units', 'points', 'atus', 'districts', 'adjacency', 'coverage', 'staff', 'assignments'] as const;
@@ -35,7 +37,6 @@ export type StructureSheetName = (typeof STRUCTURE_SHEET_NAMES)[number];
 export const REGION_KIND_CODES = ['oblast', 'city_republican', 'capital'] as const;
 export const UNIT_KIND_CODES = ['district_department', 'city_department', 'city_district_department'] as const;
 export const ATU_KIND_CODES = ['district', 'city_district_significance', 'village', 'settlement', 'rural_district', 'city_district'] as const;
-export const STAFF_POSITION_CODES = ['inspector', 'assistant', 'point_lead', 'unit_head', 'deputy_unit_head', 'regional_head'] as const;
 
 // The lists above must stay the types StructureData declares.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -49,7 +50,7 @@ void _kinds;
 
 export const STRUCTURE_ENUMS = {
   region_kind: REGION_KIND_CODES, unit_kind: UNIT_KIND_CODES, atu_kind: ATU_KIND_CODES, street_kind: STREET_KINDS,
-  parity: PARITIES, position: STAFF_POSITION_CODES, role: ASSIGNMENT_ROLES,
+  parity: PARITIES, position: STAFF_POSITION_CODES, rank: POLICE_RANK_CODES, role: ASSIGNMENT_ROLES,
 } as const;
 export type StructureEnum = keyof typeof STRUCTURE_ENUMS;
 
@@ -132,8 +133,9 @@ export const STRUCTURE_LAYOUT: Record<StructureSheetName, readonly StructureColu
   staff: [
     code('Қызметкердің коды (табель нөмірі)', 'Код сотрудника (табельный номер)'),
     text('full_name', true, 'Аты-жөні', 'ФИО'),
-    col('position', true, { type: 'enum', values: 'position' }, 'Лауазымы', 'Должность'),
-    text('rank', false, 'Арнаулы атағы', 'Специальное звание'),
+    // Issue 14: a code or its Kazakh, Russian or English name (staff.titles.ts); anything else is refused.
+    col('position', true, { type: 'enum', values: 'position' }, 'Лауазымы: коды немесе атауы (мысалы, inspector, «учаскелік полиция инспекторы»)', 'Должность: код или название (например, inspector, «участковый инспектор полиции»)'),
+    col('rank', false, { type: 'enum', values: 'rank' }, 'Арнаулы атағы: коды немесе атауы (мысалы, captain, «полиция капитаны»)', 'Специальное звание: код или название (например, captain, «капитан полиции»)'),
     ref('unit_code', 'units', true, 'Полиция бөлімінің коды', 'Код отдела полиции'),
     ref('point_code', 'points', false, 'УПП коды', 'Код УПП'),
     // R-32.1: binds the qualified signature of a protocol to its inspector (org/iin.ts).

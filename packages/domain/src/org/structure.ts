@@ -1,5 +1,6 @@
 import type { AssignmentRole } from './assignment.ts';
 import type { Parity, StreetKind } from './coverage.ts';
+import type { PoliceRank, StaffPosition } from './staff.titles.ts';
 
 /**
  * The whole organisational structure of one or more regions, keyed by external codes. It is
@@ -29,8 +30,9 @@ export interface StructureData {
     rca?: string | null;
   }>;
   staff: Array<{
-    code: string; fullName: string; position: 'inspector' | 'assistant' | 'point_lead' | 'unit_head' | 'deputy_unit_head' | 'regional_head';
-    rank: string | null; unitCode: string; pointCode: string | null;
+    code: string; fullName: string; position: StaffPosition;
+    /** A code of the police ranks (staff.titles.ts); the import also takes its labels. */
+    rank: PoliceRank | null; unitCode: string; pointCode: string | null;
     /** Recorded when given; absent or null keeps the stored IIN. */
     iin?: string | null;
   }>;

@@ -35,7 +35,7 @@ function small(): StructureData {
       { districtCode: 'D2', streetKind: 'street', streetNameKk: 'Абай', streetNameRu: 'Абая', houseFrom: 2, houseTo: 50, parity: 'even' },
     ],
     staff: [
-      { code: 'S1', fullName: 'Ахметов Серік', position: 'inspector', rank: 'капитан', unitCode: 'U1', pointCode: 'P1' },
+      { code: 'S1', fullName: 'Ахметов Серік', position: 'inspector', rank: 'captain', unitCode: 'U1', pointCode: 'P1' },
       { code: 'S2', fullName: 'Нұрланов Дәурен', position: 'inspector', rank: null, unitCode: 'U1', pointCode: 'P1' },
     ],
     assignments: [
@@ -135,6 +135,34 @@ describe('structure validation: refusals name sheet, row and column', () => {
     ['staff', 0, { unit_code: 'U2' }, 'staff:2:unit_code:unknown_reference'],
   ] as const)('%s row %i %o → %s', (name, index, patch, expected) => {
     expect(codes(withRow(name, index, patch))).toContain(expected);
+  });
+
+  describe('staff positions and ranks (issue 14: lists, never free text)', () => {
+    const staffOf = (sheets: RawStructureSheet[]) => validateStructure(sheets, noKnownStructure()).data.staff[0];
+
+    it.each([
+      ['captain', 'inspector', 'captain', 'inspector'],
+      ['Полиция капитаны', 'Учаскелік полиция инспекторы', 'captain', 'inspector'],
+      ['капитан полиции', 'участковый инспектор полиции', 'captain', 'inspector'],
+      ['КАПИТАН', 'Point_Lead', 'captain', 'point_lead'],
+      ['полиция  аға лейтенанты', 'начальник участкового пункта полиции', 'senior_lieutenant', 'point_lead'],
+      ['Старший лейтенант полиции', 'помощник участкового инспектора полиции', 'senior_lieutenant', 'assistant'],
+      ['police lieutenant colonel', 'head of the police department', 'lieutenant_colonel', 'unit_head'],
+      ['генерал-майор полиции', 'Полиция департаментінің бастығы', 'major_general', 'regional_head'],
+      ['', 'заместитель начальника отдела полиции', null, 'deputy_unit_head'],
+    ] as const)('reads rank %o and position %o as codes', (rank, position, wantRank, wantPosition) => {
+      const result = validateStructure(withRow('staff', 0, { rank, position }), noKnownStructure());
+      expect(result.errors).toEqual([]);
+      expect(staffOf(withRow('staff', 0, { rank, position }))).toMatchObject({ rank: wantRank, position: wantPosition });
+    });
+
+    it('refuses an unknown rank or position with its own reason and the codes it takes', () => {
+      const rank = validateStructure(withRow('staff', 0, { rank: 'полиция капитан' }), noKnownStructure()).errors;
+      expect(rank).toEqual([{ sheet: 'staff', row: 2, column: 'rank', code: 'unknown_rank', params: { value: 'полиция капитан', allowed: expect.stringContaining('captain, major') } }]);
+      expect(codes(withRow('staff', 0, { rank: 'капитан юстиции' }))).toEqual(['staff:2:rank:unknown_rank']);
+      expect(codes(withRow('staff', 0, { position: 'инспектор' }))).toEqual(['staff:2:position:unknown_position']);
+      expect(codes(withRow('staff', 0, { position: '' }))).toEqual(['staff:2:position:required']);
+    });
   });
 
   describe('staff IINs (R-32.1: they bind a qualified signature to its inspector)', () => {

@@ -283,7 +283,7 @@ export function validateStructure(sheets: readonly RawStructureSheet[], known: K
     }
     data.staff.push({
       code: s(r, 'code'), fullName: s(r, 'full_name'), position: s(r, 'position') as StructureData['staff'][number]['position'],
-      rank: n(r, 'rank'), unitCode: s(r, 'unit_code'), pointCode: point, ...(iin != null ? { iin } : {}),
+      rank: n(r, 'rank') as StructureData['staff'][number]['rank'], unitCode: s(r, 'unit_code'), pointCode: point, ...(iin != null ? { iin } : {}),
     });
   }
   const districtPoints = new Map(data.districts.map((d) => [d.code, d.pointCode]));

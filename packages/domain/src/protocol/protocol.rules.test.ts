@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workingCalendar } from '../calendar/working-days.ts';
-import { canonicalJson, checkDueDate, extensionProblem, forwardingComplete, forwardingDueDate, latestExtension, signingTimeliness } from './protocol.rules.ts';
+import {
+  canonicalJson, checkDueDate, claimedTopics, competence, competenceReasonRequired, competentFlag, extensionProblem, forwardingComplete, forwardingDueDate,
+  latestExtension, signingTimeliness,
+} from './protocol.rules.ts';
 
 const cal = workingCalendar([], [2026, 2027]);
 
@@ -47,6 +50,56 @@ describe('canonical content', () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => {
       const normal = JSON.parse(JSON.stringify(v));
       return JSON.stringify(JSON.parse(canonicalJson(normal))) === JSON.stringify(JSON.parse(canonicalJson(JSON.parse(canonicalJson(normal)))));
+    }));
+  });
+});
+
+describe('R-32.5 competence of the body an item is forwarded to', () => {
+  // The demo directory in short: the rural akim's office, a district housing department, the regional health department.
+  const directory = [
+    { code: 'akim', topics: ['housing', 'neighbours', 'road_safety', 'public_order'], active: true },
+    { code: 'housing', topics: ['housing', 'neighbours', 'road_safety'], active: true },
+    { code: 'education', topics: ['youth'], active: true },
+    { code: 'health', topics: ['other'], active: true },
+    { code: 'closed', topics: ['fraud'], active: false },
+  ];
+  const claimed = claimedTopics(directory);
+  const topicsOf = (code: string) => directory.find((b) => b.code === code)!.topics;
+
+  it('street lighting under "other", sent to the akimat, asks for no justification (issue 14)', () => {
+    expect(competence(topicsOf('akim'), 'other', claimed)).toBe('undetermined');
+    expect(competenceReasonRequired(topicsOf('akim'), 'other', claimed)).toBe(false);
+    expect(competentFlag(competence(topicsOf('akim'), 'other', claimed))).toBeNull();
+    // …with or without the directory at hand.
+    expect(competenceReasonRequired(topicsOf('akim'), 'other')).toBe(false);
+  });
+
+  it('a body listing the topic is competent, "other" included', () => {
+    expect(competence(topicsOf('housing'), 'housing', claimed)).toBe('competent');
+    expect(competence(topicsOf('health'), 'other', claimed)).toBe('competent');
+    expect(competentFlag('competent')).toBe(true);
+  });
+
+  it('a wrong body for a clear topic still warns and needs a reason', () => {
+    expect(competence(topicsOf('education'), 'housing', claimed)).toBe('not_competent');
+    expect(competenceReasonRequired(topicsOf('education'), 'housing', claimed)).toBe(true);
+    expect(competenceReasonRequired(topicsOf('akim'), 'youth', claimed)).toBe(true);
+    expect(competentFlag('not_competent')).toBe(false);
+  });
+
+  it('a topic no active body lists names nobody: no body is wrong for it', () => {
+    expect(claimed.has('fraud')).toBe(false);
+    expect(competence(topicsOf('akim'), 'fraud', claimed)).toBe('undetermined');
+    expect(competenceReasonRequired(topicsOf('education'), 'fraud', claimed)).toBe(false);
+    // Without the directory, every topic but the catch-all is clear.
+    expect(competenceReasonRequired(topicsOf('education'), 'fraud')).toBe(true);
+  });
+
+  it('a reason is asked exactly when the topic is clear and the body does not list it', () => {
+    const topics = ['public_order', 'domestic_violence', 'road_safety', 'fraud', 'youth', 'neighbours', 'housing', 'other', 'new_topic'];
+    fc.assert(fc.property(fc.subarray(topics), fc.constantFrom(...topics), fc.subarray(topics), (bodyTopics, topic, listed) => {
+      const clear = topic !== 'other' && listed.includes(topic);
+      expect(competenceReasonRequired(bodyTopics, topic, listed)).toBe(clear && !bodyTopics.includes(topic));
     }));
   });
 });

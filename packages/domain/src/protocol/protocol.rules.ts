@@ -54,11 +54,47 @@ export function forwardingComplete(f: { sentOn: string | null; initiatorNotified
 }
 
 /**
- * A body is competent for an item when its topics include the item's topic; forwarding to one
- * that is not is allowed only with a reason (warned, not refused).
+ * R-31's catch-all topic. It says nothing of which body is responsible, so no body can be called
+ * wrong for it (street lighting, stray dogs, a bus stop: the akimat, a department, a utility).
  */
-export function competent(bodyTopics: readonly string[], topic: string): boolean {
-  return bodyTopics.includes(topic);
+export const UNCLASSIFIED_TOPIC = 'other';
+
+/**
+ * R-32.5: items outside police competence go to the body responsible "by departmental
+ * subordination or territory". `competent`: the body's topics include the item's. `not_competent`:
+ * the item has a clear topic and the body is plainly the wrong one — it does not list the topic
+ * while the directory has bodies that do. `undetermined`: the topic names nobody — the catch-all
+ * "other", or a topic no active body of the directory lists (a topic added after the directory
+ * was filled) — so the choice is the inspector's and no body is wrong.
+ *
+ * `claimedTopics`: the topics listed by the active bodies of the directory; without it every topic
+ * but the catch-all counts as clear.
+ */
+export type Competence = 'competent' | 'not_competent' | 'undetermined';
+
+export function competence(bodyTopics: readonly string[], topic: string, claimedTopics?: Iterable<string>): Competence {
+  if (bodyTopics.includes(topic)) return 'competent';
+  if (topic === UNCLASSIFIED_TOPIC) return 'undetermined';
+  if (claimedTopics && !new Set(claimedTopics).has(topic)) return 'undetermined';
+  return 'not_competent';
+}
+
+/**
+ * R-32.5: forwarding to a body plainly wrong for a clear topic is allowed with a reason (warned,
+ * not refused); a competent body, or one chosen for a topic that names nobody, needs none.
+ */
+export function competenceReasonRequired(bodyTopics: readonly string[], topic: string, claimedTopics?: Iterable<string>): boolean {
+  return competence(bodyTopics, topic, claimedTopics) === 'not_competent';
+}
+
+/** The API's `competent` flag: true, false (a reason is asked), or null when undetermined. */
+export function competentFlag(value: Competence): boolean | null {
+  return value === 'competent' ? true : value === 'not_competent' ? false : null;
+}
+
+/** Topics that some active body of the directory lists: those are the clear ones. */
+export function claimedTopics(bodies: ReadonlyArray<{ topics: readonly string[]; active: boolean }>): Set<string> {
+  return new Set(bodies.filter((b) => b.active).flatMap((b) => b.topics));
 }
 
 /**

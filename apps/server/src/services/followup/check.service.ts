@@ -7,6 +7,7 @@ import { can, checkDueDate, extensionProblem, forwardingDueDate, latestExtension
 import { extensionNotice } from '../../documents/initiator.notice.ts';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
+import { maySeeNames } from '../holding/item.service.ts';
 import { loadCalendar } from './working-calendar.service.ts';
 
 /*
@@ -83,7 +84,13 @@ export function presentCheck(row: CheckRow, today: string): Check {
 }
 
 export async function listChecks(ctx: ServiceContext, meetingId: string): Promise<Check[]> {
-  return (await checksOfMeetings(ctx.db, [meetingId])).map((r) => presentCheck(r, ctx.today));
+  const rows = await checksOfMeetings(ctx.db, [meetingId]);
+  // The answer is a letter to the person who raised the item: only the register's readers see it.
+  const names = rows.length > 0 && await maySeeNames(ctx, meetingId);
+  return rows.map((r) => {
+    const view = presentCheck(r, ctx.today);
+    return names ? view : { ...view, answerText: null };
+  });
 }
 
 const EXTENSION: Record<ExtensionRefusal, (p: { latest: string }) => Record<'kk' | 'ru' | 'en', string>> = {

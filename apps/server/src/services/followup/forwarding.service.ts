@@ -1,14 +1,14 @@
 import type { Forwarding, ForwardingPatchBody } from '@esep/contracts';
 import {
-  firstReporter, forwardingById, forwardingsOfMeetings, lockMeetingForNumbers, meetingParts, meetingRow, pointRef, staffById, stateBodyById, unitById,
+  allStateBodies, firstReporter, forwardingById, meetingPaths, forwardingsOfMeetings, lockMeetingForNumbers, meetingParts, meetingRow, pointRef, staffById, stateBodyById, unitById,
   updateForwardingRow, type Executor, type ForwardingRow,
 } from '@esep/db';
-import { competent, forwardingComplete } from '@esep/domain';
+import { abilities, can, claimedTopics, competence, competentFlag, forwardingComplete, type Abilities, type Target, type TerritoryPath } from '@esep/domain';
 import { forwardingLetterDocx, forwardingLetterPdf, type ForwardingLetterData } from '../../documents/forwarding.letter.ts';
 import { forwardingNotice } from '../../documents/initiator.notice.ts';
 import type { DocLang } from '../../documents/meeting-document.ts';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
-import { inTransaction, type ServiceContext } from '../context.ts';
+import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { maySeeNames } from '../holding/item.service.ts';
 import { ALREADY_VERIFIED, futureDate, wrongStatus } from './check.service.ts';
 
@@ -28,7 +28,16 @@ const noticeItem = (row: ForwardingRow, inspectorName: string | null) => ({
   reference: `${row.meetingNumber}/${row.itemNumber}`, meetingDate: row.meetingDate, initiatorName: row.participantName, inspectorName,
 });
 
-export function presentForwarding(row: ForwardingRow, today: string, inspectorName: string | null): Forwarding {
+/** R-32.5: the topics some active body of the directory is competent for — the clear ones. */
+export async function clearTopics(db: Executor): Promise<Set<string>> {
+  return claimedTopics(await allStateBodies(db, true));
+}
+
+/** Where the access policy finds a forwarding: its meeting's districts and the ATU of the body it was sent to. */
+const targetOf = (row: ForwardingRow, paths: readonly TerritoryPath[]): Target =>
+  ({ resource: 'followup', paths, sentTo: { atuIds: row.bodyAtuId ? [row.bodyAtuId] : [] } });
+
+export function presentForwarding(row: ForwardingRow, today: string, inspectorName: string | null, clear: ReadonlySet<string>, may: Abilities): Forwarding {
   const anonymous = row.participantId == null;
   const complete = forwardingComplete({ sentOn: row.sentOn, initiatorNotifiedOn: row.initiatorNotifiedOn, anonymous });
   const missing: Forwarding['missing'] = [];
@@ -41,7 +50,7 @@ export function presentForwarding(row: ForwardingRow, today: string, inspectorNa
     id: row.id, meetingId: row.meetingId, meetingNumber: row.meetingNumber, meetingDate: row.meetingDate,
     itemId: row.itemId, itemReference: `${row.meetingNumber}/${row.itemNumber}`, itemText: row.itemText, topic: row.topic, anonymous,
     bodyId: row.bodyId, bodyNameKk: row.bodyNameKk, bodyNameRu: row.bodyNameRu,
-    competent: row.bodyTopics ? competent(row.bodyTopics, row.topic) : null, competenceReason: row.competenceReason,
+    competent: row.bodyTopics ? competentFlag(competence(row.bodyTopics, row.topic, clear)) : null, competenceReason: row.competenceReason,
     dueDate: row.dueDate, letterNumber: row.letterNumber, letterDate: row.letterDate, sentOn: row.sentOn,
     sentLate: row.sentOn ? row.sentOn > row.dueDate : null,
     initiatorNoticeText: row.initiatorNoticeText, initiatorChannel: row.initiatorChannel, initiatorNotifiedOn: row.initiatorNotifiedOn,
@@ -51,16 +60,24 @@ export function presentForwarding(row: ForwardingRow, today: string, inspectorNa
       ? { kk: forwardingNotice(noticeItem(row, inspectorName), body, letter, 'kk'), ru: forwardingNotice(noticeItem(row, inspectorName), body, letter, 'ru') }
       : null,
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    abilities: may,
   };
 }
 
+/**
+ * The meeting's forwardings the user may read: all of them in his territory; for an akimat
+ * outside it, those sent to its own bodies (R-32.5) — each row is asked of the policy.
+ */
 export async function listForwardings(ctx: ServiceContext, meetingId: string): Promise<Forwarding[]> {
-  const rows = await forwardingsOfMeetings(ctx.db, [meetingId]);
+  const actor = requireActor(ctx);
+  const paths = await meetingPaths(ctx.db, meetingId);
+  const rows = (await forwardingsOfMeetings(ctx.db, [meetingId])).filter((r) => can(actor, 'read', targetOf(r, paths)));
   const reporter = rows.length ? await reporterOf(ctx.db, meetingId) : null;
+  const clear = rows.length ? await clearTopics(ctx.db) : new Set<string>();
   // The notices name the initiator: only those who may read the register see them (R-32.2).
   const names = await maySeeNames(ctx, meetingId);
   return rows.map((r) => {
-    const view = presentForwarding(r, ctx.today, reporter?.fullName ?? null);
+    const view = presentForwarding(r, ctx.today, reporter?.fullName ?? null, clear, abilities(actor, targetOf(r, paths)));
     return names ? view : { ...view, noticeDraft: null, initiatorNoticeText: null };
   });
 }
@@ -82,8 +99,9 @@ const NOTICE_REQUIRED = {
 const ALREADY_SENT = { kk: 'Хат жіберілген: органды ауыстыруға болмайды', ru: 'Письмо уже отправлено: орган изменить нельзя', en: 'The letter has been sent: the body cannot be changed' };
 
 /**
- * One step of a forwarding: choose the body (a body not competent for the item's topic needs a
- * reason — warned, allowed), record the letter sent, record the initiator's notice.
+ * One step of a forwarding: choose the body (a body plainly wrong for the item's clear topic needs
+ * a reason — warned, allowed; a topic like "other" names no body, so none is wrong), record the
+ * letter sent, record the initiator's notice.
  */
 export async function patchForwarding(ctx: ServiceContext, forwardingId: string, body: ForwardingPatchBody): Promise<Forwarding> {
   const keys = Object.keys(body).filter((k) => k !== 'lang' && (body as Record<string, unknown>)[k] !== undefined);
@@ -102,6 +120,7 @@ export async function patchForwarding(ctx: ServiceContext, forwardingId: string,
     if (current.status === 'verified') throw ruleRefusal({ reason: 'already_verified', rule: 'R-33' }, ALREADY_VERIFIED, 409);
     if (locked.status !== 'protocol_signed') throw wrongStatus();
     const patch: Parameters<typeof updateForwardingRow>[2] = {};
+    const clear = await clearTopics(tx);
     let target = current.bodyId ? await stateBodyById(tx, current.bodyId) : null;
     if (body.bodyId !== undefined && body.bodyId !== current.bodyId) {
       if (current.sentOn) throw ruleRefusal({ reason: 'already_sent', rule: 'R-32.5', field: 'bodyId' }, ALREADY_SENT, 409);
@@ -112,15 +131,13 @@ export async function patchForwarding(ctx: ServiceContext, forwardingId: string,
     }
     if (body.bodyId !== undefined || body.competenceReason !== undefined) {
       if (!target) throw ruleRefusal({ reason: 'body_required', rule: 'R-32.5', field: 'bodyId' }, BODY_REQUIRED, 422);
-      if (competent(target.topics, current.topic)) {
-        patch.competenceReason = null;
-      } else {
-        const reason = body.competenceReason !== undefined ? body.competenceReason : (patch.bodyId ? null : current.competenceReason);
-        if (!reason) {
-          throw ruleRefusal({ reason: 'competence_reason_required', rule: 'R-32.5', field: 'competenceReason', params: { topic: current.topic } }, COMPETENCE_REASON, 422);
-        }
-        patch.competenceReason = reason;
+      const reason = body.competenceReason !== undefined ? body.competenceReason : (patch.bodyId ? null : current.competenceReason);
+      const verdict = competence(target.topics, current.topic, clear);
+      if (verdict === 'not_competent' && !reason) {
+        throw ruleRefusal({ reason: 'competence_reason_required', rule: 'R-32.5', field: 'competenceReason', params: { topic: current.topic } }, COMPETENCE_REASON, 422);
       }
+      // A competent body needs no reason; for a topic that names no body ("other") one given is kept as a note.
+      patch.competenceReason = verdict === 'competent' ? null : reason;
     }
     if (body.letterNumber !== undefined || body.letterDate !== undefined || body.sentOn !== undefined) {
       if (!target) throw ruleRefusal({ reason: 'body_required', rule: 'R-32.5', field: 'bodyId' }, BODY_REQUIRED, 422);
@@ -154,7 +171,7 @@ export async function patchForwarding(ctx: ServiceContext, forwardingId: string,
       before: { forwardingId, status: current.status, bodyId: current.bodyId, sentOn: current.sentOn, initiatorNotifiedOn: current.initiatorNotifiedOn },
       after: { forwardingId, changed: keys, status: after.status, bodyId: after.bodyId, sentOn: after.sentOn, initiatorNotifiedOn: after.initiatorNotifiedOn, withReason: after.competenceReason != null },
     });
-    return presentForwarding(after, ctx.today, reporter?.fullName ?? null);
+    return presentForwarding(after, ctx.today, reporter?.fullName ?? null, clear, abilities(requireActor(ctx), targetOf(after, await meetingPaths(tx, after.meetingId))));
   });
 }
 
@@ -177,7 +194,7 @@ export async function forwardingLetter(ctx: ServiceContext, forwardingId: string
     body: { nameKk: target.nameKk, nameRu: target.nameRu, contact: target.contact },
     item: { reference: `${row.meetingNumber}/${row.itemNumber}`, kind: row.itemKind, text: row.itemText, initiatorName: row.participantName, initiatorAddress: row.participantAddress },
     meeting: { number: row.meetingNumber, startsAt: row.meetingStartsAt },
-    inspector: reporter ? { fullName: reporter.fullName, rank: reporter.rank ?? null, districtNameKk: reporterDistrict?.nameKk ?? '', districtNameRu: reporterDistrict?.nameRu ?? '' } : null,
+    inspector: reporter ? { fullName: reporter.fullName, rank: reporter.rank ?? null, position: reporter.position, districtNameKk: reporterDistrict?.nameKk ?? '', districtNameRu: reporterDistrict?.nameRu ?? '' } : null,
   };
   return format === 'docx' ? forwardingLetterDocx(data, lang) : forwardingLetterPdf(data, lang);
 }

@@ -1,6 +1,6 @@
 import type { StateBody, StateBodyBody } from '@esep/contracts';
 import { allStateBodies, atuAncestry, districtPath, insertStateBody, stateBodyById, updateStateBodyRow, type StateBodyRow } from '@esep/db';
-import { competent } from '@esep/domain';
+import { claimedTopics, competence, competentFlag } from '@esep/domain';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 
@@ -19,7 +19,7 @@ export function presentStateBody(row: StateBodyRow, extra: { competent?: boolean
 
 /**
  * The directory, as suggestions when a topic or a district is given: bodies competent for the
- * topic first, then those serving the district's own ATU (or one above it), then its region,
+ * topic first (`competent` null: the topic — "other" — names no body, so none is wrong), then those serving the district's own ATU (or one above it), then its region,
  * then those without a territory; bodies of other territories come last.
  */
 export async function listStateBodies(ctx: ServiceContext, query: { topic?: string | undefined; districtId?: string | undefined; q?: string | undefined; includeInactive?: 'true' | 'false' | undefined }) {
@@ -27,10 +27,12 @@ export async function listStateBodies(ctx: ServiceContext, query: { topic?: stri
   const path = query.districtId ? await districtPath(ctx.db, query.districtId) : null;
   const atuIds = path?.atuIds?.[0] ? await atuAncestry(ctx.db, path.atuIds[0]) : [];
   const needle = query.q?.toLocaleLowerCase('ru');
+  // R-32.5: only a clear topic (one some active body lists) makes a body not competent.
+  const clear = claimedTopics(rows);
   const scored = rows
     .filter((r) => !needle || `${r.nameKk} ${r.nameRu} ${r.code}`.toLocaleLowerCase('ru').includes(needle))
     .map((r) => {
-      const isCompetent = query.topic ? competent(r.topics, query.topic) : null;
+      const isCompetent = query.topic ? competentFlag(competence(r.topics, query.topic, clear)) : null;
       // 3: the district's ATU or one above it; 2: its region as a whole; 1: no territory (national); 0: elsewhere.
       const territory = !path ? 0
         : r.atuId ? (atuIds.includes(r.atuId) ? 3 : 0)

@@ -33,7 +33,7 @@ export async function liveState(ctx: ServiceContext, meetingId: string) {
     decisions: decisions.map(presentDecision),
     awards: awards.map(presentAward),
     topics: topics.map(presentTopic),
-    districts: parts.districts.map(({ id, code, nameKk, nameRu }) => ({ id, code, nameKk, nameRu })),
+    districts: parts.districts.map(({ id, code, nameKk, nameRu, atuNameKk, atuNameRu }) => ({ id, code, nameKk, nameRu, atu: { nameKk: atuNameKk, nameRu: atuNameRu } })),
     // the invited police leadership and akimat, marked present from their invitation.
     requiredInvitations: invitations.filter((i) => required.includes(i.category)).map((i) => ({
       id: i.id, category: i.category, organisation: i.organisation, personName: i.personName, status: i.status,

@@ -80,8 +80,14 @@ export async function answerInvitation(ctx: ServiceContext, id: string, answer: 
 
 export async function myInvitations(ctx: ServiceContext) {
   const rows = await invitationsAddressedTo(ctx.db, requireActor(ctx).id);
+  // The districts and their settlements: the invitee reads the meeting by place and date, not by its number.
+  const parts = await meetingParts(ctx.db, [...new Set(rows.map((r) => r.meeting.id))]);
   return rows.map((r) => ({
     ...presentInvitation(r.invitation),
-    meeting: { ...r.meeting, startsAt: r.meeting.startsAt.toISOString(), endsAt: r.meeting.endsAt.toISOString() },
+    meeting: {
+      ...r.meeting, startsAt: r.meeting.startsAt.toISOString(), endsAt: r.meeting.endsAt.toISOString(),
+      districts: parts.districts.filter((d) => d.meetingId === r.meeting.id)
+        .map(({ id, code, nameKk, nameRu, atuNameKk, atuNameRu }) => ({ id, code, nameKk, nameRu, atu: { nameKk: atuNameKk, nameRu: atuNameRu } })),
+    },
   }));
 }

@@ -18,7 +18,7 @@ async function documentData(ctx: ServiceContext, meetingId: string): Promise<Mee
     districts: parts.districts.map((d) => ({ nameKk: d.nameKk, nameRu: d.nameRu })),
     inspectors: parts.inspectors.map((i) => {
       const district = parts.districts.find((d) => d.id === i.districtId);
-      return { fullName: i.fullName, districtNameKk: district?.nameKk ?? '', districtNameRu: district?.nameRu ?? '' };
+      return { fullName: i.fullName, districtNameKk: district?.nameKk ?? '', districtNameRu: district?.nameRu ?? '', rank: i.rank, position: i.position };
     }),
     pointNameKk: point.nameKk, pointNameRu: point.nameRu, unitNameKk: unit?.nameKk ?? '', unitNameRu: unit?.nameRu ?? '',
     atuNameKk: atu?.nameKk ?? null, atuNameRu: atu?.nameRu ?? null,

@@ -32,7 +32,8 @@ const nameOf = (rows: ValidPlan['districts'], id: string, locale: 'kk' | 'ru' | 
 async function validatePlan(db: Executor, actor: Actor, body: MeetingPlanBody, now: Date, options: { late?: boolean } = {}): Promise<ValidPlan> {
   const startsAt = new Date(body.startsAt);
   const endsAt = new Date(body.endsAt);
-  if (!options.late && startsAt <= now) throw ruleRefusal({ reason: 'start_in_past', rule: null, field: 'startsAt' }, refusalMessage('start_in_past'), 400);
+  // Issue 14: a practice meeting may start at once (it is held to learn, never counted).
+  if (!options.late && !body.practice && startsAt <= now) throw ruleRefusal({ reason: 'start_in_past', rule: null, field: 'startsAt' }, refusalMessage('start_in_past'), 400);
   const startDate = almatyDate(startsAt);
   const districtIds = [...new Set(body.districtIds)];
   const { rows, adjacency } = await planningDistricts(db, districtIds);
@@ -104,8 +105,10 @@ export function planColumns(plan: ValidPlan) {
 export async function meetingNumber(tx: Executor, plan: ValidPlan): Promise<string> {
   const anchor = plan.districts.find((d) => d.id === plan.body.districtIds[0])!;
   const year = plan.startDate.slice(0, 4);
-  const seq = await nextNumber(tx, `${anchor.code}-${year}`);
-  return `${anchor.code}-${year}-${String(seq).padStart(2, '0')}`;
+  // Issue 14: practice meetings have a series of their own, so real numbers keep no gaps.
+  const series = plan.body.practice ? `${anchor.code}-${year}-PR` : `${anchor.code}-${year}`;
+  const seq = await nextNumber(tx, series);
+  return `${series}-${String(seq).padStart(2, '0')}`;
 }
 
 /** Creates a draft meeting from a complete, valid plan. */
@@ -113,7 +116,7 @@ export async function planMeeting(ctx: ServiceContext, body: MeetingPlanBody): P
   const actor = requireActor(ctx);
   const plan = await validatePlan(ctx.db, actor, body, ctx.now());
   return inTransaction(ctx, async (tx, audit) => {
-    const row = await insertMeeting(tx, { ...planColumns(plan), number: await meetingNumber(tx, plan), createdBy: actor.id });
+    const row = await insertMeeting(tx, { ...planColumns(plan), number: await meetingNumber(tx, plan), createdBy: actor.id, practice: body.practice ?? false });
     await replaceMeetingDistricts(tx, row.id, [...new Set(body.districtIds)], plan.reporters);
     await insertMeetingEvent(tx, { meetingId: row.id, action: 'create', fromStatus: null, toStatus: 'draft', actorId: actor.id, at: ctx.now() });
     await audit({ action: 'meeting.create', entityType: 'meeting', entityId: row.id, after: { ...row, districtIds: body.districtIds, reporters: plan.reporters } });
@@ -131,7 +134,8 @@ export async function changePlan(ctx: ServiceContext, id: string, body: MeetingP
   if (!(EDITABLE as readonly string[]).includes(before.status)) {
     throw ruleRefusal({ reason: 'wrong_status', rule: null }, refusalMessage('wrong_status'), 409);
   }
-  const plan = await validatePlan(ctx.db, actor, body, ctx.now());
+  // A practice meeting stays one (and a real one stays real) whatever the edit says.
+  const plan = await validatePlan(ctx.db, actor, { ...body, practice: before.practice }, ctx.now());
   await inTransaction(ctx, async (tx, audit) => {
     const after = await updateMeetingRow(tx, id, planColumns(plan), ctx.now());
     await replaceMeetingDistricts(tx, id, [...new Set(body.districtIds)], plan.reporters);

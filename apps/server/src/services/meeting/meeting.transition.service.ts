@@ -1,12 +1,13 @@
 import {
   announcementsOf, insertMeetingEvent, meetingParts, meetingRow, planningDistricts, updateMeetingRow, voidAnnouncements,
 } from '@esep/db';
-import { almatyDate, planProblems, refusalMessage, transition, type ActionInput } from '@esep/domain';
+import { almatyDate, almatyDateTime, planProblems, refusalMessage, transition, type ActionInput } from '@esep/domain';
 import type { z } from 'zod';
 import type { MeetingTransitionBody } from '@esep/contracts';
 import { AppError, ruleRefusal } from '../../http/app-error.ts';
 import { inTransaction, requireActor, type ServiceContext } from '../context.ts';
 import { askAgainForNewTime, outstandingOf } from './agreement.service.ts';
+import { inviteRequired, recordPublication } from './meeting.announce.ts';
 import { eventOf, fanOut, recordSubscriberAnnouncement } from '../subs/subscription.fanout.ts';
 
 type Body = z.infer<typeof MeetingTransitionBody>;
@@ -26,6 +27,11 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, body: B
     const newEnd = 'endsAt' in body && body.endsAt ? new Date(body.endsAt) : null;
     if (newStart && (!newEnd || newEnd <= newStart)) {
       throw ruleRefusal({ reason: 'end_before_start', rule: null, field: 'endsAt' }, refusalMessage('end_before_start'), 400);
+    }
+    // Issue 14: announcing records its publication (R-27.1) and the R-26 invitations in the same step.
+    if (body.action === 'announce' && ['draft', 'scheduled', 'postponed'].includes(row.status)) {
+      if (body.publication) await recordPublication(tx, audit, row, body.publication, ctx.today, now);
+      if (body.inviteRequired) await inviteRequired(tx, audit, row, ctx.locale ?? 'kk');
     }
     // One connection in a transaction: queries go one after another.
     const announcements = await announcementsOf(tx, [id]);
@@ -50,6 +56,7 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, body: B
       publications: announcements.map((a) => ({ publishedOn: a.publishedOn, voided: a.voidedAt != null })),
       planProblems: problems, protocolSigned: false, executionComplete: false,
       agreementsOutstanding: body.action === 'announce' ? await outstandingOf(tx, id) : [],
+      practice: row.practice, startLocal: almatyDateTime(row.startsAt).slice(0, 16),
     }, input);
     if (!result.ok) throw ruleRefusal(result.refusal, refusalMessage(result.refusal.reason, result.refusal.params), 409);
     const reason = 'reason' in body ? body.reason : undefined;
@@ -68,7 +75,8 @@ export async function transitionMeeting(ctx: ServiceContext, id: string, body: B
     await audit({ action: `meeting.${body.action}`, entityType: 'meeting', entityId: id, before: { status: row.status, startsAt: row.startsAt }, after: { status: after?.status, startsAt: after?.startsAt, reason } });
     // Issue 13: the district's subscribers hear of it in the same transaction; an announcement told
     // to them counts as one of its publications (R-27.1).
-    const event = eventOf(body.action, row.status);
+    // Issue 14: residents never hear of a practice meeting.
+    const event = row.practice ? null : eventOf(body.action, row.status);
     if (event) {
       const told = await fanOut(tx, ctx, ctx.jobs, id, event);
       if (event === 'announced' || event === 'changed') await recordSubscriberAnnouncement(tx, now, id, told);

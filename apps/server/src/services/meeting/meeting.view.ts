@@ -1,9 +1,9 @@
 import {
   agreementsOf, announcementsOf, atuRef, earlierItems, followUpFacts, holdingCounts, invitationsOf, lateEntryOf, lateEntryStatuses, meetingConflicts, meetingEventsOf, meetingParts,
-  meetingRow, meetingTarget, notResolvedFor, planningDistricts, pointLeadName, pointRef, preferredHoursOf, type InvitationRow, type LateEntryRow, type MeetingRow,
+  lastPublicationOf, meetingRow, meetingTarget, notResolvedFor, planningDistricts, pointLeadName, pointRef, preferredHoursOf, type InvitationRow, type LateEntryRow, type MeetingRow,
 } from '@esep/db';
 import {
-  abilities, almatyDate, almatyDateTime, availableActions, can, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, lateEntryActions, noticeDaysLeft, noticeDeadline,
+  abilities, almatyDate, almatyDateTime, availableActions, meetingTasks, can, carryOver, checklist, FINAL_OUTCOMES, itemOutcome, lateEntryActions, noticeDaysLeft, noticeDeadline,
   noticeGiven, publicationCounts, quarterEnd, quarterOf, quarterStart, ruleReference, type Actor, type InvitationState, type LateEntryChecklistFacts, type Locale,
   type RuleId, type TerritoryPath,
 } from '@esep/domain';
@@ -28,9 +28,10 @@ function summary(row: MeetingRow, parts: Parts, point: Awaited<ReturnType<typeof
     startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), startDate: row.startDate,
     startsAtLocal: almatyDateTime(row.startsAt), endsAtLocal: almatyDateTime(row.endsAt),
     venueName: row.venueName, venueAddress: row.venueAddress,
-    districts: parts.districts.filter((d) => d.meetingId === row.id).map(({ id, code, nameKk, nameRu }) => ({ id, code, nameKk, nameRu })),
+    districts: parts.districts.filter((d) => d.meetingId === row.id)
+      .map(({ id, code, nameKk, nameRu, atuNameKk, atuNameRu }) => ({ id, code, nameKk, nameRu, atu: { nameKk: atuNameKk, nameRu: atuNameRu } })),
     inspectors: parts.inspectors.filter((i) => i.meetingId === row.id).map(({ id, code, fullName, districtId, acting }) => ({ id, code, fullName, districtId, acting })),
-    point, lateEntry,
+    point, lateEntry, practice: row.practice,
   };
 }
 
@@ -69,6 +70,14 @@ export function presentInvitation(row: InvitationRow) {
   };
 }
 
+/** an invitation counts once it is sent (not a draft) and not declined. */
+const invitedTo = (states: readonly InvitationState[]) => states.some((s) => s !== 'draft' && s !== 'declined');
+
+function presentTasks(tasks: ReturnType<typeof meetingTasks>) {
+  const { from } = tasks.next;
+  return { steps: tasks.steps, next: { ...tasks.next, from: from?.toISOString() ?? null, fromLocal: from ? almatyDateTime(from) : null } };
+}
+
 /** Everything the meeting page shows, including its compliance checklist in the user's language. */
 export async function meetingDetail(ctx: ServiceContext, id: string) {
   const actor = requireActor(ctx);
@@ -84,11 +93,12 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     const districtIds = parts.districts.map((d) => d.id);
     return Promise.all([
       planningDistricts(ctx.db, districtIds), preferredHoursOf(ctx.db, districtIds), carriedItems(ctx, id, districtIds, row.startsAt),
+      lastPublicationOf(ctx.db, districtIds, id),
     ]);
   });
   const lateRead = lateEntryOf(ctx.db, id);
   const agreementsRead = agreementsOf(ctx.db, [id]);
-  const [parts, point, announcementRows, invitationRows, events, target, convener, agreementRows, [{ adjacency }, hours, carried], conflicts, counts, fu, late, confirmer, agreements] = await Promise.all([
+  const [parts, point, announcementRows, invitationRows, events, target, convener, agreementRows, [{ adjacency }, hours, carried, lastPublication], conflicts, counts, fu, late, confirmer, agreements] = await Promise.all([
     partsRead, pointRef(ctx.db, row.pointId), announcementsOf(ctx.db, [id]), invitationsOf(ctx.db, [id]),
     meetingEventsOf(ctx.db, id), meetingTarget(ctx.db, id), row.convenerAtuId ? atuRef(ctx.db, row.convenerAtuId) : null,
     agreementsRead, byDistricts,
@@ -148,6 +158,14 @@ export async function meetingDetail(ctx: ServiceContext, id: string) {
     participantCount: counts.participants,
     holding: { items: counts.items, unclassified: counts.unclassified, decisions: counts.decisions, awards: counts.awards, carried: carried.length },
     enteredLate: late ? presentLateEntry(actor, row, late, target?.paths ?? [], confirmer) : null,
+    lastPublication,
+    tasks: presentTasks(meetingTasks({
+      status: row.status, now: ctx.now(), startsAt: row.startsAt, endsAt: row.endsAt, startDate: row.startDate, publications,
+      invited: { policeLeadership: invitedTo(states('police_leadership')), akimat: invitedTo(states('akimat')) },
+      participants: counts.participants, items: counts.items,
+      protocolStatus: fu.protocolStatus === 'signed' || fu.protocolStatus === 'draft' ? fu.protocolStatus : null,
+      practice: row.practice, lateEntry: late != null,
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { DIGEST_TEMPLATE, NOTIFICATION_TEMPLATES, renderTemplate, type Locale, type NotificationKind } from '@esep/contracts';
 import type { NotificationRow } from '@esep/db';
+import { readableParams } from '@esep/domain';
 
 /*
  * Issue 12: a reminder's words in one language, the same for the bell and every channel. A
@@ -12,8 +13,9 @@ export function renderNotification(n: Pick<NotificationRow, 'kind' | 'params' | 
   const template = NOTIFICATION_TEMPLATES[n.kind as NotificationKind]?.[locale];
   if (!template) throw new Error(`no template for ${n.kind}/${locale}`);
   return {
-    title: renderTemplate(template.title, n.params),
-    body: renderTemplate(template.body, n.params),
+    // Issue 14, item 11: the stored values stay ISO; the reader gets "22 июня 2027 г." and «3-й квартал 2027 г.».
+    title: renderTemplate(template.title, readableParams(n.params, locale)),
+    body: renderTemplate(template.body, readableParams(n.params, locale)),
     link: n.link ? (publicUrl ? new URL(n.link, publicUrl).toString() : n.link) : null,
   };
 }

@@ -47,7 +47,9 @@ describe('the params of every kind fill its templates', () => {
           const message = renderNotification(reminder, locale);
           expect(message.title, `${reminder.kind}/${locale}`).not.toMatch(/[{}]/);
           expect(message.body, `${reminder.kind}/${locale}`).not.toMatch(/[{}]/);
-          expect(message.body).toContain(NOTIFICATION_TEMPLATES[reminder.kind][locale].body.match(/\(R-[\d.]+\)/)![0]);
+          expect(message.body).toContain(NOTIFICATION_TEMPLATES[reminder.kind][locale].body.match(/\((?:§|№652 ¶)[^)]+\)/)![0]);
+          // Issue 14, item 11: no ISO date, quarter key or rule ID reaches the reader.
+          expect(message.body, `${reminder.kind}/${locale}`).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{4}-Q\d|R-\d/);
           expect(message.link).toMatch(/^\/meetings\//);
         }
       }
@@ -56,16 +58,16 @@ describe('the params of every kind fill its templates', () => {
 
   it('says what the recipient reads: names in his language, the item as the protocol refers to it', () => {
     const [, , check] = samples('ru');
-    expect(renderNotification(check!, 'ru')).toMatchObject({ title: 'Проверка ALM-KAR-P2-D01-2027-03/2: срок завтра', body: 'Проверку по «Жильё» нужно завершить до 2027-06-22 (R-32.4).' });
+    expect(renderNotification(check!, 'ru')).toMatchObject({ title: 'Проверка ALM-KAR-P2-D01-2027-03/2: срок завтра', body: 'Проверку по «Жильё» нужно завершить до 22 июня 2027 г. (§32 ¶4).' });
     const kk = samples('kk');
     expect(renderNotification(kk.find((s) => s.kind === 'initiator_not_notified')!, 'kk').body).toContain('Қарасай ауданының тұрғын үй бөлімі');
     expect(renderNotification(kk.find((s) => s.kind === 'quarter_at_risk')!, 'kk')).toMatchObject({
       title: 'ALM-KAR-P2-D01: тоқсандық есеп кездесуі әлі өткізілмеді',
-      body: '2027-Q3 тоқсанының аяқталуына 39 күн қалды, ал ALM-KAR-P2-D01 учаскесінде есеп кездесуі әлі өткізілмеді (R-22.13).',
+      body: '2027 ж. 3-тоқсан: тоқсанның аяқталуына 39 күн қалды, ал ALM-KAR-P2-D01 учаскесінде есеп кездесуі әлі өткізілмеді (§22(13)).',
       link: '/meetings/new?district=00000000-0000-4000-8000-0000000000d1',
     });
     expect(renderNotification(kk.find((s) => s.kind === 'invitation_pending')!, 'en').body)
-      .toBe('Әбдіров Марат Нұрмаханұлы (Қарасай АПБ) has not yet answered the invitation to the meeting on 2027-05-10 (R-26).');
+      .toBe('Әбдіров Марат Нұрмаханұлы (Қарасай АПБ) has not yet answered the invitation to the meeting on 10 May 2027 (§26).');
   });
 
   it('a name without English is given in Russian', () => {

@@ -1,5 +1,5 @@
 import { materialRemoval, type MaterialKind } from '@esep/db';
-import { almatyDate } from '@esep/domain';
+import { almatyDate, formatLongDate } from '@esep/domain';
 import { AppError } from '../../http/app-error.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -15,10 +15,11 @@ import type { ServiceContext } from '../context.ts';
  */
 export interface MaterialRef { kind: MaterialKind; id: string; file?: string }
 
+// The day written out for the reader (issue 14, item 11); `details.removedOn` keeps the ISO date.
 const REMOVED = (day: string) => ({
-  kk: `Файл сақтау мерзімі өткен соң ${day} жойылды (R-32.6); жазбаның өзі сақталады`,
-  ru: `Файл удалён ${day} по истечении срока хранения (R-32.6); сама запись сохранена`,
-  en: `The file was removed on ${day} after the retention period (R-32.6); the record itself is kept`,
+  kk: `Файл сақтау мерзімі өткен соң ${formatLongDate(day, 'kk')} жойылды (R-32.6); жазбаның өзі сақталады`,
+  ru: `Файл удалён ${formatLongDate(day, 'ru')} по истечении срока хранения (R-32.6); сама запись сохранена`,
+  en: `The file was removed on ${formatLongDate(day, 'en')} after the retention period (R-32.6); the record itself is kept`,
 });
 
 export function materialRemoved(kind: MaterialKind, removedAt: Date): AppError {

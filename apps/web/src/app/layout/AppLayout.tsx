@@ -1,10 +1,11 @@
+import '../zod.ts';
 import { AppShell, Burger, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { LanguageSwitch } from '../../features/account/LanguageSwitch.tsx';
+import { AccountLanguageSwitch } from '../../features/account/AccountLanguageSwitch.tsx';
 import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 import { PageLoader } from '../status.tsx';
 import { Navigation } from './Navigation.tsx';
@@ -15,11 +16,17 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
+  // The service worker (offline use of the live screen) starts only after login: the login page
+  // does not download the app's code in the background (issue 14, item 13).
+  useEffect(() => {
+    void import('../../features/live/pwa.ts').then((pwa) => pwa.registerServiceWorker()).catch(() => undefined);
+  }, []);
 
   return (
     <>
       {/* Messages of the signed-in pages; shown from here so the login page goes without its code. */}
-      <Notifications position="top-right" zIndex={1000} />
+      {/* Issue 14: one notification at a time, never a stack over the screen. */}
+      <Notifications position="top-right" zIndex={1000} limit={1} />
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <AppShell
         header={{ height: 56 }}
@@ -42,7 +49,7 @@ export function AppLayout() {
             </Group>
             {/* Tighter on a phone: the language, the bell and the user menu share 360 px with the name. */}
             <Group gap={6} wrap="nowrap">
-              <LanguageSwitch />
+              <AccountLanguageSwitch />
               <NotificationBell />
               <UserMenu />
             </Group>

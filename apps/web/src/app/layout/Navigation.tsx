@@ -2,7 +2,7 @@ import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { hasRole, useCurrentUser } from '../../features/auth/session.tsx';
-import { preloadPath } from '../pages.ts';
+import { preloadPage as preloadPath } from '../pages.ts';
 import { NAV_ITEMS, type NavItem } from './navigation.ts';
 
 const isActive = (item: NavItem, pathname: string) =>

@@ -1,7 +1,8 @@
 import { IconFileImport, IconHistory, IconSitemap, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
 import type { Role } from '../types.ts';
 import { IconBook2, IconCalendarMonth, IconChartDonut3, IconMailOpened } from '@tabler/icons-react';
-import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES } from '../../features/meetings/roles.ts';
+import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES, PLANNER_ROLES } from '../../features/meetings/roles.ts';
+import { IconCalendarEvent } from '@tabler/icons-react';
 import { IconChecklist, IconSettings } from '@tabler/icons-react';
 import { ADMIN_ROLES, CONTROL_ROLES } from '../../features/followup/roles.ts';
 import { IconSend } from '@tabler/icons-react';
@@ -10,7 +11,7 @@ import { DELIVERY_ROLES } from '../../features/notifications/roles.ts';
 export interface NavItem {
   to: string;
   label: 'nav.org' | 'nav.import' | 'nav.audit' | 'nav.users' | 'nav.account'
-    | 'meetings:nav.board' | 'meetings:nav.calendar' | 'meetings:nav.invitations' | 'meetings:nav.rules'
+    | 'meetings:nav.board' | 'meetings:home.meetings' | 'meetings:nav.calendar' | 'meetings:nav.invitations' | 'meetings:nav.rules'
     | 'followup:nav.control' | 'followup:nav.admin' | 'notifications:nav.deliveries';
   icon: Icon;
   /** Who sees the item; the server enforces the same rule (policy GRANTS). */
@@ -25,7 +26,8 @@ export const USERS_ROLES: readonly Role[] = ['admin'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/org', label: 'nav.org', icon: IconSitemap, roles: 'all', also: ['/districts'] },
-  { to: '/board', label: 'meetings:nav.board', icon: IconChartDonut3, roles: BOARD_ROLES, also: ['/meetings'] },
+  { to: '/meetings', label: 'meetings:home.meetings', icon: IconCalendarEvent, roles: PLANNER_ROLES },
+  { to: '/board', label: 'meetings:nav.board', icon: IconChartDonut3, roles: BOARD_ROLES },
   { to: '/calendar', label: 'meetings:nav.calendar', icon: IconCalendarMonth, roles: CALENDAR_ROLES },
   { to: '/invitations', label: 'meetings:nav.invitations', icon: IconMailOpened, roles: INVITATION_ROLES },
   { to: '/control', label: 'followup:nav.control', icon: IconChecklist, roles: CONTROL_ROLES },

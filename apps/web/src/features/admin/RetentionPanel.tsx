@@ -1,12 +1,12 @@
-import { Alert, Anchor, Button, Group, Modal, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconLock, IconLockOpen, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime, formatNumber, todayIso } from '../../app/format.ts';
+import { formatDate, formatLongDate, formatLongDateTime, formatNumber, todayIso } from '../../app/format.ts';
 import { ErrorAlert, PageLoader, Revealed } from '../../app/status.tsx';
-import { TableMessageRow, TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { notifyDone } from '../meetings/notify.ts';
 import { RefusalAlert, RuleLink } from '../meetings/RuleRefusal.tsx';
@@ -82,7 +82,7 @@ function RemoveModal({ list, onClose, onRemoved }: { list: RetentionList; onClos
   return (
     <Modal opened onClose={onClose} title={t('retention.confirmTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm" data-testid="retention-confirm">
-        <Text>{t('retention.confirmText', { count: list.count, size: formatSize(list.totalSize, language), date: formatDate(list.cutoff, language) })}</Text>
+        <Text>{t('retention.confirmText', { count: list.count, size: formatSize(list.totalSize, language), date: formatLongDate(list.cutoff, language) })}</Text>
         <Text size="sm">{t('retention.kept')}</Text>
         {remove.isError && <RefusalAlert error={remove.error} testId="retention-remove-error" />}
         <Group justify="flex-end" gap="sm">
@@ -138,7 +138,7 @@ function RetentionView({ list }: { list: RetentionList }) {
   const [removed, setRemoved] = useState<RetentionRemovalResult | null>(null);
   return (
     <Stack gap="sm">
-      <Text size="sm">{t('retention.cutoff', { days: list.retentionDays, date: formatDate(list.cutoff, language) })} (<RuleLink rule="R-32.6" />)</Text>
+      <Text size="sm">{t('retention.cutoff', { days: list.retentionDays, date: formatLongDate(list.cutoff, language) })} (<RuleLink rule="R-32.6" />)</Text>
       <dl className="facts" data-testid="retention-totals" data-count={list.count} data-size={list.totalSize}>
         <dt>{t('retention.count')}</dt><dd>{formatNumber(list.count, language)}</dd>
         <dt>{t('retention.totalSize')}</dt><dd>{formatSize(list.totalSize, language)}</dd>
@@ -147,44 +147,41 @@ function RetentionView({ list }: { list: RetentionList }) {
       {removed && (
         <Revealed>
           <Alert color={TONE.green} role="status" title={t('retention.removedTitle')} data-testid="retention-removed">
-            {t('retention.removedText', { count: removed.count, size: formatSize(removed.totalSize, language), files: removed.filesDeleted, at: formatDateTime(removed.removedAt, language) })}
+            {t('retention.removedText', { count: removed.count, size: formatSize(removed.totalSize, language), files: removed.filesDeleted, at: formatLongDateTime(removed.removedAt, language) })}
           </Alert>
         </Revealed>
       )}
-      <TableScroll label={t('retention.tableLabel')} minWidth={720}>
-        <Table data-testid="retention-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('retention.meeting')}</Table.Th>
-              <Table.Th>{t('retention.kind')}</Table.Th>
-              <Table.Th>{t('retention.file')}</Table.Th>
-              <Table.Th style={{ textAlign: 'right' }}>{t('retention.size')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {groups.length === 0 && <TableMessageRow colSpan={4}>{t('retention.none')}</TableMessageRow>}
-            {groups.flatMap((g) => g.entries.map((e, index) => (
-              <Table.Tr key={e.reference} data-testid="retention-row" data-kind={e.kind}>
-                {index === 0 && (
-                  <Table.Td rowSpan={g.entries.length} style={{ verticalAlign: 'top' }}>
-                    <Stack gap={4} align="flex-start">
-                      <Anchor component={Link} to={`/meetings/${g.meetingId}`} fw={600}>{g.meetingNumber}</Anchor>
-                      <Text size="sm">{formatDate(g.meetingDate, language)} · {formatSize(g.size, language)}</Text>
-                      <Button size="compact-sm" variant="default" leftSection={<IconLock size={14} aria-hidden />} onClick={() => setHolding(g)}
-                        aria-label={`${t('retention.hold')}: ${g.meetingNumber}`} data-testid="hold-open">
-                        {t('retention.hold')}
-                      </Button>
-                    </Stack>
-                  </Table.Td>
-                )}
-                <Table.Td>{t(`retention.kinds.${e.kind}`)}</Table.Td>
-                <Table.Td><Text size="sm" style={{ overflowWrap: 'anywhere' }}>{e.fileName ?? e.reference}</Text></Table.Td>
-                <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{formatSize(e.size, language)}</Table.Td>
-              </Table.Tr>
-            )))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      {/* A meeting's cell spans its files; on a phone it heads the card of its first file. */}
+      <DataTable
+        label={t('retention.tableLabel')}
+        minWidth={720}
+        striped={false}
+        testId="retention-table"
+        rows={groups.flatMap((g) => g.entries.map((e, index) => ({ g, e, index })))}
+        rowKey={({ e }) => e.reference}
+        rowProps={({ e }) => ({ 'data-testid': 'retention-row', 'data-kind': e.kind })}
+        empty={t('retention.none')}
+        columns={[
+          {
+            id: 'meeting', header: t('retention.meeting'), stack: 'title',
+            rowSpan: ({ g, index }) => (index === 0 ? g.entries.length : 0),
+            cellProps: () => ({ style: { verticalAlign: 'top' } }),
+            cell: ({ g }) => (
+              <Stack gap={4} align="flex-start">
+                <Anchor component={Link} to={`/meetings/${g.meetingId}`} fw={600}>{g.meetingNumber}</Anchor>
+                <Text size="sm" fw={400}>{formatDate(g.meetingDate, language)} · {formatSize(g.size, language)}</Text>
+                <Button size="compact-sm" variant="default" leftSection={<IconLock size={14} aria-hidden />} onClick={() => setHolding(g)}
+                  aria-label={`${t('retention.hold')}: ${g.meetingNumber}`} data-testid="hold-open">
+                  {t('retention.hold')}
+                </Button>
+              </Stack>
+            ),
+          },
+          { id: 'kind', header: t('retention.kind'), cell: ({ e }) => t(`retention.kinds.${e.kind}`) },
+          { id: 'file', header: t('retention.file'), cell: ({ e }) => <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{e.fileName ?? e.reference}</Text> },
+          { id: 'size', header: t('retention.size'), align: 'right', nowrap: true, cell: ({ e }) => formatSize(e.size, language) },
+        ]}
+      />
       <Group>
         <Button color="red.9" leftSection={<IconTrash size={16} aria-hidden />} disabled={list.count === 0} onClick={() => setConfirming(true)} data-testid="retention-remove">
           {t('retention.remove')}

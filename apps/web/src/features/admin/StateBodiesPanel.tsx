@@ -1,11 +1,11 @@
-import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, NativeSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useComboboxProps } from '../../app/combobox.ts';
 import { ErrorAlert, Revealed } from '../../app/status.tsx';
-import { SortableTh, TableMessageRow, TablePager, TableScroll } from '../../app/table.tsx';
+import { DataTable, TablePager } from '../../app/table.tsx';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { fetchOrgTree, orgKeys } from '../org/org.api.ts';
@@ -17,6 +17,7 @@ import {
 } from '../followup/followup.api.ts';
 import { topicName } from '../followup/topics.ts';
 import { adminKeys, fetchAtus } from './admin.api.ts';
+import { PALETTE } from '../../app/design.ts';
 
 const PAGE_SIZE = 20;
 
@@ -141,44 +142,49 @@ export function StateBodiesPanel() {
         </Button>
       </Group>
       {bodies.isError && <ErrorAlert error={bodies.error} onRetry={() => void bodies.refetch()} />}
-      <TableScroll label={t('bodies.title')} minWidth={820}>
-        <Table striped data-testid="bodies-table">
-          <Table.Thead>
-            <Table.Tr>
-              <SortableTh field="code" sort={sort} onSort={setSort}>{t('bodies.code')}</SortableTh>
-              <SortableTh field="name" sort={sort} onSort={setSort}>{t('bodies.name')}</SortableTh>
-              <Table.Th>{t('bodies.topics')}</Table.Th>
-              <Table.Th>{t('bodies.territory')}</Table.Th>
-              <Table.Th>{t('bodies.contact')}</Table.Th>
-              <Table.Th>{t('bodies.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {bodies.isPending && <TableMessageRow colSpan={6}>{t('common.loading')}</TableMessageRow>}
-            {bodies.data && rows.length === 0 && <TableMessageRow colSpan={6}>{t('bodies.none')}</TableMessageRow>}
-            {shown.map((b) => (
-              <Table.Tr key={b.id} data-testid="body-row" data-code={b.code}>
-                <Table.Td><Text size="sm" ff="monospace">{b.code}</Text></Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={600}>{localName(b, language)}</Text>
-                  {!b.active && <Badge color="#495057" tt="none" styles={badgeStyles}>{t('bodies.inactive')}</Badge>}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>{b.topics.map((code) => <Badge key={code} variant="outline" color="#1864ab" tt="none" styles={badgeStyles}>{label(code)}</Badge>)}</Group>
-                </Table.Td>
-                <Table.Td><Text size="sm">{[b.regionId, b.atuId].filter(Boolean).map((id) => territory.names.get(id!) ?? '…').join(' · ') || t('bodies.everywhere')}</Text></Table.Td>
-                <Table.Td><Text size="sm" style={{ overflowWrap: 'anywhere' }}>{b.contact ?? '—'}</Text></Table.Td>
-                <Table.Td>
-                  <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(b)}
-                    aria-label={`${t('bodies.edit')}: ${localName(b, language)}`} data-testid="body-edit">
-                    {t('bodies.edit')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataTable
+        label={t('bodies.title')}
+        minWidth={820}
+        testId="bodies-table"
+        rows={shown}
+        rowKey={(b) => b.id}
+        rowProps={(b) => ({ 'data-testid': 'body-row', 'data-code': b.code })}
+        sort={sort}
+        onSort={setSort}
+        loading={bodies.isPending}
+        loadingText={t('common.loading')}
+        empty={bodies.data ? t('bodies.none') : null}
+        columns={[
+          { id: 'code', header: t('bodies.code'), sort: 'code', stack: 'first', cell: (b) => <Text size="sm" ff="monospace">{b.code}</Text> },
+          {
+            id: 'name', header: t('bodies.name'), sort: 'name', stack: 'title',
+            cell: (b) => (
+              <>
+                <Text size="sm" fw={600}>{localName(b, language)}</Text>
+                {!b.active && <Badge color={PALETTE.neutral} tt="none" styles={badgeStyles}>{t('bodies.inactive')}</Badge>}
+              </>
+            ),
+          },
+          {
+            id: 'topics', header: t('bodies.topics'),
+            cell: (b) => <Group gap={4}>{b.topics.map((code) => <Badge key={code} variant="outline" color={PALETTE.info} tt="none" styles={badgeStyles}>{label(code)}</Badge>)}</Group>,
+          },
+          {
+            id: 'territory', header: t('bodies.territory'),
+            cell: (b) => <Text size="sm">{[b.regionId, b.atuId].filter(Boolean).map((id) => territory.names.get(id!) ?? '…').join(' · ') || t('bodies.everywhere')}</Text>,
+          },
+          { id: 'contact', header: t('bodies.contact'), cell: (b) => <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{b.contact ?? '—'}</Text> },
+          {
+            id: 'actions', header: t('bodies.actions'), label: false,
+            cell: (b) => (
+              <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(b)}
+                aria-label={`${t('bodies.edit')}: ${localName(b, language)}`} data-testid="body-edit">
+                {t('bodies.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       <TablePager page={page} pageSize={PAGE_SIZE} total={rows.length} onChange={setPage} />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} size="lg"
         title={editing === 'new' ? t('bodies.addTitle') : t('bodies.editTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>

@@ -1,11 +1,11 @@
-import { ActionIcon, Alert, Button, Group, NativeSelect, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconDeviceFloppy, IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, todayIso } from '../../app/format.ts';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
-import { TableMessageRow, TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { notifyDone } from '../meetings/notify.ts';
 import { RefusalAlert, RuleLink } from '../meetings/RuleRefusal.tsx';
@@ -56,50 +56,54 @@ function YearEditor({ data }: { data: WorkingCalendarYear }) {
         {data.configured ? t('calendar.configured', { year: data.year }) : t('calendar.defaults', { year: data.year })}
         {' '}(<RuleLink rule="R-32.4" />, <RuleLink rule="R-32.5" />)
       </Text>
-      <TableScroll label={t('calendar.tableLabel', { year: data.year })} minWidth={640}>
-        <Table striped data-testid="calendar-days">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('calendar.date')}</Table.Th>
-              <Table.Th>{t('calendar.kind')}</Table.Th>
-              <Table.Th>{t('calendar.note')}</Table.Th>
-              <Table.Th><VisuallyHidden>{t('calendar.actions')}</VisuallyHidden></Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.length === 0 && <TableMessageRow colSpan={4}>{t('calendar.empty')}</TableMessageRow>}
-            {sorted.map((row, index) => {
-              const problem = tried || row.date ? problems[index] : null;
-              const label = row.date ? formatDate(row.date, language) : t('calendar.newDay');
-              return (
-                <Table.Tr key={row.key} data-testid="calendar-day" data-date={row.date} data-kind={row.kind}>
-                  <Table.Td>
-                    <TextInput type="date" size="sm" aria-label={t('calendar.dateOf', { day: label })} value={row.date}
-                      min={`${data.year}-01-01`} max={`${data.year}-12-31`}
-                      onChange={(e) => update(row.key, { date: e.currentTarget.value })}
-                      error={problem ? t(`calendar.problem.${problem}`) : undefined} data-testid="calendar-day-date" />
-                  </Table.Td>
-                  <Table.Td>
-                    <NativeSelect size="sm" aria-label={t('calendar.kindOf', { day: label })} value={row.kind}
-                      onChange={(e) => update(row.key, { kind: e.currentTarget.value as CalendarDayKind })}
-                      data={KINDS.map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))} data-testid="calendar-day-kind" />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput size="sm" aria-label={t('calendar.noteOf', { day: label })} value={row.note} maxLength={200}
-                      onChange={(e) => update(row.key, { note: e.currentTarget.value })} data-testid="calendar-day-note" />
-                  </Table.Td>
-                  <Table.Td>
-                    <ActionIcon variant="subtle" color="red.9" size="lg" aria-label={t('calendar.remove', { day: label })}
-                      onClick={() => change(rows.filter((r) => r.key !== row.key))} data-testid="calendar-day-remove">
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataTable
+        label={t('calendar.tableLabel', { year: data.year })}
+        minWidth={640}
+        testId="calendar-days"
+        rows={sorted.map((row, index) => ({
+          row,
+          problem: tried || row.date ? problems[index] : null,
+          label: row.date ? formatDate(row.date, language) : t('calendar.newDay'),
+        }))}
+        rowKey={({ row }) => String(row.key)}
+        rowProps={({ row }) => ({ 'data-testid': 'calendar-day', 'data-date': row.date, 'data-kind': row.kind })}
+        empty={t('calendar.empty')}
+        columns={[
+          {
+            id: 'date', header: t('calendar.date'), stack: 'title',
+            cell: ({ row, problem, label }) => (
+              <TextInput type="date" size="sm" aria-label={t('calendar.dateOf', { day: label })} value={row.date}
+                min={`${data.year}-01-01`} max={`${data.year}-12-31`}
+                onChange={(e) => update(row.key, { date: e.currentTarget.value })}
+                error={problem ? t(`calendar.problem.${problem}`) : undefined} data-testid="calendar-day-date" />
+            ),
+          },
+          {
+            id: 'kind', header: t('calendar.kind'),
+            cell: ({ row, label }) => (
+              <NativeSelect size="sm" aria-label={t('calendar.kindOf', { day: label })} value={row.kind}
+                onChange={(e) => update(row.key, { kind: e.currentTarget.value as CalendarDayKind })}
+                data={KINDS.map((k) => ({ value: k, label: t(`calendar.kinds.${k}`) }))} data-testid="calendar-day-kind" />
+            ),
+          },
+          {
+            id: 'note', header: t('calendar.note'),
+            cell: ({ row, label }) => (
+              <TextInput size="sm" aria-label={t('calendar.noteOf', { day: label })} value={row.note} maxLength={200}
+                onChange={(e) => update(row.key, { note: e.currentTarget.value })} data-testid="calendar-day-note" />
+            ),
+          },
+          {
+            id: 'actions', header: t('calendar.actions'), hiddenHeader: true, label: false,
+            cell: ({ row, label }) => (
+              <ActionIcon variant="subtle" color="red.9" size="lg" aria-label={t('calendar.remove', { day: label })}
+                onClick={() => change(rows.filter((r) => r.key !== row.key))} data-testid="calendar-day-remove">
+                <IconTrash size={18} aria-hidden />
+              </ActionIcon>
+            ),
+          },
+        ]}
+      />
       {save.isError && <RefusalAlert error={save.error} testId="calendar-error" />}
       <Group gap="sm" wrap="wrap">
         <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} data-testid="calendar-add"

@@ -1,13 +1,11 @@
-import { ActionIcon, Code, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Code, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
-import { SortableTh, TableMessageRow, TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import type { AuditEntry } from '../../app/types.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
-
-const COLUMNS = 6;
 
 function Json({ label, value }: { label: string; value: unknown }) {
   const { t } = useTranslation();
@@ -33,65 +31,63 @@ export function AuditTable({ items, sort, onSort, loading }: {
   });
 
   return (
-    <TableScroll label={t('audit.title')} minWidth={820}>
-      <Table verticalSpacing="xs" data-testid="audit-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th><VisuallyHidden>{t('audit.changes')}</VisuallyHidden></Table.Th>
-            <SortableTh field="at" sort={sort} onSort={onSort}>{t('audit.at')}</SortableTh>
-            <Table.Th>{t('audit.actor')}</Table.Th>
-            <SortableTh field="action" sort={sort} onSort={onSort}>{t('audit.action')}</SortableTh>
-            <SortableTh field="entityType" sort={sort} onSort={onSort}>{t('audit.entity')}</SortableTh>
-            <Table.Th>{t('audit.clientAddress')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {loading && items.length === 0 && <TableMessageRow colSpan={COLUMNS}>{t('table.loading')}</TableMessageRow>}
-          {!loading && items.length === 0 && <TableMessageRow colSpan={COLUMNS}>{t('audit.empty')}</TableMessageRow>}
-          {items.map((entry) => {
+    <DataTable
+      label={t('audit.title')}
+      minWidth={820}
+      striped={false}
+      testId="audit-table"
+      rows={items}
+      rowKey={(entry) => String(entry.id)}
+      sort={sort}
+      onSort={onSort}
+      loading={loading}
+      empty={t('audit.empty')}
+      details={(entry) => open.has(entry.id) ? {
+        id: `audit-entry-${entry.id}`,
+        content: (
+          <>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+              <Json label={t('audit.before')} value={entry.before} />
+              <Json label={t('audit.after')} value={entry.after} />
+            </SimpleGrid>
+            <Text size="xs" mt="xs" c="gray.8" style={{ overflowWrap: 'anywhere' }}>
+              {t('audit.hash')}: <Code>{entry.hash}</Code>
+            </Text>
+          </>
+        ),
+      } : null}
+      columns={[
+        {
+          id: 'toggle', header: t('audit.changes'), hiddenHeader: true, label: false, cellProps: () => ({ w: 44 }),
+          cell: (entry) => {
             const expanded = open.has(entry.id);
-            const detailsId = `audit-entry-${entry.id}`;
             return (
-              <Fragment key={entry.id}>
-                <Table.Tr>
-                  <Table.Td w={44}>
-                    <ActionIcon
-                      variant="subtle"
-                      onClick={() => toggle(entry.id)}
-                      aria-expanded={expanded}
-                      aria-controls={expanded ? detailsId : undefined}
-                      aria-label={t('audit.showChanges', { id: entry.id })}
-                    >
-                      {expanded ? <IconChevronDown size={18} aria-hidden /> : <IconChevronRight size={18} aria-hidden />}
-                    </ActionIcon>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, language)}</Table.Td>
-                  <Table.Td>{entry.actorName ?? t('audit.system')}</Table.Td>
-                  <Table.Td><Code>{entry.action}</Code></Table.Td>
-                  <Table.Td>
-                    {entry.entityType}
-                    {entry.entityId && <Text span size="xs" c="gray.8" ff="monospace" style={{ overflowWrap: 'anywhere' }}> {entry.entityId}</Text>}
-                  </Table.Td>
-                  <Table.Td>{entry.clientAddress ?? t('app.none')}</Table.Td>
-                </Table.Tr>
-                {expanded && (
-                  <Table.Tr id={detailsId}>
-                    <Table.Td colSpan={COLUMNS} bg="gray.0">
-                      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-                        <Json label={t('audit.before')} value={entry.before} />
-                        <Json label={t('audit.after')} value={entry.after} />
-                      </SimpleGrid>
-                      <Text size="xs" mt="xs" c="gray.8" style={{ overflowWrap: 'anywhere' }}>
-                        {t('audit.hash')}: <Code>{entry.hash}</Code>
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Fragment>
+              <ActionIcon
+                variant="subtle"
+                onClick={() => toggle(entry.id)}
+                aria-expanded={expanded}
+                aria-controls={expanded ? `audit-entry-${entry.id}` : undefined}
+                aria-label={t('audit.showChanges', { id: entry.id })}
+              >
+                {expanded ? <IconChevronDown size={18} aria-hidden /> : <IconChevronRight size={18} aria-hidden />}
+              </ActionIcon>
             );
-          })}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+          },
+        },
+        { id: 'at', header: t('audit.at'), sort: 'at', nowrap: true, stack: 'first', cell: (entry) => formatDateTime(entry.at, language) },
+        { id: 'actor', header: t('audit.actor'), cell: (entry) => entry.actorName ?? t('audit.system') },
+        { id: 'action', header: t('audit.action'), sort: 'action', stack: 'title', cell: (entry) => <Code>{entry.action}</Code> },
+        {
+          id: 'entity', header: t('audit.entity'), sort: 'entityType',
+          cell: (entry) => (
+            <>
+              {entry.entityType}
+              {entry.entityId && <Text span size="xs" c="gray.8" ff="monospace" style={{ overflowWrap: 'anywhere' }}> {entry.entityId}</Text>}
+            </>
+          ),
+        },
+        { id: 'clientAddress', header: t('audit.clientAddress'), cell: (entry) => entry.clientAddress ?? t('app.none') },
+      ]}
+    />
   );
 }

@@ -2,20 +2,21 @@ import { Alert, Button, Center, Container, Divider, Paper, Stack, Text, TextInpu
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertCircle, IconLogin } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { preloadPath } from '../../app/pages.ts';
+import { preloadPath } from '../../app/preload.ts';
 import { PageLoader } from '../../app/status.tsx';
 import { LanguageSwitch } from '../account/LanguageSwitch.tsx';
-import { fetchOidcConfig, login, OIDC_LOGIN_URL, oidcKey, rememberSession } from './auth.api.ts';
+import type { Language } from '../../i18n/index.ts';
+import { fetchOidcConfig, login, OIDC_LOGIN_URL, oidcKey, rememberSession, savePreferences } from './auth.api.ts';
 import type { ReturnState } from './RequireAuth.tsx';
 import { useSessionQuery } from './session.tsx';
 
 /** Where to go after login: back to the page that asked for it, never to another site. */
 function returnPath(state: unknown): string {
   const from = (state as ReturnState | null)?.from;
-  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/org';
+  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
 }
 
 export function LoginPage() {
@@ -33,13 +34,16 @@ export function LoginPage() {
   // The server's OpenID Connect callback comes back here with `?error=oidc_failed`.
   const oidcFailed = search.get('error') === 'oidc_failed';
 
-  // While the user types, the page he will land on downloads (slow connections gain seconds).
-  useEffect(() => preloadPath(target), [target]);
+  // A language chosen on this page: kept after login, and saved to the account (i18n/language.ts).
+  const [chosen, setChosen] = useState<Language | null>(null);
 
   const submit = useMutation({
     mutationFn: () => login(username.trim(), password),
     onSuccess: (answer) => {
       rememberSession(queryClient, answer);
+      if (chosen && chosen !== answer.user.locale) {
+        void savePreferences(chosen).then((saved) => rememberSession(queryClient, saved), () => undefined);
+      }
       void navigate(target, { replace: true });
     },
   });
@@ -48,7 +52,11 @@ export function LoginPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!submit.isPending) submit.mutate();
+    if (submit.isPending) return;
+    // The page he will land on downloads alongside the login request, not before: the login
+    // page alone stays light on a phone's connection (issue 14, item 13).
+    preloadPath(target);
+    submit.mutate();
   };
 
   return (
@@ -64,7 +72,7 @@ export function LoginPage() {
               <form onSubmit={onSubmit} aria-labelledby="login-title">
                 <Stack gap="md">
                   <Title order={2} size="h3" id="login-title">{t('login.title')}</Title>
-                  <LanguageSwitch visibleLabel />
+                  <LanguageSwitch visibleLabel onChoose={setChosen} />
                   {oidcFailed && !submit.isError && (
                     <Alert color="red" role="alert" icon={<IconAlertCircle aria-hidden />} title={t('login.failed')}>
                       {t('login.oidcFailed')}

@@ -1,34 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, use, useEffect, type ReactNode } from 'react';
-import i18n, { currentLanguage, rememberLanguage } from '../../i18n/index.ts';
+import { applyLanguage } from '../../i18n/index.ts';
 import type { Role, SessionUser } from '../../app/types.ts';
 import { fetchSession, sessionKey } from './auth.api.ts';
 import { isApiError } from '../../app/api.ts';
 import type { SessionResponse } from '../../app/types.ts';
+import { keepLastUser, lastKnownUser } from './last-user.ts';
 
 /**
- * Offline (the live meeting screen in a hall without signal): the last known user is kept on
- * this device, so a reload without a connection still opens the app. It has no CSRF token, so
- * nothing is written until the session is fetched again when the connection returns. A 401
- * still logs out, and logging out forgets it.
+ * Whether this device keeps anything of the live screen (its IndexedDB database): the login page
+ * then need not download the database code (Dexie) only to find nothing to forget. Browsers
+ * that cannot list their databases load it, as before.
  */
-const LAST_USER_KEY = 'esep.lastUser';
-
-function lastKnownUser(): SessionResponse['user'] | null {
+async function hasLiveData(): Promise<boolean> {
+  if (typeof indexedDB === 'undefined') return false;
+  if (typeof indexedDB.databases !== 'function') return true;
   try {
-    const saved = window.localStorage.getItem(LAST_USER_KEY);
-    return saved ? (JSON.parse(saved) as SessionResponse['user']) : null;
+    return (await indexedDB.databases()).some((db) => db.name === 'esep-live');
   } catch {
-    return null;
-  }
-}
-
-function keepLastUser(user: SessionResponse['user'] | null): void {
-  try {
-    if (user) window.localStorage.setItem(LAST_USER_KEY, JSON.stringify(user));
-    else window.localStorage.removeItem(LAST_USER_KEY);
-  } catch {
-    // Storage may be disabled: then a reload offline shows the connection error.
+    return true;
   }
 }
 
@@ -59,7 +49,8 @@ export function useSessionQuery() {
       keepLastUser(null);
       // Personal data of residents saved for offline use does not outlive the session, nor does
       // the key that opens the user's unsent entries (they stay sealed for his next login).
-      void import('../live/outbox.ts').then((outbox) => outbox.forgetSession()).catch(() => undefined);
+      void hasLiveData().then((kept) => (kept ? import('../live/outbox.ts').then((outbox) => outbox.forgetSession()) : undefined))
+        .catch(() => undefined);
     } else if (query.data && !offlineSession) {
       keepLastUser(query.data.user);
       const userId = query.data.user.id;
@@ -85,12 +76,12 @@ export function useCurrentUser(): SessionUser {
   return user;
 }
 
-/** The logged-in user's saved language wins over the one chosen on this device. */
+/**
+ * Once logged in: a language chosen in this browser stays; without one, the account's saved
+ * language is shown (the rule is in i18n/language.ts).
+ */
 function useUserLanguage(user: SessionUser): void {
-  useEffect(() => {
-    if (user.locale !== currentLanguage()) void i18n.changeLanguage(user.locale);
-    rememberLanguage(user.locale);
-  }, [user.locale]);
+  useEffect(() => applyLanguage(user.locale), [user.locale]);
 }
 
 export function UserProvider({ user, children }: { user: SessionUser; children: ReactNode }) {

@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { formatDate } from '../../app/format.ts';
+import { formatLongDate, formatQuarter } from '../../app/format.ts';
 import { TablePager } from '../../app/table.tsx';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -39,8 +39,8 @@ function Block({ id, title, children }: { id: string; title: string; children: R
 
 function QuarterPicker({ quarter, onChange }: { quarter: string; onChange: (quarter: string) => void }) {
   const { t } = useTranslation('meetings');
-  const q = parseQuarterKey(quarter);
-  const label = q ? t('board.quarterLabel', { year: q.year, quarter: q.quarter }) : quarter;
+  const language = useLanguage();
+  const label = formatQuarter(quarter, language);
   return (
     <Group gap="xs" wrap="nowrap" role="group" aria-label={t('board.quarter')}>
       <ActionIcon size="xl" variant="default" onClick={() => onChange(shiftQuarter(quarter, -1))} aria-label={t('board.previousQuarter')} data-testid="quarter-prev">
@@ -112,7 +112,7 @@ function BoardView({ board, params, update, canPlan, fetching }: {
           <StatusChart counts={board.counts} />
           {open && (
             <Text size="sm">
-              {t('board.lastAnnounce', { date: formatDate(board.lastAnnounceDate, language) })} (<RuleLink rule="R-27.1" />, <RuleLink rule="R-22.13" />)
+              {t('board.lastAnnounce', { date: formatLongDate(board.lastAnnounceDate, language) })} (<RuleLink rule="R-27.1" />, <RuleLink rule="R-22.13" />)
             </Text>
           )}
           {/* Even one territory is listed: its name is the way down (a region of one police department). */}

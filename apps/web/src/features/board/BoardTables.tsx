@@ -1,9 +1,8 @@
-import { Anchor, Box, Button, Group, Stack, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Button, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SortableTh, TableMessageRow, TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { wrappingButton } from '../meetings/buttons.ts';
@@ -11,6 +10,7 @@ import { OBLIGATION_STATUSES } from '../meetings/options.ts';
 import { MeetingStatusBadge, OBLIGATION_COLORS, ObligationBadge } from '../meetings/StatusBadge.tsx';
 import { LateEntryBadge } from '../meetings/late/LateEntryBadge.tsx';
 import type { ObligationBoard } from '../meetings/types.ts';
+import { formatLongDateTime } from '../../app/format.ts';
 
 type Row = ObligationBoard['districts'][number];
 
@@ -27,10 +27,6 @@ export function DistrictTable({ rows, showPoint, canPlan, sort, onSort }: {
 }) {
   const { t } = useTranslation('meetings');
   const language = useLanguage();
-  // On a phone the button goes under the district's name, in sight without scrolling the table.
-  const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
-  const planColumn = canPlan && !narrow;
-  const columns = 5 + (showPoint ? 1 : 0) + (planColumn ? 1 : 0);
   const plan = (row: Row) => (
     <Button component={Link} to={`/meetings/new?district=${row.district.id}`} size="sm" variant="light" styles={wrappingButton}
       leftSection={<IconCalendarPlus size={16} aria-hidden />} data-testid="plan-meeting" data-district={row.district.code}
@@ -38,53 +34,54 @@ export function DistrictTable({ rows, showPoint, canPlan, sort, onSort }: {
       {t('board.plan')}
     </Button>
   );
+  // On a phone each district is a card: its name, status and days left first, "Plan" at the end.
   return (
-    <TableScroll label={t('board.districts')} minWidth={showPoint ? 900 : 760}>
-      <Table verticalSpacing="xs" striped highlightOnHover data-testid="board-table">
-        <Table.Thead>
-          <Table.Tr>
-            <SortableTh field="code" sort={sort} onSort={onSort}>{t('board.district')}</SortableTh>
-            {showPoint && <Table.Th>{t('board.point')}</Table.Th>}
-            <Table.Th>{t('board.inspector')}</Table.Th>
-            <SortableTh field="status" sort={sort} onSort={onSort}>{t('board.status')}</SortableTh>
-            <Table.Th>{t('board.daysToAnnounce')}</Table.Th>
-            <Table.Th>{t('board.meetings')}</Table.Th>
-            {planColumn && <Table.Th><VisuallyHidden>{t('board.actions')}</VisuallyHidden></Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.length === 0 && <TableMessageRow colSpan={columns}>{t('board.empty')}</TableMessageRow>}
-          {rows.map((row) => (
-            <Table.Tr key={row.district.id} data-district={row.district.code}>
-              <Table.Td>
-                <Anchor component={Link} to={`/districts/${row.district.id}`} size="sm">{localName(row.district, language)}</Anchor>
-                <Text size="xs" c="gray.8">{row.district.code}</Text>
-                {canPlan && narrow && <Box mt={6}>{plan(row)}</Box>}
-              </Table.Td>
-              {showPoint && <Table.Td><Text size="sm">{localName(row.point, language)}</Text></Table.Td>}
-              <Table.Td><Text size="sm">{row.inspector?.fullName ?? t('board.noInspector')}</Text></Table.Td>
-              <Table.Td><ObligationBadge status={row.status} testId={`board-status-${row.district.code}`} /></Table.Td>
-              <Table.Td><DaysLeft days={row.daysToAnnounce} /></Table.Td>
-              <Table.Td>
-                {row.meetings.length === 0 ? <Text size="sm" c="gray.8">{t('board.noMeetings')}</Text> : (
-                  <Stack gap={4}>
-                    {row.meetings.map((m) => (
-                      <div key={m.id}>
-                        <Anchor component={Link} to={`/meetings/${m.id}`} size="sm" mr={6} style={{ whiteSpace: 'nowrap' }}>{m.number}</Anchor>
-                        <MeetingStatusBadge status={m.status} size="sm" />
-                        {/* R-22.13: an entry after the fact counts once confirmed; the flag says where it stands. */}
-                        <LateEntryBadge status={m.lateEntry} />
-                      </div>
-                    ))}
-                  </Stack>
-                )}
-              </Table.Td>
-              {planColumn && <Table.Td>{plan(row)}</Table.Td>}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+    <DataTable
+      label={t('board.districts')}
+      minWidth={showPoint ? 900 : 760}
+      testId="board-table"
+      highlightOnHover
+      rows={rows}
+      rowKey={(row) => row.district.id}
+      rowProps={(row) => ({ 'data-district': row.district.code })}
+      sort={sort}
+      onSort={onSort}
+      empty={t('board.empty')}
+      columns={[
+        {
+          id: 'district', header: t('board.district'), sort: 'code', stack: 'title',
+          cell: (row) => (
+            <>
+              <Anchor component={Link} to={`/districts/${row.district.id}`} size="sm">{localName(row.district, language)}</Anchor>
+              <Text size="xs" c="gray.8" fw={400}>{row.district.code}</Text>
+            </>
+          ),
+        },
+        showPoint && { id: 'point', header: t('board.point'), cell: (row) => <Text size="sm">{localName(row.point, language)}</Text> },
+        { id: 'inspector', header: t('board.inspector'), cell: (row) => <Text size="sm">{row.inspector?.fullName ?? t('board.noInspector')}</Text> },
+        {
+          id: 'status', header: t('board.status'), sort: 'status', stack: 'first',
+          cell: (row) => <ObligationBadge status={row.status} testId={`board-status-${row.district.code}`} />,
+        },
+        { id: 'days', header: t('board.daysToAnnounce'), stack: 'first', cell: (row) => <DaysLeft days={row.daysToAnnounce} /> },
+        {
+          id: 'meetings', header: t('board.meetings'),
+          cell: (row) => row.meetings.length === 0 ? <Text size="sm" c="gray.8">{t('board.noMeetings')}</Text> : (
+            <Stack gap={4}>
+              {row.meetings.map((m) => (
+                <div key={m.id}>
+                  <Anchor component={Link} to={`/meetings/${m.id}`} size="sm" mr={6} className="board-meeting-number">{formatLongDateTime(m.startsAt, language, { year: false })}</Anchor>
+                  <MeetingStatusBadge status={m.status} size="sm" />
+                  {/* R-22.13: an entry after the fact counts once confirmed; the flag says where it stands. */}
+                  <LateEntryBadge status={m.lateEntry} />
+                </div>
+              ))}
+            </Stack>
+          ),
+        },
+        canPlan && { id: 'plan', header: t('board.actions'), hiddenHeader: true, label: false, cell: plan },
+      ]}
+    />
   );
 }
 
@@ -94,32 +91,27 @@ export function InspectorTable({ board, inspectors }: { board: ObligationBoard; 
   const language = useLanguage();
   const names = new Map(board.districts.map((d) => [d.district.id, localName(d.district, language)]));
   return (
-    <TableScroll label={t('board.inspectors')} minWidth={520}>
-      <Table verticalSpacing="xs" striped data-testid="board-inspectors">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('board.inspector')}</Table.Th>
-            <Table.Th>{t('board.status')}</Table.Th>
-            <Table.Th>{t('board.districts')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {inspectors.items.length === 0 && <TableMessageRow colSpan={3}>{t('board.empty')}</TableMessageRow>}
-          {inspectors.items.map((row) => (
-            <Table.Tr key={row.staff.id}>
-              <Table.Td><Text size="sm">{row.staff.fullName}</Text></Table.Td>
-              <Table.Td><ObligationBadge status={row.status} testId={`board-inspector-${row.staff.code}`} /></Table.Td>
-              <Table.Td>
-                <Text size="sm">
-                  {row.districtIds.filter((id) => names.has(id)).map((id) => names.get(id)).join(', ')}
-                  {row.districtIds.some((id) => !names.has(id)) && ` ${t('board.moreDistricts', { count: row.districtIds.filter((id) => !names.has(id)).length })}`}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+    <DataTable
+      label={t('board.inspectors')}
+      minWidth={520}
+      testId="board-inspectors"
+      rows={inspectors.items}
+      rowKey={(row) => row.staff.id}
+      empty={t('board.empty')}
+      columns={[
+        { id: 'inspector', header: t('board.inspector'), stack: 'title', cell: (row) => <Text size="sm" fw="inherit">{row.staff.fullName}</Text> },
+        { id: 'status', header: t('board.status'), cell: (row) => <ObligationBadge status={row.status} testId={`board-inspector-${row.staff.code}`} /> },
+        {
+          id: 'districts', header: t('board.districts'),
+          cell: (row) => (
+            <Text size="sm">
+              {row.districtIds.filter((id) => names.has(id)).map((id) => names.get(id)).join(', ')}
+              {row.districtIds.some((id) => !names.has(id)) && ` ${t('board.moreDistricts', { count: row.districtIds.filter((id) => !names.has(id)).length })}`}
+            </Text>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -131,30 +123,31 @@ export function AreaTable({ areas, onPick }: { areas: NonNullable<ObligationBoar
   const { t } = useTranslation('meetings');
   const language = useLanguage();
   return (
-    <TableScroll label={t(`board.areas.${areas.level}`)} minWidth={720}>
-      <Table verticalSpacing="xs" striped highlightOnHover data-testid="board-areas" data-level={areas.level}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t(`board.areas.${areas.level}`)}</Table.Th>
-            <Table.Th>{t('board.areas.total')}</Table.Th>
-            {OBLIGATION_STATUSES.map((s) => <Table.Th key={s}>{t(`obligation.${s}`)}</Table.Th>)}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {areas.items.map((area) => (
-            <Table.Tr key={area.id} data-area={area.code}>
-              <Table.Td>
-                <UnstyledButton onClick={() => onPick(area.id)} className="sort-button" data-testid="board-area" aria-label={t('board.areas.pick', { name: localName(area, language) })}>
-                  <Text size="sm" c="blue.9" td="underline">{localName(area, language)}</Text>
-                </UnstyledButton>
-              </Table.Td>
-              <Table.Td><Text size="sm" fw={700}>{area.total}</Text></Table.Td>
-              {OBLIGATION_STATUSES.map((s) => <Table.Td key={s} data-status={s}><Text size="sm">{area.counts[s] ?? 0}</Text></Table.Td>)}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+    <DataTable
+      label={t(`board.areas.${areas.level}`)}
+      minWidth={720}
+      testId="board-areas"
+      tableProps={{ 'data-level': areas.level }}
+      highlightOnHover
+      rows={areas.items}
+      rowKey={(area) => area.id}
+      rowProps={(area) => ({ 'data-area': area.code })}
+      columns={[
+        {
+          id: 'area', header: t(`board.areas.${areas.level}`), stack: 'title',
+          cell: (area) => (
+            <UnstyledButton onClick={() => onPick(area.id)} className="sort-button" data-testid="board-area" aria-label={t('board.areas.pick', { name: localName(area, language) })}>
+              <Text size="sm" c="blue.9" td="underline">{localName(area, language)}</Text>
+            </UnstyledButton>
+          ),
+        },
+        { id: 'total', header: t('board.areas.total'), cell: (area) => <Text size="sm" fw={700}>{area.total}</Text> },
+        ...OBLIGATION_STATUSES.map((s) => ({
+          id: s, header: t(`obligation.${s}`), cellProps: () => ({ 'data-status': s }),
+          cell: (area: (typeof areas.items)[number]) => <Text size="sm">{area.counts[s] ?? 0}</Text>,
+        })),
+      ]}
+    />
   );
 }
 

@@ -1,8 +1,7 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate } from '../../app/format.ts';
-import { localName } from '../../i18n/names.ts';
+import { formatDate, meetingPlace } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { MeetingStatusBadge } from '../meetings/StatusBadge.tsx';
 import { LateEntryBadge } from '../meetings/late/LateEntryBadge.tsx';
@@ -28,14 +27,13 @@ export function Agenda({ byDay }: { byDay: Map<string, MeetingSummary[]> }) {
               <li key={m.id} data-status={m.status}>
                 <Group gap="xs" wrap="wrap">
                   <Text fw={700} size="sm">{formatClock(m.startsAt, language)}–{formatClock(m.endsAt, language)}</Text>
-                  <Anchor component={Link} to={`/meetings/${m.id}`} size="sm">{m.number}</Anchor>
+                  <Anchor component={Link} to={`/meetings/${m.id}`} size="sm">{meetingPlace(m, language)}</Anchor>
                   <MeetingStatusBadge status={m.status} size="sm" />
                   <LateEntryBadge status={m.lateEntry} />
                 </Group>
                 <Text size="sm">
-                  {m.districts.map((d) => localName(d, language)).join(', ')}
-                  {(m.venueName || m.venueAddress) && <> · {[m.venueName, m.venueAddress].filter(Boolean).join(', ')}</>}
-                  {m.format === 'online' && <> · {t('format.online')}</>}
+                  {[m.venueName, m.venueAddress].filter(Boolean).join(', ')}
+                  {m.format === 'online' && <>{(m.venueName || m.venueAddress) && ' · '}{t('format.online')}</>}
                 </Text>
               </li>
             ))}

@@ -6,6 +6,7 @@ import { MEETING_COLORS } from '../meetings/StatusBadge.tsx';
 import { formatClock } from '../meetings/time.ts';
 import type { MeetingSummary } from '../meetings/types.ts';
 import { monthWeeks } from './calendar.ts';
+import { meetingPlace } from '../../app/format.ts';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -35,7 +36,7 @@ export function MonthGrid({ month, byDay, today }: { month: string; byDay: Map<s
                     {meetings.map((m) => (
                       <Link key={m.id} to={`/meetings/${m.id}`} className="calendar-chip" style={{ borderLeftColor: MEETING_COLORS[m.status] }} data-status={m.status}>
                         <Text span size="xs" fw={700}>{formatClock(m.startsAt, language)}</Text>{' '}
-                        <Text span size="xs">{m.number}</Text>
+                        <Text span size="xs">{meetingPlace(m, language, { settlement: false })}</Text>
                         <Text span size="xs" display="block" c="gray.8">{t(`status.${m.status}`)}</Text>
                         {m.lateEntry && <Text span size="xs" display="block" c="gray.8" data-late-entry={m.lateEntry}>{t(`flag.${m.lateEntry}`, { ns: 'late' })}</Text>}
                       </Link>

@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { formatDate } from '../../app/format.ts';
+import { formatDate, meetingTitle } from '../../app/format.ts';
 import { TablePager } from '../../app/table.tsx';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
 import { localName } from '../../i18n/names.ts';
@@ -22,6 +22,7 @@ import { badgeStyles, MeetingStatusBadge } from '../meetings/StatusBadge.tsx';
 import type { MeetingStatus } from '../meetings/types.ts';
 import { NO_TERRITORY, TerritoryFilter, type Territory } from '../org/TerritoryFilter.tsx';
 import { ControlChart } from './ControlChart.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 const STATUS_FILTERS = ['open', 'closed', 'all'] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -56,7 +57,7 @@ function EntryRow({ entry, canVerify }: { entry: ControlEntry; canVerify: boolea
       data-reference={entry.reference}>
       <div className="control-entry-text">
         <Group gap={6} wrap="wrap">
-          <Badge variant="outline" color="#343a40" tt="none" styles={badgeStyles}>{t(`control.kind.${entry.kind}`)}</Badge>
+          <Badge variant="outline" color={PALETTE.neutralStrong} tt="none" styles={badgeStyles}>{t(`control.kind.${entry.kind}`)}</Badge>
           <Text size="sm" fw={700}>{entry.reference}</Text>
         </Group>
         <Text size="sm" lineClamp={3} title={entry.text}>{entry.text}</Text>
@@ -92,21 +93,20 @@ function MeetingBlock({ meeting }: { meeting: ControlMeeting }) {
       <Stack gap="xs">
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Title order={3} size="h5" id={id}>
-            <Anchor component={Link} to={`/meetings/${meeting.meetingId}`}>{t('control.meetingTitle', { number: meeting.number })}</Anchor>
+            <Anchor component={Link} to={`/meetings/${meeting.meetingId}`}>{meetingTitle(meeting, language)}</Anchor>
           </Title>
           <Group gap={6}>
             {meeting.overdue > 0 && <OverdueBadge />}
             <MeetingStatusBadge status={meeting.status as MeetingStatus} testId="control-meeting-status" />
             {executed && (
-              <Badge color="#237032" variant="outline" tt="none" styles={badgeStyles} leftSection={<IconRosette size={14} aria-hidden />} data-testid="control-executed">
+              <Badge color={PALETTE.success} variant="outline" tt="none" styles={badgeStyles} leftSection={<IconRosette size={14} aria-hidden />} data-testid="control-executed">
                 {meeting.status === 'closed' ? t('control.executedClosed') : t('control.executed')}
               </Badge>
             )}
           </Group>
         </Group>
         <Text size="sm">
-          {formatDate(meeting.date, language)} · {meeting.districts.map((d) => localName(d, language)).join(', ')}
-          {meeting.inspectors.length > 0 && <> · {meeting.inspectors.map((i) => i.fullName).join(', ')}</>}
+          {meeting.inspectors.map((i) => i.fullName).join(', ')}
         </Text>
         <Text size="sm" data-testid="control-meeting-progress">{t('control.progress', { verified: meeting.verified, total: meeting.total, overdue: meeting.overdue })}</Text>
         {meeting.entries.length === 0

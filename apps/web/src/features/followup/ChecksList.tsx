@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useComboboxProps } from '../../app/combobox.ts';
-import { formatDate, todayIso } from '../../app/format.ts';
+import { formatDate, formatLongDate, todayIso } from '../../app/format.ts';
 import { ErrorAlert, Revealed } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { CopyText } from '../meetings/CopyText.tsx';
@@ -112,7 +112,7 @@ function ExtensionForm({ check, onNotice }: { check: Check; onNotice: (notice: N
       const { extensionNotice, ...rest } = result;
       saved(rest);
       onNotice(extensionNotice);
-      notifyDone(t('check.extended', { date: formatDate(result.dueDate, language) }));
+      notifyDone(t('check.extended', { date: formatLongDate(result.dueDate, language) }));
     },
   });
   const refusal = extend.isError ? refusalOf(extend.error) : null;
@@ -125,7 +125,7 @@ function ExtensionForm({ check, onNotice }: { check: Check; onNotice: (notice: N
     <form onSubmit={submit} noValidate data-testid="check-extend-form">
       <Stack gap="xs">
         <Title order={4} size="h6">{t('check.extendTitle')} (<RuleLink rule="R-32.4" />)</Title>
-        <Text size="sm" c="gray.8">{t('check.extendHint', { date: formatDate(latest, language) })}</Text>
+        <Text size="sm" c="gray.8">{t('check.extendHint', { date: formatLongDate(latest, language) })}</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput type="date" label={t('check.extendTo')} value={extendTo} min={check.dueDate} max={latest} required
             onChange={(e) => setExtendTo(e.currentTarget.value)}
@@ -242,9 +242,9 @@ function CheckCard({ check, editable, calendar, team }: { check: Check; editable
             <>
               <dt>{t('check.extension')}</dt>
               <dd data-testid="check-extension">
-                {t('check.extensionLine', { from: formatDate(check.originalDueDate, language), to: formatDate(check.dueDate, language) })}
+                {t('check.extensionLine', { from: formatLongDate(check.originalDueDate, language), to: formatLongDate(check.dueDate, language) })}
                 {check.extensionReason && <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{check.extensionReason}</Text>}
-                {check.extensionNoticeOn && <Text size="xs" c="gray.8">{t('check.extensionNoticeOn', { date: formatDate(check.extensionNoticeOn, language) })}</Text>}
+                {check.extensionNoticeOn && <Text size="xs" c="gray.8">{t('check.extensionNoticeOn', { date: formatLongDate(check.extensionNoticeOn, language) })}</Text>}
               </dd>
             </>
           )}

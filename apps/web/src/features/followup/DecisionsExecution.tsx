@@ -4,7 +4,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime, todayIso } from '../../app/format.ts';
+import { formatDate, formatDateTime, formatLongDate, todayIso } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { notifyDone } from '../meetings/notify.ts';
 import { FieldRefusal, RefusalAlert, refusalOf } from '../meetings/RuleRefusal.tsx';
@@ -35,7 +35,7 @@ function ExecutionForm({ decision, meetingDate }: { decision: Decision; meetingD
     onSuccess: (saved) => {
       queryClient.setQueryData<Executions>(followupKeys.executions(decision.meetingId), (old) => ({ ...old, [decision.id]: saved }));
       followUpChanged(queryClient, decision.meetingId);
-      notifyDone(t('decision.saved', { number: decision.number, date: formatDate(saved.doneOn ?? doneOn, language) }));
+      notifyDone(t('decision.saved', { number: decision.number, date: formatLongDate(saved.doneOn ?? doneOn, language) }));
     },
   });
   const refusal = save.isError ? refusalOf(save.error) : null;

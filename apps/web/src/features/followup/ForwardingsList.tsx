@@ -2,10 +2,10 @@ import type { WorkingCalendar } from '@esep/domain';
 import { Alert, Badge, Button, Group, List, NativeSelect, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBuildingBank, IconFileTypeDocx, IconFileTypePdf, IconMail, IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
-import { formatDate, todayIso } from '../../app/format.ts';
+import { formatLongDate, todayIso } from '../../app/format.ts';
 import { localName, localText } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { notifyDone } from '../meetings/notify.ts';
@@ -18,6 +18,7 @@ import {
 } from './followup.api.ts';
 import { NOTICE_CHANNELS } from './options.ts';
 import { Facts, OverdueBadge, RecordCard, StatusBadge } from './parts.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 function useForwardingSave(forwarding: Forwarding, message: string) {
   const queryClient = useQueryClient();
@@ -50,8 +51,15 @@ function BodyForm({ forwarding, districtId }: { forwarding: Forwarding; district
   const chosen = bodies.data?.find((b) => b.id === bodyId);
   const serverAsks = save.isError && isApiError(save.error, 422) && save.error.code === 'competence_reason_required';
   const needsReason = chosen?.competent === false || serverAsks;
-  const suggested = (b: StateBody) => b.competent === true && b.coversDistrict !== false;
+  // Competent and serving the district; for a topic that names no body ("other"), any body serving the district.
+  const suggested = (b: StateBody) => (b.competent === true && b.coversDistrict !== false) || (b.competent === null && b.coversDistrict === true);
   const option = (b: StateBody) => ({ value: b.id, label: localName(b, language) });
+  // Issue 14: one body suggested (competent and serving the district) is chosen already; saving it is still his act.
+  const single = bodies.data?.filter(suggested);
+  const only = single?.length === 1 ? single[0]!.id : null;
+  useEffect(() => {
+    if (only && !forwarding.bodyId) setBodyId((current) => current || only);
+  }, [only, forwarding.bodyId]);
   const groups = bodies.data ? [
     { group: t('forwarding.suggested'), items: bodies.data.filter(suggested).map(option) },
     { group: t('forwarding.otherBodies'), items: bodies.data.filter((b) => !suggested(b)).map(option) },
@@ -70,10 +78,12 @@ function BodyForm({ forwarding, districtId }: { forwarding: Forwarding; district
           onChange={(e) => { setBodyId(e.currentTarget.value); save.reset(); }}
           data={[{ value: '', label: bodies.isPending ? t('common.loading') : t('common.choose') }, ...groups]}
           error={tried && !bodyId ? t('common.required') : undefined} data-testid="forwarding-body" />
-        {chosen && (
+        {/* R-32.5: null — the topic ("other") names no body, so the choice is neither confirmed nor questioned. */}
+        {chosen && (chosen.competent !== null || chosen.contact) && (
           <Text size="sm" c={chosen.competent === false ? TONE.orange : 'gray.8'} data-testid="forwarding-body-competence" data-competent={String(chosen.competent)}>
-            {chosen.competent === false ? t('forwarding.notCompetent') : t('forwarding.competent')}
-            {chosen.contact && <> · {chosen.contact}</>}
+            {chosen.competent !== null && t(chosen.competent ? 'forwarding.competent' : 'forwarding.notCompetent')}
+            {chosen.competent !== null && chosen.contact && ' · '}
+            {chosen.contact}
           </Text>
         )}
         {needsReason && (
@@ -218,7 +228,7 @@ function ForwardingCard({ forwarding, editable, calendar, districtId }: {
       badges={(
         <>
           {f.overdue && !f.sentOn && <OverdueBadge />}
-          <Badge color={f.complete ? '#237032' : '#a8380a'} variant="outline" tt="none" styles={badgeStyles} data-testid="forwarding-complete" data-complete={String(f.complete)}>
+          <Badge color={f.complete ? PALETTE.success : PALETTE.warning} variant="outline" tt="none" styles={badgeStyles} data-testid="forwarding-complete" data-complete={String(f.complete)}>
             {f.complete ? t('forwarding.complete') : t('forwarding.incomplete')}
           </Badge>
           <StatusBadge status={f.status} testId="forwarding-status" />
@@ -241,7 +251,7 @@ function ForwardingCard({ forwarding, editable, calendar, districtId }: {
             <>
               <dt>{t('forwarding.letter')}</dt>
               <dd>
-                {t('forwarding.letterLine', { number: f.letterNumber ?? '—', date: f.letterDate ? formatDate(f.letterDate, language) : '—', sent: formatDate(f.sentOn, language) })}
+                {t('forwarding.letterLine', { number: f.letterNumber ?? '—', date: f.letterDate ? formatLongDate(f.letterDate, language) : '—', sent: formatLongDate(f.sentOn, language) })}
                 {f.sentLate && <Text size="sm" c="red.9" fw={700}>{t('forwarding.sentLate')}</Text>}
               </dd>
             </>
@@ -251,7 +261,7 @@ function ForwardingCard({ forwarding, editable, calendar, districtId }: {
             {f.anonymous
               ? t('forwarding.anonymous')
               : f.initiatorNotifiedOn
-                ? t('forwarding.notifiedLine', { date: formatDate(f.initiatorNotifiedOn, language), channel: f.initiatorChannel ? t(`channel.${f.initiatorChannel as NoticeChannel}`) : '—' })
+                ? t('forwarding.notifiedLine', { date: formatLongDate(f.initiatorNotifiedOn, language), channel: f.initiatorChannel ? t(`channel.${f.initiatorChannel as NoticeChannel}`) : '—' })
                 : t('forwarding.notNotified')}
             {f.initiatorNoticeText && <Text size="sm" c="gray.8" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{f.initiatorNoticeText}</Text>}
           </dd>
@@ -264,7 +274,8 @@ function ForwardingCard({ forwarding, editable, calendar, districtId }: {
             </List>
           </Alert>
         )}
-        {f.bodyId && <LetterLinks forwarding={f} />}
+        {/* The letter names the initiator: offered only to those the policy lets download it. */}
+        {f.bodyId && f.abilities.export && <LetterLinks forwarding={f} />}
         {editing && <BodyForm key={`body-${f.bodyId ?? ''}`} forwarding={f} districtId={districtId} />}
         {editing && f.bodyId && <LetterForm key={`letter-${f.sentOn ?? ''}`} forwarding={f} />}
         {editing && f.bodyId && !f.anonymous && <NoticeForm key={`notice-${f.bodyId}-${f.initiatorNotifiedOn ?? ''}`} forwarding={f} />}

@@ -1,4 +1,5 @@
 import type { ControlKind, FollowUpStatus, ForwardingMissing, NoticeChannel } from './followup.api.ts';
+import { PALETTE } from '../../app/design.ts';
 
 /*
  * The follow-up API's enumerations, in the order the UI lists them. Written out rather than
@@ -16,8 +17,8 @@ export const RETENTION_KIND_LIST = ['video', 'paper_sheet', 'source_attachment',
 export const BOARD_STATES = ['overdue', 'open', 'done', 'verified'] as const;
 export type BoardState = (typeof BOARD_STATES)[number];
 
-export const BOARD_COLORS: Record<BoardState, string> = { overdue: '#c92a2a', open: '#1864ab', done: '#087f5b', verified: '#237032' };
-export const STATUS_COLORS: Record<FollowUpStatus, string> = { open: '#1864ab', done: '#087f5b', verified: '#237032' };
+export const BOARD_COLORS: Record<BoardState, string> = { overdue: PALETTE.danger, open: PALETTE.info, done: PALETTE.done, verified: PALETTE.success };
+export const STATUS_COLORS: Record<FollowUpStatus, string> = { open: PALETTE.info, done: PALETTE.done, verified: PALETTE.success };
 
 /** Where an entry stands on the board: overdue wins over open. */
 export function boardState(entry: { status: FollowUpStatus; overdue: boolean }): BoardState {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { badgeStyles } from '../meetings/StatusBadge.tsx';
 import type { FollowUpStatus } from './followup.api.ts';
 import { STATUS_COLORS } from './options.ts';
+import { PALETTE } from '../../app/design.ts';
 
 /** The status of a check, forwarding or decision in words; the colour only repeats it. */
 export function StatusBadge({ status, testId }: { status: FollowUpStatus; testId?: string }) {
@@ -17,7 +18,7 @@ export function StatusBadge({ status, testId }: { status: FollowUpStatus; testId
 
 export function OverdueBadge() {
   const { t } = useTranslation('followup');
-  return <Badge color="#c92a2a" variant="filled" tt="none" styles={badgeStyles} data-testid="overdue-badge">{t('due.overdueBadge')}</Badge>;
+  return <Badge color={PALETTE.danger} variant="filled" tt="none" styles={badgeStyles} data-testid="overdue-badge">{t('due.overdueBadge')}</Badge>;
 }
 
 /** One record (a check, a forwarding, a decision): its reference and badges, then its parts. */

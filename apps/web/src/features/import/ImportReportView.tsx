@@ -1,7 +1,7 @@
-import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import type { ImportReport } from '../../app/types.ts';
 import { isSheet, SHEETS } from './import.api.ts';
 
@@ -38,59 +38,39 @@ export function ImportReportView({ report, message }: { report: ImportReport; me
       {sheets.length > 0 && (
         <section aria-labelledby="import-counts">
           <Title order={2} size="h4" mb="xs" id="import-counts">{t('import.counts')}</Title>
-          <TableScroll label={t('import.counts')} minWidth={420}>
-            <Table striped verticalSpacing="xs" data-testid="import-counts">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('import.sheet')}</Table.Th>
-                  <Table.Th ta="right">{t('import.created')}</Table.Th>
-                  <Table.Th ta="right">{t('import.updated')}</Table.Th>
-                  <Table.Th ta="right">{t('import.unchanged')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sheets.map((sheet) => {
-                  const count = report.counts[sheet];
-                  return (
-                    <Table.Tr key={sheet}>
-                      <Table.Td>{sheetLabel(sheet)}</Table.Td>
-                      <Table.Td ta="right">{count?.created ?? 0}</Table.Td>
-                      <Table.Td ta="right">{count?.updated ?? 0}</Table.Td>
-                      <Table.Td ta="right">{count?.unchanged ?? 0}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+          <DataTable
+            label={t('import.counts')}
+            minWidth={420}
+            testId="import-counts"
+            rows={sheets}
+            rowKey={(sheet) => sheet}
+            columns={[
+              { id: 'sheet', header: t('import.sheet'), stack: 'title', cell: (sheet) => sheetLabel(sheet) },
+              { id: 'created', header: t('import.created'), align: 'right', cell: (sheet) => report.counts[sheet]?.created ?? 0 },
+              { id: 'updated', header: t('import.updated'), align: 'right', cell: (sheet) => report.counts[sheet]?.updated ?? 0 },
+              { id: 'unchanged', header: t('import.unchanged'), align: 'right', cell: (sheet) => report.counts[sheet]?.unchanged ?? 0 },
+            ]}
+          />
         </section>
       )}
 
       {failed && (
         <section aria-labelledby="import-errors">
           <Title order={2} size="h4" mb="xs" id="import-errors">{t('import.errors')}</Title>
-          <TableScroll label={t('import.errors')} minWidth={560} maxHeight={480}>
-              <Table striped verticalSpacing="xs" data-testid="import-errors">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('import.sheet')}</Table.Th>
-                    <Table.Th ta="right">{t('import.row')}</Table.Th>
-                    <Table.Th>{t('import.column')}</Table.Th>
-                    <Table.Th>{t('import.message')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.errors.map((error, index) => (
-                    <Table.Tr key={`${error.sheet}-${error.row}-${error.column ?? ''}-${index}`}>
-                      <Table.Td>{sheetLabel(error.sheet)}</Table.Td>
-                      <Table.Td ta="right">{error.row > 0 ? error.row : t('app.none')}</Table.Td>
-                      <Table.Td>{error.column ?? t('app.none')}</Table.Td>
-                      <Table.Td><Text size="sm" title={error.code}>{error.message}</Text></Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-          </TableScroll>
+          <DataTable
+            label={t('import.errors')}
+            minWidth={560}
+            maxHeight={480}
+            testId="import-errors"
+            rows={report.errors.map((error, index) => ({ ...error, index }))}
+            rowKey={(error) => `${error.sheet}-${error.row}-${error.column ?? ''}-${error.index}`}
+            columns={[
+              { id: 'sheet', header: t('import.sheet'), stack: 'first', cell: (error) => sheetLabel(error.sheet) },
+              { id: 'row', header: t('import.row'), align: 'right', stack: 'first', cell: (error) => error.row > 0 ? error.row : t('app.none') },
+              { id: 'column', header: t('import.column'), stack: 'first', cell: (error) => error.column ?? t('app.none') },
+              { id: 'message', header: t('import.message'), stack: 'title', cell: (error) => <Text size="sm" title={error.code}>{error.message}</Text> },
+            ]}
+          />
         </section>
       )}
     </Stack>

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { meetingChanged } from '../meetings/meetings.api.ts';
 import { INVITATION_STATUSES, REQUIRED_CATEGORIES } from '../meetings/options.ts';
 import { RefusalAlert, RuleLink } from '../meetings/RuleRefusal.tsx';
@@ -10,6 +10,7 @@ import type { Invitation, InvitationStatus, MeetingDetail } from '../meetings/ty
 import { letterUrl, missingRequired, NEXT_STATUS, setInvitationStatus } from './invitations.api.ts';
 import { badgeStyles, TONE } from '../meetings/StatusBadge.tsx';
 import { notifyDone } from '../meetings/notify.ts';
+import { PALETTE } from '../../app/design.ts';
 
 function Letters({ invitation }: { invitation: Invitation }) {
   const { t } = useTranslation('meetings');
@@ -53,52 +54,55 @@ export function InvitationsTable({ meeting }: { meeting: MeetingDetail }) {
       )}
       {change.isError && <RefusalAlert error={change.error} testId="invite-status-error" />}
       {meeting.invitations.length === 0 ? <Text size="sm" c="gray.8">{t('invite.none')}</Text> : (
-        <TableScroll label={t('invite.title')} minWidth={720}>
-          <Table verticalSpacing="xs" striped data-testid="invitations">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('invite.category')}</Table.Th>
-                <Table.Th>{t('invite.addressee')}</Table.Th>
-                <Table.Th>{t('invite.contact')}</Table.Th>
-                <Table.Th>{t('invite.status')}</Table.Th>
-                <Table.Th>{t('invite.letter')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {meeting.invitations.map((invitation) => (
-                <Table.Tr key={invitation.id} data-testid={`invitation-${invitation.category}`}>
-                  <Table.Td>
-                    <Text size="sm">{t(`category.${invitation.category}`)}</Text>
-                    <Badge styles={badgeStyles} size="sm" tt="none" color={invitation.required ? '#1864ab' : '#495057'}>
-                      {invitation.required ? t('invite.requiredBadge') : t('invite.agreementBadge')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>{invitation.personName}</Text>
-                    <Text size="sm">{invitation.organisation}</Text>
-                    {invitation.note && <Text size="xs" c="gray.8">{invitation.note}</Text>}
-                  </Table.Td>
-                  <Table.Td><Text size="sm">{invitation.contact ?? t('common.none')}</Text></Table.Td>
-                  <Table.Td>
-                    {canEdit ? (
-                      <NativeSelect
-                        size="sm"
-                        aria-label={t('invite.statusOf', { name: invitation.personName })}
-                        value={invitation.status}
-                        disabled={change.isPending}
-                        onChange={(e) => change.mutate({ id: invitation.id, status: e.currentTarget.value as InvitationStatus })}
-                        data={INVITATION_STATUSES.filter((s) => s === invitation.status || NEXT_STATUS[invitation.status].includes(s))
-                          .map((s) => ({ value: s, label: t(`invitationStatus.${s}`) }))}
-                        data-testid={`invitation-status-${invitation.id}`}
-                      />
-                    ) : <Text size="sm">{t(`invitationStatus.${invitation.status}`)}</Text>}
-                  </Table.Td>
-                  <Table.Td><Letters invitation={invitation} /></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        // On a phone each invitation is a card: who, and its status to set, first (issue 14).
+        <DataTable
+          label={t('invite.title')}
+          minWidth={720}
+          testId="invitations"
+          rows={meeting.invitations}
+          rowKey={(invitation) => invitation.id}
+          rowProps={(invitation) => ({ 'data-testid': `invitation-${invitation.category}` })}
+          columns={[
+            {
+              id: 'category', header: t('invite.category'),
+              cell: (invitation) => (
+                <>
+                  <Text size="sm">{t(`category.${invitation.category}`)}</Text>
+                  <Badge styles={badgeStyles} size="sm" tt="none" color={invitation.required ? PALETTE.info : PALETTE.neutral}>
+                    {invitation.required ? t('invite.requiredBadge') : t('invite.agreementBadge')}
+                  </Badge>
+                </>
+              ),
+            },
+            {
+              id: 'addressee', header: t('invite.addressee'), stack: 'title',
+              cell: (invitation) => (
+                <>
+                  <Text size="sm" fw={600}>{invitation.personName}</Text>
+                  <Text size="sm">{invitation.organisation}</Text>
+                  {invitation.note && <Text size="xs" c="gray.8">{invitation.note}</Text>}
+                </>
+              ),
+            },
+            { id: 'contact', header: t('invite.contact'), cell: (invitation) => <Text size="sm">{invitation.contact ?? t('common.none')}</Text> },
+            {
+              id: 'status', header: t('invite.status'), stack: 'first',
+              cell: (invitation) => canEdit ? (
+                <NativeSelect
+                  size="sm"
+                  aria-label={t('invite.statusOf', { name: invitation.personName })}
+                  value={invitation.status}
+                  disabled={change.isPending}
+                  onChange={(e) => change.mutate({ id: invitation.id, status: e.currentTarget.value as InvitationStatus })}
+                  data={INVITATION_STATUSES.filter((s) => s === invitation.status || NEXT_STATUS[invitation.status].includes(s))
+                    .map((s) => ({ value: s, label: t(`invitationStatus.${s}`) }))}
+                  data-testid={`invitation-status-${invitation.id}`}
+                />
+              ) : <Text size="sm">{t(`invitationStatus.${invitation.status}`)}</Text>,
+            },
+            { id: 'letter', header: t('invite.letter'), cell: (invitation) => <Letters invitation={invitation} /> },
+          ]}
+        />
       )}
     </Stack>
   );

@@ -14,6 +14,8 @@ import { formatMeetingTime } from '../meetings/time.ts';
 import type { MyInvitation } from '../meetings/types.ts';
 import { answerInvitation, fetchMyInvitations } from './invitations.api.ts';
 import { notifyDone } from '../meetings/notify.ts';
+import { meetingTitle } from '../../app/format.ts';
+import { PALETTE } from '../../app/design.ts';
 
 const ANSWERED = ['accepted', 'declined', 'attended', 'absent'];
 
@@ -37,7 +39,7 @@ function InvitationCard({ invitation }: { invitation: MyInvitation }) {
       <Stack gap="xs">
         <Group justify="space-between" gap="xs">
           <Title order={2} size="h4" id={titleId}>
-            <Anchor component={Link} to={`/meetings/${m.id}`} inherit>{t('meeting.title', { number: m.number })}</Anchor>
+            <Anchor component={Link} to={`/meetings/${m.id}`} inherit>{meetingTitle(m, language)}</Anchor>
           </Title>
           <MeetingStatusBadge status={m.status} size="sm" />
         </Group>
@@ -49,7 +51,7 @@ function InvitationCard({ invitation }: { invitation: MyInvitation }) {
         </Text>
         <Group gap="xs">
           <Text size="sm">{t('invite.status')}:</Text>
-          <Badge styles={badgeStyles} tt="none" color={invitation.status === 'declined' ? '#c92a2a' : answered ? '#237032' : '#495057'}>{t(`invitationStatus.${invitation.status}`)}</Badge>
+          <Badge styles={badgeStyles} tt="none" color={invitation.status === 'declined' ? PALETTE.danger : answered ? PALETTE.success : PALETTE.neutral}>{t(`invitationStatus.${invitation.status}`)}</Badge>
         </Group>
         {invitation.note && <Text size="sm">{t('mine.yourNote')}: {invitation.note}</Text>}
         {invitation.status === 'draft' && <Text size="sm" c="gray.8">{t('mine.notSent')}</Text>}

@@ -181,6 +181,11 @@ function ClassifyForm({ row, onDone }: { row: ItemRow; onDone: () => void }) {
   );
 }
 
+/** "ALM-KAR-P2-D01-2026-02/3" → "3": the item's number within its meeting. */
+export function shortReference(reference: string): string {
+  return reference.slice(reference.lastIndexOf('/') + 1);
+}
+
 function ItemList({ rows }: { rows: ItemRow[] }) {
   const { t } = useTranslation('live');
   const language = useLanguage();
@@ -191,26 +196,30 @@ function ItemList({ rows }: { rows: ItemRow[] }) {
   return (
     <ol className="live-list" aria-label={t('item.listTitle')} data-testid="live-items">
       {rows.map((row) => (
-        <li key={row.key} data-testid="live-item-row" data-state={row.state}>
-          <span className="live-number">{row.reference ?? '·'}</span>
+        // The number leads; the reference (the meeting's number and "/n", 25 characters) goes
+        // under the text, where it may wrap: beside the text it squeezed the text to one letter
+        // per line on a phone (issue 14).
+        <li key={row.key} data-testid="live-item-row" data-state={row.state} className="live-item">
+          <div className="live-item-head">
+            <span className="live-number">{row.reference ? `№${shortReference(row.reference)}` : '·'}</span>
+            <Text size="sm" fw={600} className="live-item-kind">{t(`kind.${row.kind}`)} · {topicName(topics.get(row.topic), row.topic, language)}{row.raisedBy ? ` · ${row.raisedBy}` : ` · ${t('item.anonymous')}`}</Text>
+            <StateBadge state={row.state} />
+          </div>
           <div className="live-row-main">
-            <Text size="sm" fw={600}>{t(`kind.${row.kind}`)} · {topicName(topics.get(row.topic), row.topic, language)}{row.raisedBy ? ` · ${row.raisedBy}` : ` · ${t('item.anonymous')}`}</Text>
             <Text size="sm" className="live-text">{row.text}</Text>
             <Text size="xs" c="gray.8">
               {t('item.outcomeLabel')}: {row.outcome ? t(`outcome.${row.outcome}`) : t(`resolution.${row.resolution ?? 'none'}`)}
             </Text>
             {row.answer && <Text size="xs" className="live-text">{t('item.answer')}: {row.answer}</Text>}
-            {open === row.key && row.id && <ClassifyForm row={row} onDone={() => setOpen(null)} />}
-          </div>
-          <Stack gap={6} align="flex-end" className="live-row-side">
-            <StateBadge state={row.state} />
-            {row.state === 'saved' && row.id && open !== row.key && (
-              <Button size="compact-xs" variant="subtle" onClick={() => setOpen(row.key)} disabled={!live.online}
+            {row.reference && <Text size="xs" c="gray.8" className="live-text">{row.reference}</Text>}
+            {row.state === 'saved' && row.id && live.canRecord && open !== row.key && (
+              <Button size="compact-sm" variant="light" mt={6} onClick={() => setOpen(row.key)} disabled={!live.online}
                 title={live.online ? undefined : t('sync.onlineOnly')} aria-label={`${t('item.classify')}: ${row.reference ?? ''}`}>
                 {t('item.classify')}
               </Button>
             )}
-          </Stack>
+            {open === row.key && row.id && <ClassifyForm row={row} onDone={() => setOpen(null)} />}
+          </div>
         </li>
       ))}
     </ol>
@@ -224,9 +233,11 @@ export function ItemsPanel() {
   const editingKey = live.editing?.kind === 'item' ? live.editing.clientKey : 'new';
   return (
     <Stack gap="md">
-      <LiveSection id="live-item-form-title" title={t('item.formTitle')}>
-        <ItemForm key={editingKey} />
-      </LiveSection>
+      {live.canRecord && (
+        <LiveSection id="live-item-form-title" title={t('item.formTitle')}>
+          <ItemForm key={editingKey} />
+        </LiveSection>
+      )}
       <LiveSection id="live-items-title" title={`${t('item.listTitle')} (${rows.filter((r) => r.state !== 'attention').length})`}>
         <ItemList rows={rows} />
       </LiveSection>

@@ -1,22 +1,24 @@
-import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertTriangle, IconArrowLeft, IconCloudOff, IconCloudUpload, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconCalendarTime, IconCloudOff, IconCloudUpload, IconCircleCheck, IconFileText, IconListCheck, IconLock, IconRefresh } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { formatLongDateTime, meetingTitle } from '../../app/format.ts';
 import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { fetchMeeting, meetingKeys } from '../meetings/meetings.api.ts';
 import { MeetingStatusBadge } from '../meetings/StatusBadge.tsx';
+import { HoldButton } from '../meetings/tasks/NextAction.tsx';
+import { RuleLink } from '../meetings/RuleRefusal.tsx';
 import { formatMeetingTime } from '../meetings/time.ts';
 import type { MeetingStatus } from '../meetings/types.ts';
 import { ItemsPanel } from './ItemsPanel.tsx';
 import { LiveContext, type Live } from './LiveContext.tsx';
-import { participantCount, queueCounts, registerRows } from './live.model.ts';
-import type { LiveOperationKind } from './live.types.ts';
+import { awardRows, closedReason, decisionRows, itemRows, participantCount, queueCounts, registerRows, type ClosedReason } from './live.model.ts';
+import type { LiveOperationKind, LiveState } from './live.types.ts';
 import './live.css';
 import { AwardsPanel, DecisionsPanel } from './OutcomesPanels.tsx';
 import { discardOperation, retryOperation, type Author, type OutboxOperation } from './outbox.ts';
@@ -83,6 +85,54 @@ function AttentionList({ ops, onEdit, onResend, onDiscard }: {
   );
 }
 
+/**
+ * After the protocol is signed the live screen has nothing left to record: it says so plainly,
+ * sums up what was recorded and leads to the protocol and the follow-up (issue 14) — no greyed form.
+ */
+function ClosedMeeting({ meetingId, state, ops }: { meetingId: string; state: LiveState; ops: OutboxOperation[] }) {
+  const { t } = useTranslation('live');
+  const counts: Array<[string, number]> = [
+    [t('tabs.register'), participantCount(registerRows(state, ops))],
+    [t('tabs.items'), itemRows(state, ops).filter((r) => r.state !== 'attention').length],
+    [t('tabs.decisions'), decisionRows(state, ops).filter((r) => r.state !== 'attention').length],
+    [t('tabs.awards'), awardRows(state, ops).filter((r) => r.state !== 'attention').length],
+  ];
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="live-closed-title" data-testid="live-closed" data-reason="signed">
+      <Stack gap="sm">
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <IconLock size={22} aria-hidden style={{ flex: 'none', marginTop: 2 }} />
+          <Title order={2} size="h3" id="live-closed-title">{t('page.closed.title')}</Title>
+        </Group>
+        <Text>{t('page.closed.signed')}</Text>
+        <Text fw={600} size="sm">{t('page.closed.recorded')}</Text>
+        <dl className="live-counts" data-testid="live-closed-counts">
+          {counts.map(([label, count]) => <div key={label}><dt>{label}</dt><dd>{count}</dd></div>)}
+        </dl>
+        <Group gap="sm" wrap="wrap">
+          <Button component={Link} to={`/meetings/${meetingId}/protocol`} leftSection={<IconFileText size={18} aria-hidden />} data-testid="live-closed-protocol">
+            {t('page.closed.protocol')}
+          </Button>
+          <Button component={Link} to={`/meetings/${meetingId}#meeting-followup`} variant="default" leftSection={<IconListCheck size={18} aria-hidden />}
+            data-testid="live-closed-followup">
+            {t('page.closed.followUp')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Recording is not open yet (or no more, for a cancelled meeting): why, in one line; the lists stay below. */
+function NotOpen({ reason, waiting }: { reason: Exclude<ClosedReason, 'signed'>; waiting: boolean }) {
+  const { t } = useTranslation('live');
+  return (
+    <Alert color="gray" variant="light" icon={<IconCalendarTime aria-hidden />} title={t('page.closed.notOpenTitle')} data-testid="live-closed" data-reason={reason}>
+      {t(`page.closed.${reason}`)}{waiting && ` ${t('page.closed.waiting')}`}
+    </Alert>
+  );
+}
+
 function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId: string; data: LiveData; ops: OutboxOperation[] }) {
   const { t } = useTranslation('live');
   const language = useLanguage();
@@ -90,10 +140,11 @@ function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId:
   const { state } = data;
   const counts = queueCounts(ops);
   const { status, sync, add } = useLiveSync(author, meetingId, counts.pending);
+  const navigate = useNavigate();
   const [tab, setTab] = useState<Tab>('register');
   const [editing, setEditingState] = useState<OutboxOperation | null>(null);
   const [paperSheet, setPaperSheet] = useState<Live['paperSheet']>(null);
-  useDocumentTitle(`${t('page.title', { number: state.meeting.number })} — Esep`);
+  useDocumentTitle(`${t('page.title', { title: meetingTitle({ startsAt: state.meeting.startsAt, districts: state.districts }, language) })} — Esep`);
 
   const detail = useQuery({
     queryKey: meetingKeys.detail(meetingId),
@@ -120,6 +171,7 @@ function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId:
   const count = participantCount(registerRows(state, ops));
   const offline = !online || status.networkFailed;
   const rejected = ops.filter((op) => op.state === 'rejected');
+  const closed = closedReason(state.meeting);
 
   return (
     <LiveContext value={live}>
@@ -129,7 +181,7 @@ function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId:
         </Anchor>
         <Stack gap={4}>
           <Group gap="sm" wrap="wrap">
-            <Title order={1} size="h2" data-testid="live-title">{t('page.title', { number: state.meeting.number })}</Title>
+            <Title order={1} size="h2" data-testid="live-title">{t('page.title', { title: meetingTitle({ startsAt: state.meeting.startsAt, districts: state.districts }, language) })}</Title>
             <MeetingStatusBadge status={state.meeting.status as MeetingStatus} testId="live-status" />
           </Group>
           <Text size="sm">{formatMeetingTime(state.meeting.startsAt, state.meeting.endsAt, language)}</Text>
@@ -141,12 +193,13 @@ function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId:
         {offline && data.snapshotAt === null && <Text size="sm" data-testid="live-offline-hint">{t('sync.offlineHint')}</Text>}
         {data.snapshotAt !== null && (
           <Alert color="gray" variant="light" icon={<IconCloudOff aria-hidden />} data-testid="live-snapshot">
-            {t('page.fromSnapshot', { time: formatDateTime(new Date(data.snapshotAt).toISOString(), language) })}
+            {t('page.fromSnapshot', { time: formatLongDateTime(new Date(data.snapshotAt).toISOString(), language) })}
           </Alert>
         )}
-        {!state.meeting.recordingOpen && <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} data-testid="live-closed">{t('page.recordingClosed')}</Alert>}
+        {closed === 'signed' && <ClosedMeeting meetingId={meetingId} state={state} ops={ops} />}
+        {closed && closed !== 'signed' && <NotOpen reason={closed} waiting={counts.pending > 0} />}
         <AttentionList ops={rejected} onEdit={setEditing} onResend={(key) => void resend(key)} onDiscard={(key) => void discardOperation(author, key)} />
-        <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted>
+        {closed !== 'signed' && <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted>
           <Tabs.List aria-label={t('page.sections')} grow className="live-tabs">
             {TABS.map((name) => <Tabs.Tab key={name} value={name} data-testid={`live-tab-${name}`}>{t(`tabs.${name}`)}</Tabs.Tab>)}
           </Tabs.List>
@@ -154,7 +207,19 @@ function LiveView({ author, meetingId, data, ops }: { author: Author; meetingId:
           <Tabs.Panel value="items" pt="md"><ItemsPanel /></Tabs.Panel>
           <Tabs.Panel value="decisions" pt="md"><DecisionsPanel /></Tabs.Panel>
           <Tabs.Panel value="awards" pt="md"><AwardsPanel /></Tabs.Panel>
-        </Tabs>
+        </Tabs>}
+        {/* Issue 14: the meeting ends here — "held", then straight to the protocol, signed the same day (R-32.3). */}
+        {closed === null && detail.data?.abilities.update && detail.data.availableActions.includes('hold') && (
+          <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="live-finish-title" data-testid="live-finish">
+            <Stack gap="xs">
+              <Title order={2} size="h4" id="live-finish-title">{t('page.finish.title')}</Title>
+              <Text size="sm">{counts.pending > 0 ? t('page.finish.waiting') : <>{t('page.finish.text')} (<RuleLink rule="R-32.3" />)</>}</Text>
+              {counts.pending === 0 && online && (
+                <Group><HoldButton meeting={detail.data} primary={false} onHeld={() => navigate(`/meetings/${meetingId}/protocol`)} /></Group>
+              )}
+            </Stack>
+          </Paper>
+        )}
       </Stack>
     </LiveContext>
   );

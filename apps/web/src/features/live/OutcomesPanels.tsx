@@ -4,11 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { AwardBody, AWARD_KIND_VALUES, AWARD_RECIPIENT_VALUES, DecisionBody } from '@esep/contracts';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../app/format.ts';
+import { formatLongDate, todayIso } from '../../app/format.ts';
+import { useCurrentUser } from '../auth/session.tsx';
 import { ErrorAlert } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { deleteRecord, liveKeys, type DeletableKind } from './live.api.ts';
-import { awardRows, compact, decisionRows, validate, type FieldErrors } from './live.model.ts';
+import { awardRows, compact, decisionDefaults, decisionRows, validate, type FieldErrors } from './live.model.ts';
 import type { AwardData, DecisionData, LiveOperationKind } from './live.types.ts';
 import { queueEntry, useLive } from './LiveContext.tsx';
 import { Announce, focusField, LiveSection, showProblems, StateBadge, useFieldError } from './parts.tsx';
@@ -48,15 +49,17 @@ function useQueuedForm<V extends Record<string, string>>(kind: LiveOperationKind
 
 function DecisionForm() {
   const { t } = useTranslation('live');
+  const user = useCurrentUser();
   const f = useQueuedForm('decision', (data) => {
     const d = data as DecisionData | undefined;
-    return { text: d?.text ?? '', responsible: d?.responsible ?? '', dueDate: d?.dueDate ?? '' };
+    const defaults = decisionDefaults(user.displayName, todayIso());
+    return { text: d?.text ?? '', responsible: d?.responsible ?? defaults.responsible, dueDate: d?.dueDate ?? defaults.dueDate };
   });
   const errorOf = useFieldError(f.errors);
   const disabled = !f.live.canRecord;
   return (
     <form ref={f.formRef} noValidate data-testid="live-decision-form"
-      onSubmit={(e) => void f.submit(e, DecisionBody, t('decision.added'), () => ({ text: '', responsible: '', dueDate: '' }))}>
+      onSubmit={(e) => void f.submit(e, DecisionBody, t('decision.added'), (v) => ({ ...v, text: '' }))}>
       <Stack gap="sm">
         <Textarea ref={f.firstRef} label={t('decision.text')} value={f.values.text} onChange={(e) => f.set('text', e.currentTarget.value)} error={errorOf('text')}
           autosize minRows={2} maxRows={6} required disabled={disabled} data-testid="live-decision-text" />
@@ -137,9 +140,11 @@ export function DecisionsPanel() {
   const editingKey = live.editing?.kind === 'decision' ? live.editing.clientKey : 'new';
   return (
     <Stack gap="md">
-      <LiveSection id="live-decision-form-title" title={t('decision.formTitle')}>
-        <DecisionForm key={editingKey} />
-      </LiveSection>
+      {live.canRecord && (
+        <LiveSection id="live-decision-form-title" title={t('decision.formTitle')}>
+          <DecisionForm key={editingKey} />
+        </LiveSection>
+      )}
       <LiveSection id="live-decisions-title" title={t('decision.listTitle')}>
         {remove.isError && <ErrorAlert error={remove.error} />}
         {rows.length === 0 ? <Text size="sm" c="gray.8">{t('decision.empty')}</Text> : (
@@ -149,7 +154,7 @@ export function DecisionsPanel() {
                 <span className="live-number">{row.number ?? '·'}</span>
                 <div className="live-row-main">
                   <Text size="sm" className="live-text">{row.text}</Text>
-                  <Text size="xs" c="gray.8" className="live-text">{row.responsible} · {t('decision.due', { date: formatDate(row.dueDate, language) })}</Text>
+                  <Text size="xs" c="gray.8" className="live-text">{row.responsible} · {t('decision.due', { date: formatLongDate(row.dueDate, language) })}</Text>
                 </div>
                 <Stack gap={6} align="flex-end" className="live-row-side">
                   <StateBadge state={row.state} />
@@ -174,9 +179,11 @@ export function AwardsPanel() {
   const editingKey = live.editing?.kind === 'award' ? live.editing.clientKey : 'new';
   return (
     <Stack gap="md">
-      <LiveSection id="live-award-form-title" title={t('award.formTitle')}>
-        <AwardForm key={editingKey} />
-      </LiveSection>
+      {live.canRecord && (
+        <LiveSection id="live-award-form-title" title={t('award.formTitle')}>
+          <AwardForm key={editingKey} />
+        </LiveSection>
+      )}
       <LiveSection id="live-awards-title" title={t('award.listTitle')}>
         {remove.isError && <ErrorAlert error={remove.error} />}
         {rows.length === 0 ? <Text size="sm" c="gray.8">{t('award.empty')}</Text> : (

@@ -8,6 +8,7 @@ import { compact, type RegisterRow } from './live.model.ts';
 import type { ParticipantCategory } from './live.types.ts';
 import { useLive } from './LiveContext.tsx';
 import { CopyLink } from './parts.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 /* The register's side panels: invited officials (R-26), paper sheets, the self-registration link. */
 
@@ -43,7 +44,7 @@ export function Officials({ rows }: { rows: RegisterRow[] }) {
             <Group justify="space-between" gap="xs" wrap="wrap">
               <Text size="sm" style={{ minWidth: 0, flex: '1 1 180px', overflowWrap: 'anywhere' }}>{name}</Text>
               {done
-                ? <Text size="sm" fw={600} c="#237032">{t('officials.registered')}</Text>
+                ? <Text size="sm" fw={600} c={PALETTE.success}>{t('officials.registered')}</Text>
                 : <Button size="compact-sm" variant="light" leftSection={<IconUserCheck size={16} aria-hidden />} aria-label={`${t('officials.present')}: ${name}`}
                     onClick={() => markPresent(inv)} disabled={!live.canRecord} data-testid="live-official-present">{t('officials.present')}</Button>}
             </Group>

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconUserCheck, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ParticipantBody, PARTICIPANT_CATEGORY_VALUES } from '@esep/contracts';
 import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
@@ -15,6 +15,7 @@ import type { ParticipantCategory, ParticipantData } from './live.types.ts';
 import { queueEntry, useLive } from './LiveContext.tsx';
 import { Announce, focusField, LiveSection, showProblems, StateBadge, useFieldError } from './parts.tsx';
 import { Officials, PaperSheets, SelfRegistration } from './RegisterExtras.tsx';
+import { RuleLink } from '../meetings/RuleRefusal.tsx';
 
 interface RegisterValues {
   fullName: string;
@@ -77,7 +78,7 @@ function RegisterForm() {
     if (errors.fullName) setErrors((e) => ({ ...e, fullName: undefined }));
   };
 
-  const check = () => {
+  const check = (consentGiven = false) => {
     const body = compact({
       ...(editing ? (editing.data as Record<string, unknown>) : {}),
       fullName: values.fullName,
@@ -87,7 +88,7 @@ function RegisterForm() {
       organisation: values.organisation,
       phone: values.phone,
       email: values.email,
-      consent: values.consent,
+      consent: values.consent || consentGiven,
       consentVersion: live.state.consent.version,
       attendance: values.attendance,
       ...(editing ? {} : {
@@ -101,9 +102,13 @@ function RegisterForm() {
     return { result, problems };
   };
 
-  const submit = async (event?: FormEvent) => {
+  /**
+   * `consentGiven`: the "consent given — register" button, pressed by the inspector once the person
+   * has agreed to the text shown (its version is recorded with the entry). Enter never implies it.
+   */
+  const submit = async (event?: FormEvent, consentGiven = false) => {
     event?.preventDefault();
-    const { result, problems } = check();
+    const { result, problems } = check(consentGiven);
     if (!result.ok || Object.values(problems).some(Boolean)) {
       showProblems(formRef.current, problems, setErrors, setAnnouncement);
       return;
@@ -219,7 +224,14 @@ function RegisterForm() {
           </Stack>
         </details>
         <Group gap="sm">
-          <Button type="submit" leftSection={<IconUserPlus size={18} aria-hidden />} data-testid="live-register-submit" disabled={disabled}>
+          {/* Issue 14: one tap when the person has agreed — name, address, this button (3 per person). */}
+          {!values.consent && !editing && (
+            <Button size="md" leftSection={<IconUserCheck size={18} aria-hidden />} onClick={() => void submit(undefined, true)}
+              data-testid="live-register-consent" disabled={disabled}>
+              {t('register.submitWithConsent')}
+            </Button>
+          )}
+          <Button type="submit" variant={!values.consent && !editing ? 'default' : 'filled'} leftSection={<IconUserPlus size={18} aria-hidden />} data-testid="live-register-submit" disabled={disabled}>
             {editing ? t('register.saveRetry') : t('register.submit')}
           </Button>
           {editing && <Button variant="default" onClick={() => live.setEditing(null)}>{t('register.cancelEdit')}</Button>}
@@ -285,13 +297,16 @@ export function RegisterPanel({ publicUrl }: { publicUrl: string }) {
   const editingKey = live.editing?.kind === 'participant' ? live.editing.clientKey : 'new';
   return (
     <Stack gap="md">
-      <LiveSection id="live-register-form-title" title={t('register.formTitle')}>
-        <RegisterForm key={editingKey} />
-      </LiveSection>
+      {/* No greyed-out form while recording is closed: the notice above says why. */}
+      {live.canRecord && (
+        <LiveSection id="live-register-form-title" title={t('register.formTitle')}>
+          <RegisterForm key={editingKey} />
+        </LiveSection>
+      )}
       <LiveSection id="live-register-title" title={`${t('register.listTitle')} (${participantCount(rows)})`}>
         <RegisterList rows={rows} />
       </LiveSection>
-      <LiveSection id="live-officials-title" title={t('officials.title')}>
+      <LiveSection id="live-officials-title" title={<>{t('officials.title')} <Text span inherit fw={400}>(<RuleLink rule="R-26" />)</Text></>}>
         <Officials rows={rows} />
       </LiveSection>
       <LiveSection id="live-paper-title" title={t('paper.title')}>

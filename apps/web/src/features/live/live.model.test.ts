@@ -1,7 +1,8 @@
 import { DecisionBody, ItemBody, ParticipantBody } from '@esep/contracts';
 import { describe, expect, it } from 'vitest';
 import {
-  compact, decisionRows, itemRows, matchesSearch, participantCount, queueCounts, registerRows, validate,
+  decisionDefaults,
+  closedReason, compact, decisionRows, itemRows, matchesSearch, participantCount, queueCounts, registerRows, validate,
 } from './live.model.ts';
 import type { LiveState } from './live.types.ts';
 import type { OutboxOperation } from './outbox.ts';
@@ -95,5 +96,28 @@ describe('form validation with the shared schemas', () => {
     expect(item.ok || item.errors).toEqual({ text: 'tooLong' });
     const decision = validate(DecisionBody, compact({ text: 'Camera', responsible: 'Akimat', dueDate: '' }));
     expect(decision.ok || decision.errors).toEqual({ dueDate: 'required' });
+  });
+});
+
+describe('why the live screen records nothing', () => {
+  it('after signing the meeting is closed; before its day or announcement it is not open yet', () => {
+    expect(closedReason({ status: 'held', recordingOpen: true })).toBeNull();
+    expect(closedReason({ status: 'protocol_signed', recordingOpen: false })).toBe('signed');
+    expect(closedReason({ status: 'closed', recordingOpen: false })).toBe('signed');
+    expect(closedReason({ status: 'cancelled', recordingOpen: false })).toBe('cancelled');
+    expect(closedReason({ status: 'postponed', recordingOpen: false })).toBe('postponed');
+    expect(closedReason({ status: 'scheduled', recordingOpen: false })).toBe('notAnnounced');
+    expect(closedReason({ status: 'announced', recordingOpen: false })).toBe('notYet');
+  });
+});
+
+describe('a new decision\'s defaults (issue 14; R-34 asks who and by when)', () => {
+  it('the recording inspector, due 30 calendar days later, across month and year ends', () => {
+    expect(decisionDefaults('Серікбаев Ә.', '2026-12-17')).toEqual({ responsible: 'Серікбаев Ә.', dueDate: '2027-01-16' });
+    expect(decisionDefaults('X', '2028-02-01')).toEqual({ responsible: 'X', dueDate: '2028-03-02' });
+  });
+  it('the result passes the decision schema', () => {
+    const defaults = decisionDefaults('Серікбаев Ә.', '2026-12-17');
+    expect(DecisionBody.safeParse({ text: 'Жарық орнату', ...defaults }).success).toBe(true);
   });
 });

@@ -171,3 +171,39 @@ export function validate<S extends z.ZodType>(schema: S, values: unknown): Valid
 export function compact<T extends Record<string, unknown>>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined)) as Partial<T>;
 }
+
+/** Why entries cannot be recorded now, or null when they can. */
+export type ClosedReason = 'signed' | 'cancelled' | 'postponed' | 'notAnnounced' | 'notYet';
+
+/**
+ * The live screen's reason for a closed recording, from the meeting's status: after the protocol
+ * is signed the meeting is over (the screen links to the protocol and follow-up instead of a
+ * form); before its day or its announcement it is not open yet.
+ */
+export function closedReason(meeting: { status: string; recordingOpen: boolean }): ClosedReason | null {
+  if (meeting.recordingOpen) return null;
+  switch (meeting.status) {
+    case 'protocol_signed':
+    case 'closed':
+      return 'signed';
+    case 'cancelled':
+      return 'cancelled';
+    case 'postponed':
+      return 'postponed';
+    case 'draft':
+    case 'scheduled':
+      return 'notAnnounced';
+    default:
+      return 'notYet';
+  }
+}
+
+/**
+ * Issue 14: a decision starts with who records it as responsible and a month to do it (R-34 asks
+ * for both; either is changed in one field), and the next decision keeps what the last one used.
+ */
+export function decisionDefaults(displayName: string, today: string): { responsible: string; dueDate: string } {
+  const due = new Date(`${today}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + 30);
+  return { responsible: displayName, dueDate: due.toISOString().slice(0, 10) };
+}

@@ -4,9 +4,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { badgeStyles } from '../meetings/StatusBadge.tsx';
 import type { FieldErrors, RowState } from './live.model.ts';
+import { PALETTE } from '../../app/design.ts';
 
 /** Dark tones: white text keeps 4.5:1; the text says the state, the colour only repeats it. */
-const STATE_COLORS: Record<RowState, string> = { saved: '#237032', waiting: '#1864ab', attention: '#c92a2a' };
+const STATE_COLORS: Record<RowState, string> = { saved: PALETTE.success, waiting: PALETTE.info, attention: PALETTE.danger };
 
 export function StateBadge({ state }: { state: RowState }) {
   const { t } = useTranslation('live');
@@ -17,7 +18,7 @@ export function StateBadge({ state }: { state: RowState }) {
   );
 }
 
-export function LiveSection({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
+export function LiveSection({ id, title, children, testId }: { id: string; title: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby={id} data-testid={testId}>
       <Title order={2} size="h4" mb="sm" id={id}>{title}</Title>

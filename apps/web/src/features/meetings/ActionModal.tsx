@@ -2,18 +2,20 @@ import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } fr
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../app/format.ts';
+import { meetingTitle, todayIso } from '../../app/format.ts';
 import { meetingChanged, transitionMeeting } from './meetings.api.ts';
 import { FieldRefusal, RefusalAlert, refusalOf } from './RuleRefusal.tsx';
 import { almatyInstant, almatyParts } from './time.ts';
 import type { MeetingDetail, MeetingTransitionBody } from './types.ts';
 import { notifyDone } from './notify.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 
 export type ModalAction = 'postpone' | 'reschedule' | 'cancel';
 
 /** Postpone (reason, maybe a new time), reschedule (new time) or cancel (reason). */
 export function ActionModal({ meeting, action, onClose }: { meeting: MeetingDetail; action: ModalAction; onClose: () => void }) {
   const { t } = useTranslation('meetings');
+  const language = useLanguage();
   const queryClient = useQueryClient();
   const start = almatyParts(meeting.startsAt);
   const [reason, setReason] = useState('');
@@ -52,7 +54,7 @@ export function ActionModal({ meeting, action, onClose }: { meeting: MeetingDeta
   };
 
   return (
-    <Modal opened onClose={onClose} title={t(`actionTitle.${action}`, { number: meeting.number })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} title={t(`actionTitle.${action}`, { title: meetingTitle(meeting, language) })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="md">
         {action === 'postpone' && <Text size="sm">{t('meeting.postponeHint')}</Text>}
         {needsReason && (

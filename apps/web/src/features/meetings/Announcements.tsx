@@ -11,6 +11,7 @@ import { FieldRefusal, RefusalAlert, refusalOf } from './RuleRefusal.tsx';
 import type { Channel, MeetingDetail } from './types.ts';
 import { notifyDone } from './notify.ts';
 import { badgeStyles } from './StatusBadge.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 const isLink = (value: string) => /^https?:\/\//i.test(value);
 
@@ -35,8 +36,8 @@ export function AnnouncementList({ meeting }: { meeting: MeetingDetail }) {
             </div>
             <ProofControls meeting={meeting} announcementId={a.id} hasProof={a.hasProof} voided={a.voided} />
             {a.voided
-              ? <Badge styles={badgeStyles} color="#495057" tt="none">{t('announce.voided')}</Badge>
-              : <Badge styles={badgeStyles} color={a.counts ? '#237032' : '#c2410c'} tt="none">{a.counts ? t('announce.counts') : t('announce.late')}</Badge>}
+              ? <Badge styles={badgeStyles} color={PALETTE.neutral} tt="none">{t('announce.voided')}</Badge>
+              : <Badge styles={badgeStyles} color={a.counts ? PALETTE.success : PALETTE.caution} tt="none">{a.counts ? t('announce.counts') : t('announce.late')}</Badge>}
           </Group>
         </li>
       ))}

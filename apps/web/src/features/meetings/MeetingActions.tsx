@@ -1,7 +1,5 @@
 import { Button, Group, Stack } from '@mantine/core';
-import {
-  IconBan, IconCalendarEvent, IconCalendarPause, IconCalendarTime, IconCheck, IconPencil, IconSpeakerphone, type Icon,
-} from '@tabler/icons-react';
+import { IconBan, IconCalendarEvent, IconCalendarPause, IconCalendarTime, IconPencil, type Icon } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,12 +11,15 @@ import { RefusalAlert } from './RuleRefusal.tsx';
 import type { MeetingAction, MeetingDetail } from './types.ts';
 import { notifyDone } from './notify.ts';
 
-/** The transitions the web client offers; the modal ones ask for a reason or a new time. */
-const ACTIONS = ['schedule', 'announce', 'hold', 'postpone', 'reschedule', 'cancel'] as const;
+/**
+ * The other transitions the web client offers; the modal ones ask for a reason or a new time.
+ * Issue 14: announcing and "held" belong to their steps of the task list (AnnounceStep, HoldButton);
+ * "schedule" (a plan not yet announced) stays for those who announce later.
+ */
+const ACTIONS = ['schedule', 'postpone', 'reschedule', 'cancel'] as const;
 type Offered = (typeof ACTIONS)[number];
-const MODAL: readonly Offered[] = ['postpone', 'reschedule', 'cancel'];
 const ICONS: Record<Offered, Icon> = {
-  schedule: IconCalendarEvent, announce: IconSpeakerphone, hold: IconCheck,
+  schedule: IconCalendarEvent,
   postpone: IconCalendarPause, reschedule: IconCalendarTime, cancel: IconBan,
 };
 
@@ -30,7 +31,7 @@ export function MeetingActions({ meeting }: { meeting: MeetingDetail }) {
   const queryClient = useQueryClient();
   const [modal, setModal] = useState<ModalAction | null>(null);
   const run = useMutation({
-    mutationFn: (action: 'schedule' | 'announce' | 'hold') => transitionMeeting(meeting.id, { action }),
+    mutationFn: (action: 'schedule') => transitionMeeting(meeting.id, { action }),
     onSuccess: (detail, action) => {
       meetingChanged(queryClient, detail);
       notifyDone(t(`actionDone.${action}`));
@@ -39,6 +40,7 @@ export function MeetingActions({ meeting }: { meeting: MeetingDetail }) {
   if (!meeting.abilities.update) return null;
   const actions = meeting.availableActions.filter(offered);
   const editable = meeting.status === 'draft' || meeting.status === 'scheduled';
+  if (actions.length === 0 && !editable) return null;
 
   return (
     <Stack gap="sm">
@@ -50,7 +52,7 @@ export function MeetingActions({ meeting }: { meeting: MeetingDetail }) {
               key={action}
               size="md"
               styles={wrappingButton}
-              variant={MODAL.includes(action) ? 'default' : 'filled'}
+              variant="default"
               color={action === 'cancel' ? 'red' : undefined}
               leftSection={<ActionIcon size={18} aria-hidden />}
               loading={run.isPending && run.variables === action}
@@ -66,7 +68,7 @@ export function MeetingActions({ meeting }: { meeting: MeetingDetail }) {
           );
         })}
         {editable && (
-          <Button size="md" styles={wrappingButton} variant="light" component={Link} to={`/meetings/${meeting.id}/edit`} leftSection={<IconPencil size={18} aria-hidden />} data-testid="meeting-edit">
+          <Button size="md" styles={wrappingButton} variant="default" component={Link} to={`/meetings/${meeting.id}/edit`} leftSection={<IconPencil size={18} aria-hidden />} data-testid="meeting-edit">
             {t('meeting.editPlan')}
           </Button>
         )}

@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format.ts';
+import { formatDateTime, formatLongDateTime } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { formatAlmatyDateTime } from './time.ts';
 import type { Conflict, MeetingEvent } from './types.ts';
@@ -44,7 +44,7 @@ export function MeetingHistory({ events }: { events: MeetingEvent[] }) {
           </Text>
           <Text size="xs" c="gray.8">{formatDateTime(e.at, language)}</Text>
           {e.reason && <Text size="sm">{t('meeting.reason')}: {e.reason}</Text>}
-          {e.previousStartsAt && <Text size="sm">{t('history.previousStart', { date: formatDateTime(e.previousStartsAt, language) })}</Text>}
+          {e.previousStartsAt && <Text size="sm">{t('history.previousStart', { date: formatLongDateTime(e.previousStartsAt, language) })}</Text>}
         </li>
       ))}
     </ol>

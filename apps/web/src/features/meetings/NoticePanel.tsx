@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarCheck, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../app/format.ts';
+import { formatLongDate } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { RuleLink } from './RuleRefusal.tsx';
 import type { MeetingDetail } from './types.ts';
@@ -11,7 +11,7 @@ import { TONE } from './StatusBadge.tsx';
 export function NoticePanel({ notice }: { notice: MeetingDetail['notice'] }) {
   const { t } = useTranslation('meetings');
   const language = useLanguage();
-  const deadline = formatDate(notice.deadline, language);
+  const deadline = formatLongDate(notice.deadline, language);
   const rule = <Text size="sm">{t('meeting.notice.rule')} (<RuleLink rule="R-27.1" />)</Text>;
   if (notice.given) {
     return (

@@ -1,22 +1,13 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { MEETING_COLORS, OBLIGATION_COLORS, PALETTE } from '../../app/design.ts';
 import type { MeetingStatus, ObligationStatus } from './types.ts';
 
-/**
- * Dark shades, so the white text of a badge keeps a contrast above 4.5:1; the text says the
- * status, the colour only repeats it.
+/*
+ * The status colours are design tokens (`app/design.ts`); re-exported here, where the badges
+ * that use them live, so existing imports keep working.
  */
-/** Tones for alerts and text, dark enough for 4.5:1 on white and on their own light tint. */
-export const TONE = { green: '#237032', orange: '#a8380a', blue: '#1864ab' } as const;
-
-export const OBLIGATION_COLORS: Record<ObligationStatus, string> = {
-  met: '#237032', held: '#087f5b', scheduled: '#1864ab', at_risk: '#c2410c', open: '#495057', missed: '#c92a2a',
-};
-
-export const MEETING_COLORS: Record<MeetingStatus, string> = {
-  draft: '#495057', scheduled: '#1864ab', announced: '#5f3dc4', held: '#087f5b', protocol_signed: '#237032',
-  closed: '#343a40', postponed: '#c2410c', cancelled: '#c92a2a',
-};
+export { MEETING_COLORS, OBLIGATION_COLORS, TONE } from '../../app/design.ts';
 
 /** Long Kazakh and Russian words wrap inside a badge rather than being cut off. */
 export const badgeStyles = {
@@ -38,6 +29,16 @@ export function ObligationBadge({ status, testId }: { status: ObligationStatus; 
   return (
     <Badge color={OBLIGATION_COLORS[status]} variant="filled" tt="none" styles={badgeStyles} data-testid={testId} data-status={status}>
       {t(`obligation.${status}`)}
+    </Badge>
+  );
+}
+
+/** Issue 14: a practice meeting is marked wherever it is shown; it never counts. */
+export function PracticeBadge({ size = 'md' }: { size?: 'sm' | 'md' | 'lg' }) {
+  const { t } = useTranslation('meetings');
+  return (
+    <Badge color={PALETTE.special} variant="outline" tt="none" size={size} styles={badgeStyles} data-testid="practice-badge">
+      {t('practice.badge')}
     </Badge>
   );
 }

@@ -35,7 +35,7 @@ export type AcknowledgementReport = z.infer<typeof c.AcknowledgementReport>;
 
 /** `GET /invitations/mine`: an invitation with the meeting it is for. */
 export type MyInvitation = Invitation & {
-  meeting: Pick<MeetingSummary, 'id' | 'number' | 'startsAt' | 'endsAt' | 'status' | 'venueName' | 'venueAddress'>;
+  meeting: Pick<MeetingSummary, 'id' | 'number' | 'startsAt' | 'endsAt' | 'status' | 'venueName' | 'venueAddress' | 'districts'>;
 };
 
 export interface AnnouncementTexts {

@@ -1,11 +1,10 @@
-import { Badge, Code, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Code, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.ts';
-import { TableMessageRow, TableScroll } from '../../app/table.tsx';
 import { localName } from '../../i18n/names.ts';
+import { DataTable } from '../../app/table.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { badgeStyles } from '../meetings/StatusBadge.tsx';
-import { Facts } from '../org/DistrictFacts.tsx';
 import type { Delivery, DeliveryStatus } from './notifications.api.ts';
 import { errorReason, isKind, isSubscriptionKind, STATUS_COLORS } from './options.ts';
 
@@ -59,71 +58,38 @@ function Outcome({ delivery }: { delivery: Delivery }) {
   );
 }
 
-/** The log as a table, for a wide screen. */
+/** The log: a table on a wide screen, a card per delivery on a phone (its status and kind first). */
 export function DeliveryTable({ items, loading }: { items: readonly Delivery[]; loading: boolean }) {
   const { t } = useTranslation('notifications');
   const language = useLanguage();
-  const columns = 7;
   return (
-    <TableScroll label={t('log.table')} minWidth={980}>
-      <Table verticalSpacing="xs" striped data-testid="deliveries-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('log.createdAt')}</Table.Th>
-            <Table.Th>{t('log.recipient')}</Table.Th>
-            <Table.Th>{t('log.kind')}</Table.Th>
-            <Table.Th>{t('log.channel')}</Table.Th>
-            <Table.Th>{t('log.status')}</Table.Th>
-            <Table.Th>{t('log.attempts')}</Table.Th>
-            <Table.Th>{t('log.error')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {loading && items.length === 0 && <TableMessageRow colSpan={columns}>{t('log.loading')}</TableMessageRow>}
-          {!loading && items.length === 0 && <TableMessageRow colSpan={columns}>{t('log.empty')}</TableMessageRow>}
-          {items.map((d) => (
-            <Table.Tr key={d.id} data-testid="delivery" data-id={d.id} data-status={d.status} data-channel={d.channel} data-recipient={d.recipient.kind}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(d.createdAt, language)}</Table.Td>
-              <Table.Td><RecipientText recipient={d.recipient} /></Table.Td>
-              <Table.Td><KindText kind={d.kind} /></Table.Td>
-              <Table.Td>
-                <Text size="sm">{t(`channel.${d.channel}`)}</Text>
-                {d.address && <Text size="xs" c="gray.8" ff="monospace" data-testid="delivery-address"><AddressText address={d.address} channel={d.channel} /></Text>}
-              </Table.Td>
-              <Table.Td><DeliveryStatusBadge status={d.status} /></Table.Td>
-              <Table.Td ta="center" data-testid="delivery-attempts">{d.attempts}</Table.Td>
-              <Table.Td maw={320}><Outcome delivery={d} /></Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
-  );
-}
-
-/** The log as cards, for a phone: a table of seven columns does not fit 360 px. */
-export function DeliveryCards({ items, loading }: { items: readonly Delivery[]; loading: boolean }) {
-  const { t } = useTranslation('notifications');
-  const language = useLanguage();
-  if (items.length === 0) return <Text c="gray.8" role="status" ta="center" py="md">{loading ? t('log.loading') : t('log.empty')}</Text>;
-  return (
-    <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('log.table')} data-testid="deliveries-cards">
-      {items.map((d) => (
-        <Paper component="li" key={d.id} withBorder p="sm" data-testid="delivery" data-id={d.id} data-status={d.status} data-channel={d.channel} data-recipient={d.recipient.kind}>
-          <Stack gap={6} mb="xs" align="flex-start">
-            <DeliveryStatusBadge status={d.status} />
-            <Text fw={600} size="sm"><KindText kind={d.kind} /></Text>
-          </Stack>
-          <Facts stacked items={[
-            [t('log.recipient'), <RecipientText recipient={d.recipient} />],
-            [t('log.channel'), t(`channel.${d.channel}`)],
-            [t('log.address'), d.address ? <Text span ff="monospace" size="sm" data-testid="delivery-address"><AddressText address={d.address} channel={d.channel} /></Text> : '—'],
-            [t('log.attempts'), <span data-testid="delivery-attempts">{d.attempts}</span>],
-            [t('log.createdAt'), formatDateTime(d.createdAt, language)],
-            [t('log.error'), <Outcome delivery={d} />],
-          ]} />
-        </Paper>
-      ))}
-    </Stack>
+    <DataTable
+      label={t('log.table')}
+      minWidth={980}
+      testId="deliveries-table"
+      rows={items}
+      rowKey={(d) => d.id}
+      rowProps={(d) => ({ 'data-testid': 'delivery', 'data-id': d.id, 'data-status': d.status, 'data-channel': d.channel, 'data-recipient': d.recipient.kind })}
+      loading={loading}
+      loadingText={t('log.loading')}
+      empty={t('log.empty')}
+      columns={[
+        { id: 'createdAt', header: t('log.createdAt'), nowrap: true, cell: (d) => formatDateTime(d.createdAt, language) },
+        { id: 'recipient', header: t('log.recipient'), cell: (d) => <RecipientText recipient={d.recipient} /> },
+        { id: 'kind', header: t('log.kind'), stack: 'title', cell: (d) => <KindText kind={d.kind} /> },
+        {
+          id: 'channel', header: t('log.channel'),
+          cell: (d) => (
+            <>
+              <Text size="sm">{t(`channel.${d.channel}`)}</Text>
+              {d.address && <Text size="xs" c="gray.8" ff="monospace" data-testid="delivery-address"><AddressText address={d.address} channel={d.channel} /></Text>}
+            </>
+          ),
+        },
+        { id: 'status', header: t('log.status'), stack: 'first', cell: (d) => <DeliveryStatusBadge status={d.status} /> },
+        { id: 'attempts', header: t('log.attempts'), align: 'center', cellProps: () => ({ 'data-testid': 'delivery-attempts' }), cell: (d) => d.attempts },
+        { id: 'outcome', header: t('log.error'), cellProps: () => ({ maw: 320 }), cell: (d) => <Outcome delivery={d} /> },
+      ]}
+    />
   );
 }

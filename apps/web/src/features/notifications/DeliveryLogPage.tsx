@@ -1,12 +1,12 @@
 import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { IconInbox } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/status.tsx';
-import { DeliveryCards, DeliveryTable } from './DeliveryList.tsx';
+import { DeliveryTable } from './DeliveryList.tsx';
 import { fetchDeliveries, fetchOutbox, notificationKeys, type DeliveryChannel, type DeliveryFilters, type DeliveryRecipientKind, type DeliveryStatus } from './notifications.api.ts';
 import { DELIVERY_CHANNELS, DELIVERY_RECIPIENTS, DELIVERY_STATUSES } from './options.ts';
 import './notifications.css';
@@ -22,7 +22,6 @@ export function useOutbox() {
 export function DeliveryLogPage() {
   const { t } = useTranslation(['notifications', 'translation']);
   useDocumentTitle(`${t('log.title')} — ${t('translation:app.name')}`);
-  const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
   const [filters, setFilters] = useState<DeliveryFilters>({});
   // The value is read from the event at once: React has let go of `currentTarget` by the time an updater runs.
   const setFilter = (patch: DeliveryFilters) => setFilters((current) => ({ ...current, ...patch }));
@@ -80,7 +79,7 @@ export function DeliveryLogPage() {
         </SimpleGrid>
       </Paper>
       {log.isError && <ErrorAlert error={log.error} onRetry={() => void log.refetch()} />}
-      {narrow ? <DeliveryCards items={items} loading={loading} /> : <DeliveryTable items={items} loading={loading} />}
+      <DeliveryTable items={items} loading={loading} />
       {log.hasNextPage && (
         <Group>
           <Button variant="default" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} data-testid="deliveries-more">

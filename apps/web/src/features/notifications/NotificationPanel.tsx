@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Text, VisuallyHidden } from
 import { IconArrowRight, IconBellCog, IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../app/format.ts';
+import { formatDateTime, formatRule } from '../../app/format.ts';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import type { Notification } from './notifications.api.ts';
@@ -29,10 +29,10 @@ function NotificationItem({ item, onOpen }: { item: Notification; onOpen: () => 
     >
       <Group justify="space-between" gap={6} wrap="nowrap" align="flex-start">
         <Text fw={unread ? 700 : 500} size="sm" className="notification-title" data-testid="notification-title">{item.title}</Text>
-        {/* The rule whose deadline it guards (R-32.3 …): read out as "Rule R-32.3". */}
+        {/* The rule whose deadline it guards, cited as people cite it ("§32 ¶3"), read out as "Rule §32 ¶3". */}
         <Badge variant="outline" color="dark" tt="none" size="sm" radius="sm" className="notification-rule" data-testid="notification-rule">
-          <VisuallyHidden>{t('bell.rule', { rule: item.rule })}</VisuallyHidden>
-          <span aria-hidden>{item.rule}</span>
+          <VisuallyHidden>{t('bell.rule', { rule: formatRule(item.rule) })}</VisuallyHidden>
+          <span aria-hidden>{formatRule(item.rule)}</span>
         </Badge>
       </Group>
       <Text size="sm" mt={4} data-testid="notification-body">{item.body}</Text>

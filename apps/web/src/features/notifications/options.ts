@@ -1,4 +1,5 @@
 import type { Channel, DeliveryChannel, DeliveryRecipientKind, DeliveryStatus, NotificationKind, SubscriptionMessageKind } from './notifications.api.ts';
+import { PALETTE } from '../../app/design.ts';
 
 /*
  * The reminder API's enumerations, in the order the UI lists them. Written out rather than
@@ -26,8 +27,8 @@ export const SUBSCRIPTION_KINDS = [
  * (`options.test.ts` measures it). The text says the state; the colour only repeats it.
  */
 export const STATUS_COLORS: Record<DeliveryStatus, string> = {
-  queued: '#1864ab', held: '#5f3dc4', sending: '#0b7285', retrying: '#a8380a',
-  sent: '#237032', failed: '#c92a2a', unknown: '#862e9c', skipped: '#495057',
+  queued: PALETTE.info, held: PALETTE.accent, sending: PALETTE.progress, retrying: PALETTE.warning,
+  sent: PALETTE.success, failed: PALETTE.danger, unknown: PALETTE.special, skipped: PALETTE.neutral,
 };
 
 /** The reasons the delivery engine writes in `error` that the log explains in words. */

@@ -3,7 +3,7 @@ import { Alert, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
-import { formatDate } from '../../app/format.ts';
+import { formatLongDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 
@@ -28,8 +28,8 @@ export function AssignmentError({ error }: { error: unknown }) {
         {details.from && (
           <Text size="sm">
             {t('assignment.conflict', {
-              from: formatDate(details.from, language),
-              to: details.to ? formatDate(details.to, language) : t('district.current'),
+              from: formatLongDate(details.from, language),
+              to: details.to ? formatLongDate(details.to, language) : t('district.current'),
             })}
           </Text>
         )}

@@ -1,4 +1,4 @@
-import { Button, Table, VisuallyHidden } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendarOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format.ts';
 import { lazyComponent } from '../../app/lazy.ts';
 import { ErrorAlert } from '../../app/status.tsx';
-import { TableMessageRow, TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import type { Assignment } from '../../app/types.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { fetchAssignments, orgKeys } from './org.api.ts';
@@ -29,51 +29,39 @@ export function DistrictAssignments({ districtId, canEdit }: { districtId: strin
   });
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   const rows = [...(query.data ?? [])].sort((a, b) => b.from.localeCompare(a.from) || a.role.localeCompare(b.role));
-  const columns = canEdit ? 5 : 4;
 
   return (
     <>
-      <TableScroll label={t('district.assignments')} minWidth={canEdit ? 620 : 520}>
-        <Table striped verticalSpacing="xs" data-testid="district-assignments">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('district.staff')}</Table.Th>
-              <Table.Th>{t('district.assignmentRole')}</Table.Th>
-              <Table.Th>{t('district.from')}</Table.Th>
-              <Table.Th>{t('district.to')}</Table.Th>
-              {canEdit && <Table.Th><VisuallyHidden>{t('assignment.actions')}</VisuallyHidden></Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {query.isPending && <TableMessageRow colSpan={columns}>{t('table.loading')}</TableMessageRow>}
-            {query.isSuccess && rows.length === 0 && <TableMessageRow colSpan={columns}>{t('district.assignmentsEmpty')}</TableMessageRow>}
-            {rows.map((row) => (
-              <Table.Tr key={row.id}>
-                <Table.Td>{row.staff.fullName}</Table.Td>
-                <Table.Td>{t(`assignmentRoles.${row.role}`)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(row.from, language)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.to ? formatDate(row.to, language) : t('district.current')}</Table.Td>
-                {canEdit && (
-                  <Table.Td ta="right">
-                    {row.to === null && (
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        leftSection={<IconCalendarOff size={14} aria-hidden />}
-                        aria-label={t('assignment.endFor', { name: row.staff.fullName })}
-                        onClick={() => { setEnding(row); endModal.open(); }}
-                        data-testid="assignment-end"
-                      >
-                        {t('assignment.end')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataTable
+        label={t('district.assignments')}
+        minWidth={canEdit ? 620 : 520}
+        testId="district-assignments"
+        rows={rows}
+        rowKey={(row) => row.id}
+        loading={query.isPending}
+        empty={query.isSuccess ? t('district.assignmentsEmpty') : null}
+        columns={[
+          { id: 'staff', header: t('district.staff'), stack: 'title', cell: (row) => row.staff.fullName },
+          { id: 'role', header: t('district.assignmentRole'), cell: (row) => t(`assignmentRoles.${row.role}`) },
+          { id: 'from', header: t('district.from'), nowrap: true, cell: (row) => formatDate(row.from, language) },
+          { id: 'to', header: t('district.to'), nowrap: true, cell: (row) => row.to ? formatDate(row.to, language) : t('district.current') },
+          canEdit && {
+            id: 'actions', header: t('assignment.actions'), hiddenHeader: true, label: false, align: 'right',
+            cell: (row) => row.to === null && (
+              <Button
+                size="compact-sm"
+                variant="default"
+                leftSection={<IconCalendarOff size={14} aria-hidden />}
+                aria-label={t('assignment.endFor', { name: row.staff.fullName })}
+                onClick={() => { setEnding(row); endModal.open(); }}
+                data-testid="assignment-end"
+              >
+                {t('assignment.end')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {canEdit && (
         <Suspense fallback={null}>
           <EndAssignmentModal assignment={ending} opened={endOpen} onClose={endModal.close} />

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -7,13 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatNumber } from '../../app/format.ts';
 import { ErrorAlert } from '../../app/status.tsx';
-import { SortableTh, TableMessageRow, TablePager, TableScroll } from '../../app/table.tsx';
+import { DataTable, TablePager } from '../../app/table.tsx';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { fetchDistricts, orgKeys, type DistrictListParams } from './org.api.ts';
 
 const PAGE_SIZE = 25;
-const COLUMNS = 6;
 
 /** The list state lives in the address, so Back returns to the same page of the same search. */
 function useListParams(): [DistrictListParams, (changes: Record<string, string | undefined>) => void] {
@@ -84,36 +83,33 @@ export function DistrictsTable() {
         </Group>
       )}
       {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-      <TableScroll label={t('org.districts')} minWidth={680}>
-        <Table striped highlightOnHover verticalSpacing="xs" data-testid="districts-table" aria-busy={query.isFetching}>
-          <Table.Thead>
-            <Table.Tr>
-              <SortableTh field="code" sort={params.sort} onSort={sort}>{t('district.code')}</SortableTh>
-              <SortableTh field={nameField} sort={params.sort} onSort={sort}>{t('district.name')}</SortableTh>
-              <SortableTh field="population" sort={params.sort} onSort={sort}>{t('district.population')}</SortableTh>
-              <Table.Th>{t('district.point')}</Table.Th>
-              <Table.Th>{t('district.unit')}</Table.Th>
-              <Table.Th>{t('district.inspector')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {query.isPending && <TableMessageRow colSpan={COLUMNS}>{t('table.loading')}</TableMessageRow>}
-            {query.isSuccess && items.length === 0 && <TableMessageRow colSpan={COLUMNS}>{t('table.empty')}</TableMessageRow>}
-            {items.map((district) => (
-              <Table.Tr key={district.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{district.code}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/districts/${district.id}`}>{localName(district, language)}</Anchor>
-                </Table.Td>
-                <Table.Td ta="right">{district.population == null ? t('app.none') : formatNumber(district.population, language)}</Table.Td>
-                <Table.Td>{localName(district.point, language)}</Table.Td>
-                <Table.Td>{localName(district.unit, language)}</Table.Td>
-                <Table.Td>{district.inspector?.fullName ?? t('district.noInspector')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataTable
+        label={t('org.districts')}
+        minWidth={680}
+        testId="districts-table"
+        busy={query.isFetching}
+        highlightOnHover
+        rows={items}
+        rowKey={(district) => district.id}
+        sort={params.sort}
+        onSort={sort}
+        loading={query.isPending}
+        empty={query.isSuccess ? t('table.empty') : null}
+        columns={[
+          { id: 'code', header: t('district.code'), sort: 'code', nowrap: true, stack: 'first', cell: (district) => district.code },
+          {
+            id: 'name', header: t('district.name'), sort: nameField, stack: 'title',
+            cell: (district) => <Anchor component={Link} to={`/districts/${district.id}`}>{localName(district, language)}</Anchor>,
+          },
+          {
+            id: 'population', header: t('district.population'), sort: 'population', align: 'right',
+            cell: (district) => district.population == null ? t('app.none') : formatNumber(district.population, language),
+          },
+          { id: 'point', header: t('district.point'), cell: (district) => localName(district.point, language) },
+          { id: 'unit', header: t('district.unit'), cell: (district) => localName(district.unit, language) },
+          { id: 'inspector', header: t('district.inspector'), cell: (district) => district.inspector?.fullName ?? t('district.noInspector') },
+        ]}
+      />
       {query.data && (
         <TablePager page={params.page} pageSize={params.pageSize} total={query.data.total}
           onChange={(page) => update({ page: page > 1 ? String(page) : undefined })} />

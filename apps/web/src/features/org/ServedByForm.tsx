@@ -2,7 +2,7 @@ import { Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, todayIso } from '../../app/format.ts';
+import { formatLongDate, todayIso } from '../../app/format.ts';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { fetchServedBy, orgKeys } from './org.api.ts';
@@ -46,7 +46,7 @@ export function ServedByForm({ districtId }: { districtId: string }) {
         {query.isError && <ErrorAlert error={query.error} />}
         {query.data && !query.isFetching && (
           <Stack gap={4}>
-            <Text fw={600}>{t('district.servedByResult', { date: formatDate(query.data.date, language) })}</Text>
+            <Text fw={600}>{t('district.servedByResult', { date: formatLongDate(query.data.date, language) })}</Text>
             <Text>
               {t('district.inspector')}: {query.data.inspector?.fullName ?? t('district.servedByNone')}
             </Text>

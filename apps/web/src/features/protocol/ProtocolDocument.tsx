@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTICIPANT_CATEGORY_VALUES } from '@esep/contracts';
+import { positionLabel, rankLabel } from '@esep/domain';
 import type * as c from '@esep/contracts';
 import type { z } from 'zod';
 import { request } from '../../app/api.ts';
@@ -14,6 +15,7 @@ import { RefusalAlert, RuleLink } from '../meetings/RuleRefusal.tsx';
 import { formatMeetingTime } from '../meetings/time.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { protocolChanged, reassembleProtocol, saveProtocol, type Protocol, type ProtocolContent } from './protocol.api.ts';
+import { PALETTE } from '../../app/design.ts';
 
 type Item = ProtocolContent['items'][number];
 type Topic = z.infer<typeof c.Topic>;
@@ -30,10 +32,10 @@ function useTopicName(): (code: string, language: Language) => string {
 
 /** Dark tones keep white text above 4.5:1; the words say the route. */
 const ROUTE_COLORS: Record<Item['route'], string> = {
-  answered: '#237032',
-  check: '#c2410c',
-  forwarding: '#5f3dc4',
-  unclassified: '#495057',
+  answered: PALETTE.success,
+  check: PALETTE.caution,
+  forwarding: PALETTE.accent,
+  unclassified: PALETTE.neutral,
 };
 
 function Part({ id, title, rule, children, testId }: { id: string; title: string; rule?: string; children: ReactNode; testId?: string }) {
@@ -171,7 +173,8 @@ export function ProtocolDocument({ protocol }: { protocol: Protocol }) {
           <dt>{t('content.reporters')}</dt>
           <dd data-testid="protocol-reporters">
             {content.reporters.map((r) => (
-              <Text key={r.staffId} size="sm">{[r.rank, t(`position.${r.position}` as 'position.inspector', { ns: 'meetings', defaultValue: r.position }), r.fullName].filter(Boolean).join(', ')}</Text>
+              // Issue 14: rank and position as labels in the UI language (codes; older protocols hold Kazakh labels).
+              <Text key={r.staffId} size="sm">{[r.fullName, rankLabel(r.rank, language), positionLabel(r.position, language)].filter(Boolean).join(', ')}</Text>
             ))}
           </dd>
         </dl>

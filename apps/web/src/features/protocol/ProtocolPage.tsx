@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
+import { shortUrl } from '../../app/url.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { hasRole, useCurrentUser } from '../auth/session.tsx';
 import { wrappingButton } from '../meetings/buttons.ts';
@@ -15,16 +16,16 @@ import { fetchMeeting, meetingKeys } from '../meetings/meetings.api.ts';
 import '../meetings/meetings.css';
 import { PLANNER_ROLES } from '../meetings/roles.ts';
 import { RuleLink } from '../meetings/RuleRefusal.tsx';
-import { badgeStyles, MeetingStatusBadge, TONE } from '../meetings/StatusBadge.tsx';
-import { formatAlmatyDateTime, formatMeetingTime } from '../meetings/time.ts';
+import { badgeStyles, TONE } from '../meetings/StatusBadge.tsx';
+import { formatMeetingTime } from '../meetings/time.ts';
 import type { MeetingDetail } from '../meetings/types.ts';
 import { VideoPanel } from '../video/VideoPanel.tsx';
 import { Addenda } from './Addenda.tsx';
 import { ProtocolDocument, ReassembleButton } from './ProtocolDocument.tsx';
 import { fetchProtocol, protocolDocumentUrl, protocolKeys, signProtocol, type DocumentCopy, type Protocol } from './protocol.api.ts';
 import { SignButton, SignerList } from './Signatures.tsx';
-
-const dmy = (date: string) => date.split('-').reverse().join('.');
+import { formatLongDate, formatLongDateTime, meetingTitle } from '../../app/format.ts';
+import { PALETTE } from '../../app/design.ts';
 
 function Section({ id, title, rule, children, testId }: { id: string; title: string; rule?: string; children: ReactNode; testId?: string }) {
   return (
@@ -41,9 +42,9 @@ function Section({ id, title, rule, children, testId }: { id: string; title: str
 function Timeliness({ protocol }: { protocol: Protocol }) {
   const { t } = useTranslation('protocol');
   const language = useLanguage();
-  const date = dmy(protocol.meetingDate);
+  const date = formatLongDate(protocol.meetingDate, language);
   if (protocol.status === 'signed') {
-    const when = protocol.signedAt ? formatAlmatyDateTime(protocol.signedAt, language) : '';
+    const when = protocol.signedAt ? formatLongDateTime(protocol.signedAt, language) : '';
     if (protocol.timeliness === 'late') {
       return (
         <Alert color={TONE.orange} variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('timeliness.signedLate', { when })}
@@ -103,8 +104,12 @@ function Verification({ protocol }: { protocol: Protocol }) {
   return (
     <Stack gap="xs" data-testid="protocol-verification">
       <Text size="sm">{t('verify.intro')}</Text>
-      <Group gap="xs" wrap="nowrap" align="center">
-        <Anchor href={url} target="_blank" rel="noreferrer" style={{ overflowWrap: 'anywhere', minWidth: 0 }} data-testid="protocol-verify-link">{url}</Anchor>
+      {/* The address is shown short (host and the id's first characters) so it fits a phone on one
+          line; the link and the copy button carry the whole of it. */}
+      <Group gap="xs" wrap="wrap" align="center">
+        <Anchor href={url} target="_blank" rel="noreferrer" title={url} style={{ overflowWrap: 'anywhere', minWidth: 0 }} data-testid="protocol-verify-link">
+          {shortUrl(url)}
+        </Anchor>
         <CopyButton value={url} timeout={2000}>
           {({ copied, copy }) => (
             <Button size="compact-sm" variant={copied ? 'filled' : 'light'} color={copied ? TONE.green : undefined} onClick={copy} style={{ flex: 'none' }}
@@ -132,22 +137,24 @@ function ProtocolScreen({ meeting, protocol }: { meeting: MeetingDetail; protoco
   const { t } = useTranslation('protocol');
   const language = useLanguage();
   const user = useCurrentUser();
-  useDocumentTitle(`${t('page.title', { number: meeting.number })} — Esep`);
+  const title = meetingTitle(meeting, language);
+  useDocumentTitle(`${t('page.title', { title })} — Esep`);
   const planner = hasRole(user, PLANNER_ROLES);
   const signed = protocol.status === 'signed';
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm">← {t('page.back', { number: meeting.number })}</Anchor>
-      <Group gap="sm" align="center" wrap="wrap">
-        <Title order={1} data-testid="protocol-title">{t('page.title', { number: meeting.number })}</Title>
-        <Badge color={signed ? TONE.green : '#495057'} variant="filled" size="lg" tt="none" styles={badgeStyles}
+      <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm">← {t('page.back', { title })}</Anchor>
+      {/* One status: the protocol's (the meeting's own is on the meeting page; issue 14). */}
+      <Group gap="sm" align="center" wrap="wrap" data-testid="protocol-header">
+        <Title order={1} data-testid="protocol-title">{t('page.title', { title })}</Title>
+        <Badge color={signed ? TONE.green : PALETTE.neutral} variant="filled" size="lg" tt="none" styles={badgeStyles}
           data-testid="protocol-status" data-status={protocol.status}>
           {t(`status.${protocol.status}`)}
         </Badge>
-        <MeetingStatusBadge status={meeting.status} />
       </Group>
       <Text>{formatMeetingTime(meeting.startsAt, meeting.endsAt, language)}</Text>
-      <Text size="sm" c="gray.8">{t('page.intro')} (<RuleLink rule="R-32.1" />)</Text>
+      {/* "Check and sign" is for a draft; a signed protocol says when it was signed (Timeliness). */}
+      {!signed && <Text size="sm" c="gray.8" data-testid="protocol-intro">{t('page.intro')} (<RuleLink rule="R-32.1" />)</Text>}
 
       <Timeliness protocol={protocol} />
 
@@ -158,7 +165,7 @@ function ProtocolScreen({ meeting, protocol }: { meeting: MeetingDetail; protoco
             <Text size="sm" data-testid="protocol-pending">{t('signatures.pending', { names: protocol.pendingSigners.map((s) => s.fullName).join(', ') })}</Text>
           )}
           <Group gap="sm" wrap="wrap">
-            <SignButton meetingId={protocol.meetingId} signing={protocol.signing} title={t('sign.title', { number: meeting.number })}
+            <SignButton meetingId={protocol.meetingId} signing={protocol.signing} title={t('sign.title', { title })}
               label={t('sign.open')} submit={(body) => signProtocol(protocol.meetingId, body)} testId="protocol-sign" />
           </Group>
           {protocol.status === 'draft' && protocol.editable && <ReassembleButton protocol={protocol} />}

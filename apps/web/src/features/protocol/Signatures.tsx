@@ -3,10 +3,10 @@ import { IconCircleCheck, IconClock, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage.ts';
-import { formatAlmatyDateTime } from '../meetings/time.ts';
 import type { ProtocolSignature, Protocol, SignBody, Signer, Signing } from './protocol.api.ts';
 import { SignModal } from './SignModal.tsx';
 import { badgeStyles, TONE } from '../meetings/StatusBadge.tsx';
+import { formatLongDateTime } from '../../app/format.ts';
 
 /** Who signs (each reporting inspector) and who has: when and how. */
 export function SignerList({ signers, signatures, testId }: { signers: Signer[]; signatures: ProtocolSignature[]; testId: string }) {
@@ -23,11 +23,11 @@ export function SignerList({ signers, signatures, testId }: { signers: Signer[];
                 <Text fw={600}>{signer.fullName}</Text>
                 {signature ? (
                   <>
-                    <Text size="sm">{t('signatures.signedAt', { when: formatAlmatyDateTime(signature.signedAt, language) })} · {t(`method.${signature.method}`)}</Text>
+                    <Text size="sm">{t('signatures.signedAt', { when: formatLongDateTime(signature.signedAt, language) })} · {t(`method.${signature.method}`)}</Text>
                     {signature.certificateSubject && <Text size="xs" c="gray.8" style={{ overflowWrap: 'anywhere' }}>{signature.certificateSubject}</Text>}
                   </>
                 ) : signer.signedAt ? (
-                  <Text size="sm">{t('signatures.signedAt', { when: formatAlmatyDateTime(signer.signedAt, language) })}</Text>
+                  <Text size="sm">{t('signatures.signedAt', { when: formatLongDateTime(signer.signedAt, language) })}</Text>
                 ) : null}
               </Stack>
               {signer.signed

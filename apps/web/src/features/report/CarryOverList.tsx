@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../app/format.ts';
+import { formatLongDate } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { meetingKeys } from '../meetings/meetings.api.ts';
 import { notifyDone } from '../meetings/notify.ts';
@@ -11,6 +11,7 @@ import { badgeStyles } from '../meetings/StatusBadge.tsx';
 import { missingNotes, OUTCOME_COLORS } from './options.ts';
 import { reportKeys, saveCarryNote, type CarriedItem, type ItemOutcome, type Report } from './report.api.ts';
 import { useDirtyMark } from './unsaved.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 export function OutcomeBadge({ outcome }: { outcome: ItemOutcome }) {
   const { t } = useTranslation('report');
@@ -48,7 +49,7 @@ function NoteForm({ meetingId, item, testPrefix }: { meetingId: string; item: Ca
           aria-label={`${t('carry.saveNote')}: ${item.reference}`}>
           {t('carry.saveNote')}
         </Button>
-        {dirty && <Text size="xs" fw={700} c="#a8380a">{t('editor.unsaved')}</Text>}
+        {dirty && <Text size="xs" fw={700} c={PALETTE.warning}>{t('editor.unsaved')}</Text>}
       </Group>
       {save.isError && <Text size="sm" c="red.8" role="alert">{save.error.message}</Text>}
     </Stack>
@@ -84,7 +85,7 @@ export function CarryOverList({ meetingId, items, editable, testPrefix = 'carry'
               <Group gap="xs" justify="space-between" wrap="wrap" align="flex-start">
                 <Text fw={700} size="sm">
                   {item.reference} · {t(`itemKind.${item.kind}`)}
-                  <Text span size="sm" fw={400} c="gray.8"> · {t('carry.raisedAt', { number: item.meetingNumber, date: formatDate(item.meetingDate, language) })}</Text>
+                  <Text span size="sm" fw={400} c="gray.8"> · {t('carry.raisedAt', { date: formatLongDate(item.meetingDate, language) })}</Text>
                 </Text>
                 <OutcomeBadge outcome={item.outcome} />
               </Group>

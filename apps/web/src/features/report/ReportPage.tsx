@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
+import { formatQuarter, meetingTitle } from '../../app/format.ts';
 import { ErrorAlert, MessagePage, PageLoader } from '../../app/status.tsx';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -25,6 +26,7 @@ import { SectionEditor } from './SectionEditor.tsx';
 import { ResidentQuestionsPanel } from './ResidentQuestionsPanel.tsx';
 import { SourcesPanel } from './SourcesPanel.tsx';
 import { UnsavedChanges } from './unsaved.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 const TABS = ['report', 'carry', 'questions', 'sources', 'statistics'] as const;
 type Tab = (typeof TABS)[number];
@@ -77,7 +79,7 @@ function StatisticsPanel({ report }: { report: Report }) {
   return (
     <Stack gap="md" data-testid="report-statistics">
       {report.statistics.map((s) => {
-        const period = t('stats.period', { quarter: s.quarter, year: s.year });
+        const period = formatQuarter({ year: s.year, quarter: s.quarter }, language);
         const name = localName(s.district, language);
         const id = `stats-${s.district.id}`;
         return (
@@ -106,14 +108,15 @@ function ReportView({ meeting, report }: { meeting: MeetingDetail; report: Repor
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'report';
   const missing = missingNotes(report.carryOver);
-  useDocumentTitle(`${t('page.title', { number: meeting.number })} — Esep`);
+  const title = meetingTitle(meeting, language);
+  useDocumentTitle(`${t('page.title', { title })} — Esep`);
 
   return (
     <UnsavedChanges message={t('page.leaveWarning')}>
       <Stack gap="md">
-        <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm">← {t('page.back', { number: meeting.number })}</Anchor>
+        <Anchor component={Link} to={`/meetings/${meeting.id}`} size="sm">← {t('page.back', { title })}</Anchor>
         <Group gap="sm" align="center" wrap="wrap">
-          <Title order={1} data-testid="report-title">{t('page.title', { number: meeting.number })}</Title>
+          <Title order={1} data-testid="report-title">{t('page.title', { title })}</Title>
           <MeetingStatusBadge status={meeting.status} />
         </Group>
         <Text>{formatMeetingTime(meeting.startsAt, meeting.endsAt, language)}</Text>
@@ -137,7 +140,7 @@ function ReportView({ meeting, report }: { meeting: MeetingDetail; report: Repor
           <Tabs.List>
             <Tabs.Tab value="report" leftSection={<IconWriting size={16} aria-hidden />} data-testid="tab-report">{t('tabs.report')}</Tabs.Tab>
             <Tabs.Tab value="carry" leftSection={<IconListCheck size={16} aria-hidden />} data-testid="tab-carry"
-              rightSection={missing > 0 ? <Badge size="sm" color="#a8380a" circle aria-label={t('carry.missing', { count: missing })}>{missing}</Badge> : null}>
+              rightSection={missing > 0 ? <Badge size="sm" color={PALETTE.warning} circle aria-label={t('carry.missing', { count: missing })}>{missing}</Badge> : null}>
               {t('tabs.carry', { count: report.carryOver.length })}
             </Tabs.Tab>
             <Tabs.Tab value="questions" leftSection={<IconMessageQuestion size={16} aria-hidden />} data-testid="tab-questions">{t('tabs.questions')}</Tabs.Tab>

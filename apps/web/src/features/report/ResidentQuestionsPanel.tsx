@@ -1,7 +1,7 @@
 import { Badge, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format.ts';
+import { formatLongDateTime } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { notifyDone } from '../meetings/notify.ts';
 import { ErrorAlert } from '../../app/status.tsx';
@@ -59,7 +59,7 @@ export function ResidentQuestionsPanel({ meetingId, editable }: { meetingId: str
             <Stack gap={6} py={4}>
               <Group gap="xs" wrap="wrap">
                 <Badge variant="light" tt="none">{t(`residentQuestions.kind.${q.kind}`)}</Badge>
-                <Text size="sm" c="gray.8">{t('residentQuestions.sentAt', { date: formatDateTime(q.sentAt, language, { seconds: false }) })}</Text>
+                <Text size="sm" c="gray.8">{t('residentQuestions.sentAt', { date: formatLongDateTime(q.sentAt, language) })}</Text>
                 {!q.attached && <Text size="sm" c="gray.8">· {t('residentQuestions.beforeAnnounced')}</Text>}
               </Group>
               <Text size="sm" className="carry-text">{q.text}</Text>

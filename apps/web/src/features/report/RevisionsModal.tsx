@@ -2,7 +2,7 @@ import { Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format.ts';
+import { formatDateTime, formatLongDateTime } from '../../app/format.ts';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { fetchRevisions, reportKeys, type ReportRevision, type ReportSection, type RichText } from './report.api.ts';
@@ -60,7 +60,7 @@ export function RevisionsModal({ meetingId, section, opened, onClose, onRestore 
         {viewing && (
           <Paper withBorder p="sm" component="section" aria-labelledby="revision-viewing" bg="gray.0">
             <Title order={3} size="h5" id="revision-viewing" mb="xs">
-              {t('history.viewing', { version: viewing.version, at: formatDateTime(viewing.savedAt, language) })}
+              {t('history.viewing', { version: viewing.version, at: formatLongDateTime(viewing.savedAt, language) })}
             </Title>
             {isEmptyRichText(viewing.content) ? <Text size="sm" c="gray.8">{t('editor.empty')}</Text> : <RichTextView doc={viewing.content} />}
           </Paper>

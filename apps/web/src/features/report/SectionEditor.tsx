@@ -8,13 +8,14 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { formatLongDateTime } from '../../app/format.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { notifyDone } from '../meetings/notify.ts';
 import { fetchReport, reportKeys, saveSection, type Report, type ReportSection, type RichText } from './report.api.ts';
 import { RevisionsModal } from './RevisionsModal.tsx';
 import { isEmptyRichText, RichTextView, toRichText } from './richText.tsx';
 import { useDirtyMark } from './unsaved.tsx';
+import { PALETTE } from '../../app/design.ts';
 
 /**
  * Exactly what `RichText` allows: paragraphs, level-3 headings, lists, hard breaks and
@@ -46,7 +47,7 @@ function SavedLine({ section }: { section: ReportSection }) {
   if (section.version === 0 || !section.updatedAt) return <Text size="xs" c="gray.8">{t('editor.neverSaved')}</Text>;
   return (
     <Text size="xs" c="gray.8" data-testid="section-saved">
-      {t('editor.savedLine', { version: section.version, at: formatDateTime(section.updatedAt, language), by: section.updatedBy ?? t('editor.unknownAuthor') })}
+      {t('editor.savedLine', { version: section.version, at: formatLongDateTime(section.updatedAt, language), by: section.updatedBy ?? t('editor.unknownAuthor') })}
     </Text>
   );
 }
@@ -186,7 +187,7 @@ function EditableSection({ meetingId, section, title }: Props) {
       <Group gap="sm" justify="space-between" wrap="wrap">
         <Group gap="xs" wrap="wrap">
           <SavedLine section={current} />
-          {dirty && <Text size="xs" fw={700} c="#a8380a" data-testid="section-dirty">{t('editor.unsaved')}</Text>}
+          {dirty && <Text size="xs" fw={700} c={PALETTE.warning} data-testid="section-dirty">{t('editor.unsaved')}</Text>}
         </Group>
         <Group gap="xs">
           <Button size="xs" variant="subtle" leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setHistory(true)} disabled={current.version === 0}

@@ -1,5 +1,6 @@
 import { FINAL_OUTCOMES, ITEM_KINDS, ITEM_OUTCOMES, ITEM_RESOLUTIONS, OFFENCE_CATEGORIES, REPORT_SECTIONS, SOURCE_KINDS } from '@esep/domain';
 import type { CarriedItem, ItemOutcome } from './report.api.ts';
+import { PALETTE } from '../../app/design.ts';
 
 /*
  * The enumerations of preparation and the report, from the domain package (plain arrays, no
@@ -12,13 +13,13 @@ export const isFinalOutcome = (outcome: ItemOutcome) => FINAL_OUTCOMES.includes(
 
 /** Dark tones: white badge text keeps a contrast above 4.5:1; the words say the outcome. */
 export const OUTCOME_COLORS: Record<ItemOutcome, string> = {
-  unclassified: '#495057',
-  answered: '#237032',
-  check_open: '#c2410c',
-  check_done: '#087f5b',
-  forward_open: '#5f3dc4',
-  forwarded: '#1864ab',
-  initiator_notified: '#0b7285',
+  unclassified: PALETTE.neutral,
+  answered: PALETTE.success,
+  check_open: PALETTE.caution,
+  check_done: PALETTE.done,
+  forward_open: PALETTE.accent,
+  forwarded: PALETTE.info,
+  initiator_notified: PALETTE.progress,
 };
 
 /** R-30 ¶4: the non-final items that still have no "what was done" note. */

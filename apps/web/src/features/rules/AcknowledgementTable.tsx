@@ -1,18 +1,17 @@
-import { Badge, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { capitalised, positionLabel } from '@esep/domain';
+import { Badge, NativeSelect, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format.ts';
 import { ErrorAlert } from '../../app/status.tsx';
-import { TableMessageRow, TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { almatyParts } from '../meetings/time.ts';
 import { fetchAcknowledgements, rulesKeys } from './rules.api.ts';
 import { badgeStyles } from '../meetings/StatusBadge.tsx';
-
-const POSITIONS = ['inspector', 'assistant', 'point_lead', 'unit_head', 'deputy_unit_head', 'regional_head'] as const;
-const isPosition = (value: string): value is (typeof POSITIONS)[number] => (POSITIONS as readonly string[]).includes(value);
+import { PALETTE } from '../../app/design.ts';
 
 /** R-O.4: who in the territory has and has not read the rules in force (heads only). */
 export function AcknowledgementTable() {
@@ -37,40 +36,41 @@ export function AcknowledgementTable() {
         data={(['all', 'unread', 'read'] as const).map((v) => ({ value: v, label: t(`rules.reportFilter.${v}`) }))}
         maw={280}
       />
-      <TableScroll label={t('rules.reportTitle')} minWidth={680}>
-        <Table verticalSpacing="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('rules.staff')}</Table.Th>
-              <Table.Th>{t('rules.position')}</Table.Th>
-              <Table.Th>{t('rules.unit')}</Table.Th>
-              <Table.Th>{t('rules.read')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.isPending && <TableMessageRow colSpan={4}>{t('common.loading')}</TableMessageRow>}
-            {report.data && items.length === 0 && <TableMessageRow colSpan={4}>{t('rules.reportEmpty')}</TableMessageRow>}
-            {items.map((item) => (
-              <Table.Tr key={item.userId}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>{item.staff.fullName}</Text>
-                  <Text size="xs" c="gray.8">{item.username}</Text>
-                </Table.Td>
-                <Table.Td><Text size="sm">{isPosition(item.staff.position) ? t(`position.${item.staff.position}`) : item.staff.position}</Text></Table.Td>
-                <Table.Td>
-                  <Text size="sm">{localName(item.unit, language)}</Text>
-                  {item.pointCode && <Text size="xs" c="gray.8">{item.pointCode}</Text>}
-                </Table.Td>
-                <Table.Td>
-                  {item.acknowledgedAt
-                    ? <Badge styles={badgeStyles} tt="none" color="#237032">{t('rules.readOn', { date: formatDate(almatyParts(item.acknowledgedAt).date, language) })}</Badge>
-                    : <Badge styles={badgeStyles} tt="none" color="#c92a2a">{t('rules.notRead')}</Badge>}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <DataTable
+        label={t('rules.reportTitle')}
+        minWidth={680}
+        rows={items}
+        rowKey={(item) => item.userId}
+        loading={report.isPending}
+        empty={report.data ? t('rules.reportEmpty') : null}
+        columns={[
+          {
+            id: 'staff', header: t('rules.staff'), stack: 'title',
+            cell: (item) => (
+              <>
+                <Text size="sm" fw={600}>{item.staff.fullName}</Text>
+                <Text size="xs" c="gray.8" fw={400}>{item.username}</Text>
+              </>
+            ),
+          },
+          { id: 'position', header: t('rules.position'), cell: (item) => <Text size="sm">{capitalised(positionLabel(item.staff.position, language) ?? '')}</Text> },
+          {
+            id: 'unit', header: t('rules.unit'),
+            cell: (item) => (
+              <>
+                <Text size="sm">{localName(item.unit, language)}</Text>
+                {item.pointCode && <Text size="xs" c="gray.8">{item.pointCode}</Text>}
+              </>
+            ),
+          },
+          {
+            id: 'read', header: t('rules.read'), stack: 'first',
+            cell: (item) => item.acknowledgedAt
+              ? <Badge styles={badgeStyles} tt="none" color={PALETTE.success}>{t('rules.readOn', { date: formatDate(almatyParts(item.acknowledgedAt).date, language) })}</Badge>
+              : <Badge styles={badgeStyles} tt="none" color={PALETTE.danger}>{t('rules.notRead')}</Badge>,
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { formatDate, formatDateTime } from '../../app/format.ts';
+import { formatLongDate, formatLongDateTime } from '../../app/format.ts';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { hasRole, useCurrentUser } from '../auth/session.tsx';
@@ -32,7 +32,7 @@ function RuleArticle({ rule }: { rule: CatalogueRule }) {
       <Title order={3} size="h4" id={`${rule.id}-title`}>
         {paragraphOf(rule.id)} — {rule.title[language]}
       </Title>
-      <Text size="xs" c="gray.8" mb="xs">{rule.id} · {t('rules.effectiveFrom', { date: formatDate(rule.effectiveFrom, language) })}</Text>
+      <Text size="xs" c="gray.8" mb="xs">{t('rules.effectiveFrom', { date: formatLongDate(rule.effectiveFrom, language) })}</Text>
       <div className="rule-texts">
         <div>
           <Text size="sm" fw={700}>{t('rules.kkOfficial')}</Text>
@@ -70,7 +70,7 @@ function Acknowledge() {
   if (state.data.acknowledgedAt) {
     return (
       <Alert color={TONE.green} icon={<IconCircleCheck aria-hidden />} data-testid="rules-ack-done" role="status">
-        {t('rules.acknowledgedOn', { date: formatDateTime(state.data.acknowledgedAt, language) })}
+        {t('rules.acknowledgedOn', { date: formatLongDateTime(state.data.acknowledgedAt, language) })}
       </Alert>
     );
   }

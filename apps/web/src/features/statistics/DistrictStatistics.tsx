@@ -1,11 +1,11 @@
-import { Button, Group, NativeSelect, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, Stack, Text } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, todayIso } from '../../app/format.ts';
+import { formatNumber, formatQuarter, todayIso } from '../../app/format.ts';
 import { ErrorAlert, PageLoader } from '../../app/status.tsx';
-import { TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { hasRole, useCurrentUser } from '../auth/session.tsx';
 import { notifyDone } from '../meetings/notify.ts';
@@ -46,33 +46,36 @@ function Editor({ districtId, statistics }: { districtId: string; statistics: St
   const invalid = OFFENCE_CATEGORIES.some((c) => counts[c] !== '' && (Number(counts[c]) < 0 || !Number.isInteger(Number(counts[c]))));
   return (
     <Stack gap="sm">
-      <TableScroll label={t('stats.editTable')} minWidth={420}>
-        <Table verticalSpacing={4} data-testid="statistics-editor">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('stats.category')}</Table.Th>
-              <Table.Th>{t('stats.current')}</Table.Th>
-              <Table.Th ta="right">{t('stats.lastYear')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {OFFENCE_CATEGORIES.map((category) => {
+      <DataTable
+        label={t('stats.editTable')}
+        minWidth={420}
+        verticalSpacing={4}
+        striped={false}
+        testId="statistics-editor"
+        rows={OFFENCE_CATEGORIES}
+        rowKey={(category) => category}
+        columns={[
+          {
+            id: 'category', header: t('stats.category'), stack: 'title',
+            cell: (category) => <label htmlFor={`stat-${districtId}-${category}`}>{t(`offence.${category}`)}</label>,
+          },
+          {
+            id: 'current', header: t('stats.current'),
+            cell: (category) => (
+              <NumberInput id={`stat-${districtId}-${category}`} value={counts[category]} min={0} max={1_000_000} allowDecimal={false} allowNegative={false}
+                onChange={(v) => setCounts((c) => ({ ...c, [category]: v === '' ? '' : Number(v) }))} w={120} hideControls
+                data-testid={`stat-input-${category}`} />
+            ),
+          },
+          {
+            id: 'lastYear', header: t('stats.lastYear'), align: 'right',
+            cell: (category) => {
               const last = lastYear.get(category);
-              return (
-                <Table.Tr key={category}>
-                  <Table.Td><label htmlFor={`stat-${districtId}-${category}`}>{t(`offence.${category}`)}</label></Table.Td>
-                  <Table.Td>
-                    <NumberInput id={`stat-${districtId}-${category}`} value={counts[category]} min={0} max={1_000_000} allowDecimal={false} allowNegative={false}
-                      onChange={(v) => setCounts((c) => ({ ...c, [category]: v === '' ? '' : Number(v) }))} w={120} hideControls
-                      data-testid={`stat-input-${category}`} />
-                  </Table.Td>
-                  <Table.Td ta="right">{last == null ? '—' : formatNumber(last, language)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+              return last == null ? '—' : formatNumber(last, language);
+            },
+          },
+        ]}
+      />
       <Group gap="sm">
         <Button leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={() => save.mutate()} loading={save.isPending} disabled={invalid} data-testid="statistics-save">
           {t('stats.save')}
@@ -89,6 +92,7 @@ function Editor({ districtId, statistics }: { districtId: string; statistics: St
  */
 export function DistrictStatistics({ districtId }: { districtId: string }) {
   const { t } = useTranslation('report');
+  const language = useLanguage();
   const user = useCurrentUser();
   const canEdit = hasRole(user, PLANNER_ROLES);
   const now = currentQuarter();
@@ -104,7 +108,7 @@ export function DistrictStatistics({ districtId }: { districtId: string }) {
     if (loaded && window.location.hash === '#district-statistics') document.getElementById('district-statistics')?.scrollIntoView({ block: 'start' });
   }, [loaded]);
   const years = Array.from({ length: 6 }, (_, i) => now.year - i);
-  const period = t('stats.period', { quarter, year });
+  const period = formatQuarter({ year, quarter }, language);
   return (
     <Stack gap="md" data-testid="district-statistics">
       <Group gap="sm" align="flex-end">

@@ -1,15 +1,16 @@
-import { Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../app/format.ts';
-import { TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import type { StatisticsRow } from '../report/report.api.ts';
 import '../report/report.css';
 import { changeText, totals } from './change.ts';
+import { PALETTE } from '../../app/design.ts';
 
 /** This quarter and the same quarter of last year: dark enough for 3:1 against white (WCAG 1.4.11). */
-export const BAR_COLORS = { current: '#1864ab', lastYear: '#6c757d' } as const;
+export const BAR_COLORS = { current: PALETTE.info, lastYear: PALETTE.muted } as const;
 
 const BLOCK = 46;
 const VALUE_SPACE = 56;
@@ -50,13 +51,13 @@ export function StatisticsChart({ rows, label }: { rows: readonly StatisticsRow[
             const y = index * BLOCK;
             return (
               <g key={row.category}>
-                <text x={0} y={y + 12} fontSize={12} fill="#212529">{t(`offence.${row.category}`)}</text>
+                <text x={0} y={y + 12} fontSize={12} fill={PALETTE.ink}>{t(`offence.${row.category}`)}</text>
                 <rect x={0} y={y + 17} height={10} width={scale(row.count)} fill={BAR_COLORS.current} rx={2} />
-                <text x={scale(row.count) + 4} y={y + 26} fontSize={11} fill="#212529">{formatNumber(row.count, language)}</text>
+                <text x={scale(row.count) + 4} y={y + 26} fontSize={11} fill={PALETTE.ink}>{formatNumber(row.count, language)}</text>
                 {row.lastYear != null && (
                   <>
                     <rect x={0} y={y + 30} height={10} width={scale(row.lastYear)} fill={BAR_COLORS.lastYear} rx={2} />
-                    <text x={scale(row.lastYear) + 4} y={y + 39} fontSize={11} fill="#212529">{formatNumber(row.lastYear, language)}</text>
+                    <text x={scale(row.lastYear) + 4} y={y + 39} fontSize={11} fill={PALETTE.ink}>{formatNumber(row.lastYear, language)}</text>
                   </>
                 )}
               </g>
@@ -72,36 +73,28 @@ export function StatisticsChart({ rows, label }: { rows: readonly StatisticsRow[
 export function StatisticsTable({ rows, caption, testId }: { rows: readonly StatisticsRow[]; caption: string; testId?: string }) {
   const { t } = useTranslation('report');
   const language = useLanguage();
-  const { count: total, lastYear: totalLast, ...totalChange } = totals(rows);
+  type Line = { key: string; name: string; count: number; lastYear: number | null; change: string; total?: boolean; category?: string };
+  const lines: Line[] = rows.map((r) => ({
+    key: r.category, category: r.category, name: t(`offence.${r.category}`), count: r.count, lastYear: r.lastYear, change: changeText(r, language),
+  }));
+  const sum = totals(rows);
+  lines.push({ key: 'total', name: t('stats.total'), count: sum.count, lastYear: sum.lastYear, change: changeText(sum, language), total: true });
   return (
-    <TableScroll label={caption} minWidth={420}>
-      <Table striped verticalSpacing={4} data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('stats.category')}</Table.Th>
-            <Table.Th ta="right">{t('stats.current')}</Table.Th>
-            <Table.Th ta="right">{t('stats.lastYear')}</Table.Th>
-            <Table.Th ta="right">{t('stats.change')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.category} data-category={r.category}>
-              <Table.Td>{t(`offence.${r.category}`)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(r.count, language)}</Table.Td>
-              <Table.Td ta="right">{r.lastYear == null ? '—' : formatNumber(r.lastYear, language)}</Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{changeText(r, language)}</Table.Td>
-            </Table.Tr>
-          ))}
-          <Table.Tr fw={700}>
-            <Table.Td>{t('stats.total')}</Table.Td>
-            <Table.Td ta="right">{formatNumber(total, language)}</Table.Td>
-            <Table.Td ta="right">{totalLast == null ? '—' : formatNumber(totalLast, language)}</Table.Td>
-            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{changeText(totalChange, language)}</Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+    <DataTable
+      label={caption}
+      caption={caption}
+      minWidth={420}
+      verticalSpacing={4}
+      testId={testId}
+      rows={lines}
+      rowKey={(line) => line.key}
+      rowProps={(line) => (line.total ? { fw: 700 } : { 'data-category': line.category })}
+      columns={[
+        { id: 'category', header: t('stats.category'), stack: 'title', cell: (line) => line.name },
+        { id: 'current', header: t('stats.current'), align: 'right', cell: (line) => formatNumber(line.count, language) },
+        { id: 'lastYear', header: t('stats.lastYear'), align: 'right', cell: (line) => (line.lastYear == null ? '—' : formatNumber(line.lastYear, language)) },
+        { id: 'change', header: t('stats.change'), align: 'right', nowrap: true, cell: (line) => line.change },
+      ]}
+    />
   );
 }

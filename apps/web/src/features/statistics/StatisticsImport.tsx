@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, Group, Input, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Input, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconChecks, IconCircleCheck, IconDownload, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
-import { TableScroll } from '../../app/table.tsx';
+import { DataTable } from '../../app/table.tsx';
 import type { Role } from '../../app/types.ts';
 import { importStatistics, statisticsTemplateUrl, type StatisticsImportReport } from '../report/report.api.ts';
 
@@ -38,26 +38,19 @@ function ImportResult({ report, message }: { report: StatisticsImportReport; mes
         </Alert>
       )}
       {failed && (
-        <TableScroll label={t('import.errors')} minWidth={480} maxHeight={360}>
-          <Table striped verticalSpacing="xs" data-testid="statistics-import-errors">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th ta="right">{t('import.row')}</Table.Th>
-                <Table.Th>{t('import.column')}</Table.Th>
-                <Table.Th>{t('import.message')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.errors.map((e, index) => (
-                <Table.Tr key={`${e.row}-${e.column ?? ''}-${index}`}>
-                  <Table.Td ta="right">{e.row > 0 ? e.row : '—'}</Table.Td>
-                  <Table.Td>{e.column ?? '—'}</Table.Td>
-                  <Table.Td><Text size="sm" title={e.code}>{e.message}</Text></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <DataTable
+          label={t('import.errors')}
+          minWidth={480}
+          maxHeight={360}
+          testId="statistics-import-errors"
+          rows={report.errors.map((e, index) => ({ ...e, index }))}
+          rowKey={(e) => `${e.row}-${e.column ?? ''}-${e.index}`}
+          columns={[
+            { id: 'row', header: t('import.row'), align: 'right', stack: 'first', cell: (e) => (e.row > 0 ? e.row : '—') },
+            { id: 'column', header: t('import.column'), stack: 'first', cell: (e) => e.column ?? '—' },
+            { id: 'message', header: t('import.message'), stack: 'title', cell: (e) => <Text size="sm" title={e.code}>{e.message}</Text> },
+          ]}
+        />
       )}
     </Stack>
   );

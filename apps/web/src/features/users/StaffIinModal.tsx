@@ -14,6 +14,7 @@ import { RuleLink } from '../meetings/RuleRefusal.tsx';
 import { badgeStyles, TONE } from '../meetings/StatusBadge.tsx';
 import { iinDigits, iinInputState } from './iin.ts';
 import { fetchStaffMember, recordStaffIin, staffMemberKey } from './users.api.ts';
+import { PALETTE } from '../../app/design.ts';
 
 /** A refusal the server ties to the IIN field (400 `iin_invalid`, 409 `iin_taken`): said at the field. */
 const atIinField = (error: unknown) =>
@@ -86,7 +87,7 @@ function IinForm({ member, onClose }: { member: Staff; onClose: () => void }) {
       <Group gap="xs" role="status" data-testid="staff-iin-status" data-recorded={member.iinRecorded}>
         {member.iinRecorded
           ? <Badge color={TONE.green} tt="none" styles={badgeStyles} leftSection={<IconCircleCheck size={14} aria-hidden />}>{t('users.iin.recorded')}</Badge>
-          : <Badge color="#495057" tt="none" styles={badgeStyles} leftSection={<IconCircleDashed size={14} aria-hidden />}>{t('users.iin.notRecorded')}</Badge>}
+          : <Badge color={PALETTE.neutral} tt="none" styles={badgeStyles} leftSection={<IconCircleDashed size={14} aria-hidden />}>{t('users.iin.notRecorded')}</Badge>}
         {member.iinRecorded && <Text size="xs" c="gray.8">{t('users.iin.hidden')}</Text>}
       </Group>
       {save.isError && !refusedAtField && <Revealed><ErrorAlert error={save.error} /></Revealed>}
@@ -109,7 +110,7 @@ function IinForm({ member, onClose }: { member: Staff; onClose: () => void }) {
           />
           <Group justify="space-between" gap="sm" mt="xs">
             {member.iinRecorded ? (
-              <Button ref={forgetRef} variant="subtle" color="#c92a2a" onClick={() => setConfirming(true)} disabled={save.isPending}
+              <Button ref={forgetRef} variant="subtle" color={PALETTE.danger} onClick={() => setConfirming(true)} disabled={save.isPending}
                 aria-expanded={confirming} aria-controls={confirming ? 'staff-iin-forget-confirm' : undefined} data-testid="staff-iin-forget">
                 {t('users.iin.forget')}
               </Button>

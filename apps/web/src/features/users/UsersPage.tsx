@@ -1,5 +1,5 @@
 import { ROLES } from '@esep/domain';
-import { Button, Group, NativeSelect, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { IconId, IconLock, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -9,7 +9,7 @@ import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../app/format.ts';
 import { lazyComponent } from '../../app/lazy.ts';
 import { ErrorAlert } from '../../app/status.tsx';
-import { SortableTh, TableMessageRow, TablePager, TableScroll } from '../../app/table.tsx';
+import { DataTable, TablePager } from '../../app/table.tsx';
 import type { Role, User } from '../../app/types.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { useCurrentUser } from '../auth/session.tsx';
@@ -19,7 +19,6 @@ const NewUserModal = lazyComponent(() => import('./NewUserModal.tsx'), (m) => m.
 const StaffIinModal = lazyComponent(() => import('./StaffIinModal.tsx'), (m) => m.StaffIinModal);
 
 const PAGE_SIZE = 25;
-const COLUMNS = 6;
 const SORTS = ['username', '-username', 'displayName', '-displayName', 'role', '-role'];
 
 const isRole = (value: string | null): value is Role => value !== null && (ROLES as readonly string[]).includes(value);
@@ -104,43 +103,37 @@ export function UsersPage() {
             data-testid="users-role-filter"
           />
           {query.isError && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
-          <TableScroll label={t('users.list')} minWidth={840}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="users-table" aria-busy={query.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <SortableTh field="username" sort={params.sort} onSort={sort}>{t('account.username')}</SortableTh>
-                  <SortableTh field="displayName" sort={params.sort} onSort={sort}>{t('account.displayName')}</SortableTh>
-                  <SortableTh field="role" sort={params.sort} onSort={sort}>{t('account.role')}</SortableTh>
-                  <Table.Th>{t('account.language')}</Table.Th>
-                  <Table.Th>{t('users.lockedUntil')}</Table.Th>
-                  <Table.Th><VisuallyHidden>{t('users.actions')}</VisuallyHidden></Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {query.isPending && <TableMessageRow colSpan={COLUMNS}>{t('table.loading')}</TableMessageRow>}
-                {query.isSuccess && items.length === 0 && <TableMessageRow colSpan={COLUMNS}>{t('table.empty')}</TableMessageRow>}
-                {items.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td><Text span ff="monospace" size="sm">{user.username}</Text></Table.Td>
-                    <Table.Td>{user.displayName}</Table.Td>
-                    <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-                    <Table.Td>{t(`languages.${user.locale}`)}</Table.Td>
-                    <Table.Td><LockState user={user} /></Table.Td>
-                    <Table.Td>
-                      {canRecordIin && user.staffId && (
-                        <Button size="compact-sm" variant="default" leftSection={<IconId size={14} aria-hidden />}
-                          aria-label={t('users.iin.openLabel', { name: user.displayName })}
-                          onClick={() => setIinStaffId(user.staffId)} onPointerEnter={StaffIinModal.preload} onFocus={StaffIinModal.preload}
-                          data-testid="staff-iin-open">
-                          {t('users.iin.open')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+          <DataTable
+            label={t('users.list')}
+            minWidth={840}
+            testId="users-table"
+            busy={query.isFetching}
+            highlightOnHover
+            rows={items}
+            rowKey={(user) => user.id}
+            sort={params.sort}
+            onSort={sort}
+            loading={query.isPending}
+            empty={query.isSuccess ? t('table.empty') : null}
+            columns={[
+              { id: 'username', header: t('account.username'), sort: 'username', stack: 'first', cell: (user) => <Text span ff="monospace" size="sm">{user.username}</Text> },
+              { id: 'displayName', header: t('account.displayName'), sort: 'displayName', stack: 'title', cell: (user) => user.displayName },
+              { id: 'role', header: t('account.role'), sort: 'role', cell: (user) => t(`roles.${user.role}`) },
+              { id: 'language', header: t('account.language'), cell: (user) => t(`languages.${user.locale}`) },
+              { id: 'locked', header: t('users.lockedUntil'), cell: (user) => <LockState user={user} /> },
+              {
+                id: 'actions', header: t('users.actions'), hiddenHeader: true, label: false,
+                cell: (user) => canRecordIin && user.staffId && (
+                  <Button size="compact-sm" variant="default" leftSection={<IconId size={14} aria-hidden />}
+                    aria-label={t('users.iin.openLabel', { name: user.displayName })}
+                    onClick={() => setIinStaffId(user.staffId)} onPointerEnter={StaffIinModal.preload} onFocus={StaffIinModal.preload}
+                    data-testid="staff-iin-open">
+                    {t('users.iin.open')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
           {query.data && (
             <TablePager page={params.page} pageSize={params.pageSize} total={query.data.total}
               onChange={(page) => update({ page: page > 1 ? String(page) : undefined })} />

@@ -14,6 +14,7 @@ import {
   CHUNK_SIZE, csrfTokenOf, fetchVideos, formatBytes, RETRY_DELAYS, TUS_ENDPOINT, tusErrorMessage, VIDEO_ACCEPT, videoContentUrl, videoKeys, type Video,
 } from './video.api.ts';
 import { shownVideoStatus } from './video.types.ts';
+import { PALETTE } from '../../app/design.ts';
 
 interface VideoMeta extends Meta { meetingId: string; name: string; type: string }
 type VideoUppy = Uppy<VideoMeta, TusBody>;
@@ -70,7 +71,7 @@ function UploadRow({ uppy, file }: { uppy: VideoUppy; file: VideoFile }) {
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={600} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>{name}</Text>
-          <Badge color={state === 'error' ? '#c92a2a' : state === 'complete' ? TONE.green : TONE.blue} variant="filled" tt="none" styles={badgeStyles} data-testid="video-upload-state">
+          <Badge color={state === 'error' ? PALETTE.danger : state === 'complete' ? TONE.green : TONE.blue} variant="filled" tt="none" styles={badgeStyles} data-testid="video-upload-state">
             {t(`video.state.${state}`)}
           </Badge>
         </Group>
@@ -174,7 +175,7 @@ function VideoItem({ video }: { video: Video }) {
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={600} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>{video.fileName}</Text>
-          <Badge color={complete ? TONE.green : '#495057'} variant="filled" tt="none" styles={badgeStyles}>{t(`video.status.${status}`)}</Badge>
+          <Badge color={complete ? TONE.green : PALETTE.neutral} variant="filled" tt="none" styles={badgeStyles}>{t(`video.status.${status}`)}</Badge>
         </Group>
         <Text size="sm">
           {formatBytes(video.size, language)}
@@ -200,7 +201,7 @@ function VideoItem({ video }: { video: Video }) {
         {complete && (
           // Range requests: the browser fetches the metadata now and the rest as it plays.
           <video controls preload="metadata" src={videoContentUrl(video.id)} aria-label={t('video.playerLabel', { name: video.fileName })}
-            style={{ width: '100%', maxHeight: 360, background: '#000' }} data-testid="video-player" />
+            style={{ width: '100%', maxHeight: 360, background: PALETTE.backdrop }} data-testid="video-player" />
         )}
       </Stack>
     </Paper>

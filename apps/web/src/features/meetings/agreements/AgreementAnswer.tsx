@@ -8,8 +8,9 @@ import { RefusalAlert } from '../RuleRefusal.tsx';
 import { badgeStyles, TONE } from '../StatusBadge.tsx';
 import type { MeetingAgreement } from '../types.ts';
 import { agreementAnswered, answerAgreement } from './agreements.api.ts';
+import { PALETTE } from '../../../app/design.ts';
 
-const COLORS: Record<MeetingAgreement['status'], string> = { pending: '#b35c00', accepted: TONE.green, declined: '#c92a2a' };
+const COLORS: Record<MeetingAgreement['status'], string> = { pending: PALETTE.pending, accepted: TONE.green, declined: PALETTE.danger };
 
 /** The state of one agreement in words (the colour only repeats it). */
 export function AgreementBadge({ status }: { status: MeetingAgreement['status'] }) {

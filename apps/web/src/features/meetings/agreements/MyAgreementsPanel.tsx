@@ -13,6 +13,7 @@ import { formatMeetingTime } from '../time.ts';
 import type { MyAgreement } from '../types.ts';
 import { AgreementAnswer, AgreementAnswered, AgreementBadge } from './AgreementAnswer.tsx';
 import { agreementKeys, fetchMyAgreements } from './agreements.api.ts';
+import { meetingTitle } from '../../../app/format.ts';
 
 function AgreementCard({ agreement }: { agreement: MyAgreement }) {
   const { t } = useTranslation('meetings');
@@ -24,7 +25,7 @@ function AgreementCard({ agreement }: { agreement: MyAgreement }) {
       <Stack gap="xs">
         <Group justify="space-between" gap="xs">
           <Title order={3} size="h5" id={titleId}>
-            <Anchor component={Link} to={`/meetings/${m.id}`} inherit>{t('meeting.title', { number: m.number })}</Anchor>
+            <Anchor component={Link} to={`/meetings/${m.id}`} inherit>{meetingTitle({ startsAt: m.startsAt, districts: [agreement.district] }, language)}</Anchor>
           </Title>
           <MeetingStatusBadge status={m.status} size="sm" />
         </Group>

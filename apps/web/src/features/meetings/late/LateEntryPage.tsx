@@ -6,7 +6,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../../app/api.ts';
-import { todayIso } from '../../../app/format.ts';
+import { meetingTitle, todayIso } from '../../../app/format.ts';
 import { ErrorAlert, MessagePage, PageLoader } from '../../../app/status.tsx';
 import { useCurrentUser } from '../../auth/session.tsx';
 import { wrappingButton } from '../buttons.ts';
@@ -22,6 +22,7 @@ import { StepSetting } from '../wizard/StepSetting.tsx';
 import { useMyDistricts } from '../wizard/wizard.data.ts';
 import { correctLateEntry, enterLateMeeting } from './late.api.ts';
 import { correctionBody, emptyLateForm, lateBody, lateFormFromDetail, missingInLateForm, type LateForm, type LateMissing, type PublicationForm } from './late.form.ts';
+import { useLanguage } from '../../../i18n/useLanguage.ts';
 
 function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -78,13 +79,14 @@ function Publications({ items, onChange, errors }: { items: PublicationForm[]; o
 function LateEntryForm({ initial, meeting }: { initial: LateForm; meeting?: MeetingDetail }) {
   const { t } = useTranslation('late');
   const { t: tm } = useTranslation('meetings');
+  const language = useLanguage();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const mine = useMyDistricts();
   const [form, setForm] = useState(initial);
   const [missing, setMissing] = useState<LateMissing[]>([]);
-  const title = meeting ? t('entry.correctTitle', { number: meeting.number }) : t('entry.title');
+  const title = meeting ? t('entry.correctTitle', { title: meetingTitle(meeting, language) }) : t('entry.title');
   useDocumentTitle(`${title} — Esep`);
 
   // One district to choose from (an inspector's own): it is the meeting's district.
@@ -97,7 +99,7 @@ function LateEntryForm({ initial, meeting }: { initial: LateForm; meeting?: Meet
     mutationFn: () => (meeting ? correctLateEntry(meeting.id, correctionBody(form, user.staffId)) : enterLateMeeting(lateBody(form, user.staffId))),
     onSuccess: (detail) => {
       meetingChanged(queryClient, detail);
-      notifyDone(t(meeting ? 'entry.corrected' : 'entry.created', { number: detail.number }));
+      notifyDone(t(meeting ? 'entry.corrected' : 'entry.created', { title: meetingTitle(detail, language) }));
       void navigate(`/meetings/${detail.id}`);
     },
   });

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime } from '../../../app/format.ts';
+import { formatLongDate, formatLongDateTime, meetingTitle } from '../../../app/format.ts';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { meetingChanged } from '../meetings.api.ts';
 import { notifyDone } from '../notify.ts';
@@ -12,6 +12,7 @@ import { RefusalAlert, RuleLink } from '../RuleRefusal.tsx';
 import type { MeetingDetail } from '../types.ts';
 import { decideLateEntry, type LateEntryView } from './late.api.ts';
 import { LateEntryBadge } from './LateEntryBadge.tsx';
+import { PALETTE } from '../../../app/design.ts';
 
 type Decision = 'confirm' | 'return' | 'withdraw';
 
@@ -19,6 +20,7 @@ type Decision = 'confirm' | 'return' | 'withdraw';
 function DecisionModal({ meeting, decision, onClose }: { meeting: MeetingDetail; decision: Decision; onClose: () => void }) {
   const { t } = useTranslation('late');
   const { t: tm } = useTranslation('meetings');
+  const language = useLanguage();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -36,7 +38,7 @@ function DecisionModal({ meeting, decision, onClose }: { meeting: MeetingDetail;
     if (!needsReason || reason.trim()) submit.mutate();
   };
   return (
-    <Modal opened onClose={onClose} title={t(`panel.${decision}Title`, { number: meeting.number })} size="lg" closeButtonProps={{ 'aria-label': tm('common.close') }}>
+    <Modal opened onClose={onClose} title={t(`panel.${decision}Title`, { title: meetingTitle(meeting, language) })} size="lg" closeButtonProps={{ 'aria-label': tm('common.close') }}>
       <Stack gap="md">
         <Text size="sm">{t(`panel.${decision}Text`)}</Text>
         {needsReason && (
@@ -58,10 +60,10 @@ function DecisionModal({ meeting, decision, onClose }: { meeting: MeetingDetail;
 function Lines({ entry }: { entry: LateEntryView }) {
   const { t } = useTranslation('late');
   const language = useLanguage();
-  const decidedOn = entry.decidedAt ? formatDateTime(entry.decidedAt, language) : '';
+  const decidedOn = entry.decidedAt ? formatLongDateTime(entry.decidedAt, language) : '';
   return (
     <Stack gap={4}>
-      <Text size="sm">{t('panel.entered', { date: formatDate(entry.enteredOn, language), name: entry.enteredBy })}</Text>
+      <Text size="sm">{t('panel.entered', { date: formatLongDate(entry.enteredOn, language), name: entry.enteredBy })}</Text>
       <Text size="sm"><Text span fw={600}>{t('panel.reason')}:</Text> {entry.reason}</Text>
       {entry.status === 'pending' && (
         <Text size="sm" fw={600} data-testid="late-entry-awaiting">
@@ -95,7 +97,7 @@ export function LateEntryPanel({ meeting }: { meeting: MeetingDetail }) {
   const can = (action: LateEntryView['actions'][number]) => entry.actions.includes(action);
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="late-entry-title" data-testid="late-entry-panel" data-late-entry={entry.status}
-      style={{ borderLeft: `4px solid ${entry.status === 'returned' ? '#c92a2a' : '#8a4b00'}` }}>
+      style={{ borderLeft: `4px solid ${entry.status === 'returned' ? PALETTE.danger : PALETTE.pendingStrong}` }}>
       <Stack gap="sm">
         <Group gap="xs" wrap="wrap">
           <IconClockEdit size={20} aria-hidden />

@@ -3,12 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasRole, useCurrentUser } from '../../auth/session.tsx';
-import { localName } from '../../../i18n/names.ts';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { fetchMeetings, meetingKeys, type MeetingListParams } from '../meetings.api.ts';
 import { RuleLink } from '../RuleRefusal.tsx';
 import { LATE_CONFIRM_ROLES } from '../roles.ts';
-import { formatMeetingTime } from '../time.ts';
+import { meetingTitle } from '../../../app/format.ts';
 
 const PENDING: MeetingListParams = { lateEntry: 'pending', pageSize: 50, sort: 'startsAt' };
 
@@ -27,8 +26,7 @@ export function LateEntryQueue() {
       <Stack gap={6} component="ul" className="plain-list">
         {items.map((m) => (
           <li key={m.id}>
-            <Anchor component={Link} to={`/meetings/${m.id}`} fw={600} data-testid="late-entry-queue-link">{m.number}</Anchor>{' '}
-            <Text span size="sm">· {formatMeetingTime(m.startsAt, m.endsAt, language)} · {m.districts.map((d) => localName(d, language)).join(', ')}</Text>
+            <Anchor component={Link} to={`/meetings/${m.id}`} fw={600} data-testid="late-entry-queue-link">{meetingTitle(m, language)}</Anchor>
           </li>
         ))}
       </Stack>

@@ -18,21 +18,24 @@ import { StepTime } from './StepTime.tsx';
 import { useMyDistricts } from './wizard.data.ts';
 import { wrappingButton } from '../buttons.ts';
 import { notifyDone } from '../notify.ts';
+import { meetingTitle } from '../../../app/format.ts';
+import { useLanguage } from '../../../i18n/useLanguage.ts';
 
 /** The planning wizard: districts, setting, format and place, date and time, review (R-26, R-27). */
-export function PlanWizard({ initial, meeting }: { initial: PlanForm; meeting?: MeetingDetail }) {
+export function PlanWizard({ initial, meeting, initialStep = 0 }: { initial: PlanForm; meeting?: MeetingDetail; initialStep?: number }) {
   const { t } = useTranslation('meetings');
+  const language = useLanguage();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
   const [form, setForm] = useState(initial);
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(initialStep);
   const [missing, setMissing] = useState<Missing[]>([]);
   const [refusal, setRefusal] = useState<{ error: unknown; refusal: Refusal } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const mine = useMyDistricts();
-  const title = meeting ? t('wizard.editTitle', { number: meeting.number }) : t('wizard.title');
+  const title = meeting ? t('wizard.editTitle', { title: meetingTitle(meeting, language) }) : t('wizard.title');
   useDocumentTitle(`${title} — Esep`);
 
   // One district to choose from (an inspector's own): it is the plan's district.
@@ -59,7 +62,7 @@ export function PlanWizard({ initial, meeting }: { initial: PlanForm; meeting?: 
     mutationFn: () => (meeting ? updateMeeting(meeting.id, planBody(form, user.staffId)) : createMeeting(planBody(form, user.staffId))),
     onSuccess: (detail) => {
       meetingChanged(queryClient, detail);
-      notifyDone(t(meeting ? 'wizard.saved' : 'wizard.created', { number: detail.number }));
+      notifyDone(t(meeting ? 'wizard.saved' : 'wizard.created', { title: meetingTitle(detail, language) }));
       void navigate(`/meetings/${detail.id}`);
     },
     onError: (error) => {
@@ -95,6 +98,7 @@ export function PlanWizard({ initial, meeting }: { initial: PlanForm; meeting?: 
   return (
     <Stack gap="md" maw={760}>
       <Title order={1}>{title}</Title>
+      {form.practice && <Text size="sm" data-testid="practice-note">{t('practice.note')}</Text>}
       <Stepper
         active={step}
         onStepClick={(s) => s < step && setStep(s)}
@@ -103,7 +107,7 @@ export function PlanWizard({ initial, meeting }: { initial: PlanForm; meeting?: 
         styles={narrow ? { stepBody: { display: 'none' }, separator: { marginInline: 4 } } : undefined}
       >
         {STEPS.map((s, i) => (
-          <Stepper.Step key={s} label={t(`wizard.steps.${s}`)} aria-label={narrow ? t('wizard.stepOf', { step: i + 1, total: STEPS.length, name: t(`wizard.steps.${s}`) }) : undefined} />
+          <Stepper.Step key={s} data-testid={`wizard-step-${s}`} label={t(`wizard.steps.${s}`)} aria-label={narrow ? t('wizard.stepOf', { step: i + 1, total: STEPS.length, name: t(`wizard.steps.${s}`) }) : undefined} />
         ))}
       </Stepper>
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="wizard-step-title">

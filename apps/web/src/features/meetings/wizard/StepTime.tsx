@@ -1,7 +1,7 @@
 import { Alert, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, todayIso } from '../../../app/format.ts';
+import { formatLongDate, formatQuarter, todayIso } from '../../../app/format.ts';
 import { useLanguage } from '../../../i18n/useLanguage.ts';
 import { RuleLink } from '../RuleRefusal.tsx';
 import { noticeFor } from '../time.ts';
@@ -57,19 +57,19 @@ export function StepTime({ form, set, errors }: StepProps) {
       <div aria-live="polite" data-testid="wizard-notice">
         {notice && notice.daysLeft >= 0 && (
           <Alert color={notice.daysLeft <= 3 ? TONE.orange : TONE.blue} variant="light" icon={<IconCalendarCheck aria-hidden />}
-            title={t('wizard.time.announceBy', { date: formatDate(notice.deadline, language) })}>
+            title={t('wizard.time.announceBy', { date: formatLongDate(notice.deadline, language) })}>
             <Stack gap={4}>
               <Text size="sm">{t('meeting.notice.daysLeft', { count: notice.daysLeft })}</Text>
               <Text size="sm">{t('wizard.time.noticeRule')} (<RuleLink rule="R-27.1" />)</Text>
-              <Text size="sm">{t('wizard.time.quarter', { quarter: notice.quarter })} (<RuleLink rule="R-22.13" />)</Text>
+              <Text size="sm">{t('wizard.time.quarter', { quarter: formatQuarter(notice.quarter, language) })} (<RuleLink rule="R-22.13" />)</Text>
             </Stack>
           </Alert>
         )}
         {notice && notice.daysLeft < 0 && (
           <Alert color="red" icon={<IconAlertTriangle aria-hidden />}
-            title={t('wizard.time.tooLate', { date: formatDate(notice.deadline, language) })}>
+            title={t('wizard.time.tooLate', { date: formatLongDate(notice.deadline, language) })}>
             <Text size="sm">
-              {t('wizard.time.earliest', { date: formatDate(notice.earliest, language) })} (<RuleLink rule="R-27.1" />)
+              {t('wizard.time.earliest', { date: formatLongDate(notice.earliest, language) })} (<RuleLink rule="R-27.1" />)
             </Text>
           </Alert>
         )}

@@ -26,6 +26,8 @@ export interface PlanForm {
   date: string;
   startTime: string;
   endTime: string;
+  /** Issue 14: a practice meeting (never counted, held at once). */
+  practice?: boolean;
 }
 
 export const STEPS = ['districts', 'setting', 'place', 'time', 'review'] as const;
@@ -96,6 +98,7 @@ export function planBody(form: PlanForm, staffId: string | null): MeetingPlanBod
     startsAt: almatyInstant(form.date, form.startTime),
     endsAt: almatyInstant(form.date, form.endTime),
     ...(acting.length ? { inspectors: acting.map((districtId) => ({ districtId, staffId: staffId!, acting: true })) } : {}),
+    ...(form.practice ? { practice: true } : {}),
   };
 }
 
@@ -131,4 +134,34 @@ export function missingOnStep(form: PlanForm, step: number): Missing[] {
     else if (form.startTime && form.endTime <= form.startTime) out.push({ field: 'endTime', key: 'endBeforeStart', rule: null });
   }
   return out;
+}
+
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Issue 14: the next meeting of a district starts from its last one — the same place, setting and
+ * hours — on the same weekday, on the first such day that can still be announced today (R-27.1:
+ * 10 calendar days; the 11th day leaves a day to spare).
+ */
+export function planFromLast(last: MeetingDetail, today: string): PlanForm {
+  const plan = planFromDetail(last);
+  const weekday = new Date(`${plan.date}T00:00:00Z`).getUTCDay();
+  let date = addDays(today, 11);
+  while (new Date(`${date}T00:00:00Z`).getUTCDay() !== weekday) date = addDays(date, 1);
+  return { ...plan, acting: [], date };
+}
+
+/** Issue 14: a practice meeting now, at the district's usual place; it can be held at once. */
+export function practicePlan(base: PlanForm, now: Date): PlanForm {
+  const local = almatyParts(now.toISOString());
+  const [h, m] = local.time.split(':').map(Number) as [number, number];
+  const end = `${String(Math.min(h + 1, 23)).padStart(2, '0')}:${h + 1 > 23 ? '59' : String(m).padStart(2, '0')}`;
+  return {
+    ...base, practice: true, date: local.date, startTime: local.time, endTime: end,
+    venueName: base.venueName, venueAddress: base.venueAddress || '—',
+  };
 }
