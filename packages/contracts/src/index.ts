@@ -10,6 +10,7 @@ export * from './user.contract.ts';
 export * from './import.messages.ts';
 export * from './late-entry.contract.ts';
 export * from './meeting.contract.ts';
+export * from './analytics.contract.ts';
 export * from './agreement.contract.ts';
 export * from './rules.contract.ts';
 export * from './text.contract.ts';

@@ -36,3 +36,4 @@ export * from './text/text.format.ts';
 export * from './notifications/delivery.rules.ts';
 export * from './notifications/reminder.rules.ts';
 export * from './address/address.fold.ts';
+export * from './analytics/compliance.ts';

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { agreementRoutes } from './agreement.routes.ts';
+import { analyticsRoutes } from './analytics.routes.ts';
 import { announcementRoutes } from './announcement.routes.ts';
 import { controlRoutes } from './control.routes.ts';
 import { followUpRoutes } from './followup.routes.ts';
@@ -49,6 +50,7 @@ export async function registerRoutes(app: FastifyInstance) {
   await app.register(auditRoutes);
   await app.register(userRoutes);
   await app.register(meetingRoutes);
+  await app.register(analyticsRoutes);
   await app.register(lateEntryRoutes);
   await app.register(invitationRoutes);
   await app.register(agreementRoutes);

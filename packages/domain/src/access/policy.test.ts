@@ -23,7 +23,7 @@ const scopes: Record<Role, Scope> = {
   akimat: { level: 'atu', ids: ['a1'], ancestors: ANCESTORS },
 };
 
-const READ_ORG = ['late_entry:read', 'protocol:read', 'region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read', 'meeting:read', 'statistics:read', 'resident_question:read'];
+const READ_ORG = ['late_entry:read', 'protocol:read', 'region:read', 'unit:read', 'point:read', 'district:read', 'atu:read', 'staff:read', 'assignment:read', 'meeting:read', 'statistics:read', 'resident_question:read', 'analytics:read'];
 const NATIONAL_READ = [...READ_ORG, 'topic:read', 'state_body:read', 'working_calendar:read'];
 const ALL_WRITE = ['region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment']
   .flatMap((r) => ['create', 'update', 'delete'].map((a) => `${r}:${a}`));

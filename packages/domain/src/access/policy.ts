@@ -11,7 +11,7 @@ export const RESOURCES = [
   'region', 'unit', 'point', 'district', 'atu', 'staff', 'assignment', 'user', 'audit', 'structure',
   'meeting', 'invitation', 'acknowledgement', 'participant', 'statistics', 'topic',
   'protocol', 'video', 'followup', 'control', 'state_body', 'working_calendar', 'retention', 'agreement',
-  'late_entry', 'delivery', 'resident_question',
+  'late_entry', 'delivery', 'resident_question', 'analytics',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -109,6 +109,15 @@ export const GRANTS: readonly Grant[] = [
   // …and R-33: the point lead (and the leadership above him) controls their execution.
   { roles: ['point_lead', 'unit_head', 'regional_head'], resource: 'control', actions: ['read', 'update'], where: 'territory' },
   { roles: ['admin'], resource: 'control', actions: ['read', 'update'], where: 'anywhere' },
+  // Issue 15: compliance analytics (R-22.13 and the checklist lines, as counts and shares) are
+  // read in the user's territory, for it or a narrower part of it. The national roles (the
+  // committee's analysts, the auditor, the administrator) read the country; regional and unit
+  // heads and point leads their territory. By analogy with the quarter board, which every role
+  // reads in its territory ('meeting' read): inspectors and assistants read the figures of their
+  // own districts — the same facts their board and checklists already show them — and the akimat
+  // those of its ATU's districts, where it already reads the meetings and their protocols. The
+  // figures are counts only: no personal data, so nothing here needs the register's readers.
+  { roles: ROLES, resource: 'analytics', actions: ['read'], where: 'territory' },
   // the directory of state bodies is read by everyone and kept by the administrator.
   { roles: ROLES, resource: 'state_body', actions: ['read'], where: 'anywhere' },
   { roles: ['admin'], resource: 'state_body', actions: ['create', 'update'], where: 'anywhere' },
