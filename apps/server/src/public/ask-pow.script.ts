@@ -106,8 +106,8 @@ if (form && field && challenge && button && typeof Int32Array === 'function' && 
   /* Searches for sliceMs; true once a nonce is found. */
   var work = function (sliceMs) {
     state = state || powPrefix(challenge.value + ':');
-    var sliceStart = Date.now();
-    while (Date.now() - sliceStart < sliceMs) {
+    var sliceStart = performance.now();
+    while (performance.now() - sliceStart < sliceMs) {
       var found = powSearch(state, bits, next, 256);
       if (found >= 0) { solved = String(found); return true; }
       next += 256;
@@ -132,10 +132,10 @@ if (form && field && challenge && button && typeof Int32Array === 'function' && 
     button.textContent = form.getAttribute('data-pow-checking') || label;
     button.setAttribute('aria-busy', 'true');
     button.disabled = true;
-    var started = Date.now();
+    var started = performance.now();
     var step = function () {
       try {
-        if (work(40) || Date.now() - started > POW_BUDGET_MS) return send();
+        if (work(40) || performance.now() - started > POW_BUDGET_MS) return send();
         setTimeout(step, 0);
       } catch (e) { send(); }
     };
