@@ -53,3 +53,53 @@ export async function testDatabase(): Promise<Database & { url?: string }> {
     },
   };
 }
+
+/**
+ * A fresh database of the test engine migrated up to, not including, the migration whose tag ends
+ * with `tagSuffix` — to write data the old way and then see that migration (and the rest) take it.
+ * `close` closes it, drops it (PostgreSQL) and removes the trimmed migrations folder.
+ */
+export async function databaseBefore(tagSuffix: string): Promise<{ target: Database; close: () => Promise<void> }> {
+  const { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { MIGRATIONS_FOLDER } = await import('@esep/db');
+  const folder = mkdtempSync(join(tmpdir(), 'esep-migrations-'));
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
+  const until = journal.entries.findIndex((e) => e.tag.endsWith(tagSuffix));
+  if (until <= 0) throw new Error(`databaseBefore: no migration *${tagSuffix} after the first`);
+  mkdirSync(join(folder, 'meta'));
+  writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, until) }));
+  for (const entry of journal.entries.slice(0, until)) copyFileSync(join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
+
+  let target: Database;
+  let drop = async () => {};
+  if ((process.env.ESEP_TEST_ENGINE ?? 'pglite') === 'postgres') {
+    const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database "${name}"`);
+    await admin.end();
+    target = await openDatabase({ url: withDatabase(process.env.TEST_DATABASE_URL!, name), poolSize: 2 });
+    drop = async () => {
+      const dropper = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await dropper.connect();
+      await dropper.query(`drop database if exists "${name}" with (force)`);
+      await dropper.end();
+    };
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    await migrate(target.db as never, { migrationsFolder: folder });
+  } else {
+    target = await openDatabase({});
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(target.db as never, { migrationsFolder: folder });
+  }
+  return {
+    target,
+    close: async () => {
+      await target.close();
+      await drop();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,18 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import {
-  appendAudit, AUDIT_CHAINS, AUDIT_LOCK, auditLog, entryHash, GENESIS_HASH, MIGRATIONS_FOLDER, migrateDatabase, openDatabase, rowsOf, verifyAuditChain,
+  appendAudit, AUDIT_CHAINS, AUDIT_LOCK, auditLog, entryHash, GENESIS_HASH, migrateDatabase, openDatabase, rowsOf, verifyAuditChain,
   type ChainReport, type Database, type Db, type Executor,
 } from '@esep/db';
 import { asc, eq, sql, TransactionRollbackError } from 'drizzle-orm';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../test/clock.ts';
-import { TEST_DATABASE_PREFIX, testDatabase, withDatabase } from '../../test/database.ts';
+import { databaseBefore, testDatabase } from '../../test/database.ts';
 import { inTransaction, systemContext } from './context.ts';
 
 /*
@@ -195,34 +189,7 @@ describe('tampering is named', () => {
 describe('entries written before lanes', () => {
   it('still verify after the migration, anchor every lane, and a cut of their tail is named', async () => {
     // A database migrated up to the migration before lanes, with a single chain written the old way.
-    const folder = mkdtempSync(join(tmpdir(), 'esep-migrations-'));
-    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
-    const lanes = journal.entries.findIndex((e) => e.tag.endsWith('_audit_lanes'));
-    expect(lanes).toBeGreaterThan(0);
-    mkdirSync(join(folder, 'meta'));
-    writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, lanes) }));
-    for (const entry of journal.entries.slice(0, lanes)) copyFileSync(join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
-
-    let target: Database;
-    let drop = async () => {};
-    if (engine === 'postgres') {
-      const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      await admin.query(`create database "${name}"`);
-      await admin.end();
-      target = await openDatabase({ url: withDatabase(process.env.TEST_DATABASE_URL!, name), poolSize: 2 });
-      drop = async () => {
-        const dropper = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-        await dropper.connect();
-        await dropper.query(`drop database if exists "${name}" with (force)`);
-        await dropper.end();
-      };
-      await migratePg(target.db as never, { migrationsFolder: folder });
-    } else {
-      target = await openDatabase({});
-      await migratePglite(target.db as never, { migrationsFolder: folder });
-    }
+    const { target, close } = await databaseBefore('_audit_lanes');
     try {
       let prev = GENESIS_HASH;
       const legacy: Array<{ id: number; hash: string }> = [];
@@ -249,9 +216,7 @@ describe('entries written before lanes', () => {
       const cut = await verifyTampered(target.db, (tx) => tx.execute(sql`delete from audit_log where id = ${legacy[4]!.id}`));
       expect(cut.firstBreak).toEqual({ id: first!.id, chain: 1, reason: 'prev_hash_mismatch' });
     } finally {
-      await target.close();
-      await drop();
-      rmSync(folder, { recursive: true, force: true });
+      await close();
     }
   });
 });

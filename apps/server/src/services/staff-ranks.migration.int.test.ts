@@ -1,16 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MIGRATIONS_FOLDER, migrateDatabase, openDatabase, rowsOf, type Database } from '@esep/db';
+import { migrateDatabase, rowsOf } from '@esep/db';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { TEST_DATABASE_PREFIX, withDatabase } from '../../test/database.ts';
-
-const engine = process.env.ESEP_TEST_ENGINE ?? 'pglite';
+import { databaseBefore } from '../../test/database.ts';
 
 /**
  * Issue 14: staff ranks were free text, mostly the Kazakh label the demo and the imports wrote.
@@ -19,34 +10,7 @@ const engine = process.env.ESEP_TEST_ENGINE ?? 'pglite';
  */
 describe('migration 0019: staff ranks become codes', () => {
   it('maps the Kazakh, Russian and English names and the codes in any case and spacing; keeps what it cannot read aside', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'esep-migrations-'));
-    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
-    const ranks = journal.entries.findIndex((e) => e.tag.endsWith('_staff_ranks'));
-    expect(ranks).toBeGreaterThan(0);
-    mkdirSync(join(folder, 'meta'));
-    writeFileSync(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, ranks) }));
-    for (const entry of journal.entries.slice(0, ranks)) copyFileSync(join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
-
-    let target: Database;
-    let drop = async () => {};
-    if (engine === 'postgres') {
-      const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      await admin.query(`create database "${name}"`);
-      await admin.end();
-      target = await openDatabase({ url: withDatabase(process.env.TEST_DATABASE_URL!, name), poolSize: 2 });
-      drop = async () => {
-        const dropper = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-        await dropper.connect();
-        await dropper.query(`drop database if exists "${name}" with (force)`);
-        await dropper.end();
-      };
-      await migratePg(target.db as never, { migrationsFolder: folder });
-    } else {
-      target = await openDatabase({});
-      await migratePglite(target.db as never, { migrationsFolder: folder });
-    }
+    const { target, close } = await databaseBefore('_staff_ranks');
     try {
       const legacy: Record<string, string | null> = {
         'S-1': 'полиция капитаны',
@@ -78,9 +42,7 @@ describe('migration 0019: staff ranks become codes', () => {
       // From now on the column takes codes only.
       await expect(target.db.execute(sql`update staff set rank = 'полиция майоры' where code = 'S-1'`)).rejects.toThrow();
     } finally {
-      await target.close();
-      await drop();
-      rmSync(folder, { recursive: true, force: true });
+      await close();
     }
   });
 });
