@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_COLORS, cssVar, MEETING_COLORS, OBLIGATION_COLORS, PALETTE, type PaletteName, TONE } from './design.ts';
+import { BACKGROUND_COLORS, contrastRatio, cssVar, MEETING_COLORS, OBLIGATION_COLORS, PALETTE, type PaletteName, TONE } from './design.ts';
 
 /** apps/web/src, found from this file (apps/web/src/app/). */
 const SRC = fileURLToPath(new URL('..', import.meta.url));
@@ -34,21 +34,6 @@ function rawHexColours(path: string, text: string): string[] {
   return checked.match(HEX) ?? [];
 }
 
-/** WCAG 2.1 relative luminance of #rgb or #rrggbb. */
-function luminance(hex: string): number {
-  const digits = hex.slice(1);
-  const full = digits.length === 3 ? [...digits].map((d) => d + d).join('') : digits;
-  const [r, g, b] = [0, 2, 4].map((i) => {
-    const c = parseInt(full.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-const contrast = (a: string, b: string) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-};
-
 const names = Object.keys(PALETTE) as PaletteName[];
 const background = new Set<PaletteName>(BACKGROUND_COLORS);
 const foreground = names.filter((name) => !background.has(name));
@@ -75,13 +60,13 @@ describe('design tokens', () => {
   });
 
   it.each(foreground)('%s keeps a contrast of 4.5:1 or more against white (text, filled badges)', (name) => {
-    expect(contrast(PALETTE[name], '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(PALETTE[name], '#ffffff')).toBeGreaterThanOrEqual(4.5);
   });
 
   it.each([
     ['successStrong', 'successTint'], ['infoStrong', 'infoTint'], ['neutralStrong', 'neutralTint'], ['dangerStrong', 'dangerTint'],
   ] as const)('%s text on %s keeps 4.5:1 (the live screen\'s pills)', (text, tint) => {
-    expect(contrast(PALETTE[text], PALETTE[tint])).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(PALETTE[text], PALETTE[tint])).toBeGreaterThanOrEqual(4.5);
   });
 
   it('has one name per colour, all lower-case hex', () => {

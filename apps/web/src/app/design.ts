@@ -161,3 +161,19 @@ export const ICON_SIZE = {
 
 /** Touch targets on a phone are at least this tall (CSS px). */
 export const TOUCH_TARGET = 44;
+
+/** WCAG 2.1 relative luminance of #rgb or #rrggbb. */
+function luminance(hex: string): number {
+  const digits = hex.slice(1);
+  const full = digits.length === 3 ? [...digits].map((d) => d + d).join('') : digits;
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = parseInt(full.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+/** WCAG 2.1 contrast ratio of two colours (#rgb or #rrggbb): 4.5 or more is AA for text. */
+export const contrastRatio = (a: string, b: string): number => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+};

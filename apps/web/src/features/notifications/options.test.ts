@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { contrastRatio } from '../../app/design.ts';
 import { errorReason, isAppPath, STATUS_COLORS } from './options.ts';
-
-/** WCAG 2.1 relative luminance and contrast ratio. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-const contrast = (a: string, b: string) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-};
 
 describe('the delivery log', () => {
   it.each(Object.entries(STATUS_COLORS))('the %s badge keeps white text at 4.5:1 or more', (_status, color) => {
-    expect(contrast(color, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(color, '#ffffff')).toBeGreaterThanOrEqual(4.5);
   });
 
   it('tells the states apart by colour as well as by word', () => {
