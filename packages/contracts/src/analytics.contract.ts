@@ -1,3 +1,33 @@
+/*
+ * HELPER A — READ THIS FIRST (the prompt lost its last part): the rules for your work are in /work/notes/common.md
+ * and the EXACT shapes you must implement are below (also in /work/notes/contract.md). Delete this block when done.
+ * ## The agreed API shapes (helper A implements them exactly; helper B consumes them)
+ * Both endpoints take the same query as the existing compliance endpoint (`from`, `to` YYYY-Qn; one of
+ * `region|unit|point|district`; same 400 reasons range_reversed / range_too_long / quarter / one_territory; 404 outside
+ * scope) plus `format` (comma-separated among `indoor,open_air,online,hybrid`; unknown → 400 reason `unknown_format`);
+ * the items endpoint also takes `topic` (comma-separated item topic codes from the `item_topics` table; unknown → 400
+ * reason `unknown_topic`). Same report frame as ComplianceReport:
+ * `{ from, to, today, territory: {level, id}, childLevel, quarters: [{ quarter, total: F, children: [{ id, code, nameKk, nameRu, figures: F }] }] }`
+ * 
+ * GET /api/v1/analytics/participation  → F = ParticipationFigures:
+ *   { meetings: int, participants: int  (registered participants of those meetings, all categories),
+ *     residents: int (participants of category 'resident'),
+ *     perMeeting: number|null (participants / meetings, 1 decimal; null if no meetings),
+ *     population: int|null (sum of districts.population of the area's districts where known; null if none known),
+ *     perThousand: number|null (residents per 1,000 population over districts with known population, 2 decimals),
+ *     byFormat: [{ format: 'indoor'|'open_air'|'online'|'hybrid', meetings: int, participants: int }]  (all four, in that order) }
+ * 
+ * GET /api/v1/analytics/items  → F = ItemFigures:
+ *   { items: int,
+ *     byKind: [{ kind: 'complaint'|'proposal'|'remark'|'question', n: int }]  (all four, that order),
+ *     byTopic: [{ topic: string (code), nameKk, nameRu, n: int }]  (topics with n>0, biggest first),
+ *     byOutcome: [{ outcome: 'answered'|'to_check'|'to_forward', n: int }]  (all three),
+ *     checks: { onTime: int, overdue: int, open: int },   // done/verified by due date; done late or open past due; open not yet due
+ *     forwardings: { total: int, notified: int, byBody: [{ bodyId, nameKk, nameRu, n: int, notified: int }] },
+ *     verdicts: { resolved: int, notResolved: int } }    // residents' own verdicts on the items (issue 13)
+ * Meetings counted exactly as the compliance endpoint counts them (held, protocol_signed or closed in the quarter; never
+ * practice or cancelled; a late entry only once confirmed; a joint meeting once in the total and once per child).
+ */
 import { z } from 'zod';
 
 /*
