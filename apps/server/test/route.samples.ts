@@ -105,7 +105,9 @@ export function samples(today: string, ids: SampleRecords): Record<string, (id: 
     'PUT /api/v1/meetings/:id/report/carry-notes': (id) => ({ query: `itemId=${reportFixtures.carried.get(id)}`, body: { note: 'Матрица' } }),
     'GET /api/v1/districts/:id/statistics': () => ({ query: 'year=2030&quarter=1' }),
     // Issue 15: a year of quarters up to today's, two of the lines (the route takes no record: the territory is the user's).
-    'GET /api/v1/analytics/compliance': () => ({ query: `from=${Number(today.slice(0, 4)) - 1}-Q1&to=${today.slice(0, 4)}-Q1&rule=R-22.13,R-27.1` }),
+    'GET /api/v1/analytics/compliance': () => ({ query: `from=${Number(today.slice(0, 4)) - 1}-Q1&to=${today.slice(0, 4)}-Q1&rule=R-22.13,R-27.1&format=indoor` }),
+    'GET /api/v1/analytics/participation': () => ({ query: `from=${Number(today.slice(0, 4)) - 1}-Q1&to=${today.slice(0, 4)}-Q1&format=indoor,online` }),
+    'GET /api/v1/analytics/items': () => ({ query: `from=${Number(today.slice(0, 4)) - 1}-Q1&to=${today.slice(0, 4)}-Q1&topic=public_order` }),
     'PUT /api/v1/districts/:id/statistics': () => ({ body: { year: 2030, quarter: 1, rows: [{ category: 'theft', count: 1 }] } }),
     'POST /api/v1/statistics/import': () => ({ multipart: true, query: 'dryRun=true' }),
     'POST /api/v1/meetings/:id/live/sync': () => ({ body: { operations: [{ kind: 'award', clientKey: crypto.randomUUID(), data: { recipientKind: 'citizen', recipientName: 'Тұрғын', reason: 'Көмек үшін', awardKind: 'other' } }] } }),

@@ -43,6 +43,8 @@ export * from './repositories/resident-question.repository.ts';
 export * from './repositories/migration.repository.ts';
 export * from './repositories/quarter-board.repository.ts';
 export * from './repositories/analytics.repository.ts';
+export * from './repositories/analytics-participation.repository.ts';
+export * from './repositories/analytics-items.repository.ts';
 export * from './repositories/notification.repository.ts';
 export * from './repositories/subs.repository.ts';
 export * from './jobs.schema.ts';

@@ -37,3 +37,5 @@ export * from './notifications/delivery.rules.ts';
 export * from './notifications/reminder.rules.ts';
 export * from './address/address.fold.ts';
 export * from './analytics/compliance.ts';
+export * from './analytics/participation.ts';
+export * from './analytics/items.ts';

@@ -1,8 +1,9 @@
 import type { Scope } from '@esep/domain';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../client.ts';
-import { districts, policePoints, policeUnits } from '../schema/org.schema.ts';
-import { districtFilter, type BoardFilter } from './board.repository.ts';
+import { areaOf, countedMeetings, formatCondition, quarterList, territoryDistricts, type AnalyticsFilter, type AnalyticsLevel } from './analytics.sql.ts';
+
+export type { AnalyticsFilter, AnalyticsLevel } from './analytics.sql.ts';
 
 /*
  * Issue 15 (part 1): compliance analytics computed from the records, one statement per figure
@@ -10,25 +11,20 @@ import { districtFilter, type BoardFilter } from './board.repository.ts';
  * quarter board. Each statement answers per quarter for the whole territory and per territory one
  * level down (GROUPING SETS), so the service never adds figures up itself: a joint meeting
  * covering districts of two children counts once for each child and once for the territory.
+ * Participation and items: analytics-participation.repository.ts, analytics-items.repository.ts.
  */
 
-/** The territory one level down whose figures are reported beside the total; null: none (a district). */
-export type AnalyticsLevel = 'region' | 'unit' | 'point' | 'district';
+/** The territory's districts' population (null: none known) as a whole (area null) and per child. */
+export interface AreaRow { area: string | null; districts: number; population: number | null }
 
-const CHILD: Record<AnalyticsLevel, SQL> = {
-  region: sql`${policeUnits.regionId}`, unit: sql`${policePoints.unitId}`, point: sql`${districts.pointId}`, district: sql`${districts.id}`,
-};
-
-/** The territory's districts with the child each belongs to. */
-function territoryDistricts(scope: Scope, filter: BoardFilter, level: AnalyticsLevel | null): SQL {
-  return sql`select ${districts.id} as id, ${level ? CHILD[level] : sql`null::uuid`} as child
-    from ${districts}
-      join ${policePoints} on ${policePoints.id} = ${districts.pointId}
-      join ${policeUnits} on ${policeUnits.id} = ${policePoints.unitId}
-    where ${districtFilter(scope, filter) ?? sql`true`}`;
+export async function territoryAreas(db: Executor, scope: Scope, filter: AnalyticsFilter, level: AnalyticsLevel | null): Promise<AreaRow[]> {
+  const rows = rowsOf<{ area: string | null; total: number; districts: number; population: number | null }>(await db.execute(sql`
+    with d as (${territoryDistricts(scope, filter, level)})
+    select d.child as area, grouping(d.child) as total, count(*)::int as districts, sum(d.population)::bigint as population
+    from d group by grouping sets ((), (d.child))`));
+  return rows.filter((r) => level !== null || Number(r.total) === 1)
+    .map((r) => ({ area: areaOf(r), districts: Number(r.districts), population: r.population == null ? null : Number(r.population) }));
 }
-
-const quarterList = (quarterStarts: readonly string[]) => sql`(select unnest(array[${sql.join(quarterStarts.map((q) => sql`${q}::date`), sql`, `)}]) as quarter_start)`;
 
 /** One row per quarter (area null: the whole territory) and per quarter and child. */
 export interface ObligationRow { quarterStart: string; area: string | null; districts: number; met: number }
@@ -38,13 +34,22 @@ export interface ObligationRow { quarterStart: string; area: string | null; dist
  * quarter — read from district_quarter_facts (kept current by triggers in the same transaction;
  * practice meetings and unconfirmed entries after the fact are already left out there).
  */
-export async function obligationCounts(db: Executor, scope: Scope, filter: BoardFilter, level: AnalyticsLevel | null, quarterStarts: readonly string[]): Promise<ObligationRow[]> {
+export async function obligationCounts(db: Executor, scope: Scope, filter: AnalyticsFilter, level: AnalyticsLevel | null, quarterStarts: readonly string[]): Promise<ObligationRow[]> {
+  // Narrowed to some formats, the rollup (which counts every format) cannot answer: the signed
+  // meetings of those formats are read from the records, under the same conditions.
+  const signed = filter.formats && filter.formats.length > 0
+    ? sql`left join lateral (select count(*) as signed from meeting_districts md join meetings m on m.id = md.meeting_id
+        left join meeting_late_entries le on le.meeting_id = m.id
+        where md.district_id = d.id and m.start_date >= q.quarter_start and m.start_date < (q.quarter_start + interval '3 months')::date
+          and m.status in ('protocol_signed', 'closed') and not m.practice and (le.status is null or le.status = 'confirmed')
+          and ${formatCondition(filter.formats)}) f on true`
+    : sql`left join district_quarter_facts f on f.quarter_start = q.quarter_start and f.district_id = d.id`;
   const rows = rowsOf<{ quarter_start: string; area: string | null; total: number; districts: number; met: number }>(await db.execute(sql`
     with d as (${territoryDistricts(scope, filter, level)})
     select q.quarter_start::text as quarter_start, d.child as area, grouping(d.child) as total,
       count(*)::int as districts, count(*) filter (where f.signed > 0)::int as met
     from ${quarterList(quarterStarts)} q cross join d
-      left join district_quarter_facts f on f.quarter_start = q.quarter_start and f.district_id = d.id
+      ${signed}
     group by grouping sets ((q.quarter_start), (q.quarter_start, d.child))`));
   return rows.filter((r) => level !== null || Number(r.total) === 1)
     .map((r) => ({ quarterStart: String(r.quarter_start).slice(0, 10), area: Number(r.total) === 1 ? null : r.area, districts: Number(r.districts), met: Number(r.met) }));
@@ -65,20 +70,12 @@ export interface ChecklistRow {
  * signed and met when the meeting is closed (all follow-up verified).
  * `today`: the protocol of a meeting held today may still be signed today (R-32.3).
  */
-export async function checklistCounts(db: Executor, scope: Scope, filter: BoardFilter, level: AnalyticsLevel | null, range: { from: string; to: string }, today: string): Promise<ChecklistRow[]> {
+export async function checklistCounts(db: Executor, scope: Scope, filter: AnalyticsFilter, level: AnalyticsLevel | null, range: { from: string; to: string }, today: string): Promise<ChecklistRow[]> {
   const line = (name: string, judged: string, met: string) => sql.raw(
     `count(distinct id) filter (where (${judged}) and (${met}))::int as ${name}_met, count(distinct id) filter (where ${judged})::int as ${name}_judged`);
   const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`
     with d as (${territoryDistricts(scope, filter, level)}),
-    m as (
-      select distinct m.id, date_trunc('quarter', m.start_date::timestamp)::date as quarter_start, d.child, m.status::text as status, m.start_date
-      from meetings m
-        join meeting_districts md on md.meeting_id = m.id
-        join d on d.id = md.district_id
-        left join meeting_late_entries le on le.meeting_id = m.id
-      where m.start_date >= ${range.from}::date and m.start_date <= ${range.to}::date and not m.practice
-        and m.status in ('held', 'protocol_signed', 'closed') and (le.status is null or le.status = 'confirmed')
-    ),
+    m as (${countedMeetings(range, filter.formats)}),
     facts as (
       select m.*,
         exists (select 1 from announcements an where an.meeting_id = m.id and an.voided_at is null and an.published_on <= m.start_date - 10) as notice,
