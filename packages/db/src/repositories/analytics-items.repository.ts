@@ -29,7 +29,7 @@ export async function itemCounts(db: Executor, scope: Scope, filter: AnalyticsFi
   range: { from: string; to: string }, today: string): Promise<ItemCountRow[]> {
   const topics = filter.topics && filter.topics.length > 0 ? sql`it.topic in (${sql.join(filter.topics.map((t) => sql`${t}`), sql`, `)})` : sql`true`;
   const branch = (dim: ItemDimension, key: string, where: string, notified = '0') => sql.raw(
-    `select quarter_start, child, total, '${dim}' as dim, ${key} as key, count(*)::int as n, (${notified})::int as notified from i where ${where} group by quarter_start, child, total, ${key}`);
+    `select quarter_start, child, total, '${dim}' as dim, ${key} as key, count(*)::int as n, (${notified})::int as notified from i where ${where} group by quarter_start, child, total${key.startsWith("'") ? '' : `, ${key}`}`);
   const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`
     with d as (${territoryDistricts(scope, filter, level)}),
     m as (${countedMeetings(range, filter.formats)}),
