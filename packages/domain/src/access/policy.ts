@@ -113,10 +113,11 @@ export const GRANTS: readonly Grant[] = [
   // their follow-up, as counts and shares) are read in the user's territory, for it or a narrower
   // part of it. The national roles (the committee's analysts, the auditor, the administrator)
   // read the country; regional and unit heads and point leads their territory. By analogy with
-  // the quarter board, which every role reads in its territory ('meeting' read): inspectors and assistants read the figures of their
-  // own districts — the same facts their board and checklists already show them — and the akimat
-  // those of its ATU's districts, where it already reads the meetings and their protocols. The
-  // figures are counts only: no personal data, so nothing here needs the register's readers.
+  // the quarter board, which every role reads in its territory ('meeting' read): inspectors and
+  // assistants read the figures of their own districts — the same facts their board and
+  // checklists already show them — and the akimat those of its ATU's districts, where it already
+  // reads the meetings and their protocols. The figures are counts only: no personal data, so
+  // nothing here needs the register's readers.
   { roles: ROLES, resource: 'analytics', actions: ['read'], where: 'territory' },
   // the directory of state bodies is read by everyone and kept by the administrator.
   { roles: ROLES, resource: 'state_body', actions: ['read'], where: 'anywhere' },
