@@ -42,6 +42,25 @@ function readRules(value: string | undefined): Set<ComplianceRule> {
   return rules;
 }
 
+type PathStep = Report['path'][number];
+
+/** Issue 15: the breadcrumb of a territory — its region, unit, point and district down to itself. */
+async function pathOf(ctx: ServiceContext, level: string, id: string | null): Promise<PathStep[]> {
+  if (!id || !['region', 'unit', 'point', 'district'].includes(level)) return [];
+  const at = level === 'district' ? await districtPath(ctx.db, id) : await containerPath(ctx.db, level as 'region' | 'unit' | 'point', id);
+  if (!at) return [];
+  const steps: PathStep[] = [];
+  for (const [step, stepId] of [['region', at.regionId], ['unit', at.unitId], ['point', at.pointId]] as const) {
+    if (!stepId) continue;
+    const [ref] = await territoryRefs(ctx.db, step, [stepId]);
+    if (ref) steps.push({ level: step, ...ref });
+    if (step === level) return steps;
+  }
+  const [district] = await districtRefs(ctx.db, [id]);
+  if (district) steps.push({ level: 'district', ...district });
+  return steps;
+}
+
 const CHILD_OF: Record<string, AnalyticsLevel | null> = { national: 'region', region: 'unit', unit: 'point', point: 'district', districts: 'district', atu: 'district', district: null };
 
 /** The territory asked for (inside the user's scope, else 404 as if it did not exist), or the user's own. */
@@ -89,9 +108,10 @@ export async function complianceReport(ctx: ServiceContext, query: Query): Promi
   const quarters = quartersBetween(from, to);
   const starts = quarters.map(quarterStart);
 
-  const [obligation, lines] = await Promise.all([
+  const [obligation, lines, path] = await Promise.all([
     obligationCounts(ctx.db, actor.scope, territory.filter, level, starts),
     checklistCounts(ctx.db, actor.scope, territory.filter, level, { from: starts[0]!, to: quarterEnd(to) }, ctx.today),
+    pathOf(ctx, territory.level, territory.id ?? null),
   ]);
   const areaIds = [...new Set(obligation.flatMap((r) => (r.area ? [r.area] : [])))];
   const refs = !level ? [] : level === 'district' ? await districtRefs(ctx.db, areaIds) : await territoryRefs(ctx.db, level, areaIds);
@@ -110,6 +130,7 @@ export async function complianceReport(ctx: ServiceContext, query: Query): Promi
   return {
     from: quarterKey(from), to: quarterKey(to), today: ctx.today,
     territory: { level: territory.level, id: territory.id ?? null },
+    path,
     childLevel: level,
     quarters: quarters.map((q, i) => ({
       quarter: quarterKey(q),

@@ -10,7 +10,7 @@ const isActive = (item: NavItem, pathname: string) =>
 
 /** The sections the user's role may open. */
 export function Navigation({ onNavigate }: { onNavigate: () => void }) {
-  const { t } = useTranslation(['translation', 'meetings', 'followup', 'notifications']);
+  const { t } = useTranslation(['translation', 'meetings', 'followup', 'notifications', 'analytics']);
   const user = useCurrentUser();
   const { pathname } = useLocation();
   return (
