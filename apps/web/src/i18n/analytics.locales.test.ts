@@ -16,7 +16,7 @@ describe('analytics locale files', () => {
 
   it('names every checklist line the API reports, every level and every format', async () => {
     const { COMPLIANCE_LINES } = await import('@esep/domain');
-    const { FORMATS } = await import('../features/analytics/analytics.api.ts');
+    const { FORMATS } = await import('../features/analytics/analytics.types.ts');
     for (const tree of Object.values(LOCALES)) {
       const keys = (path: string) => Object.keys(path.split('.').reduce<Tree>((node, key) => node[key] as Tree, tree)).sort();
       expect(keys('lines')).toEqual(['obligation', ...COMPLIANCE_LINES.map((l) => l.key)].sort());

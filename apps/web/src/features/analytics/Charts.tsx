@@ -18,7 +18,7 @@ export function BarsChart({ data, percent = false, testId }: { data: readonly Ba
   return (
     <div aria-hidden="true" className="analytics-chart" data-testid={testId} style={{ width: '100%', height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis type="number" domain={percent ? [0, 100] : [0, 'auto']} tick={axisFont} unit={percent ? '%' : undefined} allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={92} tick={axisFont} interval={0} />
@@ -42,7 +42,7 @@ export function TrendChart({ data, series, percent = false, testId }: {
   return (
     <div aria-hidden="true" className="analytics-chart" data-testid={testId} style={{ width: '100%', height: 260 }}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={axisFont} />
           <YAxis tick={axisFont} domain={percent ? [0, 100] : [0, 'auto']} width={40} allowDecimals={false} />

@@ -2,7 +2,7 @@ import { parseQuarterKey, quarterEnd, quarterKey, quarterOf, quarterStart } from
 import type { Role } from '../../app/types.ts';
 import type {
   AnalyticsView, ComplianceFigures, ComplianceReport, ItemFigures, Level, ParticipationFigures, PathStep,
-} from './analytics.api.ts';
+} from './analytics.types.ts';
 
 /*
  * Issue 15: the analytics page's logic without React — the view in the URL, the rows of every
