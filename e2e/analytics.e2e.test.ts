@@ -68,7 +68,8 @@ describe('the unit head\'s analytics (issue 15)', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await openAnalytics(context, `from=${LAST}&to=${LAST}`);
     try {
-      // His unit: the chart is drawn and the table beside it holds the API's figures.
+      // The section is in his navigation; his unit: the chart is drawn and the table beside it holds the API's figures.
+      expect(await page.locator('#app-navbar a[href="/analytics"]').getAttribute('aria-current')).toBe('page');
       expect(await page.locator('[data-testid=crumb-unit]').getAttribute('aria-current')).toBe('page');
       await page.locator('[data-testid=compliance-lines-chart] svg.recharts-surface').first().waitFor();
       const unit = await apiReport(page, `from=${LAST}&to=${LAST}`);
@@ -133,6 +134,7 @@ describe('the unit head\'s analytics (issue 15)', () => {
       await page.waitForURL(/\/meetings\/list\?/);
       await expect.poll(() => page.locator('[data-testid=meeting-list] [data-testid^=meeting-row-]').count()).toBe(meetings);
       expect(await page.locator('[data-testid=meeting-list]').innerText()).toContain(`${DEMO.inspectorDistrict}-`);
+      expect(await page.locator('#app-navbar a[aria-current=page]').getAttribute('href')).toBe('/analytics');
       await expectClean(page, 'the meetings behind a figure at 1280 px');
       await page.locator('[data-testid=meeting-list] a').first().click();
       await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
