@@ -1,3 +1,4 @@
+import { PALETTE } from '../../app/design.ts';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 /*
@@ -6,8 +7,9 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Responsive
  * is the data. They take the width of their box, so they fit a 360 px phone.
  */
 
-const PALETTE = ['#1c5fa8', '#c8a24a', '#2f8f5b', '#b3412f', '#6b4fa0', '#1f7f8a', '#8a6d1c', '#5b6472', '#a8326e'];
-const axisFont = { fontSize: 12, fill: '#1d1d1f' };
+/** The series colours: the app's palette (app/design.ts), distinct neighbours first. */
+const SERIES = [PALETTE.info, PALETTE.pending, PALETTE.success, PALETTE.danger, PALETTE.accent, PALETTE.progress, PALETTE.special, PALETTE.neutral, PALETTE.caution];
+const axisFont = { fontSize: 12, fill: PALETTE.ink };
 
 export interface Bars { label: string; value: number | null }
 
@@ -24,7 +26,7 @@ export function BarsChart({ data, percent = false, testId }: { data: readonly Ba
           <YAxis type="category" dataKey="label" width={92} tick={axisFont} interval={0} />
           <Tooltip isAnimationActive={false} />
           <Bar dataKey="value" isAnimationActive={false} maxBarSize={22}>
-            {rows.map((r, i) => <Cell key={r.label} fill={PALETTE[i % PALETTE.length]} />)}
+            {rows.map((r, i) => <Cell key={r.label} fill={SERIES[i % SERIES.length]} />)}
           </Bar>
         </BarChart>
       </ResponsiveContainer>
@@ -49,7 +51,7 @@ export function TrendChart({ data, series, percent = false, testId }: {
           <Tooltip isAnimationActive={false} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s, i) => (
-            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} dot isAnimationActive={false} connectNulls />
+            <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={SERIES[i % SERIES.length]} strokeWidth={2} dot isAnimationActive={false} connectNulls />
           ))}
         </LineChart>
       </ResponsiveContainer>
