@@ -161,6 +161,56 @@ describe('the unit head\'s analytics (issue 15)', () => {
   }, 180_000);
 });
 
+/** Figures of the agreed shapes (issue 15's participation and items endpoints), made up for the page to draw. */
+const PARTICIPATION = {
+  meetings: 3, participants: 96, residents: 80, perMeeting: 32, population: 15000, perThousand: 5.33,
+  byFormat: [{ format: 'indoor', meetings: 2, participants: 70 }, { format: 'open_air', meetings: 1, participants: 26 }, { format: 'online', meetings: 0, participants: 0 }, { format: 'hybrid', meetings: 0, participants: 0 }],
+};
+const ITEMS = {
+  items: 9,
+  byKind: [{ kind: 'complaint', n: 4 }, { kind: 'proposal', n: 3 }, { kind: 'remark', n: 1 }, { kind: 'question', n: 1 }],
+  byTopic: [{ topic: 'public_order', nameKk: 'Қоғамдық тәртіп', nameRu: 'Общественный порядок', n: 6 }, { topic: 'roads', nameKk: 'Жол қозғалысы', nameRu: 'Дорожное движение', n: 3 }],
+  byOutcome: [{ outcome: 'answered', n: 4 }, { outcome: 'to_check', n: 3 }, { outcome: 'to_forward', n: 2 }],
+  checks: { onTime: 2, overdue: 1, open: 0 },
+  forwardings: { total: 2, notified: 1, byBody: [{ bodyId: '00000000-0000-4000-8000-000000000001', nameKk: 'Қарасай ауданының әкімдігі', nameRu: 'Акимат Карасайского района', n: 2, notified: 1 }] },
+  verdicts: { resolved: 1, notResolved: 1 },
+};
+
+describe('participation and items (the agreed shapes; the endpoints answered by the test)', () => {
+  it('draws a chart and a table of each, at 360 and 1280 px, with nothing for axe and no overflow', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    // The report frame is the compliance one's: the same quarters and children, other figures.
+    await context.route(/\/api\/v1\/analytics\/(participation|items)\?/, async (route) => {
+      const url = new URL(route.request().url());
+      const frame = await (await route.fetch({ url: url.toString().replace(/analytics\/(participation|items)/, 'analytics/compliance') })).json() as Report & Record<string, unknown>;
+      const figures = url.pathname.endsWith('/items') ? ITEMS : PARTICIPATION;
+      const { path: _path, ...rest } = frame;
+      await route.fulfill({ json: { ...rest, quarters: frame.quarters.map((q) => ({ quarter: q.quarter, total: figures, children: q.children.map((c) => ({ ...c, figures })) })) } });
+    });
+    const page = await openAnalytics(context, `from=${LAST}&to=${LAST}`);
+    try {
+      await page.locator('[data-testid=analytics-participation]').waitFor();
+      await page.locator('[data-testid=analytics-items]').waitFor();
+      expect(await page.locator(`[data-testid=participation-${LAST}]`).innerText()).toContain('96');
+      expect(await page.locator('[data-testid=items-kind-complaint]').innerText()).toContain('4');
+      // Sixteen counts, ten a page: the topics are on the second.
+      expect(await page.locator('[data-testid=items-topic-public_order]').count()).toBe(0);
+      await page.locator('[data-testid=analytics-items] nav button', { hasText: /^2$/ }).first().click();
+      expect(await page.locator('[data-testid=items-topic-public_order]').innerText()).toContain('6');
+      for (const chart of ['participation-chart', 'participation-format-chart', 'items-chart', 'items-bodies-chart']) {
+        await page.locator(`[data-testid=${chart}] svg.recharts-surface`).first().waitFor();
+      }
+      expect(await page.locator('[data-testid=analytics-unavailable]').count()).toBe(0);
+      await screenshot(page, 'analytics-outcomes-360');
+      await expectClean(page, 'participation and items at 360 px');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await expectClean(page, 'participation and items at 1280 px');
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});
+
 function addQuarter(key: string, by: number): string {
   const [year, q] = key.split('-Q').map(Number) as [number, number];
   const index = year * 4 + q - 1 + by;
