@@ -151,6 +151,9 @@ describe('GET /api/v1/analytics/compliance.pdf', () => {
       };
       const kk = await text('kk');
       expect(kk).toContain('Талдау: кездесулер тәртібінің сақталуы');
+      // The territory's way down, in letters the font has.
+      const { path } = await report(c.chief!, `from=${P}&to=${P}`);
+      expect(kk).toContain(path.map((s) => s.nameKk).join(' / ').replace(/\s+/g, ' '));
       expect(kk).toContain(P);
       const ru = await text('ru');
       expect(ru).toContain('Аналитика: соблюдение порядка встреч');

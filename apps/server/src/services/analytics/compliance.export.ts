@@ -129,7 +129,7 @@ export async function compliancePdf(ctx: ServiceContext, query: Query): Promise<
     info: { title: t.title, creator: 'Esep' },
     content: [
       { text: t.title, fontSize: 16, bold: true, color: COLORS.navy },
-      { text: `${t.territory}: ${report.path.map((p) => (lang === 'kk' ? p.nameKk : p.nameRu)).join(' → ') || own.name}`, margin: [0, 6, 0, 0] },
+      { text: `${t.territory}: ${report.path.map((p) => (lang === 'kk' ? p.nameKk : p.nameRu)).join(' / ') || own.name}`, margin: [0, 6, 0, 0] },
       { text: `${t.period}: ${report.from} — ${report.to}. ${t.made}: ${report.today}`, color: COLORS.muted, fontSize: 9, margin: [0, 2, 0, 6] },
       { text: [t.legend, ' R-22.13 — ', t.obligation, '. ', ...lines.map((l) => `${l.rule} — ${LINE_NAMES[l.rule]?.[lang] ?? l.key}. `)], fontSize: 8, color: COLORS.muted, margin: [0, 0, 0, 8] },
       ...report.quarters.flatMap((q): Content[] => [
