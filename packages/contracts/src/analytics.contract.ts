@@ -31,11 +31,16 @@ export const ComplianceFiguresBody = z.object({
 });
 
 const AreaRef = z.object({ id: z.uuid(), code: z.string(), nameKk: z.string(), nameRu: z.string() });
+export const ANALYTICS_LEVELS = ['region', 'unit', 'point', 'district'] as const;
+/** The territory's place: its region, unit, point and district down to itself (empty for the country or a set of districts). */
+export const TerritoryPathStep = AreaRef.extend({ level: z.enum(ANALYTICS_LEVELS) });
 
 /** The frame every analytics report shares: per quarter, the territory's figures and its children's. */
 const analyticsReport = <F extends z.ZodType>(figures: F, id: string) => z.object({
   from: z.string(), to: z.string(), today: z.string(),
   territory: z.object({ level: z.enum(['national', 'region', 'unit', 'point', 'district', 'districts', 'atu']), id: z.uuid().nullable() }),
+  /** The breadcrumb of the territory, region first (issue 15: drill-down). */
+  path: z.array(TerritoryPathStep),
   /** The level of `children` (regions of the country, units of a region, …); null for a district. */
   childLevel: z.enum(['region', 'unit', 'point', 'district']).nullable(),
   quarters: z.array(z.object({
@@ -79,3 +84,6 @@ export const ItemFiguresBody = z.object({
 });
 
 export const ItemsReport = analyticsReport(ItemFiguresBody, 'ItemsReport');
+
+/** The exports of the compliance view: the same query, and the PDF's language. */
+export const ComplianceExportQuery = ComplianceQuery.extend({ lang: z.enum(['kk', 'ru']).optional() }).strict();

@@ -167,6 +167,13 @@ export const MeetingListQuery = listQuery(['startsAt', 'number', 'status']).exte
   unitId: z.uuid().optional(), staffId: z.uuid().optional(), status: z.enum(MEETING_STATUS_VALUES).optional(),
   /** Meetings entered after the fact (`any`), or those in one state — `pending` is the lead's queue. */
   lateEntry: z.enum(['any', ...LATE_ENTRY_STATUS_VALUES]).optional(),
+  /** Issue 15: the meetings of a region (its own region). */
+  regionId: z.uuid().optional(),
+  /**
+   * Issue 15: only the meetings the analytics count — held, protocol signed or closed; not practice;
+   * an entry after the fact once confirmed — the list behind an analytics figure.
+   */
+  counted: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 }).strict();
 export const MeetingPage = page(MeetingSummary).meta({ id: 'MeetingPage' });
 

@@ -1,9 +1,12 @@
-import { ComplianceQuery, ComplianceReport, ItemsQuery, ItemsReport, ParticipationQuery, ParticipationReport } from '@esep/contracts';
+import { ComplianceExportQuery, ComplianceQuery, ComplianceReport, ItemsQuery, ItemsReport, ParticipationQuery, ParticipationReport } from '@esep/contracts';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../services/context.ts';
+import { compliancePdf, complianceXlsx } from '../services/analytics/compliance.export.ts';
 import { complianceReport } from '../services/analytics/compliance.service.ts';
 import { itemsReport } from '../services/analytics/items.service.ts';
 import { participationReport } from '../services/analytics/participation.service.ts';
+import type { ExportFile } from '../services/structure.export.ts';
 
 const tags = ['analytics'];
 const access = { resource: 'analytics', action: 'read' } as const;
@@ -12,12 +15,23 @@ const COMMON = 'from/to: YYYY-Qn (the current quarter when absent; at most 40 qu
   + 'Meetings counted: held, protocol signed or closed in the quarter (not practice, not cancelled; an entry after the fact once confirmed); '
   + 'a joint meeting once in the total and once per child it covers.';
 
+const RULES = 'rule: comma-separated rule IDs among R-22.13, R-27.1, R-26, R-32.2, R-32.1, R-32.3, R-32.4, R-32.5, R-33.';
+
+/** A view of the user's territory: downloaded, never cached on the way. */
+function sendFile(reply: FastifyReply, file: ExportFile) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
 /** Issue 15: leadership analytics, read in the user's territory (policy resource `analytics`). */
 export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/analytics/compliance', {
     schema: {
       tags, summary: 'Compliance per quarter: R-22.13 and each checklist line, for the territory and its children',
-      description: `${COMMON} rule: comma-separated rule IDs among R-22.13, R-27.1, R-26, R-32.2, R-32.1, R-32.3, R-32.4, R-32.5, R-33. `
+      description: `${COMMON} ${RULES} `
         + 'Each line counts the meetings where it was met, and where it could be judged.',
       querystring: ComplianceQuery, response: { 200: ComplianceReport },
     },
@@ -41,4 +55,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     config: { access },
   }, async (request) => itemsReport(contextOf(request), request.query));
+
+  app.get('/api/v1/analytics/compliance.xlsx', {
+    schema: {
+      tags, summary: 'The compliance view as XLSX: a row per quarter and area (the territory, then its children), the same numbers as the JSON',
+      description: `${COMMON} ${RULES}`, querystring: ComplianceExportQuery,
+    },
+    config: { access },
+  }, async (request, reply) => sendFile(reply, await complianceXlsx(contextOf(request), request.query)));
+
+  app.get('/api/v1/analytics/compliance.pdf', {
+    schema: {
+      tags, summary: 'The compliance view as a PDF report in Kazakh or Russian (lang, Kazakh when absent)',
+      description: `${COMMON} ${RULES}`, querystring: ComplianceExportQuery,
+    },
+    config: { access },
+  }, async (request, reply) => sendFile(reply, await compliancePdf(contextOf(request), request.query)));
 };

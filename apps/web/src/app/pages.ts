@@ -28,6 +28,8 @@ export const pages = {
   admin: lazyComponent(() => import('../features/admin/AdminPage.tsx'), (m) => m.AdminPage),
   notificationSettings: lazyComponent(() => import('../features/notifications/NotificationSettingsPage.tsx'), (m) => m.NotificationSettingsPage),
   deliveries: lazyComponent(() => import('../features/notifications/DeliveryLogPage.tsx'), (m) => m.DeliveryLogPage),
+  analytics: lazyComponent(() => import('../features/analytics/AnalyticsPage.tsx'), (m) => m.AnalyticsPage),
+  meetingList: lazyComponent(() => import('../features/meetings/MeetingListPage.tsx'), (m) => m.MeetingListPage),
   outbox: lazyComponent(() => import('../features/notifications/OutboxPage.tsx'), (m) => m.OutboxPage),
 };
 
@@ -50,6 +52,8 @@ const BY_PATH: Array<[prefix: string, page: keyof typeof pages]> = [
   ['/notifications/settings', 'notificationSettings'],
   ['/deliveries', 'deliveries'],
   ['/deliveries/outbox', 'outbox'],
+  ['/analytics', 'analytics'],
+  ['/meetings/list', 'meetingList'],
 ];
 
 /** Starts loading the code of the page at `pathname` (see ./preload.ts). */

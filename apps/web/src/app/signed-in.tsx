@@ -9,6 +9,7 @@ import { NotFoundPage } from './status.tsx';
 import { BOARD_ROLES, CALENDAR_ROLES, INVITATION_ROLES, LATE_ENTRY_ROLES, PLANNER_ROLES } from '../features/meetings/roles.ts';
 import { ADMIN_ROLES, CONTROL_ROLES } from '../features/followup/roles.ts';
 import { DELIVERY_ROLES } from '../features/notifications/roles.ts';
+import { ANALYTICS_ROLES } from '../features/analytics/roles.ts';
 
 /**
  * The signed-in part of the app: the frame and every page's route, a chunk of its own that the
@@ -35,6 +36,7 @@ const { protocol: ProtocolPage } = pages;
 const { control: ControlBoardPage, admin: AdminPage } = pages;
 const { newLateEntry: NewLateEntryPage, correctLateEntry: CorrectLateEntryPage } = pages;
 const { notificationSettings: NotificationSettingsPage, deliveries: DeliveryLogPage, outbox: OutboxPage } = pages;
+const { analytics: AnalyticsPage, meetingList: MeetingListPage } = pages;
 
 /** A page that fails keeps the header and navigation around its error. */
 function PageBoundary() {
@@ -58,6 +60,8 @@ export const signedInRoutes: RouteObject[] = [
           { path: 'users', element: <RequireRole roles={USERS_ROLES}><UsersPage /></RequireRole> },
           { path: 'account', element: <AccountPage /> },
           { path: 'board', element: <RequireRole roles={BOARD_ROLES}><BoardPage /></RequireRole> },
+          { path: 'meetings/list', element: <RequireRole roles={ANALYTICS_ROLES}><MeetingListPage /></RequireRole> },
+          { path: 'analytics', element: <RequireRole roles={ANALYTICS_ROLES}><AnalyticsPage /></RequireRole> },
           { path: 'meetings/new', element: <RequireRole roles={PLANNER_ROLES}><NewMeetingPage /></RequireRole> },
           { path: 'meetings/:id/edit', element: <RequireRole roles={PLANNER_ROLES}><EditMeetingPage /></RequireRole> },
           { path: 'meetings/late-entry', element: <RequireRole roles={LATE_ENTRY_ROLES}><NewLateEntryPage /></RequireRole> },

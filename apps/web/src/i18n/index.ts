@@ -28,9 +28,9 @@ const SIGNED_IN: Record<Language, () => Promise<Record<string, ResourceKey>>> = 
 /**
  * `meetings`: reporting meetings (board, planning, calendar, invitations, rules); `live`: the
  * live screen; `report`, `followup`, `protocol`; `late`: meetings entered after the fact;
- * `notifications`: reminders (the bell, their settings, the delivery log).
+ * `notifications`: reminders (the bell, their settings, the delivery log); `analytics`: the leadership analytics (issue 15).
  */
-export const SIGNED_IN_NAMESPACES = ['meetings', 'live', 'report', 'followup', 'protocol', 'late', 'notifications'] as const;
+export const SIGNED_IN_NAMESPACES = ['meetings', 'live', 'report', 'followup', 'protocol', 'late', 'notifications', 'analytics'] as const;
 
 /** Once the signed-in frame has asked for its strings, `translation` is read in full. */
 let signedIn = false;

@@ -98,6 +98,10 @@ export interface MeetingFilter {
   lateEntry?: 'any' | (typeof meetingLateEntries.$inferSelect)['status'] | undefined;
   /** Free text: the meeting's number, venue name or address, or the name or code of a district it covers. */
   q?: string | undefined;
+  /** Issue 15: the meeting's own region. */
+  regionId?: string | undefined;
+  /** Issue 15: only meetings the analytics count (held, signed or closed; not practice; an entry after the fact once confirmed). */
+  counted?: boolean | undefined;
 }
 
 /**
@@ -133,6 +137,11 @@ export async function listMeetings(db: Executor, scope: Scope, filter: MeetingFi
       eq(meetingLateEntries.meetingId, meetings.id), filter.lateEntry === 'any' ? undefined : eq(meetingLateEntries.status, filter.lateEntry),
     ))) : undefined,
     filter.q ? meetingSearch(filter.q) : undefined,
+    filter.regionId ? eq(meetings.regionId, filter.regionId) : undefined,
+    filter.counted ? and(
+      inArray(meetings.status, ['held', 'protocol_signed', 'closed']), eq(meetings.practice, false),
+      sql`not exists (select 1 from ${meetingLateEntries} le where le.meeting_id = ${meetings.id} and le.status <> 'confirmed')`,
+    ) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db.select().from(meetings).where(where).orderBy(...orderBy(SORTS, request.sort ?? 'startsAt', meetings.id))

@@ -118,6 +118,25 @@ export async function readAnalyticsQuery(ctx: ServiceContext, query: AnalyticsQu
   };
 }
 
+type PathStep = { level: AnalyticsLevel; id: string; code: string; nameKk: string; nameRu: string };
+
+/** Issue 15 (drill-down): the breadcrumb of a territory — its region, unit, point and district down to itself. */
+async function pathOf(ctx: ServiceContext, level: string, id: string | null): Promise<PathStep[]> {
+  if (!id || !['region', 'unit', 'point', 'district'].includes(level)) return [];
+  const at = level === 'district' ? await districtPath(ctx.db, id) : await containerPath(ctx.db, level as 'region' | 'unit' | 'point', id);
+  if (!at) return [];
+  const steps: PathStep[] = [];
+  for (const [step, stepId] of [['region', at.regionId], ['unit', at.unitId], ['point', at.pointId]] as const) {
+    if (!stepId) continue;
+    const [ref] = await territoryRefs(ctx.db, step, [stepId]);
+    if (ref) steps.push({ level: step, ...ref });
+    if (step === level) return steps;
+  }
+  const [district] = await districtRefs(ctx.db, [id]);
+  if (district) steps.push({ level: 'district', ...district });
+  return steps;
+}
+
 /**
  * The report: per quarter, the territory's figures (area null) and each child's (`areaIds`,
  * ordered by code), in the frame every analytics endpoint answers with.
@@ -130,6 +149,7 @@ export async function analyticsReport<F>(ctx: ServiceContext, frame: AnalyticsFr
   return {
     from: quarterKey(frame.from), to: quarterKey(frame.to), today: ctx.today,
     territory: frame.territory,
+    path: await pathOf(ctx, frame.territory.level, frame.territory.id),
     childLevel: level,
     quarters: frame.quarters.map((q, i) => ({
       quarter: quarterKey(q),

@@ -7,12 +7,14 @@ import { IconChecklist, IconSettings } from '@tabler/icons-react';
 import { ADMIN_ROLES, CONTROL_ROLES } from '../../features/followup/roles.ts';
 import { IconSend } from '@tabler/icons-react';
 import { DELIVERY_ROLES } from '../../features/notifications/roles.ts';
+import { IconChartBar } from '@tabler/icons-react';
+import { ANALYTICS_ROLES } from '../../features/analytics/roles.ts';
 
 export interface NavItem {
   to: string;
   label: 'nav.org' | 'nav.import' | 'nav.audit' | 'nav.users' | 'nav.account'
     | 'meetings:nav.board' | 'meetings:home.meetings' | 'meetings:nav.calendar' | 'meetings:nav.invitations' | 'meetings:nav.rules'
-    | 'followup:nav.control' | 'followup:nav.admin' | 'notifications:nav.deliveries';
+    | 'followup:nav.control' | 'followup:nav.admin' | 'notifications:nav.deliveries' | 'analytics:nav';
   icon: Icon;
   /** Who sees the item; the server enforces the same rule (policy GRANTS). */
   roles: readonly Role[] | 'all';
@@ -28,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/org', label: 'nav.org', icon: IconSitemap, roles: 'all', also: ['/districts'] },
   { to: '/meetings', label: 'meetings:home.meetings', icon: IconCalendarEvent, roles: PLANNER_ROLES },
   { to: '/board', label: 'meetings:nav.board', icon: IconChartDonut3, roles: BOARD_ROLES },
+  { to: '/analytics', label: 'analytics:nav', icon: IconChartBar, roles: ANALYTICS_ROLES, also: ['/meetings/list'] },
   { to: '/calendar', label: 'meetings:nav.calendar', icon: IconCalendarMonth, roles: CALENDAR_ROLES },
   { to: '/invitations', label: 'meetings:nav.invitations', icon: IconMailOpened, roles: INVITATION_ROLES },
   { to: '/control', label: 'followup:nav.control', icon: IconChecklist, roles: CONTROL_ROLES },

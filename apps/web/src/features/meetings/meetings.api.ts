@@ -9,6 +9,11 @@ export interface MeetingListParams {
   to?: string;
   districtId?: string;
   pointId?: string;
+  /** Issue 15: the meeting's unit or region. */
+  unitId?: string;
+  regionId?: string;
+  /** Issue 15: only the meetings the analytics count (held, signed or closed; not practice; confirmed entries). */
+  counted?: 'true';
   status?: MeetingStatus;
   /** Meetings entered after the fact, or those whose entry is in one state (`pending`: the lead's queue). */
   lateEntry?: 'any' | 'pending' | 'confirmed' | 'returned' | 'withdrawn';

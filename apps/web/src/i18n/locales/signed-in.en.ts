@@ -14,3 +14,4 @@ export { default as followup } from './followup.en.json';
 export { default as protocol } from './protocol.en.json';
 export { default as late } from './late.en.json';
 export { default as notifications } from './notifications.en.json';
+export { default as analytics } from './analytics.en.json';

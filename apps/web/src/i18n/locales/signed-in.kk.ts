@@ -14,3 +14,4 @@ export { default as followup } from './followup.kk.json';
 export { default as protocol } from './protocol.kk.json';
 export { default as late } from './late.kk.json';
 export { default as notifications } from './notifications.kk.json';
+export { default as analytics } from './analytics.kk.json';

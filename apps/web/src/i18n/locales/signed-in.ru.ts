@@ -14,3 +14,4 @@ export { default as followup } from './followup.ru.json';
 export { default as protocol } from './protocol.ru.json';
 export { default as late } from './late.ru.json';
 export { default as notifications } from './notifications.ru.json';
+export { default as analytics } from './analytics.ru.json';
