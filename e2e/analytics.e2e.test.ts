@@ -161,6 +161,28 @@ describe('the unit head\'s analytics (issue 15)', () => {
   }, 180_000);
 });
 
+describe('participation and items from the real endpoints (issue 15)', () => {
+  it('shows the API\'s participants and items of the unit, nothing "not available"', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openAnalytics(context, `from=${LAST}&to=${LAST}`);
+    try {
+      await page.locator('[data-testid=analytics-participation]').waitFor();
+      await page.locator('[data-testid=analytics-items]').waitFor();
+      expect(await page.locator('[data-testid=analytics-unavailable]').count()).toBe(0);
+      const [participation, items] = await page.evaluate(async (q) => Promise.all(['participation', 'items'].map(async (what) =>
+        (await (await fetch(`/api/v1/analytics/${what}?${q}`)).json()) as { quarters: Array<{ total: Record<string, unknown> }> })), `from=${LAST}&to=${LAST}`);
+      const p = participation!.quarters[0]!.total as { meetings: number; participants: number };
+      expect(p.meetings).toBeGreaterThanOrEqual(1);
+      const row = await page.locator(`[data-testid=participation-${LAST}]`).innerText();
+      expect(row).toContain(String(p.participants));
+      const i = items!.quarters[0]!.total as { byKind: Array<{ kind: string; n: number }> };
+      for (const { kind, n } of i.byKind) expect(await page.locator(`[data-testid=items-kind-${kind}]`).innerText(), kind).toContain(String(n));
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});
+
 /** Figures of the agreed shapes (issue 15's participation and items endpoints), made up for the page to draw. */
 const PARTICIPATION = {
   meetings: 3, participants: 96, residents: 80, perMeeting: 32, population: 15000, perThousand: 5.33,
@@ -176,7 +198,7 @@ const ITEMS = {
   verdicts: { resolved: 1, notResolved: 1 },
 };
 
-describe('participation and items (the agreed shapes; the endpoints answered by the test)', () => {
+describe('participation and items drawn from fixed, richer figures than the demo holds (the endpoints answered by the test)', () => {
   it('draws a chart and a table of each, at 360 and 1280 px, with nothing for axe and no overflow', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     // The report frame is the compliance one's: the same quarters and children, other figures.

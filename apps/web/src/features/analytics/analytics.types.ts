@@ -3,9 +3,8 @@ import type { z } from 'zod';
 import type { QueryValue } from '../../app/api.ts';
 
 /*
- * Issue 15: the analytics API. Compliance is the contract's ComplianceReport; participation and
- * items follow the shapes agreed for their endpoints (issue 15): the same report frame with
- * their own figures.
+ * Issue 15: the analytics API. The reports are the contract's (ComplianceReport, ParticipationReport,
+ * ItemsReport): one frame, each with its own figures.
  */
 export type ComplianceReport = z.infer<typeof c.ComplianceReport>;
 export type ComplianceFigures = ComplianceReport['quarters'][number]['total'];
@@ -18,31 +17,10 @@ export type MeetingFormat = (typeof FORMATS)[number];
 export const ITEM_KINDS = ['complaint', 'proposal', 'remark', 'question'] as const;
 export const OUTCOMES = ['answered', 'to_check', 'to_forward'] as const;
 
-export interface ParticipationFigures {
-  meetings: number; participants: number; residents: number;
-  perMeeting: number | null; population: number | null; perThousand: number | null;
-  byFormat: Array<{ format: MeetingFormat; meetings: number; participants: number }>;
-}
-
-export interface ItemFigures {
-  items: number;
-  byKind: Array<{ kind: (typeof ITEM_KINDS)[number]; n: number }>;
-  byTopic: Array<{ topic: string; nameKk: string; nameRu: string; n: number }>;
-  byOutcome: Array<{ outcome: (typeof OUTCOMES)[number]; n: number }>;
-  checks: { onTime: number; overdue: number; open: number };
-  forwardings: { total: number; notified: number; byBody: Array<{ bodyId: string; nameKk: string; nameRu: string; n: number; notified: number }> };
-  verdicts: { resolved: number; notResolved: number };
-}
-
-/** The report frame every analytics endpoint answers with. */
-export interface AnalyticsReport<F> {
-  from: string; to: string; today: string;
-  territory: { level: TerritoryLevel; id: string | null };
-  childLevel: Level | null;
-  quarters: Array<{ quarter: string; total: F; children: Array<{ id: string; code: string; nameKk: string; nameRu: string; figures: F }> }>;
-}
-export type ParticipationReport = AnalyticsReport<ParticipationFigures>;
-export type ItemsReport = AnalyticsReport<ItemFigures>;
+export type ParticipationReport = z.infer<typeof c.ParticipationReport>;
+export type ParticipationFigures = ParticipationReport['quarters'][number]['total'];
+export type ItemsReport = z.infer<typeof c.ItemsReport>;
+export type ItemFigures = ItemsReport['quarters'][number]['total'];
 
 /** What the page's URL holds: a view is a link. */
 export interface AnalyticsView {
