@@ -85,5 +85,5 @@ export const ItemFiguresBody = z.object({
 
 export const ItemsReport = analyticsReport(ItemFiguresBody, 'ItemsReport');
 
-/** The exports of the compliance view: the same query, and the PDF's language. */
-export const ComplianceExportQuery = ComplianceQuery.extend({ lang: z.enum(['kk', 'ru']).optional() }).strict();
+/** The exports of the analytics view: compliance's query, the items' topic, and the PDF's language. */
+export const ComplianceExportQuery = ComplianceQuery.extend({ topic: z.string().max(500).optional(), lang: z.enum(['kk', 'ru']).optional() }).strict();

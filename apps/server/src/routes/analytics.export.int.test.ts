@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { announcements, meetings, participants, protocols } from '@esep/db';
-import { addDays, quarterEnd, quarterKey, quarterOf, quarterStart } from '@esep/domain';
+import { addDays, formatQuarter, quarterEnd, quarterKey, quarterOf, quarterStart } from '@esep/domain';
 import { inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +125,27 @@ describe('GET /api/v1/analytics/compliance.xlsx', () => {
     // The counted meetings are really there: the unit's register line in the previous quarter is 1 of 2.
     const unitRow = rows.find((r) => r.quarter === P && r.code === json.path.at(-1)!.code)!;
     expect([unitRow.meetings, unitRow['R-32.2 met'], unitRow['R-32.2 judged']]).toEqual([2, 1, 2]);
+
+    // The participation and items of the same view, a sheet each, the JSON's numbers row by row.
+    const sheetRows = (name: string) => {
+      const ws = workbook.getWorksheet(name)!;
+      const head = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+      return ws.getSheetValues().slice(2).filter(Boolean).map((values) => {
+        const cells = (values as unknown[]).slice(1);
+        return Object.fromEntries(head.map((h, i) => [h, cells[i] ?? null]));
+      });
+    };
+    const participation = (await c.chief!.get(`/api/v1/analytics/participation?from=${P}&to=${Q}`)).json() as { quarters: Array<{ total: Record<string, number | null>; children: Array<{ figures: Record<string, number | null> }> }> };
+    const pRows = sheetRows('participation');
+    const pExpected = participation.quarters.flatMap((q) => [q.total, ...q.children.map((ch) => ch.figures)]);
+    expect(pRows).toHaveLength(pExpected.length);
+    pExpected.forEach((f, i) => expect([pRows[i]!.meetings, pRows[i]!.participants, pRows[i]!.residents, pRows[i]!.per_meeting, pRows[i]!.population, pRows[i]!.per_thousand])
+      .toEqual([f.meetings, f.participants, f.residents, f.perMeeting, f.population, f.perThousand]));
+    expect(pRows.find((r) => r.quarter === P && r.code === json.path.at(-1)!.code)!.participants).toBe(1);
+    const items = (await c.chief!.get(`/api/v1/analytics/items?from=${P}&to=${Q}`)).json() as { quarters: Array<{ total: { items: number; checks: { onTime: number } }; children: Array<{ figures: { items: number; checks: { onTime: number } } }> }> };
+    const iRows = sheetRows('items');
+    const iExpected = items.quarters.flatMap((q) => [q.total, ...q.children.map((ch) => ch.figures)]);
+    expect(iRows.map((r) => [r.items, r.checks_on_time])).toEqual(iExpected.map((f) => [f.items, f.checks.onTime]));
   });
 
   it('answers a territory outside the user\'s scope with 404, a reversed range with 400', async () => {
@@ -154,10 +175,14 @@ describe('GET /api/v1/analytics/compliance.pdf', () => {
       // The territory's way down, in letters the font has.
       const { path } = await report(c.chief!, `from=${P}&to=${P}`);
       expect(kk).toContain(path.map((s) => s.nameKk).join(' / ').replace(/\s+/g, ' '));
-      expect(kk).toContain(P);
+      expect(kk).toContain(formatQuarter(P, 'kk'));
+      // The territory's participation follows its compliance: one participant at two meetings.
+      expect(kk).toContain('1 000 тұрғынға');
       const ru = await text('ru');
       expect(ru).toContain('Аналитика: соблюдение порядка встреч');
       expect(ru).toContain('1/2');
+      expect(ru).toContain('Участие');
+      expect(ru).toContain(formatQuarter(P, 'ru'));
       expect((await c.chief!.get(`/api/v1/analytics/compliance.pdf?lang=en`)).statusCode).toBe(400);
     } finally {
       rmSync(dir, { recursive: true, force: true });

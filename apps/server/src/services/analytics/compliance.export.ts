@@ -1,4 +1,5 @@
 import type { ComplianceExportQuery, ComplianceReport } from '@esep/contracts';
+import { formatLongDate, formatQuarter } from '@esep/domain';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { z } from 'zod';
 import { loadExcel } from '../../documents/lazy.ts';
@@ -6,11 +7,15 @@ import { COLORS, renderPdf } from '../../documents/pdf.render.ts';
 import type { ServiceContext } from '../context.ts';
 import { XLSX_TYPE, type ExportFile } from '../structure.export.ts';
 import { complianceReport } from './compliance.service.ts';
+import { itemsReport } from './items.service.ts';
+import { addOutcomeSheets, outcomeTables } from './outcomes.export.ts';
+import { participationReport } from './participation.service.ts';
 
 /*
- * Issue 15: the compliance view as a file — XLSX (one long sheet, a row per quarter and area, the
- * same numbers as the JSON) and a PDF report in Kazakh or Russian. Both are built from the
- * report the page shows (complianceReport), so the figures cannot differ.
+ * Issue 15: the analytics view as a file — XLSX (the sheet `compliance`, a row per quarter and
+ * area, then `participation` and `items` alike: the same numbers as the JSON) and a PDF report in
+ * Kazakh or Russian. Both are built from the reports the page shows (complianceReport,
+ * participationReport, itemsReport), so the figures cannot differ.
  */
 type Report = z.infer<typeof ComplianceReport>;
 type Query = z.infer<typeof ComplianceExportQuery>;
@@ -64,11 +69,18 @@ export function complianceRows(report: Report) {
   ]);
 }
 
+/** The three reports of one view: `rule` narrows compliance, `topic` the items, the rest all three. */
+async function reportsOf(ctx: ServiceContext, query: Query) {
+  const { lang: _lang, rule, topic, ...common } = query;
+  const compliance = await complianceReport(ctx, { ...common, ...(rule !== undefined ? { rule } : {}) });
+  const [participation, items] = await Promise.all([participationReport(ctx, common), itemsReport(ctx, { ...common, ...(topic !== undefined ? { topic } : {}) })]);
+  return { compliance, participation, items };
+}
+
 const filename = (report: Report, ext: string) => `esep-compliance-${report.from}-${report.to}${report.path.at(-1) ? `-${report.path.at(-1)!.code}` : ''}.${ext}`;
 
 export async function complianceXlsx(ctx: ServiceContext, query: Query): Promise<ExportFile> {
-  const { lang: _lang, ...rest } = query;
-  const report = await complianceReport(ctx, rest);
+  const { compliance: report, participation, items } = await reportsOf(ctx, query);
   const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Esep';
   workbook.created = ctx.now();
@@ -96,6 +108,8 @@ export async function complianceXlsx(ctx: ServiceContext, query: Query): Promise
     if (row.total) added.font = { bold: true };
   }
   for (const column of columns) if (column.key.endsWith('_share')) sheet.getColumn(column.key).numFmt = '0.0%';
+  const own = territoryName(report, 'ru');
+  addOutcomeSheets(workbook, participation, items, { code: own.code, nameKk: territoryName(report, 'kk').name, nameRu: own.name });
   return { filename: filename(report, 'xlsx'), contentType: XLSX_TYPE, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
 
@@ -119,8 +133,8 @@ function quarterTable(report: Report, q: Report['quarters'][number], lang: Lang)
 }
 
 export async function compliancePdf(ctx: ServiceContext, query: Query): Promise<ExportFile> {
-  const { lang = 'kk', ...rest } = query;
-  const report = await complianceReport(ctx, rest);
+  const lang = query.lang ?? 'kk';
+  const { compliance: report, participation, items } = await reportsOf(ctx, query);
   const t = LABELS[lang];
   const own = territoryName(report, lang);
   const lines = report.quarters[0]?.total.lines ?? [];
@@ -130,13 +144,13 @@ export async function compliancePdf(ctx: ServiceContext, query: Query): Promise<
     content: [
       { text: t.title, fontSize: 16, bold: true, color: COLORS.navy },
       { text: `${t.territory}: ${report.path.map((p) => (lang === 'kk' ? p.nameKk : p.nameRu)).join(' / ') || own.name}`, margin: [0, 6, 0, 0] },
-      { text: `${t.period}: ${report.from} — ${report.to}. ${t.made}: ${report.today}`, color: COLORS.muted, fontSize: 9, margin: [0, 2, 0, 6] },
+      { text: `${t.period}: ${formatQuarter(report.from, lang)} — ${formatQuarter(report.to, lang)}. ${t.made}: ${formatLongDate(report.today, lang)}`, color: COLORS.muted, fontSize: 9, margin: [0, 2, 0, 6] },
       { text: [t.legend, ' R-22.13 — ', t.obligation, '. ', ...lines.map((l) => `${l.rule} — ${LINE_NAMES[l.rule]?.[lang] ?? l.key}. `)], fontSize: 8, color: COLORS.muted, margin: [0, 0, 0, 8] },
       ...report.quarters.flatMap((q): Content[] => [
-        { text: `${t.quarter} ${q.quarter}`, fontSize: 12, bold: true, color: COLORS.navy, margin: [0, 10, 0, 4] },
+        { text: formatQuarter(q.quarter, lang), fontSize: 12, bold: true, color: COLORS.navy, margin: [0, 10, 0, 4] },
         quarterTable(report, q, lang),
       ]),
-      ...(report.quarters.length === 0 ? [{ text: t.noData }] : []),
+      ...(report.quarters.length === 0 ? [{ text: t.noData }] : outcomeTables(participation, items, lang)),
     ],
   };
   return { filename: filename(report, 'pdf'), contentType: PDF_TYPE, body: await renderPdf(doc) };

@@ -18,5 +18,5 @@ export const fetchItems = (view: AnalyticsView, signal?: AbortSignal) =>
   api.get<ItemsReport>('/analytics/items', viewQuery(view, ['format', 'topic']), signal);
 
 /** The exports of the compliance view (downloaded by a plain link: the session cookie goes along). */
-export const complianceXlsxUrl = (view: AnalyticsView) => apiUrl('/analytics/compliance.xlsx', viewQuery(view));
-export const compliancePdfUrl = (view: AnalyticsView, lang: 'kk' | 'ru') => apiUrl('/analytics/compliance.pdf', { ...viewQuery(view), lang });
+export const complianceXlsxUrl = (view: AnalyticsView) => apiUrl('/analytics/compliance.xlsx', viewQuery(view, ['format', 'topic']));
+export const compliancePdfUrl = (view: AnalyticsView, lang: 'kk' | 'ru') => apiUrl('/analytics/compliance.pdf', { ...viewQuery(view, ['format', 'topic']), lang });
