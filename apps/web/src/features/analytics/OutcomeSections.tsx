@@ -1,9 +1,10 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { localName } from '../../i18n/names.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import type { ItemFigures, ItemsReport, ParticipationFigures, ParticipationReport } from './analytics.api.ts';
-import { itemCounts, participationTrend, shownQuarter, type ItemCount, type ParticipationRow } from './analytics.model.ts';
+import { itemCounts, itemsLink, participationTrend, shownQuarter, type ItemCount, type ParticipationRow } from './analytics.model.ts';
 import { BarsChart, ChartAndTable, PagedTable, TrendChart } from './parts.tsx';
 
 const dash = (v: number | null) => (v == null ? '—' : String(v));
@@ -69,6 +70,13 @@ export function ItemsSection({ report }: { report: ItemsReport }) {
     // The key is one of the group's (kinds, outcomes, checks, forwardings, verdicts).
     : t(`items.${({ kind: 'kinds', outcome: 'outcomes', checks: 'checks', forwardings: 'forwardings', verdicts: 'verdicts' } as const)[c.group]}.${c.key}` as 'items.kinds.complaint'));
   const bodies = q.total.forwardings.byBody;
+  const own = report.path.at(-1);
+  const ownArea = { level: own?.level ?? null, id: own?.id ?? null };
+  // Every count but the residents' verdicts opens what is behind it (the control board or the meetings).
+  const behind = (c: ItemCount) => (c.group === 'verdicts' ? c.n : (
+    <Anchor component={Link} to={itemsLink(ownArea, c, q.quarter)} aria-label={`${c.n} — ${t(c.group === 'checks' || c.group === 'forwardings' ? 'items.controlBehind' : 'items.meetingsBehind', { what: name(c) })}`}
+      data-testid={`items-link-${c.group}-${c.key}`}>{c.n}</Anchor>
+  ));
   return (
     <Stack gap="md" data-testid="analytics-items">
       <Title order={2}>{t('items.title')}</Title>
@@ -84,7 +92,7 @@ export function ItemsSection({ report }: { report: ItemsReport }) {
             columns={[
               { id: 'group', header: t('items.group'), sort: 'group', cell: (c) => t(`items.groups.${c.group}`) },
               { id: 'what', header: t('items.what'), sort: 'what', stack: 'title', cell: (c) => name(c) },
-              { id: 'n', header: t('items.count'), sort: 'n', align: 'right', stack: 'first', cell: (c) => c.n },
+              { id: 'n', header: t('items.count'), sort: 'n', align: 'right', stack: 'first', cell: (c) => behind(c) },
             ]}
           />
         )}

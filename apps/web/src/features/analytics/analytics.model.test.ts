@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComplianceFigures, ComplianceReport, ItemFigures, ParticipationFigures } from './analytics.types.ts';
 import { viewQuery } from './analytics.types.ts';
 import {
-  childRows, crumbs, itemCounts, lineRows, meetingsLink, pageRows, participationTrend, percent, quarterDates, quarterOptions, readView,
+  childRows, crumbs, itemCounts, itemsLink, lineRows, meetingsLink, pageRows, participationTrend, percent, quarterDates, quarterOptions, readView,
   sortRows, trendRows, withTerritory, writeView,
 } from './analytics.model.ts';
 
@@ -94,6 +94,10 @@ describe('the rows behind the charts', () => {
     expect(meetingsLink({ level: 'point', id: POINT_A }, '2026-Q4')).toBe(`/meetings/list?pointId=${POINT_A}&from=2026-10-01&to=2026-12-31&counted=true`);
     expect(meetingsLink({ level: 'region', id: REGION }, '2026-Q1')).toBe(`/meetings/list?regionId=${REGION}&from=2026-01-01&to=2026-03-31&counted=true`);
     expect(meetingsLink({ level: null, id: null }, '2026-Q1')).toBe('/meetings/list?from=2026-01-01&to=2026-03-31&counted=true');
+    // Checks and forwardings open the control board of the territory; the overdue ones alone for "overdue".
+    expect(itemsLink({ level: 'point', id: POINT_A }, { group: 'checks', key: 'overdue' }, '2026-Q4')).toBe(`/control?point=${POINT_A}&kind=check&status=all&overdue=1`);
+    expect(itemsLink({ level: 'unit', id: POINT_A }, { group: 'forwardings', key: 'total' }, '2026-Q4')).toBe(`/control?unit=${POINT_A}&kind=forwarding&status=all`);
+    expect(itemsLink({ level: 'point', id: POINT_A }, { group: 'kind', key: 'complaint' }, '2026-Q4')).toBe(meetingsLink({ level: 'point', id: POINT_A }, '2026-Q4'));
     expect(percent(0.667)).toBe('66.7 %');
     expect(percent(null)).toBe('—');
   });

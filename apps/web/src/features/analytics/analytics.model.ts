@@ -77,6 +77,20 @@ export function meetingsLink(area: { level: Level | null; id: string | null }, q
   return `/meetings/list?${params.toString()}`;
 }
 
+/**
+ * The items behind a figure: checks and forwardings on the control board (R-33) of the territory
+ * — the overdue ones alone for "overdue" — and the other counts among the meetings counted.
+ */
+export function itemsLink(area: { level: Level | null; id: string | null }, count: { group: string; key: string }, quarter: string): string {
+  if (count.group !== 'checks' && count.group !== 'forwardings') return meetingsLink(area, quarter);
+  const params = new URLSearchParams();
+  if (area.level && area.id) params.set(area.level, area.id);
+  params.set('kind', count.group === 'checks' ? 'check' : 'forwarding');
+  params.set('status', 'all');
+  if (count.key === 'overdue') params.set('overdue', '1');
+  return `/control?${params.toString()}`;
+}
+
 /** The level a role's own territory is at: the breadcrumb above it is not his to open. */
 export function ownLevel(role: Role): Level | 'national' {
   switch (role) {
