@@ -6,7 +6,7 @@ import {
 } from '@esep/domain';
 import type { z } from 'zod';
 import { AppError } from '../../http/app-error.ts';
-import { requireActor, type ServiceContext } from '../context.ts';
+import { readerOf, requireActor, type ServiceContext } from '../context.ts';
 
 type Query = z.infer<typeof ComplianceQuery>;
 type Report = z.infer<typeof ComplianceReport>;
@@ -56,7 +56,7 @@ async function territoryOf(ctx: ServiceContext, scope: Scope, query: Query) {
   const kind = asked[0];
   if (!kind) return { level: scope.level, id: scope.level === 'national' || scope.ids.length !== 1 ? null : scope.ids[0]!, filter: {} };
   const id = query[kind]!;
-  const path = kind === 'district' ? await districtPath(ctx.db, id) : await containerPath(ctx.db, kind, id);
+  const path = kind === 'district' ? await districtPath(readerOf(ctx), id) : await containerPath(readerOf(ctx), kind, id);
   if (!path || !withinScope(scope, path)) throw new AppError('not_found');
   return { level: kind, id, filter: { [`${kind}Id`]: id } };
 }
@@ -88,13 +88,15 @@ export async function complianceReport(ctx: ServiceContext, query: Query): Promi
   const level = CHILD_OF[territory.level] ?? null;
   const quarters = quartersBetween(from, to);
   const starts = quarters.map(quarterStart);
+  // Issue 15, part 2: the read replica when configured (the primary right after this client's write, or in a transaction).
+  const db = readerOf(ctx);
 
   const [obligation, lines] = await Promise.all([
-    obligationCounts(ctx.db, actor.scope, territory.filter, level, starts),
-    checklistCounts(ctx.db, actor.scope, territory.filter, level, { from: starts[0]!, to: quarterEnd(to) }, ctx.today),
+    obligationCounts(db, actor.scope, territory.filter, level, starts),
+    checklistCounts(db, actor.scope, territory.filter, level, { from: starts[0]!, to: quarterEnd(to) }, ctx.today),
   ]);
   const areaIds = [...new Set(obligation.flatMap((r) => (r.area ? [r.area] : [])))];
-  const refs = !level ? [] : level === 'district' ? await districtRefs(ctx.db, areaIds) : await territoryRefs(ctx.db, level, areaIds);
+  const refs = !level ? [] : level === 'district' ? await districtRefs(db, areaIds) : await territoryRefs(db, level, areaIds);
   refs.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
   const key = (start: string, area: string | null) => `${start}|${area ?? ''}`;
