@@ -198,6 +198,11 @@ export async function seedNational(database: Database, options: SeedOptions): Pr
     await loader.exec('delete from control_area_dues');
     await loader.exec("select meeting_control_refresh(array_agg(id), false) from meetings where status in ('protocol_signed', 'closed')");
     log(`control facts recomputed ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    // The compliance analytics' rollup (issue 15) likewise: every counting meeting, from its view.
+    t = performance.now();
+    await loader.exec('delete from district_quarter_compliance');
+    await loader.exec('insert into district_quarter_compliance select * from district_quarter_compliance_source');
+    log(`compliance rollup recomputed ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
     await loader.exec('analyze');
     log(`analyze ${((performance.now() - t) / 1000).toFixed(1)} s`);

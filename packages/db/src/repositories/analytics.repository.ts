@@ -63,51 +63,32 @@ export interface ChecklistRow {
  * before the meeting is closed, checks and forwardings before their deadline) or `not_applicable`
  * (nothing to check or forward) is not judged. R-33: the control is judged once the protocol is
  * signed and met when the meeting is closed (all follow-up verified).
- * `today`: the protocol of a meeting held today may still be signed today (R-32.3).
+ * Read from district_quarter_compliance (one row per counting meeting and district, kept by
+ * triggers in the same transaction as the records; migration 0021): a joint meeting counts once
+ * for the territory and once for each child holding one of its districts (count distinct).
+ * `range`: from the first day of a quarter to the last day of a quarter. `today`: the protocol of a
+ * meeting held today may still be signed today (R-32.3) — finished here.
  */
 export async function checklistCounts(db: Executor, scope: Scope, filter: BoardFilter, level: AnalyticsLevel | null, range: { from: string; to: string }, today: string): Promise<ChecklistRow[]> {
-  const line = (name: string, judged: string, met: string) => sql.raw(
-    `count(distinct id) filter (where (${judged}) and (${met}))::int as ${name}_met, count(distinct id) filter (where ${judged})::int as ${name}_judged`);
+  const line = (name: string, judged: SQL | string, met: string) => {
+    const j = typeof judged === 'string' ? sql.raw(judged) : judged;
+    return sql`count(distinct f.meeting_id) filter (where (${j}) and (${sql.raw(met)}))::int as ${sql.raw(`${name}_met`)},
+      count(distinct f.meeting_id) filter (where ${j})::int as ${sql.raw(`${name}_judged`)}`;
+  };
   const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`
-    with d as (${territoryDistricts(scope, filter, level)}),
-    m as (
-      select distinct m.id, date_trunc('quarter', m.start_date::timestamp)::date as quarter_start, d.child, m.status::text as status, m.start_date
-      from meetings m
-        join meeting_districts md on md.meeting_id = m.id
-        join d on d.id = md.district_id
-        left join meeting_late_entries le on le.meeting_id = m.id
-      where m.start_date >= ${range.from}::date and m.start_date <= ${range.to}::date and not m.practice
-        and m.status in ('held', 'protocol_signed', 'closed') and (le.status is null or le.status = 'confirmed')
-    ),
-    facts as (
-      select m.*,
-        exists (select 1 from announcements an where an.meeting_id = m.id and an.voided_at is null and an.published_on <= m.start_date - 10) as notice,
-        (exists (select 1 from invitations i where i.meeting_id = m.id and i.category = 'police_leadership' and i.status = 'attended')
-          or exists (select 1 from participants p where p.meeting_id = m.id and p.category = 'police_leadership'))
-        and (exists (select 1 from invitations i where i.meeting_id = m.id and i.category = 'akimat' and i.status = 'attended')
-          or exists (select 1 from participants p where p.meeting_id = m.id and p.category = 'akimat')) as present,
-        exists (select 1 from participants p where p.meeting_id = m.id) as registered,
-        exists (select 1 from videos v where v.meeting_id = m.id and v.status = 'complete') as video,
-        pr.status::text as protocol_status, coalesce(pr.late, false) as protocol_late,
-        (select count(*) from meeting_items it where it.meeting_id = m.id and it.resolution = 'to_check') as to_check,
-        (select count(*) from checks c where c.meeting_id = m.id) as checks,
-        (select count(*) from meeting_items it where it.meeting_id = m.id and it.resolution = 'to_forward') as to_forward,
-        (select count(*) from forwardings fw join meeting_items it on it.id = fw.item_id where fw.meeting_id = m.id
-          and fw.sent_on is not null and (fw.initiator_notified_on is not null or it.participant_id is null)) as notified,
-        m.start_date < ${today}::date as past
-      from m left join protocols pr on pr.meeting_id = m.id
-    )
-    select quarter_start::text as quarter_start, child as area, grouping(child) as total, count(distinct id)::int as meetings,
-      ${line('notice', 'true', 'notice')},
-      ${line('presence', 'true', 'present')},
-      ${line('registration', 'true', 'registered')},
-      ${line('video', "video or status = 'closed'", 'video')},
-      ${line('protocol_same_day', "protocol_status = 'signed' or past", "protocol_status = 'signed' and not protocol_late")},
-      ${line('checks_opened', "to_check > 0 and (checks >= to_check or status in ('protocol_signed', 'closed'))", 'checks >= to_check')},
-      ${line('initiators_notified', "to_forward > 0 and (notified >= to_forward or status = 'closed')", 'notified >= to_forward')},
-      ${line('control', "status in ('protocol_signed', 'closed')", "status = 'closed'")}
-    from facts
-    group by grouping sets ((quarter_start), (quarter_start, child))`));
+    with d as (${territoryDistricts(scope, filter, level)})
+    select f.quarter_start::text as quarter_start, d.child as area, grouping(d.child) as total, count(distinct f.meeting_id)::int as meetings,
+      ${line('notice', 'true', 'f.notice')},
+      ${line('presence', 'true', 'f.present')},
+      ${line('registration', 'true', 'f.registered')},
+      ${line('video', "f.video or f.status = 'closed'", 'f.video')},
+      ${line('protocol_same_day', sql`f.protocol_signed or f.start_date < ${today}::date`, 'f.protocol_on_time')},
+      ${line('checks_opened', "f.to_check and (f.checks_opened or f.status in ('protocol_signed', 'closed'))", 'f.checks_opened')},
+      ${line('initiators_notified', "f.to_forward and (f.initiators_notified or f.status = 'closed')", 'f.initiators_notified')},
+      ${line('control', "f.status in ('protocol_signed', 'closed')", "f.status = 'closed'")}
+    from d join district_quarter_compliance f on f.district_id = d.id
+    where f.quarter_start >= ${range.from}::date and f.quarter_start <= ${range.to}::date
+    group by grouping sets ((f.quarter_start), (f.quarter_start, d.child))`));
   const names = ['notice', 'presence', 'registration', 'video', 'protocol_same_day', 'checks_opened', 'initiators_notified', 'control'] as const;
   return rows.filter((r) => level !== null || Number(r.total) === 1).map((r) => ({
     quarterStart: String(r.quarter_start).slice(0, 10), area: Number(r.total) === 1 ? null : (r.area as string), meetings: Number(r.meetings),
