@@ -9,10 +9,11 @@ import { earlyInQuarter, meetingDates } from '../../test/meetings.ts';
 
 /*
  * Issue 15: district_quarter_compliance (migration 0021) is kept by statement triggers in the
- * same transaction as the records. After each of a few hundred random changes to meetings and
+ * same transaction as the records. After each of 400 random changes to six meetings and to
  * everything their checklist is judged from — written straight into the tables, as imports and
  * services do — the rollup holds exactly the rows its view computes from the records
- * (district_quarter_compliance_source). Seeded: the same changes on every run.
+ * (district_quarter_compliance_source). Seeded: the same changes on every run. (Checked: with
+ * the invitations' insert trigger dropped it fails at its first invitation that matters.)
  */
 const clock = new TestClock();
 clock.set(earlyInQuarter(clock));
@@ -49,8 +50,8 @@ beforeAll(async () => {
   db = t.database.db;
   districtIds = rowsOf<{ id: string }>(await db.execute(sql`select id from districts order by code limit 8`)).map((r) => r.id);
   adminId = (await db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')))[0]!.id;
-  const statuses = ['held', 'protocol_signed', 'closed', 'announced', 'held', 'closed'] as const;
-  meetingIds = await insertMeetings(db, Array.from({ length: 12 }, (_, i) => ({
+  const statuses = ['held', 'protocol_signed', 'closed', 'announced', 'protocol_signed', 'closed'] as const;
+  meetingIds = await insertMeetings(db, Array.from({ length: 6 }, (_, i) => ({
     districtId: districtIds[i % districtIds.length]!, status: statuses[i % statuses.length]!, startsAt: new Date(`${addDays(day0, i * 3)}T08:00:00Z`),
     ...(i % 2 ? { check: { dueDate: addDays(day0, 30), status: 'open' as const } } : {}),
     ...(i % 3 ? { forwarding: { dueDate: addDays(day0, 30), status: 'open' as const } } : {}),
@@ -74,7 +75,7 @@ describe('district_quarter_compliance (issue 15)', () => {
       ['participant', (m) => {
         person += 1;
         return db.insert(participants).values({
-          meetingId: m, number: 1000 + person, fullName: `Қатысушы ${person}`, category: pick(['resident', 'police_leadership', 'akimat']),
+          meetingId: m, number: 1000 + person, fullName: `Қатысушы ${person}`, category: pick(['resident', 'police_leadership', 'akimat', 'akimat']),
           consentVersion: 'v1', consentAt: clock.now(), arrivedAt: clock.now(), attendance: 'in_person', channel: 'staff', personKey: `rollup-${person}`,
         });
       }],
@@ -84,7 +85,8 @@ describe('district_quarter_compliance (issue 15)', () => {
         return db.insert(announcements).values({ meetingId: m, channel: 'mass_media', outlet: 'Газет', publishedOn: addDays(row!.start_date, -Math.floor(random() * 20)) });
       }],
       ['announcement voided', (m) => db.execute(sql`update announcements set voided_at = now() where meeting_id = ${m} and voided_at is null`)],
-      ['invitation', (m) => db.insert(invitations).values({ meetingId: m, category: pick(['police_leadership', 'akimat']), organisation: 'Әкімдік', personName: 'Әкім', status: pick(['attended', 'sent', 'absent'] as const) })],
+      ['invitation', (m) => db.insert(invitations).values({ meetingId: m, category: pick(['police_leadership', 'akimat']), organisation: 'Әкімдік', personName: `Әкім ${++person}`, status: pick(['attended', 'attended', 'absent'] as const) })],
+      ['invitation answered', (m) => db.execute(sql`update invitations set status = ${pick(['attended', 'absent', 'declined'])}::invitation_status where meeting_id = ${m}`)],
       ['protocol', (m) => db.insert(protocols).values({ meetingId: m, status: pick(['draft', 'signed']), content: {}, late: random() < 0.4, lateReason: 'себеп' })
         .onConflictDoUpdate({ target: protocols.meetingId, set: { status: pick(['draft', 'signed']), late: random() < 0.4 } })],
       ['video', (m) => db.insert(videos).values({ meetingId: m, uploadId: `rollup-${++person}`, storage: 'local', storageKey: `k-${person}`, fileName: 'v.mp4', size: 10, status: pick(['complete', 'uploading']) })],
@@ -100,12 +102,12 @@ describe('district_quarter_compliance (issue 15)', () => {
         select district_id from meeting_districts where meeting_id = ${m} order by district_id offset 1)`)],
     ];
     const seen = new Set<string>();
-    for (let step = 0; step < 240; step++) {
+    for (let step = 0; step < 400; step++) {
       const [name, change] = pick(changes);
       const m = pick(meetingIds);
       await change(m);
       seen.add(name);
-      if (step % 4 === 3) expect(await differences(), `after step ${step} (${name} of ${m})`).toMatchObject({ missing: 0, extra: 0 });
+      expect(await differences(), `after step ${step} (${name} of ${m})`).toMatchObject({ missing: 0, extra: 0 });
     }
     const end = await differences();
     expect(end).toMatchObject({ missing: 0, extra: 0 });
