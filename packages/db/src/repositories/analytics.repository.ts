@@ -72,23 +72,33 @@ export interface ChecklistRow {
 export async function checklistCounts(db: Executor, scope: Scope, filter: BoardFilter, level: AnalyticsLevel | null, range: { from: string; to: string }, today: string): Promise<ChecklistRow[]> {
   const line = (name: string, judged: SQL | string, met: string) => {
     const j = typeof judged === 'string' ? sql.raw(judged) : judged;
-    return sql`count(distinct f.meeting_id) filter (where (${j}) and (${sql.raw(met)}))::int as ${sql.raw(`${name}_met`)},
-      count(distinct f.meeting_id) filter (where ${j})::int as ${sql.raw(`${name}_judged`)}`;
+    return sql`count(*) filter (where (${j}) and (${sql.raw(met)}))::int as ${sql.raw(`${name}_met`)}, count(*) filter (where ${j})::int as ${sql.raw(`${name}_judged`)}`;
   };
+  const lines = sql`count(*)::int as meetings,
+      ${line('notice', 'true', 'notice')},
+      ${line('presence', 'true', 'present')},
+      ${line('registration', 'true', 'registered')},
+      ${line('video', "video or status = 'closed'", 'video')},
+      ${line('protocol_same_day', sql`protocol_signed or start_date < ${today}::date`, 'protocol_on_time')},
+      ${line('checks_opened', "to_check and (checks_opened or status in ('protocol_signed', 'closed'))", 'checks_opened')},
+      ${line('initiators_notified', "to_forward and (initiators_notified or status = 'closed')", 'initiators_notified')},
+      ${line('control', "status in ('protocol_signed', 'closed')", "status = 'closed'")}`;
+  // A joint meeting has a row in each of its districts: made one per child and one for the whole
+  // territory before counting (count(distinct …) per line sorted the rows once per line: 7× slower).
   const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`
-    with d as (${territoryDistricts(scope, filter, level)})
-    select f.quarter_start::text as quarter_start, d.child as area, grouping(d.child) as total, count(distinct f.meeting_id)::int as meetings,
-      ${line('notice', 'true', 'f.notice')},
-      ${line('presence', 'true', 'f.present')},
-      ${line('registration', 'true', 'f.registered')},
-      ${line('video', "f.video or f.status = 'closed'", 'f.video')},
-      ${line('protocol_same_day', sql`f.protocol_signed or f.start_date < ${today}::date`, 'f.protocol_on_time')},
-      ${line('checks_opened', "f.to_check and (f.checks_opened or f.status in ('protocol_signed', 'closed'))", 'f.checks_opened')},
-      ${line('initiators_notified', "f.to_forward and (f.initiators_notified or f.status = 'closed')", 'f.initiators_notified')},
-      ${line('control', "f.status in ('protocol_signed', 'closed')", "f.status = 'closed'")}
-    from d join district_quarter_compliance f on f.district_id = d.id
-    where f.quarter_start >= ${range.from}::date and f.quarter_start <= ${range.to}::date
-    group by grouping sets ((f.quarter_start), (f.quarter_start, d.child))`));
+    with d as (${territoryDistricts(scope, filter, level)}),
+    r as (
+      select f.quarter_start, d.child, f.meeting_id, f.start_date, f.status, f.notice, f.present, f.registered, f.video,
+        f.protocol_signed, f.protocol_on_time, f.to_check, f.checks_opened, f.to_forward, f.initiators_notified
+      from d join district_quarter_compliance f on f.district_id = d.id
+      where f.quarter_start >= ${range.from}::date and f.quarter_start <= ${range.to}::date
+    ),
+    per_child as (select distinct * from r),
+    per_total as (select distinct quarter_start, meeting_id, start_date, status, notice, present, registered, video,
+      protocol_signed, protocol_on_time, to_check, checks_opened, to_forward, initiators_notified from r)
+    select quarter_start::text as quarter_start, child as area, 0 as total, ${lines} from per_child ${level ? sql`group by quarter_start, child` : sql`where false group by quarter_start, child`}
+    union all
+    select quarter_start::text as quarter_start, null::uuid as area, 1 as total, ${lines} from per_total group by quarter_start`));
   const names = ['notice', 'presence', 'registration', 'video', 'protocol_same_day', 'checks_opened', 'initiators_notified', 'control'] as const;
   return rows.filter((r) => level !== null || Number(r.total) === 1).map((r) => ({
     quarterStart: String(r.quarter_start).slice(0, 10), area: Number(r.total) === 1 ? null : (r.area as string), meetings: Number(r.meetings),
