@@ -1,8 +1,10 @@
 import type { Scope } from '@esep/domain';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../client.ts';
+import { districtQuarterCompliance as dqc } from '../schema/analytics.schema.ts';
 import { districts, policePoints, policeUnits } from '../schema/org.schema.ts';
 import { districtFilter, type BoardFilter } from './board.repository.ts';
+import { scopeCondition } from './scope.repository.ts';
 
 /*
  * Issue 15 (part 1): compliance analytics computed from the records, one statement per figure
@@ -63,9 +65,10 @@ export interface ChecklistRow {
  * before the meeting is closed, checks and forwardings before their deadline) or `not_applicable`
  * (nothing to check or forward) is not judged. R-33: the control is judged once the protocol is
  * signed and met when the meeting is closed (all follow-up verified).
- * Read from district_quarter_compliance (one row per counting meeting and district, kept by
- * triggers in the same transaction as the records; migration 0021): a joint meeting counts once
- * for the territory and once for each child holding one of its districts (count distinct).
+ * Read from district_quarter_compliance (one row per counting meeting and district, with the
+ * district's place in the structure, kept by triggers in the same transaction as the records;
+ * migration 0021): a joint meeting counts once for the territory and once for each child holding
+ * one of its districts.
  * `range`: from the first day of a quarter to the last day of a quarter. `today`: the protocol of a
  * meeting held today may still be signed today (R-32.3) — finished here.
  */
@@ -83,20 +86,28 @@ export async function checklistCounts(db: Executor, scope: Scope, filter: BoardF
       ${line('checks_opened', "to_check and (checks_opened or status in ('protocol_signed', 'closed'))", 'checks_opened')},
       ${line('initiators_notified', "to_forward and (initiators_notified or status = 'closed')", 'initiators_notified')},
       ${line('control', "status in ('protocol_signed', 'closed')", "status = 'closed'")}`;
+  // The territory by the structure copied into each row (no join); the child one level down likewise.
+  const where = and(
+    scopeCondition(scope, { regionId: dqc.regionId, unitId: dqc.unitId, pointId: dqc.pointId, districtId: dqc.districtId, atuId: dqc.atuId }),
+    filter.regionId ? eq(dqc.regionId, filter.regionId) : undefined,
+    filter.unitId ? eq(dqc.unitId, filter.unitId) : undefined,
+    filter.pointId ? eq(dqc.pointId, filter.pointId) : undefined,
+    filter.districtId ? eq(dqc.districtId, filter.districtId) : undefined,
+  );
+  const child = level ? { region: dqc.regionId, unit: dqc.unitId, point: dqc.pointId, district: dqc.districtId }[level] : sql`null::uuid`;
+  const facts = sql.raw('quarter_start, meeting_id, start_date, status, notice, present, registered, video, protocol_signed, protocol_on_time, to_check, checks_opened, to_forward, initiators_notified');
   // A joint meeting has a row in each of its districts: made one per child and one for the whole
-  // territory before counting (count(distinct …) per line sorted the rows once per line: 7× slower).
+  // territory before counting (the others have one row; count(distinct …) per line sorted the rows
+  // once per line: 7× slower).
   const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`
-    with d as (${territoryDistricts(scope, filter, level)}),
-    r as (
-      select f.quarter_start, d.child, f.meeting_id, f.start_date, f.status, f.notice, f.present, f.registered, f.video,
-        f.protocol_signed, f.protocol_on_time, f.to_check, f.checks_opened, f.to_forward, f.initiators_notified
-      from d join district_quarter_compliance f on f.district_id = d.id
-      where f.quarter_start >= ${range.from}::date and f.quarter_start <= ${range.to}::date
+    with r as (
+      select ${child} as child, ${dqc.joint} as joint, ${facts}
+      from ${dqc}
+      where ${dqc.quarterStart} >= ${range.from}::date and ${dqc.quarterStart} <= ${range.to}::date ${where ? sql`and ${where}` : sql``}
     ),
-    per_child as (select distinct * from r),
-    per_total as (select distinct quarter_start, meeting_id, start_date, status, notice, present, registered, video,
-      protocol_signed, protocol_on_time, to_check, checks_opened, to_forward, initiators_notified from r)
-    select quarter_start::text as quarter_start, child as area, 0 as total, ${lines} from per_child ${level ? sql`group by quarter_start, child` : sql`where false group by quarter_start, child`}
+    per_child as (select child, ${facts} from r where not joint union all select distinct child, ${facts} from r where joint),
+    per_total as (select ${facts} from r where not joint union all select distinct ${facts} from r where joint)
+    select quarter_start::text as quarter_start, child as area, 0 as total, ${lines} from per_child ${level ? sql`` : sql`where false`} group by quarter_start, child
     union all
     select quarter_start::text as quarter_start, null::uuid as area, 1 as total, ${lines} from per_total group by quarter_start`));
   const names = ['notice', 'presence', 'registration', 'video', 'protocol_same_day', 'checks_opened', 'initiators_notified', 'control'] as const;

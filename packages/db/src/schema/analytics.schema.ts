@@ -19,6 +19,16 @@ export const districtQuarterCompliance = pgTable('district_quarter_compliance', 
   quarterStart: date('quarter_start', { mode: 'string' }).notNull(),
   districtId: uuid('district_id').notNull().references(() => districts.id),
   meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  /**
+   * The district's place in the structure, copied so that a territory's figures are read without
+   * joining the structure (kept by triggers on districts, points and units too).
+   */
+  regionId: uuid('region_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  pointId: uuid('point_id').notNull(),
+  atuId: uuid('atu_id').notNull(),
+  /** The meeting covers more than one district: counted once per territory and child (the others need no de-duplication). */
+  joint: boolean('joint').notNull(),
   startDate: date('start_date', { mode: 'string' }).notNull(),
   status: meetingStatus('status').notNull(),
   /** an announcement in force published ≥ 10 days before the meeting. */
@@ -40,7 +50,11 @@ export const districtQuarterCompliance = pgTable('district_quarter_compliance', 
   initiatorsNotified: boolean('initiators_notified').notNull(),
 }, (t) => [
   primaryKey({ columns: [t.quarterStart, t.districtId, t.meetingId] }),
-  // The analytics read a territory's districts for a range of quarters; the triggers replace a meeting's rows.
+  // The analytics read a quarter (the key's first column) or a territory's districts for a range of
+  // quarters; the triggers replace a meeting's rows, or a district's.
   index('district_quarter_compliance_district_idx').on(t.districtId, t.quarterStart),
+  index('district_quarter_compliance_region_idx').on(t.regionId, t.quarterStart),
+  index('district_quarter_compliance_unit_idx').on(t.unitId, t.quarterStart),
+  index('district_quarter_compliance_point_idx').on(t.pointId, t.quarterStart),
   index('district_quarter_compliance_meeting_idx').on(t.meetingId),
 ]);
