@@ -47,6 +47,9 @@ export async function obligationCounts(db: Executor, scope: Scope, filter: Board
       count(*)::int as districts, count(*) filter (where f.signed > 0)::int as met
     from ${quarterList(quarterStarts)} q cross join d
       left join district_quarter_facts f on f.quarter_start = q.quarter_start and f.district_id = d.id
+        -- The quarters again as constants: the planner then reads only their facts (the key's first
+        -- column), not every quarter's (national: 131,292 rows for 12,000; 67 → 15 ms).
+        and f.quarter_start in (${sql.join(quarterStarts.map((q) => sql`${q}::date`), sql`, `)})
     group by grouping sets ((q.quarter_start), (q.quarter_start, d.child))`));
   return rows.filter((r) => level !== null || Number(r.total) === 1)
     .map((r) => ({ quarterStart: String(r.quarter_start).slice(0, 10), area: Number(r.total) === 1 ? null : r.area, districts: Number(r.districts), met: Number(r.met) }));
