@@ -55,6 +55,8 @@ export async function obligationCounts(db: Executor, scope: Scope, filter: Board
     .map((r) => ({ quarterStart: String(r.quarter_start).slice(0, 10), area: Number(r.total) === 1 ? null : r.area, districts: Number(r.districts), met: Number(r.met) }));
 }
 
+const LINE_NAMES = ['notice', 'presence', 'registration', 'video', 'protocol_same_day', 'checks_opened', 'initiators_notified', 'control'] as const;
+
 /** Met and judged meetings of each checklist line, per quarter (area null) and per quarter and child. */
 export interface ChecklistRow {
   quarterStart: string; area: string | null; meetings: number;
@@ -99,21 +101,27 @@ export async function checklistCounts(db: Executor, scope: Scope, filter: BoardF
   );
   const child = level ? { region: dqc.regionId, unit: dqc.unitId, point: dqc.pointId, district: dqc.districtId }[level] : sql`null::uuid`;
   const facts = sql.raw('quarter_start, meeting_id, start_date, status, notice, present, registered, video, protocol_signed, protocol_on_time, to_check, checks_opened, to_forward, initiators_notified');
+  const columns = ['meetings', ...LINE_NAMES.flatMap((n) => [`${n}_met`, `${n}_judged`])];
+  const sums = sql.raw(columns.map((c) => `sum(${c})::int as ${c}`).join(', '));
   // A joint meeting has a row in each of its districts: made one per child and one for the whole
-  // territory before counting (the others have one row; count(distinct …) per line sorted the rows
-  // once per line: 7× slower).
+  // territory before counting. The others (all but ~4 %) have one row each: counted once per child,
+  // and the territory's total is the children's sums plus its joint meetings. (count(distinct …)
+  // per line sorted the rows once per line: 5× slower.)
   const rows = rowsOf<Record<string, unknown>>(await db.execute(sql`
     with r as (
       select ${child} as child, ${dqc.joint} as joint, ${facts}
       from ${dqc}
       where ${dqc.quarterStart} >= ${range.from}::date and ${dqc.quarterStart} <= ${range.to}::date ${where ? sql`and ${where}` : sql``}
     ),
-    per_child as (select child, ${facts} from r where not joint union all select distinct child, ${facts} from r where joint),
-    per_total as (select ${facts} from r where not joint union all select distinct ${facts} from r where joint)
-    select quarter_start::text as quarter_start, child as area, 0 as total, ${lines} from per_child ${level ? sql`` : sql`where false`} group by quarter_start, child
+    single as (select quarter_start, child, ${lines} from r where not joint group by quarter_start, child),
+    joint_child as (select quarter_start, child, ${lines} from (select distinct child, ${facts} from r where joint) j group by quarter_start, child),
+    joint_total as (select quarter_start, null::uuid as child, ${lines} from (select distinct ${facts} from r where joint) j group by quarter_start)
+    select quarter_start::text as quarter_start, child as area, 0 as total, ${sums}
+    from (select * from single union all select * from joint_child) c ${level ? sql`` : sql`where false`} group by quarter_start, child
     union all
-    select quarter_start::text as quarter_start, null::uuid as area, 1 as total, ${lines} from per_total group by quarter_start`));
-  const names = ['notice', 'presence', 'registration', 'video', 'protocol_same_day', 'checks_opened', 'initiators_notified', 'control'] as const;
+    select quarter_start::text as quarter_start, null::uuid as area, 1 as total, ${sums}
+    from (select * from single union all select * from joint_total) t group by quarter_start`));
+  const names = LINE_NAMES;
   return rows.filter((r) => level !== null || Number(r.total) === 1).map((r) => ({
     quarterStart: String(r.quarter_start).slice(0, 10), area: Number(r.total) === 1 ? null : (r.area as string), meetings: Number(r.meetings),
     lines: Object.fromEntries(names.map((n) => [n, { met: Number(r[`${n}_met`]), judged: Number(r[`${n}_judged`]) }])) as ChecklistRow['lines'],
