@@ -19,6 +19,8 @@ const runs: Array<[string, string[]]> = [
   // Issue 11, part 2: the national data set over HTTP (boards, meeting page, PDFs) beside a no-op route; appends to BENCHMARKS.md.
   // PostgreSQL at BENCH_NATIONAL_SCALE (default 1: the first load takes ~12 minutes, later runs reuse it), PGlite at 0.05.
   ['bench/national.bench.ts', engines],
+  // Issue 15: the compliance analytics at national scale (national view vs its SQL, drill-down levels, a region's XLSX), PostgreSQL only.
+  ...(engines.includes('postgres') ? [['bench/analytics.bench.ts', []] as [string, string[]]] : []),
   // Issue 13: address lookup p95 over ~1,000,000 building lines and the district page's req/s, PostgreSQL only.
   ...(engines.includes('postgres') ? [['bench/address.bench.ts', []] as [string, string[]]] : []),
   // Issue 13: each public page's first response compressed (≤ 30 KB, no script) and its LCP under slow 4G and 4× CPU.

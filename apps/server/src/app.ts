@@ -17,6 +17,7 @@ import { databaseRateStore } from './http/rate-limit.store.ts';
 import retentionPlugin from './plugins/retention.plugin.ts';
 import type { Channels } from './notifications/channel.ts';
 import { createChannels } from './notifications/channels/channels.ts';
+import replicaPlugin from './plugins/replica.plugin.ts';
 import securityHeadersPlugin from './plugins/security-headers.plugin.ts';
 import tusPlugin from './plugins/tus.plugin.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -59,6 +60,8 @@ export async function buildApp({ config, database, logger = true, clock = system
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
+  // Issue 15, part 2: the read replica when DATABASE_READ_URL is set, else the primary itself.
+  app.decorate('readDb', database.readDb ?? database.db);
   app.decorate('clock', clock);
 
   await app.register(errorsPlugin);
@@ -74,6 +77,8 @@ export async function buildApp({ config, database, logger = true, clock = system
   await app.register(jobsPlugin, { channels: channels ?? createChannels(config.notifications) });
   await app.register(authPlugin);
   await app.register(accessPlugin);
+  // Issue 15, part 2: a client that has just written reads the analytics from the primary.
+  await app.register(replicaPlugin);
   // resumable video uploads (tus) and the video store: the daily retention dry run.
   await app.register(tusPlugin);
   await app.register(retentionPlugin);

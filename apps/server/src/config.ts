@@ -17,6 +17,7 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().refine((v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol)).optional(),
+  DATABASE_READ_URL: z.string().refine((v) => URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol)).optional(),
   ESEP_DEMO: z.enum(['0', '1']).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   TOKEN_TTL_DAYS: z.coerce.number().positive().default(30),
@@ -83,6 +84,7 @@ const HINTS: Record<keyof typeof Env.shape, string> = {
   HOST: 'the address to listen on, e.g. 0.0.0.0',
   DATA_DIR: 'a directory for the embedded database and stored files',
   DATABASE_URL: 'a PostgreSQL URL such as postgres://esep:password@db.example.kz:5432/esep',
+  DATABASE_READ_URL: 'the PostgreSQL URL of a read replica of DATABASE_URL, such as postgres://esep:password@db-replica.example.kz:5432/esep',
   ESEP_DEMO: '0 or 1',
   SESSION_TTL_HOURS: 'a positive number of hours',
   TOKEN_TTL_DAYS: 'a positive number of days',
@@ -136,7 +138,7 @@ const HINTS: Record<keyof typeof Env.shape, string> = {
   ESEP_TELEGRAM_BOT_USERNAME: 'the bot\'s username without @, e.g. esep_kz_bot',
   ESEP_TELEGRAM_WEBHOOK_SECRET: '16 or more of A-Z a-z 0-9 _ - (also given to setWebhook as secret_token)',
 };
-const SECRET = /KEY|SECRET|TOKEN|PASSWORD|DATABASE_URL|SMTP_URL|SMS_URL/;
+const SECRET = /KEY|SECRET|TOKEN|PASSWORD|DATABASE_(READ_)?URL|SMTP_URL|SMS_URL/;
 
 /** A setting Esep cannot start with: the message is one line naming the variable and what to set. */
 export class ConfigError extends Error {
@@ -161,6 +163,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * Issue 15, part 2: a read replica of DATABASE_URL; the analytics read from it, except a
+   * session's reads within READ_YOUR_WRITES_MS of its last write and reads inside a transaction.
+   */
+  databaseReadUrl: string | undefined;
   /** Create the demo region on first start with an empty embedded database. */
   demo: boolean;
   sessionTtlMs: number;
@@ -293,6 +300,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (missing.length) throw new ConfigError(missing.map((name) => `${name} is not set: in production set it to ${HINTS[name]}`).join('; '));
     if (e.ESEP_CLOCK_AT) throw new ConfigError('ESEP_CLOCK_AT is set: in production the clock is the system clock; unset it');
   }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError('DATABASE_READ_URL is set without DATABASE_URL: a read replica needs PostgreSQL; set DATABASE_URL to the primary, or unset DATABASE_READ_URL');
+  }
   if (e.ESEP_DELIVERY_LEASE_SECONDS <= e.ESEP_SEND_TIMEOUT_SECONDS) {
     throw new ConfigError(`ESEP_DELIVERY_LEASE_SECONDS=${e.ESEP_DELIVERY_LEASE_SECONDS} is not valid: set it to ${HINTS.ESEP_DELIVERY_LEASE_SECONDS}`);
   }
@@ -302,6 +312,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     demo: e.ESEP_DEMO !== '0',
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     tokenTtlMs: e.TOKEN_TTL_DAYS * 86400_000,

@@ -21,7 +21,7 @@ await runCommand('esep', async () => {
   const lock: DataDirLock | null = config.databaseUrl
     ? null
     : await lockDataDir(config.dataDir, { command: 'npm start', port: config.port, since: systemClock.now().toISOString() });
-  const open = () => openDatabase(databaseLocation(config!));
+  const open = () => openDatabase({ ...databaseLocation(config!), ...(config!.databaseReadUrl ? { readUrl: config!.databaseReadUrl } : {}) });
   let database = await open();
   await migrateDatabase(database);
   // Issue 13: address search keys of rows written before migration 0017 (computed here, not in SQL).

@@ -22,6 +22,8 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     db: Db;
+    /** Issue 15, part 2: the read replica (DATABASE_READ_URL), else the same as `db`. Heavy read-only boards only, through `ctx.readDb`. */
+    readDb: Db;
     /** The one clock of the server (the system clock in production; tests set their own). */
     clock: Clock;
   }

@@ -27,6 +27,11 @@ export type Engine = 'pglite' | 'postgresql';
 
 export interface Database {
   db: Db;
+  /**
+   * Issue 15, part 2: the read replica's pool (DATABASE_READ_URL) for heavy read-only boards;
+   * absent when none is configured (then they read the primary, `db`). Never written through.
+   */
+  readDb?: Db;
   engine: Engine;
   /**
    * PostgreSQL: the connection string, for connections of their own outside the pool (the upload
@@ -60,6 +65,8 @@ pg.types.setTypeParser(1082, (value) => value);
 export interface OpenOptions {
   /** postgres://… — when set, PostgreSQL is used; otherwise the embedded PGlite. */
   url?: string;
+  /** postgres://… of a read replica (PostgreSQL only): opened as `readDb`, a pool of its own. */
+  readUrl?: string;
   /** PGlite data directory; omitted = in memory. */
   dataDir?: string;
   /** An existing PGlite instance (tests load a migrated template into one). */
@@ -82,17 +89,24 @@ const EMBEDDED_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
+    const onError = options.onConnectionError ?? ((error: Error) => process.emitWarning(`database: an idle connection failed and was dropped (${error.message})`));
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    pool.on('error', options.onConnectionError ?? ((error) => process.emitWarning(`database: an idle connection failed and was dropped (${error.message})`)));
+    pool.on('error', onError);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    // The replica's pool has the primary's size; its connections are named for pg_stat_activity.
+    const replica = options.readUrl ? new pg.Pool({ connectionString: options.readUrl, max: options.poolSize ?? 10, application_name: 'esep-read' }) : null;
+    replica?.on('error', onError);
+    const readDb = replica ? { readDb: drizzlePg(replica, { schema }) as unknown as Db } : {};
     const url = options.url;
     const executeSql = async (text: string, values?: unknown[]) => {
       const result = await pool.query(text, values?.length ? values : undefined);
       // A script answers one result per statement: the caller wants the last.
       return Array.isArray(result) ? (result.at(-1) ?? { rows: [] }) : result;
     };
-    return { db, engine: 'postgresql', url, close: () => pool.end(), listen: async (channel, handlers) => listenPostgres(url, channel, handlers), executeSql };
+    const close = async () => { await Promise.all([pool.end(), replica?.end()]); };
+    return { db, ...readDb, engine: 'postgresql', url, close, listen: async (channel, handlers) => listenPostgres(url, channel, handlers), executeSql };
   }
+  if (options.readUrl) throw new Error('openDatabase: a read replica (readUrl) needs PostgreSQL (url)');
   // Two processes on one data directory destroy it: only the holder of its lock opens it.
   if (options.dataDir && !holdsDataDirLock(options.dataDir)) throw new Error(`openDatabase: lock ${options.dataDir} first (lockDataDir)`);
   const client = options.pglite ?? (await PGlite.create(options.dataDir

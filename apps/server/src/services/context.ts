@@ -2,13 +2,21 @@ import type { Db, Tx, AuditInput } from '@esep/db';
 import { appendAudit } from '@esep/db';
 import { almatyDate, type Actor, type Clock } from '@esep/domain';
 import type { Locale } from '@esep/contracts';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { FastifyRequest } from 'fastify';
 import { negotiateLocale } from '../http/locale.ts';
 import type { JobQueue } from '../jobs/job.queue.ts';
+import { readDbOf } from '../plugins/replica.plugin.ts';
 
 /** What a service needs to know about the request: who acts, from where, on which day. */
 export interface ServiceContext {
   db: Db;
+  /**
+   * Issue 15, part 2: where heavy read-only boards (analytics) read — the read replica when
+   * DATABASE_READ_URL is set and the client has not written in the last seconds
+   * (plugins/replica.plugin.ts); absent: `db`. Read it through `readerOf(ctx)`, never to write.
+   */
+  readDb?: Db;
   actor: Actor | null;
   actorName: string | null;
   clientAddress: string | null;
@@ -27,6 +35,7 @@ export interface ServiceContext {
 export function contextOf(request: FastifyRequest): ServiceContext {
   return {
     db: request.server.db,
+    readDb: readDbOf(request),
     actor: request.auth?.actor ?? null,
     actorName: request.auth?.user.username ?? null,
     clientAddress: request.ip ?? null,
@@ -41,6 +50,16 @@ export function contextOf(request: FastifyRequest): ServiceContext {
 /** The context of work no user asked for: start-up seeding, scheduled sweeps, command-line tools. */
 export function systemContext(db: Db, clock: Clock, actorName = 'system'): ServiceContext {
   return { db, actor: null, actorName, clientAddress: null, now: () => clock.now(), today: almatyDate(clock.now()) };
+}
+
+/**
+ * The database a read-only board reads: the replica (`ctx.readDb`) — unless `ctx.db` is a
+ * transaction, whose work must see its own uncommitted writes and one snapshot: then the
+ * transaction.
+ */
+export function readerOf(ctx: ServiceContext): Db {
+  const inTransaction = ctx.db instanceof PgTransaction;
+  return inTransaction ? ctx.db : (ctx.readDb ?? ctx.db);
 }
 
 export function requireActor(ctx: ServiceContext): Actor {

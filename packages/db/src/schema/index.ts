@@ -11,3 +11,4 @@ export * from './board.schema.ts';
 export * from './notification.schema.ts';
 export * from './resident.schema.ts';
 export * from './subs.schema.ts';
+export * from './analytics.schema.ts';

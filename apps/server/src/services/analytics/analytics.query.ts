@@ -4,7 +4,7 @@ import {
   quarterStart, withinScope, type Format, type Quarter, type Scope,
 } from '@esep/domain';
 import { AppError } from '../../http/app-error.ts';
-import { requireActor, type ServiceContext } from '../context.ts';
+import { readerOf, requireActor, type ServiceContext } from '../context.ts';
 
 /*
  * Issue 15: what the analytics endpoints (compliance, participation, items) share — reading the
@@ -68,7 +68,7 @@ async function territoryOf(ctx: ServiceContext, scope: Scope, query: AnalyticsQu
   const kind = asked[0];
   if (!kind) return { level: scope.level, id: scope.level === 'national' || scope.ids.length !== 1 ? null : scope.ids[0]!, filter: {} };
   const id = query[kind]!;
-  const path = kind === 'district' ? await districtPath(ctx.db, id) : await containerPath(ctx.db, kind, id);
+  const path = kind === 'district' ? await districtPath(readerOf(ctx), id) : await containerPath(readerOf(ctx), kind, id);
   if (!path || !withinScope(scope, path)) throw new AppError('not_found');
   return { level: kind, id, filter: { [`${kind}Id`]: id } };
 }
@@ -123,16 +123,16 @@ type PathStep = { level: AnalyticsLevel; id: string; code: string; nameKk: strin
 /** Issue 15 (drill-down): the breadcrumb of a territory — its region, unit, point and district down to itself. */
 async function pathOf(ctx: ServiceContext, level: string, id: string | null): Promise<PathStep[]> {
   if (!id || !['region', 'unit', 'point', 'district'].includes(level)) return [];
-  const at = level === 'district' ? await districtPath(ctx.db, id) : await containerPath(ctx.db, level as 'region' | 'unit' | 'point', id);
+  const at = level === 'district' ? await districtPath(readerOf(ctx), id) : await containerPath(readerOf(ctx), level as 'region' | 'unit' | 'point', id);
   if (!at) return [];
   const steps: PathStep[] = [];
   for (const [step, stepId] of [['region', at.regionId], ['unit', at.unitId], ['point', at.pointId]] as const) {
     if (!stepId) continue;
-    const [ref] = await territoryRefs(ctx.db, step, [stepId]);
+    const [ref] = await territoryRefs(readerOf(ctx), step, [stepId]);
     if (ref) steps.push({ level: step, ...ref });
     if (step === level) return steps;
   }
-  const [district] = await districtRefs(ctx.db, [id]);
+  const [district] = await districtRefs(readerOf(ctx), [id]);
   if (district) steps.push({ level: 'district', ...district });
   return steps;
 }
@@ -144,7 +144,7 @@ async function pathOf(ctx: ServiceContext, level: string, id: string | null): Pr
 export async function analyticsReport<F>(ctx: ServiceContext, frame: AnalyticsFrame, areaIds: readonly string[], figures: (quarterStart: string, area: string | null) => F) {
   const { level } = frame;
   const ids = [...new Set(areaIds)];
-  const refs = !level ? [] : level === 'district' ? await districtRefs(ctx.db, ids) : await territoryRefs(ctx.db, level, ids);
+  const refs = !level ? [] : level === 'district' ? await districtRefs(readerOf(ctx), ids) : await territoryRefs(readerOf(ctx), level, ids);
   refs.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return {
     from: quarterKey(frame.from), to: quarterKey(frame.to), today: ctx.today,

@@ -2,7 +2,7 @@ import type { ComplianceQuery, ComplianceReport } from '@esep/contracts';
 import { checklistCounts, obligationCounts, type ChecklistRow } from '@esep/db';
 import { complianceFigures, isComplianceRule, type ComplianceRule } from '@esep/domain';
 import type { z } from 'zod';
-import type { ServiceContext } from '../context.ts';
+import { readerOf, type ServiceContext } from '../context.ts';
 import { analyticsReport, areaKey, listOf, readAnalyticsQuery, refuse } from './analytics.query.ts';
 
 type Query = z.infer<typeof ComplianceQuery>;
@@ -31,8 +31,8 @@ export async function complianceReport(ctx: ServiceContext, query: Query): Promi
   let rules = new Set<ComplianceRule>();
   const frame = await readAnalyticsQuery(ctx, query, () => { rules = readRules(query.rule); });
   const [obligation, lines] = await Promise.all([
-    obligationCounts(ctx.db, frame.scope, frame.filter, frame.level, frame.starts),
-    checklistCounts(ctx.db, frame.scope, frame.filter, frame.level, frame.range, ctx.today),
+    obligationCounts(readerOf(ctx), frame.scope, frame.filter, frame.level, frame.starts),
+    checklistCounts(readerOf(ctx), frame.scope, frame.filter, frame.level, frame.range, ctx.today),
   ]);
   const obligationBy = new Map(obligation.map((r) => [areaKey(r.quarterStart, r.area), r]));
   const linesBy = new Map<string, ChecklistRow>(lines.map((r) => [areaKey(r.quarterStart, r.area), r]));

@@ -2,7 +2,7 @@ import type { ItemsQuery, ItemsReport } from '@esep/contracts';
 import { allTopics, itemCounts, stateBodyNames, territoryAreas, type ItemCountRow } from '@esep/db';
 import { itemFigures } from '@esep/domain';
 import type { z } from 'zod';
-import type { ServiceContext } from '../context.ts';
+import { readerOf, type ServiceContext } from '../context.ts';
 import { analyticsReport, areaKey, listOf, readAnalyticsQuery, refuse } from './analytics.query.ts';
 
 type Query = z.infer<typeof ItemsQuery>;
@@ -15,7 +15,7 @@ type Report = z.infer<typeof ItemsReport>;
  * topics (codes of the item_topics list; an unknown one is a 400).
  */
 export async function itemsReport(ctx: ServiceContext, query: Query): Promise<Report> {
-  const topicRows = await allTopics(ctx.db);
+  const topicRows = await allTopics(readerOf(ctx));
   const topics = new Map(topicRows.map((t) => [t.code, { nameKk: t.nameKk, nameRu: t.nameRu }]));
   const asked = [...new Set(listOf(query.topic))];
   const frame = await readAnalyticsQuery(ctx, query, () => {
@@ -27,10 +27,10 @@ export async function itemsReport(ctx: ServiceContext, query: Query): Promise<Re
     }
   });
   const [areas, counts] = await Promise.all([
-    territoryAreas(ctx.db, frame.scope, frame.filter, frame.level),
-    itemCounts(ctx.db, frame.scope, { ...frame.filter, topics: asked }, frame.level, frame.range, ctx.today),
+    territoryAreas(readerOf(ctx), frame.scope, frame.filter, frame.level),
+    itemCounts(readerOf(ctx), frame.scope, { ...frame.filter, topics: asked }, frame.level, frame.range, ctx.today),
   ]);
-  const bodies = new Map((await stateBodyNames(ctx.db, [...new Set(counts.filter((c) => c.dim === 'body').map((c) => c.key))]))
+  const bodies = new Map((await stateBodyNames(readerOf(ctx), [...new Set(counts.filter((c) => c.dim === 'body').map((c) => c.key))]))
     .map((b) => [b.id, { nameKk: b.nameKk, nameRu: b.nameRu }]));
   const countsBy = new Map<string, ItemCountRow[]>();
   for (const row of counts) {

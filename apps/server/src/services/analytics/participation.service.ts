@@ -2,7 +2,7 @@ import type { ParticipationQuery, ParticipationReport } from '@esep/contracts';
 import { participationCounts, territoryAreas, type ParticipationRow } from '@esep/db';
 import { participationFigures } from '@esep/domain';
 import type { z } from 'zod';
-import type { ServiceContext } from '../context.ts';
+import { readerOf, type ServiceContext } from '../context.ts';
 import { analyticsReport, areaKey, readAnalyticsQuery } from './analytics.query.ts';
 
 type Query = z.infer<typeof ParticipationQuery>;
@@ -16,8 +16,8 @@ type Report = z.infer<typeof ParticipationReport>;
 export async function participationReport(ctx: ServiceContext, query: Query): Promise<Report> {
   const frame = await readAnalyticsQuery(ctx, query);
   const [areas, counts] = await Promise.all([
-    territoryAreas(ctx.db, frame.scope, frame.filter, frame.level),
-    participationCounts(ctx.db, frame.scope, frame.filter, frame.level, frame.range),
+    territoryAreas(readerOf(ctx), frame.scope, frame.filter, frame.level),
+    participationCounts(readerOf(ctx), frame.scope, frame.filter, frame.level, frame.range),
   ]);
   const population = new Map(areas.map((a) => [a.area ?? '', a.population]));
   const countsBy = new Map<string, ParticipationRow[]>();
