@@ -138,6 +138,16 @@ describe('the unit head\'s analytics (issue 15)', () => {
       await expectClean(page, 'the meetings behind a figure at 1280 px');
       await page.locator('[data-testid=meeting-list] a').first().click();
       await page.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+
+      // A line's "not met" opens exactly the meetings where it was judged and not met.
+      await page.goto(`${server.url}/analytics?from=${LAST}&to=${LAST}`);
+      await page.locator('[data-testid=compliance-lines]').waitFor();
+      const missed = unit.quarters[0]!.total.lines.find((l) => l.judged > l.met)!;
+      expect(missed, 'a line the demo meeting did not meet').toBeDefined();
+      await page.locator(`[data-testid="not-met-${missed.rule}"]`).click();
+      await page.waitForURL(/[?&]met=false/);
+      expect(await page.locator('[data-testid=meeting-list-rule]').innerText()).toContain(missed.rule);
+      await expect.poll(() => page.locator('[data-testid=meeting-list] [data-testid^=meeting-row-]').count()).toBe(missed.judged - missed.met);
     } finally {
       await context.close();
     }
@@ -206,8 +216,7 @@ describe('participation and items drawn from fixed, richer figures than the demo
       const url = new URL(route.request().url());
       const frame = await (await route.fetch({ url: url.toString().replace(/analytics\/(participation|items)/, 'analytics/compliance') })).json() as Report & Record<string, unknown>;
       const figures = url.pathname.endsWith('/items') ? ITEMS : PARTICIPATION;
-      const { path: _path, ...rest } = frame;
-      await route.fulfill({ json: { ...rest, quarters: frame.quarters.map((q) => ({ quarter: q.quarter, total: figures, children: q.children.map((c) => ({ ...c, figures })) })) } });
+      await route.fulfill({ json: { ...frame, quarters: frame.quarters.map((q) => ({ quarter: q.quarter, total: figures, children: q.children.map((c) => ({ ...c, figures })) })) } });
     });
     const page = await openAnalytics(context, `from=${LAST}&to=${LAST}`);
     try {

@@ -174,6 +174,12 @@ export const MeetingListQuery = listQuery(['startsAt', 'number', 'status']).exte
    * an entry after the fact once confirmed — the list behind an analytics figure.
    */
   counted: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  /**
+   * Issue 15: the meetings behind a checklist line's figure — those judged for the line (R-27.1,
+   * R-26, R-32.2, R-32.1, R-32.3, R-32.4, R-32.5, R-33), met or not met with `met`.
+   */
+  rule: z.enum(['R-27.1', 'R-26', 'R-32.2', 'R-32.1', 'R-32.3', 'R-32.4', 'R-32.5', 'R-33']).optional(),
+  met: z.enum(['true', 'false']).optional(),
 }).strict();
 export const MeetingPage = page(MeetingSummary).meta({ id: 'MeetingPage' });
 

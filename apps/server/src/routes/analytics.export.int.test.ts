@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { announcements, meetings, participants, protocols } from '@esep/db';
+import { announcements, meetingDistricts, meetings, participants, protocols } from '@esep/db';
 import { addDays, formatQuarter, quarterEnd, quarterKey, quarterOf, quarterStart } from '@esep/domain';
 import { inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -207,5 +207,45 @@ describe('the meetings behind a figure: GET /api/v1/meetings?counted=true', () =
     expect(await list(`districtId=${C.id}&counted=true`)).toEqual(['EXP-2']);
     const region = (await report(c.regional!, `from=${P}&to=${P}`)).path[0]!.id;
     expect((await (await c.regional!.get(`/api/v1/meetings?regionId=${region}&counted=true&from=${from}&to=${to}`)).json()).total).toBe(2);
+  });
+
+  it('lists the meetings behind a checklist line — judged, met or not met — as the figure counts them', async () => {
+    const { from, to } = { from: quarterStart(previous), to: quarterEnd(previous) };
+    const list = async (query: string) => {
+      const response = await c.chief!.get(`/api/v1/meetings?unitId=${A.unit.id}&counted=true&${query}&from=${from}&to=${to}&pageSize=100`);
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json().items as Array<{ number: string }>).map((m) => m.number).sort();
+    };
+    const lines = Object.fromEntries((await report(c.chief!, `from=${P}&to=${P}`)).quarters[0]!.total.lines.map((l) => [l.rule, l]));
+    // R-27.1: M1 announced 20 days ahead, M2 not at all — both judged.
+    expect(await list('rule=R-27.1')).toEqual(['EXP-1', 'EXP-2']);
+    expect(await list('rule=R-27.1&met=true')).toEqual(['EXP-1']);
+    expect(await list('rule=R-27.1&met=false')).toEqual(['EXP-2']);
+    // R-32.3: M1 signed on time; M2 held on a past day without a protocol.
+    expect(await list('rule=R-32.3&met=false')).toEqual(['EXP-2']);
+    // R-32.1: only the closed M1 is judged (M2's video may still come), and it has none.
+    expect(await list('rule=R-32.1')).toEqual(['EXP-1']);
+    expect(await list('rule=R-32.1&met=true')).toEqual([]);
+    for (const rule of ['R-27.1', 'R-26', 'R-32.2', 'R-32.1', 'R-32.3', 'R-33']) {
+      expect((await list(`rule=${rule}`)).length, rule).toBe(lines[rule]!.judged);
+      expect((await list(`rule=${rule}&met=true`)).length, rule).toBe(lines[rule]!.met);
+    }
+    expect((await c.chief!.get('/api/v1/meetings?rule=R-22.13')).statusCode).toBe(400);
+  });
+
+  it('finds a joint meeting in each point it covers, as the analytics count it', async () => {
+    const day = addDays(quarterStart(current), -20);
+    const [joint] = await insertMeetings(t.database.db, [{ districtId: A.id, staffId: A.inspector!.id, status: 'held', startsAt: instant(day), number: 'EXP-J' }]);
+    await t.database.db.insert(meetingDistricts).values({ meetingId: joint!, districtId: C.id });
+    const { from, to } = { from: quarterStart(previous), to: quarterEnd(previous) };
+    const list = async (query: string) => ((await c.chief!.get(`/api/v1/meetings?${query}&from=${from}&to=${to}&pageSize=100`)).json().items as Array<{ number: string }>)
+      .map((m) => m.number).sort();
+    const json = await report(c.chief!, `from=${P}&to=${P}`);
+    const pointC = json.quarters[0]!.children.find((p) => p.id === C.point.id)!;
+    const listed = await list(`pointId=${C.point.id}&counted=true`);
+    expect(listed).toContain('EXP-J');
+    expect(listed).toHaveLength(pointC.figures.meetings);
+    // Without `counted` the list keeps its meaning: the meeting's own point.
+    expect(await list(`pointId=${C.point.id}`)).not.toContain('EXP-J');
   });
 });

@@ -13,6 +13,7 @@ import { changePlan, planMeeting } from '../services/meeting/meeting.plan.servic
 import { transitionMeeting } from '../services/meeting/meeting.transition.service.ts';
 import { meetingDetail, presentSummaries } from '../services/meeting/meeting.view.ts';
 import { obligationBoard } from '../services/meeting/obligation.service.ts';
+import { complianceLineKey } from '@esep/domain';
 
 const tags = ['meetings'];
 
@@ -29,9 +30,11 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Meetings in the user\'s territory (calendar and agenda)', querystring: MeetingListQuery, response: { 200: MeetingPage } },
     config: { access: { resource: 'meeting', action: 'read' } },
   }, async (request) => {
-    const { page, pageSize, sort, ...filter } = request.query;
+    const { page, pageSize, sort, rule, met, ...filter } = request.query;
     const ctx = contextOf(request);
-    const result = await listMeetings(app.db, request.auth!.actor.scope, filter, { page, pageSize, sort });
+    // Issue 15: a line's figure names its rule; the rollup knows the line by its key.
+    const line = rule ? { name: complianceLineKey(rule), met: met === undefined ? undefined : met === 'true', today: ctx.today } : undefined;
+    const result = await listMeetings(app.db, request.auth!.actor.scope, { ...filter, line }, { page, pageSize, sort });
     return { ...result, items: await presentSummaries(ctx, result.items) };
   });
 

@@ -1,5 +1,5 @@
 import type { Scope } from '@esep/domain';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../client.ts';
 import { districtQuarterCompliance as dqc } from '../schema/analytics.schema.ts';
 import { areaOf, formatCondition, quarterList, territoryDistricts, type AnalyticsFilter, type AnalyticsLevel } from './analytics.sql.ts';
@@ -62,6 +62,39 @@ export async function obligationCounts(db: Executor, scope: Scope, filter: Analy
 
 const LINE_NAMES = ['notice', 'presence', 'registration', 'video', 'protocol_same_day', 'checks_opened', 'initiators_notified', 'control'] as const;
 
+export type ChecklistLineName = (typeof LINE_NAMES)[number];
+
+/**
+ * When a line is judged and when it is met, over the columns of district_quarter_compliance (one
+ * place for the counts and for the meetings behind them): a line still pending or not applicable
+ * is not judged — the video before the meeting is closed (R-32.1), the protocol of a meeting held
+ * today (R-32.3, it may still be signed today), checks and forwardings before the protocol is
+ * signed or the meeting closed (R-32.4, R-32.5); the control (R-33) once the protocol is signed.
+ */
+function lineDefinition(name: ChecklistLineName, today: string): { judged: SQL | string; met: string } {
+  switch (name) {
+    case 'notice': return { judged: 'true', met: 'notice' };
+    case 'presence': return { judged: 'true', met: 'present' };
+    case 'registration': return { judged: 'true', met: 'registered' };
+    case 'video': return { judged: "video or status = 'closed'", met: 'video' };
+    case 'protocol_same_day': return { judged: sql`protocol_signed or start_date < ${today}::date`, met: 'protocol_on_time' };
+    case 'checks_opened': return { judged: "to_check and (checks_opened or status in ('protocol_signed', 'closed'))", met: 'checks_opened' };
+    case 'initiators_notified': return { judged: "to_forward and (initiators_notified or status = 'closed')", met: 'initiators_notified' };
+    case 'control': return { judged: "status in ('protocol_signed', 'closed')", met: "status = 'closed'" };
+  }
+}
+
+/**
+ * Issue 15, the meetings behind a line's figure: a condition on a meeting (its id given) that the
+ * line is judged for it and met (or, `met` false, not met) — as checklistCounts counts it.
+ */
+export function checklistLineCondition(meetingId: SQL | AnyColumn, name: ChecklistLineName, met: boolean | undefined, today: string): SQL {
+  const d = lineDefinition(name, today);
+  const judged = typeof d.judged === 'string' ? sql.raw(d.judged) : d.judged;
+  const outcome = met === undefined ? sql`true` : met ? sql.raw(`(${d.met})`) : sql.raw(`not (${d.met})`);
+  return sql`exists (select 1 from district_quarter_compliance x where x.meeting_id = ${meetingId} and (${judged}) and ${outcome})`;
+}
+
 /** Met and judged meetings of each checklist line, per quarter (area null) and per quarter and child. */
 export interface ChecklistRow {
   quarterStart: string; area: string | null; meetings: number;
@@ -87,15 +120,7 @@ export async function checklistCounts(db: Executor, scope: Scope, filter: Analyt
     const j = typeof judged === 'string' ? sql.raw(judged) : judged;
     return sql`count(*) filter (where (${j}) and (${sql.raw(met)}))::int as ${sql.raw(`${name}_met`)}, count(*) filter (where ${j})::int as ${sql.raw(`${name}_judged`)}`;
   };
-  const lines = sql`count(*)::int as meetings,
-      ${line('notice', 'true', 'notice')},
-      ${line('presence', 'true', 'present')},
-      ${line('registration', 'true', 'registered')},
-      ${line('video', "video or status = 'closed'", 'video')},
-      ${line('protocol_same_day', sql`protocol_signed or start_date < ${today}::date`, 'protocol_on_time')},
-      ${line('checks_opened', "to_check and (checks_opened or status in ('protocol_signed', 'closed'))", 'checks_opened')},
-      ${line('initiators_notified', "to_forward and (initiators_notified or status = 'closed')", 'initiators_notified')},
-      ${line('control', "status in ('protocol_signed', 'closed')", "status = 'closed'")}`;
+  const lines = sql`count(*)::int as meetings, ${sql.join(LINE_NAMES.map((n) => { const d = lineDefinition(n, today); return line(n, d.judged, d.met); }), sql`, `)}`;
   // The territory by the structure copied into each row (no join); the child one level down likewise.
   const where = and(
     scopeCondition(scope, { regionId: dqc.regionId, unitId: dqc.unitId, pointId: dqc.pointId, districtId: dqc.districtId, atuId: dqc.atuId }),

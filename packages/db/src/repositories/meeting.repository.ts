@@ -2,6 +2,7 @@ import type { Scope, TerritoryPath } from '@esep/domain';
 import { and, asc, count, type AnyColumn, desc, eq, exists, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
+import { checklistLineCondition, type ChecklistLineName } from './analytics.repository.ts';
 import { meetingLateEntries } from '../schema/late-entry.schema.ts';
 import { announcements, districtPreferredHours, meetingCounters, meetingDistricts, meetingEvents, meetingInspectors, meetings } from '../schema/meeting.schema.ts';
 import { atus, districtAdjacency, districts, policePoints, policeUnits } from '../schema/org.schema.ts';
@@ -102,7 +103,17 @@ export interface MeetingFilter {
   regionId?: string | undefined;
   /** Issue 15: only meetings the analytics count (held, signed or closed; not practice; an entry after the fact once confirmed). */
   counted?: boolean | undefined;
+  /** Issue 15: the meetings behind a checklist line's figure — judged for the line, and met or not met when `met` is given. */
+  line?: { name: ChecklistLineName; met?: boolean | undefined; today: string } | undefined;
 }
+
+/**
+ * Issue 15: a counted meeting lies in a territory by the districts it covers, as the analytics count
+ * it (a joint meeting in each child): read from the compliance rollup, which holds each covered
+ * district's region, unit and point.
+ */
+const countedIn = (column: 'region_id' | 'unit_id' | 'point_id', id: string) =>
+  sql`exists (select 1 from district_quarter_compliance x where x.meeting_id = ${meetings.id} and x.${sql.raw(column)} = ${id})`;
 
 /**
  * The meetings whose number, venue name or address, or a covered district's code or name
@@ -127,8 +138,8 @@ export async function listMeetings(db: Executor, scope: Scope, filter: MeetingFi
     scopeOfMeeting(scope),
     filter.from ? gte(meetings.startDate, filter.from) : undefined,
     filter.to ? lte(meetings.startDate, filter.to) : undefined,
-    filter.pointId ? eq(meetings.pointId, filter.pointId) : undefined,
-    filter.unitId ? eq(meetings.unitId, filter.unitId) : undefined,
+    filter.pointId ? (filter.counted ? countedIn('point_id', filter.pointId) : eq(meetings.pointId, filter.pointId)) : undefined,
+    filter.unitId ? (filter.counted ? countedIn('unit_id', filter.unitId) : eq(meetings.unitId, filter.unitId)) : undefined,
     filter.status ? eq(meetings.status, filter.status) : undefined,
     filter.districtId ? exists(db.select({ x: sql`1` }).from(md).where(and(eq(md.meetingId, meetings.id), eq(md.districtId, filter.districtId)))) : undefined,
     filter.districtIds ? (filter.districtIds.length ? exists(db.select({ x: sql`1` }).from(md).where(and(eq(md.meetingId, meetings.id), inArray(md.districtId, [...filter.districtIds])))) : sql`false`) : undefined,
@@ -137,11 +148,12 @@ export async function listMeetings(db: Executor, scope: Scope, filter: MeetingFi
       eq(meetingLateEntries.meetingId, meetings.id), filter.lateEntry === 'any' ? undefined : eq(meetingLateEntries.status, filter.lateEntry),
     ))) : undefined,
     filter.q ? meetingSearch(filter.q) : undefined,
-    filter.regionId ? eq(meetings.regionId, filter.regionId) : undefined,
+    filter.regionId ? (filter.counted ? countedIn('region_id', filter.regionId) : eq(meetings.regionId, filter.regionId)) : undefined,
     filter.counted ? and(
       inArray(meetings.status, ['held', 'protocol_signed', 'closed']), eq(meetings.practice, false),
       sql`not exists (select 1 from ${meetingLateEntries} le where le.meeting_id = ${meetings.id} and le.status <> 'confirmed')`,
     ) : undefined,
+    filter.line ? checklistLineCondition(meetings.id, filter.line.name, filter.line.met, filter.line.today) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db.select().from(meetings).where(where).orderBy(...orderBy(SORTS, request.sort ?? 'startsAt', meetings.id))

@@ -26,6 +26,11 @@ export type ComplianceRule = (typeof COMPLIANCE_RULES)[number];
 
 export const isComplianceRule = (rule: string): rule is ComplianceRule => (COMPLIANCE_RULES as readonly string[]).includes(rule);
 
+/** The checklist line a rule ID names (R-27.1 → notice, …). */
+export function complianceLineKey(rule: (typeof COMPLIANCE_LINES)[number]['rule']): ComplianceLineKey {
+  return COMPLIANCE_LINES.find((l) => l.rule === rule)!.key;
+}
+
 /** At most this many quarters in one request (ten years). */
 export const MAX_ANALYTICS_QUARTERS = 40;
 

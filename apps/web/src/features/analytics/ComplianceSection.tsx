@@ -27,8 +27,8 @@ export function ComplianceSection({ report, drillTo }: { report: ComplianceRepor
   const lineName = (key: string) => t(`lines.${key as LineKey}`);
   if (!q) return <Text>{t('compliance.empty')}</Text>;
   const lines = lineRows(q.total);
-  const behind = (area: { level: Level | null; id: string | null }, name: string, quarter: string, text: string, testId?: string) => (
-    <Anchor component={Link} to={meetingsLink(area, quarter)} aria-label={`${text} — ${t('compliance.meetingsBehind', { name, quarter })}`} data-testid={testId}>{text}</Anchor>
+  const behind = (area: { level: Level | null; id: string | null }, name: string, quarter: string, text: string, testId?: string, line?: { rule: string; met?: boolean }) => (
+    <Anchor component={Link} to={meetingsLink(area, quarter, line)} aria-label={`${text} — ${t('compliance.meetingsBehind', { name, quarter })}`} data-testid={testId}>{text}</Anchor>
   );
 
   return (
@@ -46,11 +46,15 @@ export function ComplianceSection({ report, drillTo }: { report: ComplianceRepor
             rows={lines}
             rowKey={(l) => l.rule}
             rowProps={(l) => ({ 'data-testid': `line-${l.rule}`, 'data-met': l.met, 'data-judged': l.judged })}
+            value={(l, field) => (field === 'notMet' ? l.judged - l.met : (l as unknown as Record<string, string | number | null>)[field] ?? null)}
             columns={[
               { id: 'rule', header: t('compliance.rule'), sort: 'rule', stack: 'title', cell: (l) => <><b>{l.rule}</b> {lineName(l.key)}</> },
               { id: 'share', header: t('compliance.share'), sort: 'share', stack: 'first', nowrap: true, cell: (l) => percent(l.share) },
-              { id: 'met', header: t('compliance.met'), sort: 'met', align: 'right', cell: (l) => behind(ownArea, ownName, q.quarter, String(l.met)) },
-              { id: 'judged', header: t('compliance.judged'), sort: 'judged', align: 'right', cell: (l) => behind(ownArea, ownName, q.quarter, String(l.judged)) },
+              { id: 'met', header: t('compliance.met'), sort: 'met', align: 'right', cell: (l) => behind(ownArea, ownName, q.quarter, String(l.met), `met-${l.rule}`, { rule: l.rule, met: true }) },
+              // R-22.13 counts districts: its "not met" are districts without a meeting, not meetings to list.
+              { id: 'notMet', header: t('compliance.notMet'), sort: 'notMet', align: 'right', cell: (l) => (l.rule === 'R-22.13' ? l.judged - l.met
+                : behind(ownArea, ownName, q.quarter, String(l.judged - l.met), `not-met-${l.rule}`, { rule: l.rule, met: false })) },
+              { id: 'judged', header: t('compliance.judged'), sort: 'judged', align: 'right', cell: (l) => behind(ownArea, ownName, q.quarter, String(l.judged), `judged-${l.rule}`, { rule: l.rule }) },
             ]}
           />
         )}

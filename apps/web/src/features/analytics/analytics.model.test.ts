@@ -94,6 +94,10 @@ describe('the rows behind the charts', () => {
     expect(meetingsLink({ level: 'point', id: POINT_A }, '2026-Q4')).toBe(`/meetings/list?pointId=${POINT_A}&from=2026-10-01&to=2026-12-31&counted=true`);
     expect(meetingsLink({ level: 'region', id: REGION }, '2026-Q1')).toBe(`/meetings/list?regionId=${REGION}&from=2026-01-01&to=2026-03-31&counted=true`);
     expect(meetingsLink({ level: null, id: null }, '2026-Q1')).toBe('/meetings/list?from=2026-01-01&to=2026-03-31&counted=true');
+    // A line's figure: the meetings judged for it, met or not; R-22.13 counts districts, so all counted meetings.
+    expect(meetingsLink({ level: 'point', id: POINT_A }, '2026-Q4', { rule: 'R-27.1', met: false })).toBe(`/meetings/list?pointId=${POINT_A}&from=2026-10-01&to=2026-12-31&counted=true&rule=R-27.1&met=false`);
+    expect(meetingsLink({ level: 'point', id: POINT_A }, '2026-Q4', { rule: 'R-32.1' })).toBe(`/meetings/list?pointId=${POINT_A}&from=2026-10-01&to=2026-12-31&counted=true&rule=R-32.1`);
+    expect(meetingsLink({ level: 'point', id: POINT_A }, '2026-Q4', { rule: 'R-22.13', met: true })).toBe(meetingsLink({ level: 'point', id: POINT_A }, '2026-Q4'));
     // Checks and forwardings open the control board of the territory; the overdue ones alone for "overdue".
     expect(itemsLink({ level: 'point', id: POINT_A }, { group: 'checks', key: 'overdue' }, '2026-Q4')).toBe(`/control?point=${POINT_A}&kind=check&status=all&overdue=1`);
     expect(itemsLink({ level: 'unit', id: POINT_A }, { group: 'forwardings', key: 'total' }, '2026-Q4')).toBe(`/control?unit=${POINT_A}&kind=forwarding&status=all`);

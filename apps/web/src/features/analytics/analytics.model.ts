@@ -64,16 +64,21 @@ const MEETING_FILTER: Record<Level, string> = { region: 'regionId', unit: 'unitI
 
 /**
  * The meetings behind a figure: those the analytics count (held, signed or closed; not practice;
- * confirmed if entered after the fact) of the territory in the quarter. The list filters by
- * territory and quarter, not by checklist line: a line's "not met" are among them.
+ * confirmed if entered after the fact) of the territory in the quarter — for a checklist line,
+ * those judged for it, met or not met.
  */
-export function meetingsLink(area: { level: Level | null; id: string | null }, quarter: string): string {
+export function meetingsLink(area: { level: Level | null; id: string | null }, quarter: string, line?: { rule: string; met?: boolean }): string {
   const { from, to } = quarterDates(quarter);
   const params = new URLSearchParams();
   if (area.level && area.id) params.set(MEETING_FILTER[area.level], area.id);
   params.set('from', from);
   params.set('to', to);
   params.set('counted', 'true');
+  // A checklist line's figure: the meetings judged for it, met or not (R-22.13 counts districts: all counted meetings).
+  if (line && line.rule !== 'R-22.13') {
+    params.set('rule', line.rule);
+    if (line.met !== undefined) params.set('met', String(line.met));
+  }
   return `/meetings/list?${params.toString()}`;
 }
 

@@ -16,6 +16,8 @@ type Meeting = MeetingPage['items'][number];
 const PAGE_SIZE = 25;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f-]{36}$/i;
+/** The checklist lines a figure may name (R-22.13 counts districts, not meetings). */
+const LINE_RULES = ['R-27.1', 'R-26', 'R-32.2', 'R-32.1', 'R-32.3', 'R-32.4', 'R-32.5', 'R-33'];
 
 /** The list's filters from the page's query string (a figure of the analytics links here). */
 export function listParams(search: URLSearchParams): MeetingListParams {
@@ -29,6 +31,12 @@ export function listParams(search: URLSearchParams): MeetingListParams {
     if (v && ISO_DATE.test(v)) params[key] = v;
   }
   if (search.get('counted') === 'true') params.counted = 'true';
+  const rule = search.get('rule');
+  if (rule && LINE_RULES.includes(rule)) {
+    params.rule = rule;
+    const met = search.get('met');
+    if (met === 'true' || met === 'false') params.met = met;
+  }
   return params;
 }
 
@@ -49,6 +57,11 @@ export function MeetingListPage() {
       <div>
         <Title order={1}>{t('list.title')}</Title>
         {params.from && params.to && <Text c="gray.8">{t('list.filter', { from: params.from, to: params.to })}</Text>}
+        {params.rule && (
+          <Text c="gray.8" data-testid="meeting-list-rule">
+            {t(params.met === 'true' ? 'list.ruleMet' : params.met === 'false' ? 'list.ruleNotMet' : 'list.ruleJudged', { rule: params.rule })}
+          </Text>
+        )}
       </div>
       <DataTable<Meeting>
         label={t('list.title')}

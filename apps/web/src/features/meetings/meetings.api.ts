@@ -14,6 +14,9 @@ export interface MeetingListParams {
   regionId?: string;
   /** Issue 15: only the meetings the analytics count (held, signed or closed; not practice; confirmed entries). */
   counted?: 'true';
+  /** Issue 15: the meetings behind a checklist line's figure — judged for the rule, met or not met. */
+  rule?: string;
+  met?: 'true' | 'false';
   status?: MeetingStatus;
   /** Meetings entered after the fact, or those whose entry is in one state (`pending`: the lead's queue). */
   lateEntry?: 'any' | 'pending' | 'confirmed' | 'returned' | 'withdrawn';
