@@ -205,8 +205,9 @@ export async function seedNational(database: Database, options: SeedOptions): Pr
     log(`control facts recomputed ${((performance.now() - t) / 1000).toFixed(1)} s`);
     // The compliance analytics' rollup (issue 15) likewise: every counting meeting, from its view.
     t = performance.now();
-    await loader.exec('delete from district_quarter_compliance');
-    await loader.exec('insert into district_quarter_compliance select * from district_quarter_compliance_source');
+    // On one session: exec() runs a statement on every session of the loader, and the insert must run once.
+    await loader.query('delete from district_quarter_compliance');
+    await loader.query('insert into district_quarter_compliance select * from district_quarter_compliance_source');
     log(`compliance rollup recomputed ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
     await loader.exec('analyze district_quarter_facts, meeting_control_facts, control_area_facts, control_area_dues, district_quarter_compliance');

@@ -188,6 +188,8 @@ describe('the inspector\'s walk (issue 14)', () => {
         // The meeting ends on the live screen; "held" asks first, then the protocol opens.
         await count.tap(page.locator('[data-testid=live-finish] [data-testid=action-hold]'));
         await page.locator('[data-testid=hold-confirm]').waitFor();
+        // The modal fades in: axe reads colours mid-transition as low contrast, so wait for it to end.
+        await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
         await screen(page, '10-hold-confirm', tag);
         await count.tap(page.locator('[data-testid=hold-confirm]'));
         await page.waitForURL(/\/protocol$/);
