@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { fillMissingSearchKeys, lockDataDir, migrateDatabase, openDatabase, type DataDirLock } from '@esep/db';
+import { checkReplica, fillMissingSearchKeys, lockDataDir, migrateDatabase, openDatabase, type DataDirLock } from '@esep/db';
 import { buildApp } from './app.ts';
 import { startingClock, systemClock } from './clock.ts';
 import { databaseLocation, loadConfig, type Config } from './config.ts';
@@ -23,6 +23,7 @@ await runCommand('esep', async () => {
     : await lockDataDir(config.dataDir, { command: 'npm start', port: config.port, since: systemClock.now().toISOString() });
   const open = () => openDatabase({ ...databaseLocation(config!), ...(config!.databaseReadUrl ? { readUrl: config!.databaseReadUrl } : {}) });
   let database = await open();
+  await checkReplica(database);
   await migrateDatabase(database);
   // Issue 13: address search keys of rows written before migration 0017 (computed here, not in SQL).
   await fillMissingSearchKeys(database.db);

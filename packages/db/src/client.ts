@@ -124,6 +124,19 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 /** The advisory lock (with key 0) that lets one process at a time migrate a PostgreSQL database. */
 export const MIGRATION_LOCK = 7301661;
 
+/**
+ * Issue 15: a read replica that does not answer is a configuration error, said at start (not at the
+ * first analytics read): one `select 1` on it, the failure named as DATABASE_READ_URL's.
+ */
+export async function checkReplica(database: Database): Promise<void> {
+  if (!database.readDb) return;
+  try {
+    await database.readDb.execute(sql`select 1`);
+  } catch (error) {
+    throw new Error(`DATABASE_READ_URL: the read replica does not answer (${(error as Error).message})`);
+  }
+}
+
 export async function migrateDatabase(database: Database): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (database.engine !== 'postgresql') {

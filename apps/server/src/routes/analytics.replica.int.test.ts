@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadScope, openDatabase, rowsOf, userByUsername, type Database, type Db } from '@esep/db';
+import { checkReplica, loadScope, openDatabase, rowsOf, userByUsername, type Database, type Db } from '@esep/db';
 import { sql } from 'drizzle-orm';
 import { quarterKey, quarterOf } from '@esep/domain';
 import type { FastifyInstance } from 'fastify';
@@ -106,6 +106,15 @@ describe.skipIf(engine !== 'postgres')('read replica on PostgreSQL (DATABASE_REA
     // Once the window has passed (by the server's clock, not the browser's), the replica again.
     clock.set(new Date(clock.now().getTime() + READ_YOUR_WRITES_MS + 1000).toISOString());
     expect(await meetingsOf({ esep_session: s.session, [WROTE_COOKIE]: marker!.value })).toBe(2);
+  });
+
+  it('a replica that does not answer is refused at start, named as DATABASE_READ_URL', async () => {
+    const database = await openDatabase({ url: base, readUrl: 'postgres://postgres@127.0.0.1:1/none', poolSize: 1 });
+    try {
+      await expect(checkReplica(database)).rejects.toThrow(/^DATABASE_READ_URL: the read replica does not answer/);
+    } finally {
+      await database.close();
+    }
   });
 
   it('a service run inside a transaction reads the transaction, not the replica', async () => {
