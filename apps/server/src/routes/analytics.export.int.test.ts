@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { announcements, meetingDistricts, meetings, participants, protocols } from '@esep/db';
-import { addDays, formatQuarter, quarterEnd, quarterKey, quarterOf, quarterStart } from '@esep/domain';
+import { addDays, formatQuarter, quarterEnd, quarterStart } from '@esep/domain';
 import { inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMeetings } from '../../test/bulk.ts';
+import { analyticsDistricts, analyticsQuarters, instant, type District } from '../../test/analytics.ts';
 import { TestClock } from '../../test/clock.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
-import { earlyInQuarter, meetingDates } from '../../test/meetings.ts';
 
 /*
  * Issue 15: the compliance view's exports and breadcrumb, and the meetings behind a figure. A few
@@ -22,19 +22,12 @@ import { earlyInQuarter, meetingDates } from '../../test/meetings.ts';
  * and the meetings list with the figure's filters (counted=true) lists exactly the counted ones.
  */
 const clock = new TestClock();
-clock.set(earlyInQuarter(clock));
-const { today } = meetingDates(clock);
-const current = quarterOf(today);
-const previous = quarterOf(addDays(quarterStart(current), -1));
-const Q = quarterKey(current);
-const P = quarterKey(previous);
+const { current, previous, Q, P } = analyticsQuarters(clock);
 
 let t: TestApp;
 const c: Record<string, Client> = {};
-type District = { id: string; code: string; point: { id: string }; unit: { id: string }; region?: { id: string }; inspector: { id: string } | null };
 let A: District, C: District;
 let ids: string[];
-const instant = (date: string) => new Date(`${date}T08:00:00Z`);
 const run = promisify(execFile);
 
 type Figures = { districts: number; obligation: { met: number; share: number | null }; meetings: number; lines: Array<{ key: string; rule: string; met: number; judged: number; share: number | null }> };
@@ -48,11 +41,7 @@ type Report = {
 beforeAll(async () => {
   t = await testApp({}, clock);
   for (const name of ['admin', 'chief', 'lead', 'regional']) c[name] = await login(t.app, name);
-  const all: District[] = (await c.admin!.get('/api/v1/districts?pageSize=200')).json().items;
-  const pointId = c.lead!.user.territoryId!;
-  A = all.find((d) => d.point.id === pointId && d.inspector)!;
-  C = all.find((d) => d.unit.id === A.unit.id && d.point.id !== pointId && d.inspector)!;
-  expect(A && C).toBeTruthy();
+  ({ A, C } = await analyticsDistricts(c.admin!, c.lead!));
   const db = t.database.db;
   const day = addDays(quarterStart(current), -30);
   ids = await insertMeetings(db, [

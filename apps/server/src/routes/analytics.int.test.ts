@@ -1,11 +1,11 @@
 import { announcements, forwardings, invitations, meetingDistricts, meetingLateEntries, meetings, participants, protocols, users, videos } from '@esep/db';
-import { addDays, quarterKey, quarterOf, quarterStart } from '@esep/domain';
+import { addDays, quarterStart } from '@esep/domain';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMeetings } from '../../test/bulk.ts';
+import { analyticsDistricts, analyticsQuarters, instant, type District } from '../../test/analytics.ts';
 import { TestClock } from '../../test/clock.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
-import { earlyInQuarter, meetingDates } from '../../test/meetings.ts';
 
 /*
  * Issue 15: GET /api/v1/analytics/compliance against hand-counted figures. Seven meetings written
@@ -24,31 +24,17 @@ import { earlyInQuarter, meetingDates } from '../../test/meetings.ts';
  *                        leadership registered and the akimat's invitation marked attended
  */
 const clock = new TestClock();
-clock.set(earlyInQuarter(clock));
-const { today } = meetingDates(clock);
-const current = quarterOf(today);
-const previous = quarterOf(addDays(quarterStart(current), -1));
-const Q = quarterKey(current);
-const P = quarterKey(previous);
+const { today, current, previous, Q, P } = analyticsQuarters(clock);
 
 let t: TestApp;
 const c: Record<string, Client> = {};
-type District = { id: string; code: string; point: { id: string }; unit: { id: string }; inspector: { id: string } | null };
 let all: District[];
 let A: District, B: District, C: District;
-
-const instant = (date: string) => new Date(`${date}T08:00:00Z`);
 
 beforeAll(async () => {
   t = await testApp({}, clock);
   for (const name of ['admin', 'analyst', 'regional', 'chief', 'lead', 'inspector', 'akimat']) c[name] = await login(t.app, name);
-  all = (await c.admin!.get('/api/v1/districts?pageSize=200')).json().items;
-  const pointId = c.lead!.user.territoryId!;
-  const mine = all.filter((d) => d.point.id === pointId && d.inspector);
-  expect(mine.length).toBeGreaterThanOrEqual(2);
-  [A, B] = [mine[0]!, mine[1]!];
-  C = all.find((d) => d.unit.id === A.unit.id && d.point.id !== pointId && d.inspector)!;
-  expect(C).toBeDefined();
+  ({ all, A, B, C } = await analyticsDistricts(c.admin!, c.lead!));
   const db = t.database.db;
   expect((await db.select({ n: sql<number>`count(*)::int` }).from(meetings))[0]!.n).toBe(0);
 

@@ -1,11 +1,11 @@
 import { checks, districts, forwardings, meetingItems, meetings, participants, residentQuestions, stateBodies } from '@esep/db';
-import { addDays, quarterKey, quarterOf, quarterStart } from '@esep/domain';
+import { addDays, quarterStart } from '@esep/domain';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertMeetings } from '../../test/bulk.ts';
+import { analyticsDistricts, analyticsQuarters, instant, type District } from '../../test/analytics.ts';
 import { TestClock } from '../../test/clock.ts';
 import { login, testApp, type Client, type TestApp } from '../../test/harness.ts';
-import { earlyInQuarter, meetingDates } from '../../test/meetings.ts';
 
 /*
  * Issue 15: GET /api/v1/analytics/participation and /items (and the format filter of
@@ -43,31 +43,18 @@ import { earlyInQuarter, meetingDates } from '../../test/meetings.ts';
  * This quarter M7 counts once for the unit and once for each of points A and C.
  */
 const clock = new TestClock();
-clock.set(earlyInQuarter(clock));
-const { today } = meetingDates(clock);
-const current = quarterOf(today);
-const previous = quarterOf(addDays(quarterStart(current), -1));
-const Q = quarterKey(current);
-const P = quarterKey(previous);
+const { today, current, Q, P } = analyticsQuarters(clock);
 
 let t: TestApp;
 const c: Record<string, Client> = {};
-type District = { id: string; code: string; point: { id: string }; unit: { id: string }; inspector: { id: string } | null };
 let all: District[];
 let A: District, B: District, C: District;
 let X: string, Y: string;
 
-const instant = (date: string) => new Date(`${date}T08:00:00Z`);
-
 beforeAll(async () => {
   t = await testApp({}, clock);
   for (const name of ['admin', 'chief', 'lead']) c[name] = await login(t.app, name);
-  all = (await c.admin!.get('/api/v1/districts?pageSize=200')).json().items;
-  const pointId = c.lead!.user.territoryId!;
-  const mine = all.filter((d) => d.point.id === pointId && d.inspector);
-  [A, B] = [mine[0]!, mine[1]!];
-  C = all.find((d) => d.unit.id === A.unit.id && d.point.id !== pointId && d.inspector)!;
-  expect(C).toBeDefined();
+  ({ all, A, B, C } = await analyticsDistricts(c.admin!, c.lead!));
   const db = t.database.db;
   await db.update(districts).set({ population: null }).where(inArray(districts.id, all.filter((d) => d.unit.id === A.unit.id).map((d) => d.id)));
   await db.update(districts).set({ population: 5000 }).where(eq(districts.id, A.id));

@@ -1,12 +1,11 @@
 import { ComplianceExportQuery, ComplianceQuery, ComplianceReport, ItemsQuery, ItemsReport, ParticipationQuery, ParticipationReport } from '@esep/contracts';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendFile } from '../http/send-file.ts';
 import { contextOf } from '../services/context.ts';
 import { compliancePdf, complianceXlsx } from '../services/analytics/compliance.export.ts';
 import { complianceReport } from '../services/analytics/compliance.service.ts';
 import { itemsReport } from '../services/analytics/items.service.ts';
 import { participationReport } from '../services/analytics/participation.service.ts';
-import type { ExportFile } from '../services/structure.export.ts';
 
 const tags = ['analytics'];
 const access = { resource: 'analytics', action: 'read' } as const;
@@ -16,15 +15,6 @@ const COMMON = 'from/to: YYYY-Qn (the current quarter when absent; at most 40 qu
   + 'a joint meeting once in the total and once per child it covers.';
 
 const RULES = 'rule: comma-separated rule IDs among R-22.13, R-27.1, R-26, R-32.2, R-32.1, R-32.3, R-32.4, R-32.5, R-33.';
-
-/** A view of the user's territory: downloaded, never cached on the way. */
-function sendFile(reply: FastifyReply, file: ExportFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
-}
 
 /** Issue 15: leadership analytics, read in the user's territory (policy resource `analytics`). */
 export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {

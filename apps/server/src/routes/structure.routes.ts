@@ -1,24 +1,16 @@
 import { ExportQuery, ImportQuery, ImportReport } from '@esep/contracts';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../http/app-error.ts';
 import { uploadedFiles } from '../http/upload.ts';
 import { negotiateLocale } from '../http/locale.ts';
+import { sendFile } from '../http/send-file.ts';
 import { contextOf } from '../services/context.ts';
-import { exportStructure, exportTemplate, type ExportFile } from '../services/structure.export.ts';
+import { exportStructure, exportTemplate } from '../services/structure.export.ts';
 import { importStructure } from '../services/structure.import.ts';
 import type { UploadedFile } from '../services/structure.parse.ts';
 
 const tags = ['structure'];
 
-/** Files carry staff names: they are downloaded, never cached on the way. */
-function sendFile(reply: FastifyReply, file: ExportFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
-}
 
 export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/imports/structure', {

@@ -1,7 +1,7 @@
 import { containerPath, districtPath, districtRefs, territoryRefs, type AnalyticsFilter, type AnalyticsLevel } from '@esep/db';
 import {
   FORMATS, isMeetingFormat, MAX_ANALYTICS_QUARTERS, parseQuarterKey, quarterEnd, quarterKey, quarterOf, quarterSpan, quartersBetween,
-  quarterStart, withinScope, type Format, type Quarter, type Scope,
+  quarterStart, withinScope, type Format, type Quarter, type Scope, type TerritoryPath,
 } from '@esep/domain';
 import { AppError } from '../../http/app-error.ts';
 import { readerOf, requireActor, type ServiceContext } from '../context.ts';
@@ -70,7 +70,7 @@ async function territoryOf(ctx: ServiceContext, scope: Scope, query: AnalyticsQu
   const id = query[kind]!;
   const path = kind === 'district' ? await districtPath(readerOf(ctx), id) : await containerPath(readerOf(ctx), kind, id);
   if (!path || !withinScope(scope, path)) throw new AppError('not_found');
-  return { level: kind, id, filter: { [`${kind}Id`]: id } };
+  return { level: kind, id, filter: { [`${kind}Id`]: id }, path };
 }
 
 /** A request read and checked: the quarters, the territory, its child level and the filter for the repositories. */
@@ -79,6 +79,8 @@ export interface AnalyticsFrame {
   /** First day of each quarter, and the range's first and last day. */
   starts: string[]; range: { from: string; to: string };
   territory: { level: Scope['level'] | 'region' | 'unit' | 'point' | 'district'; id: string | null };
+  /** The asked territory's place in the structure, as the scope check read it (none for the user's own). */
+  at: TerritoryPath | null;
   level: AnalyticsLevel | null; filter: AnalyticsFilter;
 }
 
@@ -113,28 +115,33 @@ export async function readAnalyticsQuery(ctx: ServiceContext, query: AnalyticsQu
   return {
     scope: actor.scope, from, to, quarters, starts, range: { from: starts[0]!, to: quarterEnd(to) },
     territory: { level: territory.level, id: territory.id ?? null },
+    at: ('path' in territory ? territory.path : null) ?? null,
     level: CHILD_OF[territory.level] ?? null,
     filter: { ...territory.filter, formats },
   };
 }
 
 type PathStep = { level: AnalyticsLevel; id: string; code: string; nameKk: string; nameRu: string };
+const LEVELS = ['region', 'unit', 'point', 'district'] as const satisfies readonly AnalyticsLevel[];
 
-/** Issue 15 (drill-down): the breadcrumb of a territory — its region, unit, point and district down to itself. */
-async function pathOf(ctx: ServiceContext, level: string, id: string | null): Promise<PathStep[]> {
-  if (!id || !['region', 'unit', 'point', 'district'].includes(level)) return [];
-  const at = level === 'district' ? await districtPath(readerOf(ctx), id) : await containerPath(readerOf(ctx), level as 'region' | 'unit' | 'point', id);
+/**
+ * Issue 15 (drill-down): the breadcrumb of a territory — its region, unit, point and district down
+ * to itself; its place as the scope check read it (else looked up), the names read at once.
+ */
+async function pathOf(ctx: ServiceContext, frame: AnalyticsFrame): Promise<PathStep[]> {
+  const { level, id } = frame.territory;
+  if (!id || !(LEVELS as readonly string[]).includes(level)) return [];
+  const db = readerOf(ctx);
+  const at = frame.at ?? (level === 'district' ? await districtPath(db, id) : await containerPath(db, level as 'region' | 'unit' | 'point', id));
   if (!at) return [];
-  const steps: PathStep[] = [];
-  for (const [step, stepId] of [['region', at.regionId], ['unit', at.unitId], ['point', at.pointId]] as const) {
-    if (!stepId) continue;
-    const [ref] = await territoryRefs(readerOf(ctx), step, [stepId]);
-    if (ref) steps.push({ level: step, ...ref });
-    if (step === level) return steps;
-  }
-  const [district] = await districtRefs(readerOf(ctx), [id]);
-  if (district) steps.push({ level: 'district', ...district });
-  return steps;
+  const depth = LEVELS.indexOf(level as AnalyticsLevel);
+  const wanted = ([['region', at.regionId], ['unit', at.unitId], ['point', at.pointId], ['district', id]] as const)
+    .slice(0, depth + 1).filter(([, stepId]) => stepId);
+  const steps = await Promise.all(wanted.map(async ([step, stepId]) => {
+    const [ref] = step === 'district' ? await districtRefs(db, [stepId!]) : await territoryRefs(db, step, [stepId!]);
+    return ref ? [{ level: step, ...ref }] : [];
+  }));
+  return steps.flat();
 }
 
 /**
@@ -149,7 +156,7 @@ export async function analyticsReport<F>(ctx: ServiceContext, frame: AnalyticsFr
   return {
     from: quarterKey(frame.from), to: quarterKey(frame.to), today: ctx.today,
     territory: frame.territory,
-    path: await pathOf(ctx, frame.territory.level, frame.territory.id),
+    path: await pathOf(ctx, frame),
     childLevel: level,
     quarters: frame.quarters.map((q, i) => ({
       quarter: quarterKey(q),
