@@ -1,3 +1,4 @@
+import { COMPLIANCE_LINES } from '@esep/domain';
 import { z } from 'zod';
 import { Abilities } from './access.contract.ts';
 import { MeetingAgreement } from './agreement.contract.ts';
@@ -178,7 +179,7 @@ export const MeetingListQuery = listQuery(['startsAt', 'number', 'status']).exte
    * Issue 15: the meetings behind a checklist line's figure — those judged for the line (R-27.1,
    * R-26, R-32.2, R-32.1, R-32.3, R-32.4, R-32.5, R-33), met or not met with `met`.
    */
-  rule: z.enum(['R-27.1', 'R-26', 'R-32.2', 'R-32.1', 'R-32.3', 'R-32.4', 'R-32.5', 'R-33']).optional(),
+  rule: z.enum(COMPLIANCE_LINES.map((l) => l.rule)).optional(),
   met: z.enum(['true', 'false']).optional(),
 }).strict();
 export const MeetingPage = page(MeetingSummary).meta({ id: 'MeetingPage' });

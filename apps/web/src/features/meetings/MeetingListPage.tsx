@@ -1,6 +1,7 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import { COMPLIANCE_LINES } from '@esep/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../app/status.tsx';
@@ -17,7 +18,7 @@ const PAGE_SIZE = 25;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f-]{36}$/i;
 /** The checklist lines a figure may name (R-22.13 counts districts, not meetings). */
-const LINE_RULES = ['R-27.1', 'R-26', 'R-32.2', 'R-32.1', 'R-32.3', 'R-32.4', 'R-32.5', 'R-33'];
+const LINE_RULES: readonly string[] = COMPLIANCE_LINES.map((l) => l.rule);
 
 /** The list's filters from the page's query string (a figure of the analytics links here). */
 export function listParams(search: URLSearchParams): MeetingListParams {
